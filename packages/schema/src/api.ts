@@ -1,0 +1,61 @@
+// Bodies of the dashboard API under /api/v1 (DESIGN.md "Dashboard API").
+import { z } from 'zod';
+import { SiteSettingsSchema } from './config';
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const PasswordSchema = z.string().min(10, 'passwords have at least 10 characters').max(200);
+
+export const SignupSchema = z.strictObject({
+  email: EmailSchema,
+  password: PasswordSchema,
+  organization: z.string().trim().min(1).max(120),
+});
+export type Signup = z.input<typeof SignupSchema>;
+export const LoginSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200) });
+export type Login = z.input<typeof LoginSchema>;
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const MeSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string() }),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  role: RoleSchema,
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const TokenCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
+export const TokenCreatedSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
+
+/** An allowed origin, e.g. `https://shop.example` (scheme, host, optional port). */
+export const OriginSchema = z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin is scheme://host[:port]');
+
+export const SiteCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  origins: z.array(OriginSchema).max(50).default([]),
+  settings: SiteSettingsSchema.optional(),
+});
+export type SiteCreate = z.input<typeof SiteCreateSchema>;
+export const SiteSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  origins: z.array(z.string()),
+  settings: SiteSettingsSchema,
+  createdAt: z.string(),
+});
+export type Site = z.infer<typeof SiteSchema>;
+export const SitePatchSchema = SiteCreateSchema.partial();
+
+/** A page of a list: `cursor` is opaque; absent when there is no next page. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+});

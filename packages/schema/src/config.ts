@@ -1,0 +1,48 @@
+// What the widget fetches: GET /v1/sites/{key}/config. Imported by the widget as types only.
+import { z } from 'zod';
+import { TouchpointSchema, PromptInputSchema } from './journey';
+
+export const ThemeSchema = z.strictObject({
+  /** Brand colour, a CSS colour. */
+  color: z.string().max(40).default('#4f46e5'),
+  font: z.string().max(200).default('system-ui, sans-serif'),
+  radius: z.int().min(0).max(32).default(12),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const AskBudgetSchema = z.strictObject({
+  /** At most this many prompts per visitor per period, shared across touchpoints. */
+  prompts: z.int().min(0).max(100).default(1),
+  periodDays: z.int().min(1).max(365).default(7),
+});
+export type AskBudget = z.infer<typeof AskBudgetSchema>;
+
+export const SiteSettingsSchema = z.strictObject({
+  theme: ThemeSchema.default({ color: '#4f46e5', font: 'system-ui, sans-serif', radius: 12 }),
+  budget: AskBudgetSchema.default({ prompts: 1, periodDays: 7 }),
+  /** Partner domains to which the journey id travels on links (with consent). */
+  partners: z.array(z.string().max(253)).max(20).default([]),
+  /** Send query strings with visits (off by default: they may hold personal data). */
+  sendQuery: z.boolean().default(false),
+  /** Minimum answers before a score is shown. */
+  minN: z.int().min(1).max(1000).default(5),
+  /** Quadrant thresholds on the 0–100 scale; the midpoint unless set. */
+  thresholds: z.strictObject({ importance: z.number().min(0).max(100), quality: z.number().min(0).max(100) }).default({ importance: 50, quality: 50 }),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+export const ConfigTouchpointSchema = TouchpointSchema.extend({
+  prompt: PromptInputSchema.nullable(),
+});
+export type ConfigTouchpoint = z.infer<typeof ConfigTouchpointSchema>;
+
+export const SiteConfigSchema = z.object({
+  site: z.string(),
+  stages: z.array(z.string()),
+  touchpoints: z.array(ConfigTouchpointSchema),
+  theme: ThemeSchema,
+  budget: AskBudgetSchema,
+  partners: z.array(z.string()),
+  sendQuery: z.boolean(),
+});
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;

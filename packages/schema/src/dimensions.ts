@@ -1,0 +1,31 @@
+// The dimensions a prompt can ask (DESIGN.md "The model"), each on a 1–5 scale.
+import { z } from 'zod';
+
+/** Experience dimensions: their mean is a touchpoint's quality. */
+export const EXPERIENCE_DIMENSIONS = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral'] as const;
+/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint. */
+export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff'] as const;
+/** What a prompt asks when the team has not chosen. */
+export const DEFAULT_PROMPT_DIMENSIONS = ['sensorial', 'affective', 'cognitive'] as const;
+
+export const DimensionSchema = z.enum(DIMENSIONS);
+export type Dimension = z.infer<typeof DimensionSchema>;
+export const ExperienceDimensionSchema = z.enum(EXPERIENCE_DIMENSIONS);
+export type ExperienceDimension = z.infer<typeof ExperienceDimensionSchema>;
+
+/** One answer on the five-point scale. */
+export const ScoreSchema = z.int().min(1, 'answers are 1 to 5').max(5, 'answers are 1 to 5');
+
+/** Answers keyed by dimension; unknown dimensions are rejected, at least one is required. */
+export const AnswersSchema = z
+  .strictObject({
+    sensorial: ScoreSchema.optional(),
+    affective: ScoreSchema.optional(),
+    cognitive: ScoreSchema.optional(),
+    relational: ScoreSchema.optional(),
+    behavioral: ScoreSchema.optional(),
+    importance: ScoreSchema.optional(),
+    handoff: ScoreSchema.optional(),
+  })
+  .refine((a) => Object.values(a).some((v) => v !== undefined), 'an answer needs at least one dimension');
+export type Answers = z.infer<typeof AnswersSchema>;
