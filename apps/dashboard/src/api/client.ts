@@ -1,0 +1,127 @@
+// Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
+import type {
+  AnalyticsQuery,
+  ErrorBody,
+  Login,
+  Me,
+  Overview,
+  Prompt,
+  PromptInput,
+  Signup,
+  Site,
+  SiteCreate,
+  Touchpoint,
+  TouchpointInput,
+} from '@throughline/schema';
+
+export type TouchpointWithPrompt = Touchpoint & { prompt: Prompt | null };
+export type TouchpointPatch = Partial<Omit<TouchpointInput, 'key'>>;
+
+/** An error the API answered (or a network failure, status 0); `message` is meant for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener = () => {};
+/** Called on every 401 so that the app can show the login screen. */
+export function setUnauthorizedHandler(fn: UnauthorizedListener): void {
+  onUnauthorized = fn;
+}
+
+const BASE = '/api/v1';
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      credentials: 'same-origin',
+      // The worker refuses state changes without this header (CSRF defence); sent on every call.
+      headers: { 'x-throughline': '1', accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'Could not reach Throughline. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* a non-JSON body (e.g. a proxy error page) is reported below */
+  }
+  if (!res.ok) {
+    const err = (data as ErrorBody | undefined)?.error;
+    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized();
+    throw new ApiError(
+      res.status,
+      err?.code ?? `http_${res.status}`,
+      err?.message ?? (res.status === 404 ? 'This is not available yet.' : `The server answered ${res.status} ${res.statusText}.`),
+      err?.details,
+    );
+  }
+  return data as T;
+}
+
+function qs(q: AnalyticsQuery | Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+/** A page of answers with comments (GET …/responses). Shape provisional until the worker defines it. */
+export interface ResponsesPage {
+  responses: { id: string; touchpoint: string; at: string; answers: Record<string, number>; comment?: string | null; context?: Record<string, string> }[];
+  cursor?: string | null;
+}
+
+/** Daily series (GET …/analytics/trends). Shape provisional until the worker defines it. */
+export interface Trends {
+  days: string[];
+  series: { key: string; quality: (number | null)[] }[];
+}
+
+export const api = {
+  me: (signal?: AbortSignal) => request<Me>('GET', '/me', undefined, signal),
+  login: (body: Login) => request<Me>('POST', '/auth/login', body),
+  signup: (body: Signup) => request<Me>('POST', '/auth/signup', body),
+  logout: () => request<void>('POST', '/auth/logout'),
+
+  sites: (signal?: AbortSignal) => request<{ sites: Site[] }>('GET', '/sites', undefined, signal),
+  site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),
+  createSite: (body: SiteCreate) => request<Site>('POST', '/sites', body),
+
+  stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),
+  putStages: (id: string, stages: string[]) => request<{ stages: string[] }>('PUT', `/sites/${enc(id)}/stages`, { stages }),
+
+  touchpoints: (id: string, signal?: AbortSignal) =>
+    request<{ touchpoints: TouchpointWithPrompt[] }>('GET', `/sites/${enc(id)}/touchpoints`, undefined, signal),
+  createTouchpoint: (id: string, body: TouchpointInput) => request<Touchpoint>('POST', `/sites/${enc(id)}/touchpoints`, body),
+  patchTouchpoint: (id: string, key: string, body: TouchpointPatch) =>
+    request<Touchpoint>('PATCH', `/sites/${enc(id)}/touchpoints/${enc(key)}`, body),
+  deleteTouchpoint: (id: string, key: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}`),
+  putPrompt: (id: string, key: string, body: PromptInput) =>
+    request<Prompt>('PUT', `/sites/${enc(id)}/touchpoints/${enc(key)}/prompt`, body),
+
+  overview: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
+    request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
+  trends: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
+    request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
+  responses: (id: string, cursor?: string, signal?: AbortSignal) =>
+    request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs({ cursor })}`, undefined, signal),
+  exportUrl: (id: string, q: AnalyticsQuery) => `${BASE}/sites/${enc(id)}/export.csv${qs(q)}`,
+};

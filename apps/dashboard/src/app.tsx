@@ -1,0 +1,79 @@
+// The app: who is signed in, then which screen the URL names. Heavier screens are loaded on demand.
+import type { Me } from '@throughline/schema';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, setUnauthorizedHandler } from './api/client';
+import { match, navigate, useLocation } from './router';
+import { AuthView } from './views/auth';
+import { SitesView } from './views/sites';
+import { SiteLayout, SITE_VIEWS, type SiteView } from './views/site-layout';
+import { Header } from './components/header';
+import { Loading, ErrorMessage } from './components/states';
+import { HomeRedirect } from './views/home-redirect';
+
+export function App() {
+  const loc = useLocation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<ApiError>();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setMe(null));
+    api.me().then(setMe, (err: ApiError) => (err.status === 401 ? setMe(null) : setBootError(err)));
+  }, []);
+
+  const authPath = loc.path === '/login' || loc.path === '/signup';
+  useEffect(() => {
+    if (me === null && !authPath) {
+      const next = loc.path === '/' ? '' : `?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`;
+      navigate(`/login${next}`, { replace: true });
+    } else if (me && authPath) {
+      const next = loc.query.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    }
+  }, [me, authPath]);
+
+  if (bootError)
+    return (
+      <main class="auth-page">
+        <ErrorMessage error={bootError} retry={() => location.reload()} title="Throughline could not start" />
+      </main>
+    );
+  if (me === undefined)
+    return (
+      <main class="boot" aria-busy="true">
+        <Loading label="Starting Throughline…" />
+      </main>
+    );
+  if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} onSignedIn={setMe} />;
+
+  const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);
+  let body;
+  if (loc.path === '/' || authPath) body = <HomeRedirect />;
+  else if (loc.path === '/sites') body = <SitesView />;
+  else if (siteMatch && siteMatch.id !== undefined) {
+    const view = (siteMatch.view ?? 'map') as SiteView;
+    body = SITE_VIEWS.some((v) => v.id === view) ? <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} /> : <NotFound />;
+  } else body = <NotFound />;
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header me={me} siteId={siteMatch?.id} onSignedOut={() => setMe(null)} />
+      {body}
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <main id="main" class="page" tabIndex={-1}>
+      <ErrorMessage title="Page not found" error="There is nothing at this address. Pick a site from the list." />
+      <p>
+        <a href="/sites" class="btn btn-secondary" onClick={(e) => (e.preventDefault(), navigate('/sites'))}>
+          Go to your sites
+        </a>
+      </p>
+    </main>
+  );
+}

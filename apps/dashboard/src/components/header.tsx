@@ -1,0 +1,76 @@
+// The top bar: logo, site switcher and the signed-in user with log out.
+import type { Me } from '@throughline/schema';
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { useSites } from '../api/sites-store';
+import { match, navigate, useLocation, withFilters } from '../router';
+import { Link } from './link';
+import { Logo } from './logo';
+
+export function Header({ me, siteId, onSignedOut }: { me: Me; siteId?: string; onSignedOut: () => void }) {
+  const { sites } = useSites();
+  const loc = useLocation();
+  const [busy, setBusy] = useState(false);
+
+  function switchSite(e: Event) {
+    const id = (e.currentTarget as HTMLSelectElement).value;
+    if (id === '__all') return navigate('/sites');
+    const view = match('/sites/:id/:view', loc.path)?.view ?? 'map';
+    navigate(withFilters(`/sites/${encodeURIComponent(id)}/${view}`, loc.query));
+  }
+
+  async function logout() {
+    setBusy(true);
+    try {
+      await api.logout();
+    } catch (err) {
+      // A failed logout must not look like success: say so and stay signed in.
+      alert(err instanceof ApiError ? err.message : 'Could not log out.');
+      setBusy(false);
+      return;
+    }
+    onSignedOut();
+  }
+
+  return (
+    <header class="app-header">
+      <Link href="/" class="brand-link" aria-label="Throughline home">
+        <Logo />
+      </Link>
+      {sites && sites.length > 0 && (
+        <div class="site-switcher">
+          <label for="site-switcher" class="visually-hidden">
+            Site
+          </label>
+          <select id="site-switcher" value={siteId ?? ''} onChange={switchSite}>
+            {!siteId && <option value="">Choose a site…</option>}
+            {sites.map((s) => (
+              <option value={s.id} key={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value="__all">All sites & new site…</option>
+          </select>
+        </div>
+      )}
+      <div class="header-spacer" />
+      <Link href="/sites" class="header-link">
+        Sites
+      </Link>
+      <div class="user-menu">
+        <span class="user-org" title={me.user.email}>
+          <span class="avatar" aria-hidden="true">
+            {me.user.email.slice(0, 1).toUpperCase()}
+          </span>
+          <span class="user-text">
+            <span class="user-name">{me.organization.name}</span>
+            <span class="user-email">{me.user.email}</span>
+          </span>
+        </span>
+        <button type="button" class="btn btn-ghost btn-sm" onClick={logout} disabled={busy}>
+          Log out
+        </button>
+      </div>
+    </header>
+  );
+}

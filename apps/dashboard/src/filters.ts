@@ -1,0 +1,54 @@
+// The analytics filters of the URL query: date range (`from`, `to`) and one `segment=name:value`.
+import type { AnalyticsQuery } from '@throughline/schema';
+
+export const PRESETS = [
+  { days: 7, label: 'Last 7 days' },
+  { days: 30, label: 'Last 30 days' },
+  { days: 90, label: 'Last 90 days' },
+  { days: 365, label: 'Last 12 months' },
+] as const;
+export const DEFAULT_DAYS = 30;
+
+/** Segment names the API accepts, with suggested values (free text is allowed where the list is open). */
+export const SEGMENT_VALUES: Record<string, string[]> = {
+  device: ['mobile', 'tablet', 'desktop'],
+  channel: ['web', 'app', 'email', 'offline', 'social'],
+  returning: ['new', 'returning'],
+  locale: ['en', 'en-GB', 'de', 'fr', 'es'],
+  country: ['US', 'GB', 'DE', 'FR', 'CH'],
+};
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysAgo(days: number, from = new Date()): string {
+  const d = new Date(from);
+  d.setUTCDate(d.getUTCDate() - days + 1);
+  return isoDate(d);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The query to send: the URL's range, or the default last 30 days, always explicit so the top bar shows what is queried. */
+export function readFilters(q: URLSearchParams): Required<Pick<AnalyticsQuery, 'from' | 'to'>> & Pick<AnalyticsQuery, 'segment'> {
+  const to = q.get('to');
+  const from = q.get('from');
+  const segment = q.get('segment');
+  const t = to && DATE.test(to) ? to : isoDate(new Date());
+  const f = from && DATE.test(from) ? from : daysAgo(DEFAULT_DAYS, new Date(`${t}T00:00:00Z`));
+  return { from: f, to: t, segment: segment && /^[a-z]+:[A-Za-z0-9_-]+$/.test(segment) ? segment : undefined };
+}
+
+/** Which preset a range is (ending today), or null for a custom range. */
+export function presetOf(from: string, to: string): number | null {
+  if (to !== isoDate(new Date())) return null;
+  for (const p of PRESETS) if (daysAgo(p.days) === from) return p.days;
+  return null;
+}
+
+export function formatSegment(segment: string | undefined): string {
+  if (!segment) return 'All visitors';
+  const [name, value] = segment.split(':');
+  return `${name}: ${value}`;
+}

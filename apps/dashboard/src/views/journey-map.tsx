@@ -1,0 +1,159 @@
+// The journey map, home of a site: stages left to right, touchpoints as scored cards, weakest links highlighted.
+import type { Overview, TouchpointScores } from '@throughline/schema';
+import { api } from '../api/client';
+import { useResource } from '../api/use-resource';
+import { Link } from '../components/link';
+import { count, fmt, hueStyle, pct } from '../components/score';
+import { Empty, ErrorMessage, Loading } from '../components/states';
+import { TouchpointCard } from '../components/touchpoint-card';
+import { daysAgo, isoDate } from '../filters';
+import { navigate, withFilters } from '../router';
+import type { ViewProps } from './site-layout';
+
+export function JourneyMapView({ site, overview, filters }: ViewProps) {
+  const stages = useResource((s) => api.stages(site.id, s), [site.id]);
+  const base = `/sites/${encodeURIComponent(site.id)}`;
+
+  if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
+  if (stages.error) return <ErrorMessage error={stages.error} retry={stages.reload} />;
+  if (!overview.data || !stages.data) return <Loading rows={4} label="Loading the journey map…" />;
+  const o = overview.data;
+
+  if (o.touchpoints.length === 0)
+    return (
+      <Empty
+        title="Map your first journey"
+        action={
+          <Link class="btn btn-primary" href={`${base}/journey`}>
+            Add touchpoints
+          </Link>
+        }
+      >
+        <p>
+          A journey is a row of stages ({stages.data.stages.join(', ')}) with touchpoints in each: a product page, the checkout, a delivery email, a
+          shop counter. Add touchpoints, then install the script tag so visitors can rate them.
+        </p>
+      </Empty>
+    );
+
+  const total = o.touchpoints.reduce((a, t) => a + t.n, 0);
+  const columns = groupByStage(o.touchpoints, stages.data.stages);
+  const weakest = o.touchpoints.filter((t) => t.quadrant === 'fix_first').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  const breaking = new Set(o.consistency.breaking);
+
+  return (
+    <div class={`journey-map ${overview.loading ? 'is-refreshing' : ''}`} aria-busy={overview.loading}>
+      <div class="view-head">
+        <div>
+          <h1>Journey map</h1>
+          <p class="muted">
+            {site.name} · {count(total)} answers across {o.touchpoints.length} touchpoints · scores shown from {o.minN} answers
+          </p>
+        </div>
+      </div>
+      <Summary o={o} total={total} base={base} />
+      {total === 0 && (
+        <div class="callout callout-info">
+          <div>
+            <strong>No answers in this range</strong>
+            <p>Widen the date range, or install the script tag so visitors can start rating touchpoints.</p>
+          </div>
+          <button type="button" class="btn btn-secondary" onClick={() => navigate(withFilters(`${base}/map`, new URLSearchParams({ from: daysAgo(365), to: isoDate(new Date()) })))}>
+            Show last 12 months
+          </button>
+        </div>
+      )}
+      {weakest.length > 0 && (
+        <section class="weak-links" aria-labelledby="weak-h">
+          <h2 id="weak-h">Weakest links</h2>
+          <p>Important to visitors and rated low. Start here:</p>
+          <ol>
+            {weakest.slice(0, 3).map((t) => (
+              <li key={t.key}>
+                <strong>{t.name}</strong> <span class="muted">({t.stage})</span> quality{' '}
+                <span class="tone-text" style={hueStyle(t.quality)}>
+                  {t.quality != null ? fmt(t.quality) : '—'}
+                </span>
+                , importance {t.importance != null ? fmt(t.importance) : '—'}
+              </li>
+            ))}
+          </ol>
+          <Link href={withFilters(`${base}/priorities`)}>See all priorities →</Link>
+        </section>
+      )}
+      <div class="stage-grid" style={{ '--stages': String(columns.length) }}>
+        {columns.map(([stage, tps], i) => (
+          <section class="stage-col" key={stage} aria-labelledby={`stage-${i}`}>
+            <h2 class="stage-head" id={`stage-${i}`}>
+              <span class="stage-index" aria-hidden="true">
+                {i + 1}
+              </span>
+              {stage}
+              <span class="stage-count">{tps.length}</span>
+            </h2>
+            <div class="stage-cards">
+              {tps.length === 0 ? (
+                <p class="stage-empty">
+                  No touchpoints in this stage. <Link href={`${base}/journey`}>Add one</Link>
+                </p>
+              ) : (
+                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} breaking={breaking.has(t.key)} dropOff={o.connectivity.dropOff[t.key]} />)
+              )}
+            </div>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function groupByStage(tps: TouchpointScores[], stages: string[]): [string, TouchpointScores[]][] {
+  const cols = new Map<string, TouchpointScores[]>(stages.map((s) => [s, []]));
+  for (const t of tps) {
+    if (!cols.has(t.stage)) cols.set(t.stage, []);
+    cols.get(t.stage)!.push(t);
+  }
+  return [...cols];
+}
+
+function Summary({ o, total, base }: { o: Overview; total: number; base: string }) {
+  const scored = o.touchpoints.filter((t) => t.quality != null).length;
+  const fix = o.touchpoints.filter((t) => t.quadrant === 'fix_first').length;
+  const tiles = [
+    { label: 'Answers', value: count(total), sub: `${scored} of ${o.touchpoints.length} touchpoints scored` },
+    { label: 'Consistency', value: o.consistency.overall, sub: 'same experience everywhere', href: `${base}/consistency` },
+    { label: 'Connectivity', value: o.connectivity.score, sub: o.connectivity.crossChannelShare != null ? `${pct(o.connectivity.crossChannelShare)} of journeys cross channels` : 'moves between touchpoints', href: `${base}/connectivity` },
+    { label: 'Fix first', value: String(fix), sub: fix === 1 ? 'touchpoint needs attention' : 'touchpoints need attention', href: `${base}/priorities` },
+  ];
+  return (
+    <div class="kpis">
+      {tiles.map((t) => {
+        const body = (
+          <>
+            <span class="kpi-label">{t.label}</span>
+            {typeof t.value === 'string' ? (
+              <span class="kpi-value">{t.value}</span>
+            ) : t.value == null ? (
+              <span class="kpi-value kpi-missing">not enough answers</span>
+            ) : (
+              <span class="kpi-value tone-text" style={hueStyle(t.value)}>
+                {fmt(t.value)}
+                <span class="kpi-unit">/100</span>
+              </span>
+            )}
+            <span class="kpi-sub">{t.sub}</span>
+          </>
+        );
+        return t.href ? (
+          <Link key={t.label} class="kpi kpi-link" href={withFilters(t.href)}>
+            {body}
+          </Link>
+        ) : (
+          <div key={t.label} class="kpi">
+            {body}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
+import type { Overview, Site } from '@throughline/schema';
+import { useEffect } from 'preact/hooks';
+import { api } from '../api/client';
+import { rememberSite } from '../api/sites-store';
+import { useResource, type Resource } from '../api/use-resource';
+import { FilterBar } from '../components/filter-bar';
+import { lazyView } from '../components/lazy';
+import { Link } from '../components/link';
+import { ErrorMessage, Loading } from '../components/states';
+import { readFilters } from '../filters';
+import { withFilters } from '../router';
+import { JourneyMapView } from './journey-map';
+
+export const SITE_VIEWS = [
+  { id: 'map', label: 'Journey map', analytics: true },
+  { id: 'priorities', label: 'Priorities', analytics: true },
+  { id: 'consistency', label: 'Consistency', analytics: true },
+  { id: 'connectivity', label: 'Connectivity', analytics: true },
+  { id: 'journey', label: 'Journey setup', analytics: false },
+  { id: 'install', label: 'Install', analytics: false },
+] as const;
+export type SiteView = (typeof SITE_VIEWS)[number]['id'];
+
+export interface ViewProps {
+  site: Site;
+  overview: Resource<Overview>;
+  filters: ReturnType<typeof readFilters>;
+}
+
+const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
+const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
+const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then((m) => m.ConnectivityView));
+const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
+const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
+
+const VIEWS: Record<SiteView, (p: ViewProps) => preact.JSX.Element> = {
+  map: JourneyMapView,
+  priorities: PrioritiesView,
+  consistency: ConsistencyView,
+  connectivity: ConnectivityView,
+  journey: JourneyEditorView,
+  install: InstallView,
+};
+
+export function SiteLayout({ siteId, view, query }: { siteId: string; view: SiteView; query: URLSearchParams }) {
+  const site = useResource((s) => api.site(siteId, s), [siteId]);
+  const filters = readFilters(query);
+  const meta = SITE_VIEWS.find((v) => v.id === view)!;
+  const overview = useResource<Overview>(
+    (s) => (meta.analytics ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
+    [siteId, filters.from, filters.to, filters.segment, meta.analytics],
+  );
+
+  useEffect(() => rememberSite(siteId), [siteId]);
+  useEffect(() => {
+    document.title = `${meta.label}${site.data ? ` · ${site.data.name}` : ''} · Throughline`;
+  }, [meta.label, site.data?.name]);
+
+  const View = VIEWS[view];
+  return (
+    <>
+      <nav class="site-nav" aria-label="Site views">
+        <div class="site-nav-inner">
+          {SITE_VIEWS.map((v) => (
+            <Link
+              key={v.id}
+              href={v.analytics ? withFilters(`/sites/${encodeURIComponent(siteId)}/${v.id}`, query) : `/sites/${encodeURIComponent(siteId)}/${v.id}`}
+              class="tab"
+              aria-current={v.id === view ? 'page' : undefined}
+            >
+              {v.label}
+            </Link>
+          ))}
+        </div>
+      </nav>
+      {meta.analytics && <FilterBar key={siteId} {...filters} />}
+      <main id="main" class="page" tabIndex={-1}>
+        {site.error ? (
+          <ErrorMessage error={site.error} retry={site.reload} />
+        ) : !site.data ? (
+          <Loading />
+        ) : (
+          <View site={site.data} overview={overview} filters={filters} />
+        )}
+      </main>
+    </>
+  );
+}

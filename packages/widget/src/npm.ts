@@ -1,0 +1,92 @@
+// npm ESM entry: the same SDK as the script tag, as typed calls for single-page apps.
+import { type Command, start } from './sdk';
+
+/** Options of {@link init}. */
+export interface InitOptions {
+  /** The site key shown in the dashboard (the script tag's `data-site`). Required. */
+  site: string;
+  /**
+   * Origin of your Throughline server, where `/v1/sites/{site}/config` and `/v1/events` live. Required.
+   * @example 'https://throughline.example.com'
+   */
+  endpoint: string;
+  /**
+   * Touchpoint key of every page, overriding the URL rules of the config. Default: resolved from the URL rules;
+   * set per route with {@link touchpoint}.
+   */
+  touchpoint?: string;
+  /** Locale of the prompt's text, e.g. `de-CH`. Default: `<html lang>`, else `navigator.language`. */
+  locale?: string;
+  /** Render the prompt inside this element (or the first match of this selector) instead of as a corner card. Default: corner card. */
+  inline?: Element | string;
+  /** CSP nonce for the fallback `<style>` in browsers without constructable stylesheets. Default: none. */
+  nonce?: string;
+}
+
+let run: ((...c: Command) => void) | undefined;
+const early: Command[] = [];
+const call = (...c: Command) => (run ? run(...c) : void early.push(c));
+
+/**
+ * Starts Throughline once: loads the site's config, records a visit to the current touchpoint and shows a
+ * prompt when one is due. Later calls are ignored. Calls made before `init` are queued and replayed.
+ * @example
+ * import { init } from '@throughline/widget';
+ * init({ site: 'demo', endpoint: 'https://throughline.example.com' });
+ */
+export function init(options: InitOptions): void {
+  if (run || typeof window === 'undefined') return;
+  try {
+    run = start({ ...options, endpoint: options.endpoint.replace(/\/+$/, ''), loadPrompt: () => import('./prompt/mount').then((m) => m.mount) }, early);
+  } catch {
+    /* never break the host app */
+  }
+}
+
+/**
+ * Names the touchpoint of the current route (until the URL changes); records a visit when it differs from the last one.
+ * Default: the touchpoint is resolved from the config's URL rules.
+ * @example
+ * router.afterEach((to) => touchpoint(to.meta.touchpoint));
+ */
+export function touchpoint(key: string): void {
+  call('touchpoint', key);
+}
+
+/**
+ * Grants or withdraws consent. `false` stops all recording, closes any prompt and clears the stored visitor id
+ * and queue; the choice is remembered. Default: granted unless Do Not Track or Global Privacy Control is on.
+ * @example
+ * consent(false);
+ */
+export function consent(granted: boolean): void {
+  call('consent', granted);
+}
+
+/**
+ * Fires a custom event: a prompt whose trigger is `{ type: 'event', name }` appears when it is due.
+ * @example
+ * event('order-complete');
+ */
+export function event(name: string): void {
+  call('event', name);
+}
+
+/**
+ * Shows the current touchpoint's prompt now, regardless of its trigger, sampling and the ask budget
+ * (consent still applies). Default: prompts appear only when due.
+ * @example
+ * show();
+ */
+export function show(): void {
+  call('show');
+}
+
+/**
+ * Changes the locale of prompts shown from now on.
+ * @example
+ * locale('fr');
+ */
+export function locale(tag: string): void {
+  call('locale', tag);
+}

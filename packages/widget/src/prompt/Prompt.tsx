@@ -1,0 +1,119 @@
+// The prompt card: the questions, an optional comment, send, a thank-you state; closes on the button or Esc.
+import type { Answers } from '@throughline/schema';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { messages } from './i18n';
+import { Scale } from './Scale';
+import type { PromptProps } from './types';
+
+/** Text colour with at least 4.5:1 contrast on the brand colour (hex colours; white otherwise). */
+export function onColor(color: string): string {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim())?.[1];
+  if (!hex) return '#fff';
+  const full = hex.length === 3 ? hex.replace(/./g, '$&$&') : hex;
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // White wins when its contrast (1.05 / (L + .05)) beats black's ((L + .05) / .05).
+  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#111827';
+}
+
+export function Prompt(props: PromptProps & { close(): void }) {
+  const { dimensions, prompt, theme, locale, fromName, inline } = props;
+  const m = useMemo(() => messages(locale, prompt.wording), [locale, prompt]);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [comment, setComment] = useState('');
+  const [sent, setSent] = useState(false);
+  const [live, setLive] = useState('');
+  const [back, setBack] = useState<HTMLElement | null>(null);
+  const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
+
+  // Announce after mount: a live region only speaks about changes made after it exists.
+  useEffect(() => {
+    const t = setTimeout(() => setLive(m.t(sent ? 'thanks' : 'announce')), 150);
+    if (sent) {
+      const done = setTimeout(leave, 4000);
+      return () => (clearTimeout(t), clearTimeout(done));
+    }
+    return () => clearTimeout(t);
+  }, [sent]);
+
+  function leave() {
+    props.close();
+    back?.focus();
+  }
+
+  function dismiss() {
+    props.onDismiss();
+    leave();
+  }
+
+  function submit(e: Event) {
+    e.preventDefault();
+    if (!Object.keys(answers).length) return;
+    props.onAnswer(answers, comment.trim().slice(0, 2000) || undefined);
+    setSent(true);
+  }
+
+  const style = {
+    '--tl-c': theme.color,
+    '--tl-on': onColor(theme.color),
+    '--tl-r': `${theme.radius}px`,
+    '--tl-f': theme.font,
+  };
+
+  return (
+    <section
+      class={inline ? 'card' : 'card fixed'}
+      role="region"
+      aria-labelledby={id + 'h'}
+      lang={m.lang}
+      dir={m.dir}
+      style={style}
+      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), dismiss())}
+      onFocusIn={(e) => back || setBack((e.relatedTarget as HTMLElement | null) ?? document.body)}
+    >
+      <div class="head">
+        <h2 id={id + 'h'}>{m.t('title')}</h2>
+        <button type="button" class="x" aria-label={m.t('close')} onClick={sent ? leave : dismiss}>
+          <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      {sent ? (
+        <div class="thanks">
+          <b>{m.t('thanks')}</b>
+          <p>{m.t('thanksBody')}</p>
+        </div>
+      ) : (
+        <form onSubmit={submit}>
+          {dimensions.map((dim) => (
+            <Scale
+              key={dim}
+              dim={dim}
+              id={id + dim}
+              legend={m.question(dim, fromName)}
+              m={m}
+              value={answers[dim]}
+              onPick={(v) => setAnswers({ ...answers, [dim]: v })}
+            />
+          ))}
+          {prompt.comment && (
+            <label class="lbl">
+              {m.t('comment')}
+              <textarea rows={1} maxLength={2000} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
+            </label>
+          )}
+          <button type="submit" class="send" disabled={!Object.keys(answers).length}>
+            {m.t('send')}
+          </button>
+        </form>
+      )}
+      <div class="sr" role="status" aria-live="polite">
+        {live}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// When a due prompt appears: immediately, after N seconds, at a scroll depth, on exit intent, or on a custom event.
+import type { Trigger } from '@throughline/schema';
+
+/** Arms a trigger; `fire` runs at most once. Returns a function that disarms it. */
+export function arm(trigger: Trigger, fire: () => void, events: Set<(name: string) => void>): () => void {
+  let off = () => {};
+  const once = () => {
+    off();
+    fire();
+  };
+  const on = (type: string, fn: (e: Event) => void, target: EventTarget = window) => {
+    target.addEventListener(type, fn, { passive: true });
+    off = () => target.removeEventListener(type, fn);
+  };
+  if (trigger.type === 'delay') {
+    const t = setTimeout(once, trigger.seconds * 1e3);
+    off = () => clearTimeout(t);
+  } else if (trigger.type === 'scroll') {
+    const check = () => {
+      const d = document.documentElement;
+      if (((scrollY + innerHeight) / d.scrollHeight) * 100 >= trigger.percent) once();
+    };
+    on('scroll', check);
+    check();
+  } else if (trigger.type === 'exit') {
+    on('mouseout', (e) => !(e as MouseEvent).relatedTarget && (e as MouseEvent).clientY <= 0 && once(), document);
+  } else if (trigger.type === 'event') {
+    const fn = (name: string) => name === trigger.name && once();
+    events.add(fn);
+    off = () => events.delete(fn);
+  } else once();
+  return () => off();
+}

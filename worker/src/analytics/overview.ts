@@ -1,0 +1,140 @@
+// Assembles the analytics Overview (DESIGN.md "Metrics", the overview API) from rows the rollup SQL returns.
+// Input shapes mirror GROUP BY results over the rollup tables, so the route only reads and passes them on.
+import type { Overview, ScoreStat } from '@throughline/schema';
+import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
+import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './consistency';
+import { DEFAULT_THRESHOLDS, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
+import { importanceOf, qualityOf } from './quality';
+import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
+
+export type { ChannelSpanCount, JourneyTouchpointCount, TransitionRollup, VisitorMean, ScoreRollup, PriorityThresholds };
+
+/** A touchpoint as the team set it up (the touchpoints table). */
+export interface TouchpointMeta {
+  key: string;
+  name: string;
+  stage: string;
+  channel: string;
+  owner: string;
+}
+
+/** A per-touchpoint count: `SELECT touchpoint, sum(n) AS n … GROUP BY touchpoint`. */
+export interface TouchpointCount {
+  touchpoint: string;
+  n: number;
+}
+
+export interface OverviewInput {
+  range: { from: string; to: string };
+  /** Site settings' minN (default 5). */
+  minN?: number;
+  /** Site settings' quadrant thresholds (default 50/50). */
+  thresholds?: PriorityThresholds;
+  /** The site's stages in journey order; the last one has no drop-off. */
+  stages: readonly string[];
+  /** Touchpoints in the team's order (used to break priority ties). Rows about other keys are ignored. */
+  touchpoints: readonly TouchpointMeta[];
+  /** rollup_scores summed over the range for one segment, by touchpoint and dimension (per-day rows are fine too). */
+  scores: readonly ScoreRollup[];
+  /** rollup_visits summed over the range. */
+  visits?: readonly TouchpointCount[];
+  /** Answer events per touchpoint. Without it, n is the largest n among the touchpoint's dimensions
+   * (the `quality` row counts every answer with an experience dimension). */
+  answers?: readonly TouchpointCount[];
+  transitions?: readonly TransitionRollup[];
+  /** Per touchpoint: journeys that visited it and journeys that ended there. */
+  journeyCounts?: readonly JourneyTouchpointCount[];
+  /** Journeys by number of distinct channels visited. */
+  channelSpans?: readonly ChannelSpanCount[];
+  /** Per visitor, touchpoint and dimension: the visitor's mean answer, for experienced consistency. */
+  visitorMeans?: readonly VisitorMean[];
+}
+
+/**
+ * The overview: per touchpoint its dimension scores (n and 95% interval each), quality, importance,
+ * quadrant and priority, ranked by priority, highest first (ties and nulls in the team's order);
+ * consistency across touchpoints and as experienced; connectivity of the journey.
+ */
+export function buildOverview(input: OverviewInput): Overview {
+  const minN = input.minN ?? DEFAULT_MIN_N;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const known = new Set(input.touchpoints.map((t) => t.key));
+  const scoreRows = input.scores.filter((r) => known.has(r.touchpoint));
+  const sums = sumsByTouchpoint(scoreRows);
+  const visits = countsByTouchpoint(input.visits ?? []);
+  const answers = input.answers ? countsByTouchpoint(input.answers) : null;
+
+  const touchpoints = input.touchpoints.map((tp) => {
+    const dims = sums.get(tp.key) ?? new Map();
+    const scores: Record<string, ScoreStat> = {};
+    let largestN = 0;
+    for (const [dimension, s] of dims) {
+      largestN = Math.max(largestN, s.n);
+      // `quality` rows are answer-level quality for trends; the Overview's quality follows DESIGN.md (below).
+      if (dimension !== 'quality') scores[dimension] = scoreStat(s, minN);
+    }
+    const quality = qualityOf(scores);
+    const importance = importanceOf(scores);
+    return {
+      key: tp.key,
+      name: tp.name,
+      stage: tp.stage,
+      channel: tp.channel,
+      owner: tp.owner,
+      n: answers ? (answers.get(tp.key) ?? 0) : largestN,
+      visits: visits.get(tp.key) ?? 0,
+      scores,
+      quality,
+      importance,
+      quadrant: quadrantOf(importance, quality, thresholds),
+      priority: priorityIndex(importance, quality),
+    };
+  });
+
+  const consistency = consistencyOf(scoreRows, minN);
+  const experienced = experiencedConsistencyOf(
+    (input.visitorMeans ?? []).filter((r) => known.has(r.touchpoint)),
+    minN,
+  );
+  const connectivity = connectivityOf(
+    {
+      transitions: (input.transitions ?? []).filter((t) => known.has(t.from) && known.has(t.to)),
+      journeyCounts: (input.journeyCounts ?? []).filter((r) => known.has(r.touchpoint)),
+      channelSpans: input.channelSpans ?? [],
+      touchpoints: input.touchpoints,
+      stages: input.stages,
+    },
+    minN,
+  );
+
+  return {
+    range: { from: input.range.from, to: input.range.to },
+    minN,
+    touchpoints: rankByPriority(touchpoints),
+    consistency: {
+      overall: consistency.overall,
+      byDimension: consistency.byDimension,
+      experienced: experienced.value,
+      breaking: consistency.breaking,
+    },
+    connectivity: {
+      score: connectivity.score,
+      seamlessRate: connectivity.seamlessRate,
+      crossChannelShare: connectivity.crossChannelShare,
+      transitions: connectivity.transitions.map((t) => ({
+        from: t.from,
+        to: t.to,
+        count: t.count,
+        handoff: t.handoff,
+        delta: t.delta,
+      })),
+      dropOff: connectivity.dropOff,
+    },
+  };
+}
+
+function countsByTouchpoint(rows: readonly TouchpointCount[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) out.set(row.touchpoint, (out.get(row.touchpoint) ?? 0) + row.n);
+  return out;
+}

@@ -1,0 +1,43 @@
+// The Worker's routes, as a table of contents. Public: widget, config, ingest, hosted pages.
+// Dashboard API under /api/v1 (session or token). Everything else: static assets (dashboard, demo).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { authenticate } from './auth/middleware';
+import type { AppEnv } from './env';
+import { errorResponse } from './errors';
+import { analyticsRoutes } from './routes/analytics-routes';
+import { authRoutes } from './routes/auth-routes';
+import { configRoute } from './routes/config-route';
+import { importRoutes } from './routes/import-route';
+import { ingestRoute } from './routes/ingest-route';
+import { journeyRoutes } from './routes/journey-routes';
+import { sitesRoutes } from './routes/sites-routes';
+import { widgetAssets } from './routes/widget-assets';
+
+const api = new OpenAPIHono<AppEnv>();
+const apiRoutes = api
+  .route('/', authRoutes)
+  .use('/sites/*', authenticate)
+  .use('/sites', authenticate)
+  .route('/', sitesRoutes)
+  .route('/', journeyRoutes)
+  .route('/', analyticsRoutes)
+  .route('/', importRoutes);
+
+api.doc31('/openapi.json', {
+  openapi: '3.1.0',
+  info: { title: 'Throughline API', version: '1.0.0', description: 'Dashboard API of Throughline. Errors: {"error": {"code", "message", "details"}}.' },
+});
+
+export const app = new Hono<AppEnv>()
+  .route('/', widgetAssets)
+  .route('/v1', configRoute)
+  .route('/v1', ingestRoute)
+  .route('/api/v1', api)
+  .get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json'))
+  .all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'no such API route' } }, 404))
+  .all('/v1/*', (c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404))
+  .notFound((c) => c.env.ASSETS.fetch(c.req.raw))
+  .onError(errorResponse);
+
+export type AppType = typeof apiRoutes;

@@ -1,0 +1,70 @@
+// SQL for sites and their stages. Every read is scoped by organization: another tenant's id is "not found".
+import { DEFAULT_STAGES, SiteSettingsSchema, type Site, type SiteSettings } from '@throughline/schema';
+import { newId, newSiteKey, nowIso } from '../ids';
+
+interface SiteRow { id: string; key: string; name: string; origins: string; settings: string; created_at: string; config_version: number }
+
+export const defaultSettings = (): SiteSettings => SiteSettingsSchema.parse({});
+
+function toSite(r: SiteRow): Site {
+  return {
+    id: r.id, key: r.key, name: r.name, origins: JSON.parse(r.origins),
+    settings: SiteSettingsSchema.parse(JSON.parse(r.settings)), createdAt: r.created_at,
+  };
+}
+
+const COLUMNS = 'id, key, name, origins, settings, created_at, config_version';
+
+export async function listSites(db: D1Database, orgId: string): Promise<Site[]> {
+  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM sites WHERE org_id = ? ORDER BY created_at`).bind(orgId).all<SiteRow>();
+  return results.map(toSite);
+}
+
+export async function getSite(db: D1Database, orgId: string, id: string): Promise<Site | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM sites WHERE id = ? AND org_id = ?`).bind(id, orgId).first<SiteRow>();
+  return row ? toSite(row) : null;
+}
+
+export async function createSite(db: D1Database, orgId: string, name: string, origins: string[], settings: SiteSettings): Promise<Site> {
+  const id = newId();
+  const key = newSiteKey();
+  const at = nowIso();
+  await db.batch([
+    db.prepare('INSERT INTO sites (id, org_id, key, name, origins, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .bind(id, orgId, key, name, JSON.stringify(origins), JSON.stringify(settings), at),
+    ...DEFAULT_STAGES.map((stage, i) => db.prepare('INSERT INTO stages (site_id, position, name) VALUES (?, ?, ?)').bind(id, i, stage)),
+  ]);
+  return { id, key, name, origins, settings, createdAt: at };
+}
+
+export async function updateSite(db: D1Database, site: Site, patch: { name?: string; origins?: string[]; settings?: SiteSettings }) {
+  const next = { ...site, ...patch };
+  await db.prepare('UPDATE sites SET name = ?, origins = ?, settings = ?, config_version = config_version + 1 WHERE id = ?')
+    .bind(next.name, JSON.stringify(next.origins), JSON.stringify(next.settings), site.id).run();
+  return next;
+}
+
+/** Deletes a site with everything recorded for it. */
+export async function deleteSite(db: D1Database, siteId: string) {
+  await db.batch(
+    ['comments', 'answers', 'visits', 'rollup_scores', 'rollup_visits', 'rollup_transitions', 'prompts', 'touchpoints', 'stages']
+      .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))
+      .concat(db.prepare('DELETE FROM sites WHERE id = ?').bind(siteId)),
+  );
+}
+
+export const bumpConfigVersion = (db: D1Database, siteId: string) =>
+  db.prepare('UPDATE sites SET config_version = config_version + 1 WHERE id = ?').bind(siteId);
+
+export async function listStages(db: D1Database, siteId: string): Promise<string[]> {
+  const { results } = await db.prepare('SELECT name FROM stages WHERE site_id = ? ORDER BY position').bind(siteId).all<{ name: string }>();
+  return results.map((r) => r.name);
+}
+
+export async function replaceStages(db: D1Database, siteId: string, stages: string[]) {
+  await db.batch([
+    db.prepare('DELETE FROM stages WHERE site_id = ?').bind(siteId),
+    ...stages.map((s, i) => db.prepare('INSERT INTO stages (site_id, position, name) VALUES (?, ?, ?)').bind(siteId, i, s)),
+    bumpConfigVersion(db, siteId),
+  ]);
+}

@@ -1,0 +1,27 @@
+// Bindings and per-request variables of the Worker.
+import type { Role } from '@throughline/schema';
+
+export interface Bindings {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** Secret mixed into every password hash (wrangler secret put PEPPER). */
+  PEPPER?: string;
+  ENVIRONMENT?: string;
+}
+
+/** Who is calling the dashboard API: from a session cookie or an API token. */
+export interface Caller {
+  userId: string | null;
+  orgId: string;
+  role: Role;
+  via: 'session' | 'token';
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: { caller: Caller } };
+
+declare global {
+  namespace Cloudflare {
+    // `env` from 'cloudflare:workers' (and in tests) has our bindings.
+    interface Env extends Bindings {}
+  }
+}

@@ -1,0 +1,49 @@
+// Checks each event of a batch on its own, so one bad event is rejected with its reason and the rest go on.
+import { EventSchema, MAX_EVENT_AGE_DAYS, type TrackedEvent } from '@throughline/schema';
+import { describeIssues } from '../errors';
+
+export interface Rejected { index: number; id?: string; reason: string }
+
+/** Clock skew we tolerate for events stamped slightly in the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface CheckOptions {
+  touchpoints: Map<string, string>;
+  now: number;
+  /** Import accepts any past time; ingest only the last MAX_EVENT_AGE_DAYS. */
+  maxAgeDays: number | null;
+}
+
+export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: TrackedEvent[]; rejected: Rejected[] } {
+  const valid: TrackedEvent[] = [];
+  const rejected: Rejected[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, index) => {
+    const parsed = EventSchema.safeParse(item);
+    const id = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 64) : undefined;
+    if (!parsed.success) {
+      const first = describeIssues(parsed.error)[0];
+      rejected.push({ index, id, reason: first ? `${first.path || 'event'}: ${first.message}` : 'invalid event' });
+      return;
+    }
+    const e = parsed.data;
+    const reason = problem(e, opts);
+    if (reason) rejected.push({ index, id: e.id, reason });
+    else if (!seen.has(e.id)) {
+      seen.add(e.id);
+      valid.push(e.from && !opts.touchpoints.has(e.from) ? { ...e, from: undefined } : e);
+    }
+  });
+  return { valid, rejected };
+}
+
+function problem(e: TrackedEvent, opts: CheckOptions): string | null {
+  if (!opts.touchpoints.has(e.touchpoint)) return `touchpoint: unknown touchpoint "${e.touchpoint}"`;
+  const at = Date.parse(e.at);
+  if (at > opts.now + FUTURE_TOLERANCE_MS) return 'at: time is in the future';
+  if (opts.maxAgeDays !== null && at < opts.now - opts.maxAgeDays * 86_400_000) {
+    return `at: older than ${MAX_EVENT_AGE_DAYS} days; send old answers through the import API`;
+  }
+  if (e.type === 'answer' && e.answers.handoff !== undefined && !e.from) return 'answers.handoff: a handoff answer needs `from`';
+  return null;
+}

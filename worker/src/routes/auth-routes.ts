@@ -1,0 +1,91 @@
+// /api/v1/auth/* and /api/v1/me: signup, login (throttled), logout, who am I; API tokens.
+import { createRoute, z } from '@hono/zod-openapi';
+import { LoginSchema, MeSchema, SignupSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
+import type { Context } from 'hono';
+import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { endSession, startSession } from '../auth/session';
+import { createAccount, createToken, describeCaller, findUserByEmail, firstMembership } from '../db/accounts';
+import { bump, clear, peek } from '../db/rate-counters';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+import { newSecret, sha256 } from '../ids';
+import { apiApp, errors, json, jsonBody } from '../openapi';
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_ACCOUNT = 10;
+const MAX_ATTEMPTS_PER_CLIENT = 50;
+
+/** A client for throttling: a hash of its address with a daily salt; the address itself is never stored. */
+async function clientKey(c: Context<AppEnv>): Promise<string> {
+  const ip = c.req.header('cf-connecting-ip') ?? 'local';
+  return sha256(`${new Date().toISOString().slice(0, 10)}:${ip}`);
+}
+
+async function me(c: Context<AppEnv>, userId: string | null, orgId: string, role: z.infer<typeof MeSchema>['role']) {
+  const { org, user } = await describeCaller(c.env.DB, userId, orgId);
+  if (!org) throw new ApiError(401, 'unauthenticated', 'log in first');
+  return { user: user ?? { id: '', email: '' }, organization: org, role };
+}
+
+const signup = createRoute({
+  method: 'post', path: '/auth/signup', tags: ['auth'],
+  request: jsonBody(SignupSchema),
+  responses: { 201: json(MeSchema, 'Signed up and logged in'), 409: errors[400], ...errors },
+});
+const login = createRoute({
+  method: 'post', path: '/auth/login', tags: ['auth'],
+  request: jsonBody(LoginSchema),
+  responses: { 200: json(MeSchema, 'Logged in'), 429: errors[400], ...errors },
+});
+const logout = createRoute({ method: 'post', path: '/auth/logout', tags: ['auth'], responses: { 204: { description: 'Logged out' } } });
+const whoami = createRoute({ method: 'get', path: '/me', tags: ['auth'], middleware: [authenticate] as const, responses: { 200: json(MeSchema), ...errors } });
+const tokens = createRoute({
+  method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireRole('owner')] as const,
+  request: jsonBody(TokenCreateSchema.extend({ role: z.enum(['owner', 'editor', 'viewer']).default('viewer') })),
+  responses: { 201: json(TokenCreatedSchema, 'The token, shown once'), ...errors },
+});
+
+export const authRoutes = apiApp()
+  .openapi(signup, async (c) => {
+    checkCsrf(c.req.raw);
+    const { email, password, organization } = c.req.valid('json');
+    if (await findUserByEmail(c.env.DB, email)) throw new ApiError(409, 'email_taken', 'an account with this email exists; log in instead');
+    const { userId, orgId } = await createAccount(c.env.DB, email, await hashPassword(password, c.env.PEPPER ?? ''), organization);
+    await startSession(c, userId, orgId);
+    return c.json(await me(c, userId, orgId, 'owner'), 201);
+  })
+  .openapi(login, async (c) => {
+    checkCsrf(c.req.raw);
+    const { email, password } = c.req.valid('json');
+    const client = await clientKey(c);
+    const tooMany = new ApiError(429, 'too_many_attempts', 'too many login attempts; try again in 15 minutes', undefined, { 'retry-after': '900' });
+    if ((await peek(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS)) >= MAX_FAILURES_PER_ACCOUNT) throw tooMany;
+    if ((await bump(c.env.DB, `login-client:${client}`, LOGIN_WINDOW_MS)) > MAX_ATTEMPTS_PER_CLIENT) throw tooMany;
+    const user = await findUserByEmail(c.env.DB, email);
+    const ok = await verifyPassword(password, c.env.PEPPER ?? '', user?.password_hash ?? DUMMY_HASH);
+    const membership = user && ok ? await firstMembership(c.env.DB, user.id) : null;
+    if (!user || !ok || !membership) {
+      await bump(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS);
+      throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+    }
+    await clear(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS);
+    await startSession(c, user.id, membership.org_id);
+    return c.json(await me(c, user.id, membership.org_id, membership.role), 200);
+  })
+  .openapi(logout, async (c) => {
+    checkCsrf(c.req.raw);
+    await endSession(c);
+    return c.body(null, 204);
+  })
+  .openapi(whoami, async (c) => {
+    const caller = c.get('caller');
+    return c.json(await me(c, caller.userId, caller.orgId, caller.role), 200);
+  })
+  .openapi(tokens, async (c) => {
+    const caller = c.get('caller');
+    const { name, role } = c.req.valid('json');
+    const token = newSecret('tlt_');
+    const id = await createToken(c.env.DB, caller.orgId, caller.userId, name, role, await sha256(token));
+    return c.json({ id, name, token }, 201);
+  });

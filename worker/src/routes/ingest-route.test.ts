@@ -1,0 +1,60 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createSiteWithTouchpoints, signup, visitor } from '../../test/helpers';
+
+const ORIGIN = 'https://shop.example';
+
+const answer = (id: string, extra: Record<string, unknown> = {}) => ({
+  id, type: 'answer', touchpoint: 'checkout', at: new Date().toISOString(),
+  answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
+});
+
+async function post(body: unknown, init: RequestInit = {}) {
+  return exports.default.fetch('https://tl.test/v1/events', {
+    method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN }, ...init,
+  });
+}
+
+describe('POST /v1/events', () => {
+  it('stores an answer exactly once when retried', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const id = crypto.randomUUID();
+    const body = { site: site.key, visitor: visitor(), events: [answer(id)] };
+    const first = await post(body);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    const again = await post(body);
+    expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 1 });
+    const overview = await s.get(`/api/v1/sites/${site.id}/analytics/overview`);
+    const tp = (await overview.json()).touchpoints.find((t: { key: string }) => t.key === 'checkout');
+    expect(tp.n).toBe(1);
+  });
+
+  it('rejects a bad event with its reason and keeps the good ones', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const res = await post({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID()), answer(crypto.randomUUID(), { answers: { sensorial: 9 } })] });
+    expect(res.status).toBe(202);
+    const body = await res.json();
+    expect(body.accepted).toBe(1);
+    expect(body.rejected[0]).toMatchObject({ index: 1, reason: expect.stringContaining('1 to 5') });
+  });
+
+  it('refuses an origin the site does not allow', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const res = await post({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID())] }, {
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('origin_not_allowed');
+  });
+
+  it('answers malformed JSON with a clear 400', async () => {
+    const res = await post('{"site":');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('malformed_json');
+  });
+});

@@ -1,0 +1,46 @@
+// POST /v1/events: the widget's visits and answers. JSON or text/plain (sendBeacon, no preflight).
+import { IngestRequestSchema, MAX_BODY_BYTES, MAX_EVENT_AGE_DAYS } from '@throughline/schema';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { storeEvents } from '../db/events';
+import { siteByKey } from '../db/site-config';
+import { touchpointChannels } from '../db/touchpoints';
+import type { AppEnv } from '../env';
+import { ApiError, invalid } from '../errors';
+import { checkEvents } from '../ingest/check-events';
+import { corsHeaders, originAllowed } from './public-cors';
+
+export const ingestRoute = new Hono<AppEnv>()
+  .options('/events', (c) => c.body(null, 204, corsHeaders(c.req.raw)))
+  .post(
+    '/events',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => { throw new ApiError(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`); },
+    }),
+    async (c) => {
+      for (const [k, v] of Object.entries(corsHeaders(c.req.raw))) c.header(k, v);
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        throw new ApiError(400, 'malformed_json', 'the body is not valid JSON');
+      }
+      const parsed = IngestRequestSchema.safeParse(body);
+      if (!parsed.success) throw invalid(parsed.error);
+      const { site: key, visitor, events } = parsed.data;
+      const site = await siteByKey(c.env.DB, key);
+      if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
+      if (!originAllowed(c.req.raw, site)) throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
+
+      const touchpoints = await touchpointChannels(c.env.DB, site.id);
+      const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
+      if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+      const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
+      const stored = await storeEvents(
+        c.env.DB,
+        valid.map((event) => ({ siteId: site.id, visitor, event, channel: touchpoints.get(event.touchpoint)!, country, source: 'widget' as const })),
+      );
+      return c.json({ ...stored, rejected }, 202);
+    },
+  );

@@ -1,0 +1,11 @@
+// Resolves `{id}` in /api/v1/sites/{id}/... to the caller's own site, or 404: tenants never see each other.
+import type { Context } from 'hono';
+import { getSite } from '../db/sites';
+import type { AppEnv } from '../env';
+import { notFound } from '../errors';
+
+export async function ownSite(c: Context<AppEnv>, id: string) {
+  const site = await getSite(c.env.DB, c.get('caller').orgId, id);
+  if (!site) throw notFound('site');
+  return site;
+}

@@ -1,0 +1,44 @@
+// /api/v1/sites: create, list, read, update, delete a site.
+import { createRoute, z } from '@hono/zod-openapi';
+import { SiteCreateSchema, SitePatchSchema, SiteSchema, SiteSettingsSchema } from '@throughline/schema';
+import { requireRole } from '../auth/middleware';
+import { createSite, defaultSettings, deleteSite, listSites, updateSite } from '../db/sites';
+import { apiApp, errors, json, jsonBody } from '../openapi';
+import { ownSite } from './site-scope';
+
+const IdParam = z.object({ id: z.string().max(64) });
+
+const list = createRoute({ method: 'get', path: '/sites', tags: ['sites'], responses: { 200: json(z.object({ sites: z.array(SiteSchema) })), ...errors } });
+const create = createRoute({
+  method: 'post', path: '/sites', tags: ['sites'], middleware: [requireRole('editor')] as const,
+  request: jsonBody(SiteCreateSchema), responses: { 201: json(SiteSchema, 'Created'), ...errors },
+});
+const read = createRoute({ method: 'get', path: '/sites/{id}', tags: ['sites'], request: { params: IdParam }, responses: { 200: json(SiteSchema), ...errors } });
+const patch = createRoute({
+  method: 'patch', path: '/sites/{id}', tags: ['sites'], middleware: [requireRole('editor')] as const,
+  request: { params: IdParam, ...jsonBody(SitePatchSchema) }, responses: { 200: json(SiteSchema), ...errors },
+});
+const remove = createRoute({
+  method: 'delete', path: '/sites/{id}', tags: ['sites'], middleware: [requireRole('owner')] as const,
+  request: { params: IdParam }, responses: { 204: { description: 'Deleted with all its data' }, ...errors },
+});
+
+export const sitesRoutes = apiApp()
+  .openapi(list, async (c) => c.json({ sites: await listSites(c.env.DB, c.get('caller').orgId) }, 200))
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const site = await createSite(c.env.DB, c.get('caller').orgId, body.name, body.origins, body.settings ?? defaultSettings());
+    return c.json(site, 201);
+  })
+  .openapi(read, async (c) => c.json(await ownSite(c, c.req.valid('param').id), 200))
+  .openapi(patch, async (c) => {
+    const site = await ownSite(c, c.req.valid('param').id);
+    const body = c.req.valid('json');
+    const settings = body.settings ? SiteSettingsSchema.parse({ ...site.settings, ...body.settings }) : site.settings;
+    return c.json(await updateSite(c.env.DB, site, { name: body.name, origins: body.origins, settings }), 200);
+  })
+  .openapi(remove, async (c) => {
+    const site = await ownSite(c, c.req.valid('param').id);
+    await deleteSite(c.env.DB, site.id);
+    return c.body(null, 204);
+  });
