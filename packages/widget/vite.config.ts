@@ -1,53 +1,73 @@
-// `vite build` makes every widget output, in order:
-//   1. dist/w/prompt.<hash>.js — the Preact prompt chunk (IIFE, immutable URL), loaded by w.js only when a prompt is due;
-//   2. dist/npm/ — the npm ESM entry with the prompt as a lazy chunk;
-//   3. dist/w.js — the loader (IIFE, no Preact), told the prompt chunk's name at build time.
-import { readdirSync } from 'node:fs';
+// `vite build` makes every widget output (served from the worker's asset root: dist/w.js at /w.js):
+//   dist/w/prompt.<hash>.js  the Preact prompt chunk (IIFE), loaded by w.js only when a prompt is due;
+//   dist/w/core.<hash>.js    the SDK engine (sdk.ts: config, touchpoints, visits, asking, delivery), IIFE;
+//   dist/w/l.<hash>/<lang>.js  the prompt's text packs besides English;
+//   dist/npm/                the npm ESM entry, with the same chunks as lazy imports;
+//   dist/w.js                the loader (IIFE, no Preact), told the chunk paths at build time.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type UserConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type UserConfig } from 'vite';
+import { LOCALES } from './src/prompt/locales.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const src = (p: string) => here + 'src/' + p;
-const jsx: UserConfig = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } }, logLevel: 'warn', configFile: false, root: here };
+const dist = here + 'dist/';
+const base: InlineConfig = { configFile: false, root: here, logLevel: 'warn', oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } };
 
-export default defineConfig(async ({ command }) => {
-  if (command === 'build') {
+/** One self-contained IIFE chunk at a content-hashed path under dist/w/. */
+const chunk = (entry: string, name: string) =>
+  build({
+    ...base,
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      target: 'es2020',
+      rollupOptions: { input: here + 'src/' + entry, output: { format: 'iife', entryFileNames: `w/${name}.[hash].js` } },
+    },
+  });
+
+/** JSON with every non-ASCII character escaped, so that a script served without a charset still reads right. */
+const ascii = (v: unknown) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
+/** Locale packs are data: each calls the loader's global with its text. */
+function writePacks(): string {
+  const hash = createHash('sha256').update(JSON.stringify(LOCALES)).digest('base64url').slice(0, 8);
+  const dir = `w/l.${hash}/`;
+  mkdirSync(dist + dir, { recursive: true });
+  for (const [lang, text] of Object.entries(LOCALES))
+    writeFileSync(`${dist}${dir}${lang}.js`, `window.throughline&&throughline.p&&throughline.p(${ascii(lang)},${ascii(text)})\n`);
+  return dir;
+}
+
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
+  const chunks: Record<string, string> = { prompt: 'w/prompt.js', core: 'w/core.js', l: 'w/l/' };
+  if (command == 'build') {
     await build({
-      ...jsx,
+      ...base,
       build: {
-        outDir: 'dist',
-        emptyOutDir: true,
-        target: 'es2020',
-        rollupOptions: { input: src('prompt/entry.ts'), output: { format: 'iife', entryFileNames: 'w/prompt.[hash].js' } },
-      },
-    });
-    await build({
-      ...jsx,
-      build: {
-        outDir: 'dist/npm',
+        outDir: dist + 'npm',
         emptyOutDir: true,
         target: 'es2020',
         minify: false,
-        lib: { entry: src('npm.ts'), formats: ['es'], fileName: 'throughline' },
+        lib: { entry: here + 'src/npm.ts', formats: ['es'], fileName: 'throughline' },
         rollupOptions: { output: { chunkFileNames: '[name].[hash].js' } },
       },
     });
+    await chunk('prompt/entry.ts', 'prompt');
+    await chunk('core-entry.ts', 'core');
+    const files = readdirSync(dist + 'w');
+    for (const name of ['prompt', 'core']) chunks[name] = 'w/' + files.find((f) => f.startsWith(name + '.') && f.endsWith('.js'));
+    chunks.l = writePacks();
   }
-  let prompt = 'w/prompt.js';
-  try {
-    prompt = 'w/' + readdirSync(here + 'dist/w').find((f) => f.startsWith('prompt.'));
-  } catch {
-    /* dev server: no chunk built */
-  }
+  const { configFile: _, ...shared } = base;
   return {
-    ...jsx,
-    configFile: undefined,
-    define: { __PROMPT__: JSON.stringify(prompt) },
+    ...shared,
+    define: { __CHUNKS__: JSON.stringify(chunks) },
     build: {
-      outDir: 'dist',
+      outDir: dist,
       emptyOutDir: false,
       target: 'es2020',
-      rollupOptions: { input: src('loader.ts'), output: { format: 'iife', entryFileNames: 'w.js' } },
+      rollupOptions: { input: here + 'src/loader.ts', output: { format: 'iife', entryFileNames: 'w.js' } },
     },
   };
 });

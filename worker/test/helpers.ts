@@ -3,6 +3,9 @@ import { exports } from 'cloudflare:workers';
 
 const BASE = 'https://tl.test';
 
+/** The Worker under test (its default export), called in-process. */
+export const worker = (exports as unknown as { default: Fetcher }).default;
+
 export interface Session {
   cookie: string;
   get(path: string): Promise<Response>;
@@ -12,7 +15,7 @@ export interface Session {
 export const visitor = () => crypto.randomUUID().replace(/-/g, '');
 
 export async function signup(email = `${crypto.randomUUID()}@example.com`, organization = 'Acme'): Promise<Session> {
-  const res = await exports.default.fetch(`${BASE}/api/v1/auth/signup`, {
+  const res = await worker.fetch(`${BASE}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
     body: JSON.stringify({ email, password: 'correct horse battery', organization }),
@@ -20,7 +23,7 @@ export async function signup(email = `${crypto.randomUUID()}@example.com`, organ
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const send = (method: string, path: string, body?: unknown) =>
-    exports.default.fetch(`${BASE}${path}`, {
+    worker.fetch(`${BASE}${path}`, {
       method,
       headers: { cookie, 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,44 +1,45 @@
-// Script-tag entry (dist/w.js): reads the tag's data- attributes, takes over the `throughline` stub and its queue,
-// and fetches the Preact prompt chunk (a sibling URL of this script) only when a prompt is due.
-import type { MountPrompt } from './prompt/types';
-import { type Command, start } from './sdk';
+// Script-tag entry (dist/w.js): takes over the `throughline` stub and queues calls, starts the config fetch, and loads
+// the SDK core and, when a prompt is due, the Preact prompt and a locale pack — all from immutable URLs next to its own.
+import type { Command, start } from './sdk';
 
-/** Path of the prompt chunk relative to w.js, e.g. `w/prompt.3f9a1c.js`; set by the build. */
-declare const __PROMPT__: string;
+/** Chunk paths relative to w.js, set by the build: `{ core: 'w/core.<hash>.js', prompt: …, l: 'w/l.<hash>/' }`. */
+declare const __CHUNKS__: Record<string, string>;
 
-/** The one global: a command function; `q` holds calls made before load, `p` receives the prompt chunk. */
-type Global = ((...c: Command) => void) & { q?: Command[]; p?: (m: MountPrompt) => void };
+/** The one global: a command function; `q` holds calls until the core runs them, `p` receives loaded chunks. */
+type Global = ((...c: Command) => void) & { q?: Command[]; p?: (name: string, m: unknown) => void };
 
 try {
   const w = window as unknown as { throughline?: Global };
   const me = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
   const d = me?.dataset;
-  if (me && d?.site && !w.throughline?.p) {
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  // Do Not Track / Global Privacy Control: load and record nothing.
+  if (me && d?.site && !w.throughline?.p && nav.doNotTrack != '1' && !nav.globalPrivacyControl) {
     const nonce = me.nonce || d.nonce;
-    let pending: Promise<MountPrompt> | undefined;
-    const api: Global = start(
-      {
-        site: d.site,
-        endpoint: new URL(me.src).origin,
-        touchpoint: d.touchpoint,
-        locale: d.locale,
-        inline: d.inline,
-        nonce,
-        loadPrompt: () =>
-          (pending ??= new Promise((resolve, reject) => {
-            // A classic script, not import(): no CORS needed, and the nonce lets it pass a strict CSP.
-            api.p = resolve;
-            const s = document.createElement('script');
-            s.src = new URL(__PROMPT__, me.src).href;
-            if (nonce) s.nonce = nonce;
-            s.onerror = () => reject((pending = undefined));
-            document.head.appendChild(s);
-          })),
-      },
-      w.throughline?.q,
-    );
-    api.p = () => {};
+    const endpoint = new URL(me.src).origin;
+    const got: Record<string, (m: unknown) => void> = {};
+    const pending: Record<string, Promise<unknown>> = {};
+    const q: Command[] = w.throughline?.q ?? [];
+    let run: ((...c: Command) => void) | undefined;
+    const load = (name: string) =>
+      (pending[name] ??= new Promise<unknown>((resolve, reject) => {
+        // A classic script, not import(): no CORS needed, and the nonce lets it pass a strict CSP.
+        got[name] = resolve;
+        const s = document.createElement('script');
+        s.src = new URL(__CHUNKS__[name] ?? __CHUNKS__.l + name + '.js', me.src).href;
+        if (nonce) s.nonce = nonce;
+        s.onerror = () => reject(delete pending[name]);
+        document.head.appendChild(s);
+      }));
+    const api: Global = (...c) => (run ? run(...c) : q.push(c));
+    api.p = (name, m) => got[name]?.(m);
     w.throughline = api;
+    const config = fetch(`${endpoint}/v1/sites/${d.site}/config`, { credentials: 'omit' });
+    config.catch(() => {});
+    (load('core') as Promise<typeof start>).then(
+      (start) => (run = start({ site: d.site!, endpoint, touchpoint: d.touchpoint, locale: d.locale, inline: d.inline, nonce, load, config }, q)),
+      () => {},
+    );
   }
 } catch {
   /* never break the host page */

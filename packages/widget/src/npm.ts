@@ -1,5 +1,5 @@
 // npm ESM entry: the same SDK as the script tag, as typed calls for single-page apps.
-import { type Command, start } from './sdk';
+import { type Command, type SdkOptions, start } from './sdk';
 
 /** Options of {@link init}. */
 export interface InitOptions {
@@ -37,7 +37,17 @@ const call = (...c: Command) => (run ? run(...c) : void early.push(c));
 export function init(options: InitOptions): void {
   if (run || typeof window === 'undefined') return;
   try {
-    run = start({ ...options, endpoint: options.endpoint.replace(/\/+$/, ''), loadPrompt: () => import('./prompt/mount').then((m) => m.mount) }, early);
+    run = start(
+      {
+        ...options,
+        endpoint: options.endpoint.replace(/\/+$/, ''),
+        load: ((name: string) =>
+          name == 'prompt'
+            ? import('./prompt/mount').then((m) => m.mount)
+            : import('./prompt/locales').then((m) => m.LOCALES[name])) as SdkOptions['load'],
+      },
+      early,
+    );
   } catch {
     /* never break the host app */
   }

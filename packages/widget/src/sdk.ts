@@ -1,9 +1,11 @@
-// The SDK engine shared by the script-tag loader and the npm entry: config, touchpoint, visits, asking, consent.
-import type { Answers, ConfigTouchpoint, SiteConfig } from '@throughline/schema';
+// The SDK engine shared by the script-tag loader (as the core chunk) and the npm entry: config, touchpoint, visits,
+// asking, consent, delivery. The loader stays tiny by fetching this as an immutable chunk next to the config.
+import type { Answers, SiteConfig, TrackedEvent } from '@throughline/schema';
 import type { MountPrompt } from './prompt/types';
 import { type AskLog, mayAsk, noteShown } from './ask-policy';
 import { arrival, device, pagePath } from './context';
-import { adoptJourney, decorate } from './partners';
+import { JOURNEY_PARAM, decorate } from './partners';
+import { enqueue } from './queue';
 import { get, set, del } from './storage';
 import { matchTouchpoint } from './touchpoint-match';
 import { transport } from './transport';
@@ -12,6 +14,14 @@ import { arm } from './triggers';
 const DAY = 864e5;
 /** A journey's visits hang together within this window (DESIGN.md "Visit"). */
 const JOURNEY_DAYS = 30;
+/** Locales with a built-in text pack besides English (see prompt/locales.ts). */
+const PACKS = /^(de|fr|es|nl|ja|ar)$/;
+
+/** The lazily loaded parts, by name: `prompt`, or a locale pack such as `de`. */
+export interface Chunks {
+  prompt: MountPrompt;
+  [lang: string]: unknown;
+}
 
 export interface SdkOptions {
   site: string;
@@ -21,7 +31,9 @@ export interface SdkOptions {
   locale?: string | undefined;
   inline?: Element | string | null | undefined;
   nonce?: string | undefined;
-  loadPrompt: () => Promise<MountPrompt>;
+  load<N extends string>(name: N): Promise<Chunks[N]>;
+  /** The config response, when the caller started fetching it early (the loader does). */
+  config?: Promise<Response> | undefined;
 }
 
 /** A command as queued by `throughline(name, ...args)`. */
@@ -31,16 +43,25 @@ const uuid = (): string =>
   crypto.randomUUID?.() ??
   '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
 
-const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => (b % 36).toString(36)).join('');
+/** Runs `fn`, keeping its errors from the host page. */
+const guard =
+  <A extends unknown[]>(fn: (...a: A) => unknown) =>
+  (...a: A) => {
+    try {
+      fn(...a);
+    } catch {
+      /* the host page never sees our errors */
+    }
+  };
 
 /** Starts the SDK after running the commands queued before it loaded; returns its command handler. */
 export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: Command) => void {
   const ns = `tl:${o.site}:`;
-  const K = { visitor: ns + 'v', journey: ns + 'j', asks: ns + 'a', optout: ns + 'c', returning: ns + 'r' };
+  const [V, J, A, C, Q] = ['v', 'j', 'a', 'c', 'q'].map((k) => ns + k) as [string, string, string, string, string];
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-  const dnt = nav.doNotTrack === '1' || !!nav.globalPrivacyControl;
+  const dnt = nav.doNotTrack == '1' || !!nav.globalPrivacyControl;
   const events = new Set<(name: string) => void>();
-  let consent = get(K.optout) !== 0;
+  let consent = get(C) !== 0;
   let config: SiteConfig | undefined;
   let explicit: string | undefined;
   let current: string | undefined;
@@ -49,159 +70,142 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
   let unmount = () => {};
   let shown = false;
   let booted = false;
+  let handedOver = false;
+  let visitor = get<string>(V);
   const off = () => dnt || !consent;
+  const lang = () => o.locale || document.documentElement.lang || navigator.language || 'en';
 
-  let visitor = get<string>(K.visitor);
-  const t = transport(o.endpoint, o.site, () => visitor ?? '', ns);
+  const tx = transport(o.endpoint, o.site, () => visitor!, ns);
 
-  function ensureVisitor(): string {
-    if (!visitor) set(K.visitor, (visitor = randomId()));
-    return visitor;
+  function push(e: TrackedEvent): void {
+    enqueue(Q, e);
+    tx.flush();
   }
 
-  /** The visitor's journey so far: the last touchpoint and the one before it. */
   function visit(key: string, first: boolean): string | undefined {
     const now = Date.now();
-    const j = get<{ t: string; f?: string; at: number }>(K.journey);
-    const from = j && j.at > now - JOURNEY_DAYS * DAY ? (j.t === key ? j.f : j.t) : undefined;
-    set(K.journey, { t: key, f: from, at: now });
+    const j = get<{ t: string; f?: string; at: number }>(J);
+    // `from` is the previous touchpoint; a reload of the same one keeps the one before it.
+    const from = j && j.at > now - JOURNEY_DAYS * DAY ? (j.t == key ? j.f : j.t) : undefined;
+    set(J, { t: key, f: from, at: now });
     const url = new URL(location.href);
     // Returning: this visitor id existed before the session's first page.
     let returning = !!visitor;
     try {
-      const s = sessionStorage.getItem(K.returning);
-      if (s) returning = s === '1';
-      else sessionStorage.setItem(K.returning, returning ? '1' : '0');
+      const s = sessionStorage.getItem(ns + 'r');
+      if (s) returning = s == '1';
+      else sessionStorage.setItem(ns + 'r', returning ? '1' : '0');
     } catch {
-      /* no session storage: judged per page */
+      /* judged per page */
     }
-    ensureVisitor();
-    t.push({
-      id: uuid(),
-      type: 'visit',
-      touchpoint: key,
-      at: new Date(now).toISOString(),
-      from,
-      context: {
-        device: device(),
-        locale: o.locale || document.documentElement.lang || navigator.language || undefined,
-        channel: first ? arrival(url, document.referrer) : 'internal',
-        returning,
-        path: pagePath(url, config!.sendQuery),
-      },
-    });
+    if (!visitor) set(V, (visitor = Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => (b % 36).toString(36)).join('')));
+    const context = { device: device(), locale: lang(), channel: !first ? ('internal' as const) : handedOver ? ('partner' as const) : arrival(url, document.referrer), returning, path: pagePath(url, config!.sendQuery) };
+    push({ id: uuid(), type: 'visit', touchpoint: key, at: new Date(now).toISOString(), from, context });
     return from;
   }
 
-  function ask(tp: ConfigTouchpoint, from: string | undefined, force?: boolean): void {
-    const log = get<AskLog>(K.asks) ?? { shown: [], done: {} };
-    const now = Date.now();
-    const p = tp.prompt;
-    if (force ? !p : shown || !mayAsk(p, tp.key, log, config!.budget, now)) return;
-    disarm = arm(force ? { type: 'immediate' } : p!.trigger, () => {
-      if (off() || current !== tp.key) return;
+  function ask(key: string, from: string | undefined, force?: boolean): void {
+    const { touchpoints, budget, theme } = config!;
+    const p = touchpoints.find((t) => t.key == key)!.prompt;
+    const log = () => get<AskLog>(A) ?? { shown: [], done: {} };
+    if (!p || (!force && (shown || !mayAsk(p, key, log(), budget, Date.now())))) return;
+    const fromName = touchpoints.find((t) => t.key == from)?.name;
+    const go = () => {
+      if (off() || current != key) return;
       shown = true;
-      set(K.asks, noteShown(get<AskLog>(K.asks) ?? log, Date.now()));
+      set(A, noteShown(log(), Date.now()));
       const done = () => {
-        const l = get<AskLog>(K.asks) ?? log;
-        l.done[tp.key] = Date.now();
-        set(K.asks, l);
+        const l = log();
+        l.done[key] = Date.now();
+        set(A, l);
       };
-      const fromTp = config!.touchpoints.find((x) => x.key === from);
-      const dims = [...p!.dimensions];
-      if (fromTp && !dims.includes('handoff')) dims.push('handoff');
-      o.loadPrompt()
-        .then((mount) => {
-          if (current !== tp.key || off()) return;
+      const locale = lang();
+      const base = locale.slice(0, 2).toLowerCase();
+      Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined])
+        .then(([mount, pack]) => {
+          if (current != key || off()) return;
           unmount();
           unmount = mount({
-            dimensions: dims,
-            prompt: p!,
-            theme: config!.theme,
-            locale: o.locale || document.documentElement.lang || navigator.language || 'en',
-            fromName: fromTp?.name,
-            inline: typeof o.inline === 'string' ? document.querySelector(o.inline) : o.inline,
+            dimensions: fromName && !p.dimensions.includes('handoff') ? [...p.dimensions, 'handoff'] : p.dimensions,
+            prompt: p,
+            theme,
+            locale,
+            pack: pack as string | undefined,
+            fromName,
+            inline: typeof o.inline == 'string' ? document.querySelector(o.inline) : o.inline,
             nonce: o.nonce,
             onAnswer(answers: Answers, comment?: string) {
               done();
-              if (off()) return;
-              t.push({ id: uuid(), type: 'answer', touchpoint: tp.key, at: new Date().toISOString(), from, answers, comment: comment || undefined });
+              if (!off()) push({ id: uuid(), type: 'answer', touchpoint: key, at: new Date().toISOString(), from, answers, comment });
             },
             onDismiss: done,
           });
         })
         .catch(() => {});
-    }, events);
+    };
+    if (force || p.trigger.type == 'immediate') go();
+    else disarm = arm(p.trigger, go, events);
   }
 
   /** Follows the page: resolves its touchpoint and records a visit when it changes. */
   function route(force?: boolean): void {
     if (!config || off()) return;
-    const url = new URL(location.href);
-    const key = explicit ?? o.touchpoint ?? matchTouchpoint(config.touchpoints, url);
-    const tp = config.touchpoints.find((x) => x.key === key);
-    const changed = key !== current;
+    const key = explicit ?? o.touchpoint ?? matchTouchpoint(config.touchpoints, new URL(location.href));
+    const known = config.touchpoints.some((t) => t.key == key);
+    const changed = key != current;
     const first = !href;
     href = location.href;
-    if (!changed && !force) return;
     if (changed) {
       disarm();
       unmount();
-      unmount = () => {};
       current = key;
     }
-    if (!tp) return;
-    const from = changed ? visit(tp.key, first) : get<{ f?: string }>(K.journey)?.f;
-    ask(tp, from, force);
+    if (known && (changed || force)) ask(key!, changed ? visit(key!, first) : get<{ f?: string }>(J)?.f, force);
   }
 
   function boot(): void {
     if (booted || off()) return;
     booted = true;
-    const handed = adoptJourney();
-    if (handed) set(K.visitor, (visitor = handed));
-    fetch(`${o.endpoint}/v1/sites/${encodeURIComponent(o.site)}/config`, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((c: SiteConfig | undefined) => {
+    const url = new URL(location.href);
+    const handed = url.searchParams.get(JOURNEY_PARAM);
+    if (handed != null) {
+      // A partner handed over its journey: continue it, and keep the id out of the address bar.
+      url.searchParams.delete(JOURNEY_PARAM);
+      history.replaceState(history.state, '', url.href);
+      if (/^[\w-]{8,64}$/.test(handed)) set(V, (visitor = handed)), (handedOver = true);
+    }
+    (o.config ?? fetch(`${o.endpoint}/v1/sites/${o.site}/config`, { credentials: 'omit' }))
+      .then((r) => r.json())
+      .then((c: SiteConfig) => {
         config = c;
         route();
-        t.flush();
+        if (get(Q)) tx.flush();
       })
       .catch(() => {});
   }
 
-  const guard =
-    <A extends unknown[]>(fn: (...a: A) => unknown) =>
-    (...a: A) => {
-      try {
-        fn(...a);
-      } catch {
-        /* the host page never sees our errors */
-      }
-    };
-
   const onRoute = guard(() => {
-    if (!href || location.href === href) return;
+    if (!href || location.href == href) return;
     explicit = undefined;
     route();
   });
   addEventListener('popstate', onRoute);
   addEventListener('hashchange', onRoute);
   setInterval(onRoute, 1e3);
-  const hide = guard(() => !off() && t.beacon());
+  const hide = guard(() => off() || tx.beacon());
   addEventListener('pagehide', hide);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
+  document.addEventListener('visibilitychange', () => document.hidden && hide());
   document.addEventListener(
     'click',
     guard((e: Event) => {
-      const a = (e.target as Element | null)?.closest?.('a[href]');
-      if (a && config?.partners.length && !off() && visitor) decorate(a as HTMLAnchorElement, config.partners, visitor);
-      setTimeout(onRoute, 100);
+      const a = (e.target as Element).closest?.('a[href]');
+      if (a && config && visitor && !off()) decorate(a as HTMLAnchorElement, config.partners, visitor);
+      setTimeout(onRoute, 99);
     }),
     true,
   );
 
-  const commands: Record<string, (...a: unknown[]) => void> = {
+  const commands: Record<string, (arg: unknown) => void> = {
     touchpoint(key) {
       explicit = String(key);
       route();
@@ -209,15 +213,14 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     consent(on) {
       consent = on !== false;
       if (consent) {
-        del(K.optout);
+        del(C);
         return booted ? route() : boot();
       }
       disarm();
       unmount();
-      set(K.optout, 0);
-      for (const k of [K.visitor, K.journey, K.asks, ns + 'q', ns + 'b']) del(k);
-      visitor = undefined;
-      current = undefined;
+      set(C, 0);
+      for (const k of [V, J, A, Q, ns + 'b']) del(k);
+      visitor = current = undefined;
     },
     event(name) {
       for (const fn of [...events]) fn(String(name));
@@ -230,8 +233,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     },
   };
 
-  const run = guard((name: string, ...args: unknown[]) => commands[name]?.(...args));
-  for (const c of Array.from(queued)) run(...c);
+  const run = guard((name: string, arg?: unknown) => commands[name]?.(arg));
+  for (const c of Array.from(queued)) run(...(c as [string, unknown]));
   boot();
-  return run;
+  return run as (...cmd: Command) => void;
 }

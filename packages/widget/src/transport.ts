@@ -1,14 +1,14 @@
 // Delivers the outbox to POST /v1/events: one tab at a time (Web Locks or a lease), jittered exponential
 // backoff honouring Retry-After, and a sendBeacon flush on page hide. Never throws.
 import type { IngestRequest } from '@throughline/schema';
-import { enqueue, readOutbox, settle, takeBatch } from './queue';
+import { readOutbox, settle, takeBatch } from './queue';
 import { get, set, del } from './storage';
 
 /** The sendBeacon / keepalive budget (schema MAX_BODY_BYTES), less a margin. */
 const MAX_BYTES = 65_000;
 
 export interface Transport {
-  push(event: IngestRequest['events'][number]): void;
+  /** Sends the outbox (events are queued by the caller with `enqueue`). */
   flush(): void;
   /** Sends what is queued by beacon; the page is going away. */
   beacon(): void;
@@ -81,12 +81,5 @@ export function transport(endpoint: string, site: string, visitor: () => string,
     }
   }
 
-  return {
-    push(event) {
-      enqueue(box, event);
-      later(50);
-    },
-    flush,
-    beacon,
-  };
+  return { flush, beacon };
 }

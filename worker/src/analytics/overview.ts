@@ -115,7 +115,8 @@ export function buildOverview(input: OverviewInput): Overview {
       overall: consistency.overall,
       byDimension: consistency.byDimension,
       experienced: experienced.value,
-      breaking: consistency.breaking,
+      // in the team's touchpoint order, not the order the SQL returned rows in
+      breaking: input.touchpoints.map((t) => t.key).filter((key) => consistency.breaking.includes(key)),
     },
     connectivity: {
       score: connectivity.score,

@@ -10,6 +10,7 @@ import {
   scoreStat,
   sumsByTouchpoint,
   tCdf,
+  tCritical,
   toScore,
   tQuantile,
 } from './stats';
@@ -68,6 +69,8 @@ describe('Student t distribution', () => {
     expect(tQuantile(0.975, 1e6)).toBeCloseTo(1.959966, 5); // tends to the normal 1.96
     expect(tQuantile(0.025, 4)).toBeCloseTo(-2.776445, 5);
     expect(tQuantile(0.5, 10)).toBe(0);
+    expect(tCritical(0.95, 4)).toBeCloseTo(2.776445, 5); // two-sided 95% → the 0.975 quantile
+    expect(tCritical(0.95, 4)).toBe(tCritical(0.95, 4)); // memoised, same value
   });
 
   it('matches table probabilities, also for fractional df', () => {

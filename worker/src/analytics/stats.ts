@@ -97,8 +97,25 @@ export function meanInterval(s: Sums, level = 0.95): [number, number] | null {
   const m = meanOf(s);
   const sd = sampleSd(s);
   if (m === null || sd === null) return null;
-  const half = tQuantile(1 - (1 - level) / 2, s.n - 1) * (sd / Math.sqrt(s.n));
+  const half = tCritical(level, s.n - 1) * (sd / Math.sqrt(s.n));
   return [Math.max(1, m - half), Math.min(5, m + half)];
+}
+
+const criticalCache = new Map<string, number>();
+
+/**
+ * The two-sided critical t for `level` at `df`, memoised: a trend view computes thousands of intervals
+ * with few distinct n, and each quantile costs a bisection (~20 µs), too much for a Worker's CPU budget.
+ */
+export function tCritical(level: number, df: number): number {
+  const key = `${level}:${df}`;
+  let t = criticalCache.get(key);
+  if (t === undefined) {
+    if (criticalCache.size >= 4096) criticalCache.clear();
+    t = tQuantile(1 - (1 - level) / 2, df);
+    criticalCache.set(key, t);
+  }
+  return t;
 }
 
 /**

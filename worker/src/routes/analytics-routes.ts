@@ -1,8 +1,9 @@
 // /api/v1/sites/{id}/analytics/*: the journey model as numbers, computed from the rollups.
 import { createRoute, z } from '@hono/zod-openapi';
 import { AnalyticsQuerySchema, OverviewSchema } from '@throughline/schema';
-import { buildOverviewFromReads } from '../analytics-wiring';
+import { buildOverview } from '../analytics/overview';
 import { readScoreSums, readTransitionSums, readVisitCounts, type RangeFilter } from '../db/analytics-reads';
+import { readJourneys, readVisitorMeans } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
 import { apiApp, errors, json } from '../openapi';
@@ -27,17 +28,21 @@ export const analyticsRoutes = apiApp().openapi(overview, async (c) => {
   const q = c.req.valid('query');
   const range = resolveRange(q);
   const f: RangeFilter = { siteId: site.id, ...range, segment: q.segment ?? 'all' };
-  const [touchpoints, stages, scores, visits, transitions] = await Promise.all([
+  const [touchpoints, stages, scores, visits, transitions, journeys, visitorMeans] = await Promise.all([
     listTouchpoints(c.env.DB, site.id),
     listStages(c.env.DB, site.id),
     readScoreSums(c.env.DB, f),
     readVisitCounts(c.env.DB, f),
     readTransitionSums(c.env.DB, f),
+    readJourneys(c.env.DB, f),
+    readVisitorMeans(c.env.DB, f),
   ]);
-  const result = buildOverviewFromReads({
-    range, settings: site.settings, stages, touchpoints,
+  const result = buildOverview({
+    range, minN: site.settings.minN, thresholds: site.settings.thresholds, stages, touchpoints,
     scores: scores.rows, visits: visits.rows, transitions: transitions.rows,
+    journeyCounts: journeys.journeyCounts.rows, channelSpans: journeys.channelSpans.rows, visitorMeans: visitorMeans.rows,
   });
-  c.header('x-rows-read', String(scores.rowsRead + visits.rowsRead + transitions.rowsRead));
+  const rowsRead = [scores, visits, transitions, journeys.journeyCounts, journeys.channelSpans, visitorMeans].reduce((n, r) => n + r.rowsRead, 0);
+  c.header('x-rows-read', String(rowsRead));
   return c.json(result, 200);
 });

@@ -1,8 +1,9 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createSiteWithTouchpoints, signup, visitor } from '../../test/helpers';
+import { createSiteWithTouchpoints, signup, visitor, worker } from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
+
+interface Reply { accepted: number; duplicates: number; rejected: { index: number; reason: string }[]; error: { code: string } }
 
 const answer = (id: string, extra: Record<string, unknown> = {}) => ({
   id, type: 'answer', touchpoint: 'checkout', at: new Date().toISOString(),
@@ -10,7 +11,7 @@ const answer = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 async function post(body: unknown, init: RequestInit = {}) {
-  return exports.default.fetch('https://tl.test/v1/events', {
+  return worker.fetch('https://tl.test/v1/events', {
     method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN }, ...init,
   });
@@ -28,8 +29,8 @@ describe('POST /v1/events', () => {
     const again = await post(body);
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 1 });
     const overview = await s.get(`/api/v1/sites/${site.id}/analytics/overview`);
-    const tp = (await overview.json()).touchpoints.find((t: { key: string }) => t.key === 'checkout');
-    expect(tp.n).toBe(1);
+    const tp = (await overview.json<{ touchpoints: { key: string; n: number }[] }>()).touchpoints.find((t) => t.key === 'checkout');
+    expect(tp?.n).toBe(1);
   });
 
   it('rejects a bad event with its reason and keeps the good ones', async () => {
@@ -37,7 +38,7 @@ describe('POST /v1/events', () => {
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const res = await post({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID()), answer(crypto.randomUUID(), { answers: { sensorial: 9 } })] });
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = await res.json<Reply>();
     expect(body.accepted).toBe(1);
     expect(body.rejected[0]).toMatchObject({ index: 1, reason: expect.stringContaining('1 to 5') });
   });
@@ -49,12 +50,12 @@ describe('POST /v1/events', () => {
       headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('origin_not_allowed');
+    expect((await res.json<Reply>()).error.code).toBe('origin_not_allowed');
   });
 
   it('answers malformed JSON with a clear 400', async () => {
     const res = await post('{"site":');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('malformed_json');
+    expect((await res.json<Reply>()).error.code).toBe('malformed_json');
   });
 });

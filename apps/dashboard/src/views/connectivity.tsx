@@ -1,3 +1,134 @@
-// placeholder
+// Connectivity: how seamlessly visitors move between touchpoints: flow, handoff scores, cross-channel share, drop-off.
+import { count, fmt, hueStyle, pct } from '../components/score';
+import { Empty, ErrorMessage, Loading } from '../components/states';
+import { FlowChart } from '../components/flow-chart';
 import type { ViewProps } from './site-layout';
-export function ConnectivityView(_p: ViewProps) { return <p>todo</p>; }
+
+export function ConnectivityView({ overview }: ViewProps) {
+  if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
+  if (!overview.data) return <Loading rows={5} label="Loading connectivity…" />;
+  const o = overview.data;
+  const c = o.connectivity;
+  const names = new Map(o.touchpoints.map((t) => [t.key, t.name]));
+  const order = o.touchpoints.map((t) => t.key);
+  const transitions = [...c.transitions].sort((a, b) => b.count - a.count);
+  const drops = Object.entries(c.dropOff)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1]);
+
+  const tiles = [
+    { label: 'Connectivity', value: c.score == null ? null : fmt(c.score), unit: '/100', tone: c.score, sub: 'mean handoff score, else seamless rate' },
+    { label: 'Seamless moves', value: c.seamlessRate == null ? null : pct(c.seamlessRate), tone: c.seamlessRate == null ? null : c.seamlessRate * 100, sub: 'no drop of more than one point' },
+    { label: 'Cross-channel journeys', value: c.crossChannelShare == null ? null : pct(c.crossChannelShare), sub: 'span two or more channels' },
+    { label: 'Moves tracked', value: count(c.transitions.reduce((a, t) => a + t.count, 0)), sub: `${c.transitions.length} distinct transitions` },
+  ];
+
+  return (
+    <div class={overview.loading ? 'is-refreshing' : ''}>
+      <div class="view-head">
+        <div>
+          <h1>Connectivity</h1>
+          <p class="muted">Where visitors go next, how smoothly they get there (handoff), and where journeys stop before the last stage.</p>
+        </div>
+      </div>
+      <div class="kpis">
+        {tiles.map((t) => (
+          <div class="kpi" key={t.label}>
+            <span class="kpi-label">{t.label}</span>
+            {t.value == null ? (
+              <span class="kpi-value kpi-missing">not enough answers</span>
+            ) : (
+              <span class={`kpi-value ${t.tone != null ? 'tone-text' : ''}`} style={hueStyle(t.tone)}>
+                {t.value}
+                {t.unit && <span class="kpi-unit">{t.unit}</span>}
+              </span>
+            )}
+            <span class="kpi-sub">{t.sub}</span>
+          </div>
+        ))}
+      </div>
+      {transitions.length === 0 ? (
+        <Empty title="No moves between touchpoints yet">
+          <p>
+            Connectivity appears once visitors reach two or more touchpoints in one journey. Add URL rules for each step in Journey setup, and QR codes or
+            links for offline touchpoints, so that each visit is recognised.
+          </p>
+        </Empty>
+      ) : (
+        <>
+          <section class="card section flow-card" aria-labelledby="flow-h">
+            <h2 id="flow-h">Journey flow</h2>
+            <FlowChart transitions={transitions} names={names} order={order} />
+          </section>
+          <div class="conn-grid section">
+            <section aria-labelledby="tr-h">
+              <h2 id="tr-h">Transitions</h2>
+              <div class="table-wrap">
+                <table class="data">
+                  <thead>
+                    <tr>
+                      <th>From → to</th>
+                      <th class="num">Moves</th>
+                      <th class="num">Handoff</th>
+                      <th class="num" title="Change in quality from the first to the second touchpoint, for visitors who rated both">
+                        Quality change
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {transitions.map((t) => (
+                      <tr key={`${t.from}>${t.to}`}>
+                        <td>
+                          {names.get(t.from) ?? t.from} <span class="muted">→</span> {names.get(t.to) ?? t.to}
+                        </td>
+                        <td class="num">{count(t.count)}</td>
+                        <td class="num">
+                          {t.handoff == null ? (
+                            <span class="score-missing">not enough answers</span>
+                          ) : (
+                            <span class="score-chip tone" style={hueStyle(t.handoff)}>
+                              {fmt(t.handoff)}
+                            </span>
+                          )}
+                        </td>
+                        <td class="num">
+                          {t.delta == null ? (
+                            <span class="muted">–</span>
+                          ) : (
+                            <span class={t.delta <= -10 ? 'delta-bad' : t.delta >= 10 ? 'delta-good' : ''}>
+                              {t.delta > 0 ? '+' : t.delta < 0 ? '−' : '±'}
+                              {fmt(Math.abs(t.delta))}
+                            </span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section aria-labelledby="drop-h">
+              <h2 id="drop-h">Drop-off</h2>
+              <p class="hint">Share of journeys that end at a touchpoint before the last stage.</p>
+              {drops.length === 0 ? (
+                <p class="muted">No journey ends early in this range.</p>
+              ) : (
+                <ul class="drop-list">
+                  {drops.map(([k, v]) => (
+                    <li key={k}>
+                      <span class="drop-name">{names.get(k) ?? k}</span>
+                      <span class="drop-track" aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, v * 100)}%` }} />
+                      </span>
+                      <span class="drop-value">{pct(v)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

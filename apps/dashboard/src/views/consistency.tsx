@@ -1,3 +1,159 @@
-// placeholder
+// Consistency: does every touchpoint give the same experience? Touchpoint × dimension heatmap and the ones that break it.
+import { EXPERIENCE_DIMENSIONS } from '@throughline/schema';
+import { dimLabel, fmt, hueStyle } from '../components/score';
+import { Empty, ErrorMessage, Loading } from '../components/states';
 import type { ViewProps } from './site-layout';
-export function ConsistencyView(_p: ViewProps) { return <p>todo</p>; }
+
+export function ConsistencyView({ overview }: ViewProps) {
+  if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
+  if (!overview.data) return <Loading rows={5} label="Loading consistency…" />;
+  const o = overview.data;
+  const c = o.consistency;
+  const present = new Set(o.touchpoints.flatMap((t) => Object.keys(t.scores)));
+  const dims = [...EXPERIENCE_DIMENSIONS.filter((d) => present.has(d)), ...(present.has('handoff') ? ['handoff'] : [])];
+  const breaking = new Set(c.breaking);
+  const mean = (vals: (number | null | undefined)[]) => {
+    const v = vals.filter((x): x is number => x != null);
+    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+  };
+  const journeyQuality = mean(o.touchpoints.map((t) => t.quality));
+
+  if (o.touchpoints.length === 0 || dims.length === 0)
+    return (
+      <Empty title="Consistency needs answers from two or more touchpoints">
+        <p>Once visitors rate several touchpoints, this view shows whether the experience holds at each of them, and which one breaks it.</p>
+      </Empty>
+    );
+
+  const tiles = [
+    { label: 'Consistency', value: c.overall, sub: 'across touchpoints, all dimensions' },
+    { label: 'Experienced consistency', value: c.experienced, sub: 'within visitors who rated 2+ touchpoints' },
+  ];
+  return (
+    <div class={overview.loading ? 'is-refreshing' : ''}>
+      <div class="view-head">
+        <div>
+          <h1>Consistency</h1>
+          <p class="muted">
+            100 means every touchpoint scores the same on a dimension; lower means the experience depends on where visitors are. A touchpoint more than
+            one standard deviation from the journey mean breaks consistency.
+          </p>
+        </div>
+      </div>
+      <div class="kpis">
+        {tiles.map((t) => (
+          <div class="kpi" key={t.label}>
+            <span class="kpi-label">{t.label}</span>
+            {t.value == null ? (
+              <span class="kpi-value kpi-missing">not enough answers</span>
+            ) : (
+              <span class="kpi-value tone-text" style={hueStyle(t.value)}>
+                {fmt(t.value)}
+                <span class="kpi-unit">/100</span>
+              </span>
+            )}
+            <span class="kpi-sub">{t.sub}</span>
+          </div>
+        ))}
+        <div class="kpi kpi-wide">
+          <span class="kpi-label">By dimension</span>
+          <div class="dim-consistency">
+            {Object.entries(c.byDimension).map(([d, v]) => (
+              <div class="dim-row" key={d} title={v == null ? 'not enough answers' : undefined}>
+                <span class="dim-label">{dimLabel(d)}</span>
+                <span class={`dim-track ${v == null ? 'dim-track-empty' : ''}`} aria-hidden="true">
+                  {v != null && <span class="dim-fill tone" style={{ ...hueStyle(v), width: `${v}%` }} />}
+                </span>
+                <span class="dim-value">{v == null ? <abbr title="not enough answers">n/a</abbr> : fmt(v)}</span>
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+
+      {c.breaking.length > 0 && (
+        <section class="callout callout-warn" aria-labelledby="break-h">
+          <div>
+            <strong id="break-h">Breaking consistency</strong>
+            <ul class="break-list">
+              {o.touchpoints
+                .filter((t) => breaking.has(t.key))
+                .map((t) => (
+                  <li key={t.key}>
+                    <strong>{t.name}</strong> ({t.stage}): quality {t.quality != null ? fmt(t.quality) : 'n/a'}
+                    {t.quality != null && journeyQuality != null && (
+                      <>
+                        , {fmt(Math.abs(t.quality - journeyQuality))} points {t.quality < journeyQuality ? 'below' : 'above'} the journey mean of{' '}
+                        {fmt(journeyQuality)}
+                      </>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        </section>
+      )}
+
+      <section class="section" aria-labelledby="heat-h">
+        <h2 id="heat-h">Scores by touchpoint and dimension</h2>
+        <div class="table-wrap">
+          <table class="data heatmap">
+            <thead>
+              <tr>
+                <th scope="col">Touchpoint</th>
+                {dims.map((d) => (
+                  <th scope="col" class="num" key={d}>
+                    {dimLabel(d)}
+                  </th>
+                ))}
+                <th scope="col" class="num">
+                  Quality
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.touchpoints.map((t) => (
+                <tr key={t.key} class={breaking.has(t.key) ? 'row-breaking' : ''}>
+                  <th scope="row">
+                    <span class="heat-name">{t.name}</span>
+                    <span class="heat-stage">{t.stage}</span>
+                    {breaking.has(t.key) && <span class="badge badge-warn">breaks consistency</span>}
+                  </th>
+                  {dims.map((d) => (
+                    <HeatCell key={d} value={t.scores[d]?.value ?? null} n={t.scores[d]?.n ?? 0} />
+                  ))}
+                  <HeatCell value={t.quality} n={t.n} strong />
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Journey mean</th>
+                {dims.map((d) => (
+                  <HeatCell key={d} value={mean(o.touchpoints.map((t) => t.scores[d]?.value))} />
+                ))}
+                <HeatCell value={journeyQuality} strong />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p class="hint">Blank cells have fewer than {o.minN} answers.</p>
+      </section>
+    </div>
+  );
+}
+
+function HeatCell({ value, n, strong }: { value: number | null; n?: number; strong?: boolean }) {
+  if (value == null)
+    return (
+      <td class="num heat heat-missing" title={n != null ? `not enough answers (n=${n})` : 'not enough answers'}>
+        <span class="visually-hidden">not enough answers</span>
+        <span aria-hidden="true">–</span>
+      </td>
+    );
+  return (
+    <td class={`num heat ${strong ? 'heat-strong' : ''}`} style={hueStyle(value)} title={n != null ? `n=${n}` : undefined}>
+      {fmt(value)}
+    </td>
+  );
+}

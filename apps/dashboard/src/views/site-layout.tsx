@@ -1,5 +1,6 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
 import type { Overview, Site } from '@throughline/schema';
+import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
 import { rememberSite } from '../api/sites-store';
@@ -34,7 +35,7 @@ const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
 const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
 
-const VIEWS: Record<SiteView, (p: ViewProps) => preact.JSX.Element> = {
+const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   map: JourneyMapView,
   priorities: PrioritiesView,
   consistency: ConsistencyView,

@@ -21,7 +21,7 @@ export function onColor(color: string): string {
 
 export function Prompt(props: PromptProps & { close(): void }) {
   const { dimensions, prompt, theme, locale, fromName, inline } = props;
-  const m = useMemo(() => messages(locale, prompt.wording), [locale, prompt]);
+  const m = useMemo(() => messages(locale, prompt.wording, props.pack), [locale, prompt]);
   const [answers, setAnswers] = useState<Answers>({});
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState(false);

@@ -39,7 +39,7 @@ export function Scale({ dim, id, legend, m, value, onPick }: ScaleProps) {
               value={n}
               checked={value === n}
               onChange={() => onPick(n)}
-              aria-label={faces ? m.t(`face${n}` as 'face1') : n === 1 ? `1 – ${m.t(low)}` : n === 5 ? `5 – ${m.t(high)}` : String(n)}
+              aria-label={faces ? m.t(`face${n}` as 'face1') : n === 1 ? `1: ${m.t(low)}` : n === 5 ? `5: ${m.t(high)}` : String(n)}
             />
             <span class="opt" aria-hidden="true">
               {faces ? <Face level={n} /> : n}

@@ -8,12 +8,14 @@ export interface PromptProps {
   theme: Theme;
   /** BCP 47 locale of the page, e.g. `de-CH`. */
   locale: string;
+  /** The locale's built-in text pack (locales.ts), when there is one. */
+  pack?: string | undefined;
   /** Display name of the previous touchpoint, for the handoff question. */
-  fromName?: string;
+  fromName?: string | undefined;
   /** Render inside this element instead of as a corner card. */
   inline?: Element | null;
   /** CSP nonce for the fallback <style> when constructable stylesheets are missing. */
-  nonce?: string;
+  nonce?: string | undefined;
   onAnswer(answers: Answers, comment?: string): void;
   /** The visitor closed the prompt (button or Esc) without answering. */
   onDismiss(): void;

@@ -1,0 +1,87 @@
+// The widget in real Chromium against the local worker: the script tag records a visit, shows the prompt in a
+// shadow root under a strict CSP, sends the answer, and keeps events through a 503.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { SiteConfig } from '@throughline/schema';
+import { launchBrowser } from '../../../tests/support/browser';
+
+const baseURL = inject('baseURL' as never) as string;
+const site = inject('demoSiteKey' as never) as string;
+let browser: Browser;
+let config: SiteConfig;
+let touchpoint: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  config = await (await fetch(`${baseURL}/v1/sites/${site}/config`)).json();
+  touchpoint = config.touchpoints.find((t) => t.prompt?.enabled)!.key;
+});
+afterAll(() => browser?.close());
+
+/** A fixture page at the worker's origin (its HTML only; w.js, config and events are the real worker's). */
+async function open(lang = 'en', extra = ''): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.route(`${baseURL}/__fixture*`, (r) =>
+    r.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'content-security-policy': "default-src 'self'; script-src 'nonce-t3st'; style-src 'self'" },
+      body: `<!doctype html><html lang="${lang}"><head><script nonce="t3st">window.throughline=window.throughline||function(){(throughline.q=throughline.q||[]).push(arguments)};throughline('touchpoint','${touchpoint}');${extra}</script>
+<script nonce="t3st" async src="/w.js" data-site="${site}"></script></head><body><h1>Fixture</h1><p>Content</p></body></html>`,
+    }),
+  );
+  return page;
+}
+
+describe('script tag', () => {
+  it('records a visit and sends an answer through the prompt, without stealing focus', async () => {
+    const page = await open();
+    const visit = page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"visit"'));
+    await page.goto(`${baseURL}/__fixture`);
+    expect((await visit).status()).toBe(202);
+    await page.evaluate(() => (window as any).throughline('show'));
+    await page.waitForSelector('throughline-prompt section');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.locator('throughline-prompt input[value="4"]').first().check();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"answer"'));
+    await page.locator('throughline-prompt button.send').click();
+    const res = await answer;
+    expect(res.status()).toBe(202);
+    expect((await res.json()).accepted).toBe(1);
+    await page.waitForSelector('throughline-prompt .thanks');
+    await page.context().close();
+  });
+
+  it('closes on Esc', async () => {
+    const page = await open();
+    await page.goto(`${baseURL}/__fixture`);
+    await page.evaluate(() => (window as any).throughline('show'));
+    await page.locator('throughline-prompt input[value="3"]').first().focus();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('throughline-prompt', { state: 'detached' });
+    await page.context().close();
+  });
+
+  it('keeps events queued through a 503 and delivers them later', async () => {
+    const page = await open();
+    let fail = true;
+    await page.route(`${baseURL}/v1/events`, (r) => (fail ? r.fulfill({ status: 503, headers: { 'retry-after': '1' } }) : r.continue()));
+    await page.goto(`${baseURL}/__fixture`);
+    await page.waitForFunction((s) => localStorage.getItem(`tl:${s}:q`)?.includes('"visit"'), site);
+    fail = false;
+    const ok = await page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.status() === 202, { timeout: 15_000 });
+    expect(ok.status()).toBe(202);
+    await page.waitForFunction((s) => !localStorage.getItem(`tl:${s}:q`), site);
+    await page.context().close();
+  });
+
+  it('records nothing after consent is withdrawn', async () => {
+    const page = await open('en', "throughline('consent',false);");
+    const posts: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/v1/events') && posts.push(r.url()));
+    await page.goto(`${baseURL}/__fixture`);
+    await page.waitForTimeout(1500);
+    expect(posts).toEqual([]);
+    expect(await page.evaluate((s) => localStorage.getItem(`tl:${s}:v`), site)).toBeNull();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,2 @@
+export function writeDemoPages(siteKey?: string): void;
+export const KEY_PLACEHOLDER: "__THROUGHLINE_SITE_KEY__";

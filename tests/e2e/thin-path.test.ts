@@ -1,0 +1,46 @@
+// The thin path, real at every step: a demo page's script tag → the prompt → an answer stored in D1
+// → the dashboard's journey map shows it.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser } from '../support/browser';
+import { loginAsDemo } from '../support/demo-login';
+
+const baseURL = inject('baseURL');
+const siteId = inject('demoSiteId');
+let browser: Browser;
+
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+it('shows a prompt on a demo page, stores the answer once, and the dashboard counts it', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await loginAsDemo(page, baseURL);
+  const before = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview`)).json();
+  const nBefore: number = before.touchpoints.find((t: { key: string }) => t.key === 'checkout').n;
+
+  const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
+  await page.goto(`${baseURL}/demo/checkout.html`);
+  await visit;
+  const prompt = page.getByRole('region');
+  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
+
+  const questions = prompt.locator('fieldset');
+  const count = await questions.count();
+  expect(count).toBeGreaterThanOrEqual(1);
+  for (let i = 0; i < count; i++) await questions.nth(i).locator('label').nth(3).click();
+  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
+  await prompt.getByRole('button', { name: 'Send' }).click();
+  const res = await stored;
+  expect(res.status()).toBe(202);
+  expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+  await expect.poll(() => prompt.getByText('Thank you').count()).toBeGreaterThan(0);
+
+  await page.goto(`${baseURL}/`);
+  const n = page.getByTestId('n-checkout');
+  await expect.poll(async () => (await n.count()) ? n.first().innerText() : '', { timeout: 15_000 }).toContain(String(nBefore + 1));
+  await expect.poll(() => page.getByTestId('quality-checkout').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
