@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 
 // `vite dev` proxies the API to the worker started by `pnpm dev` (override with THROUGHLINE_API).
-const api = process.env.THROUGHLINE_API ?? 'http://localhost:8787';
+const api = process.env.THROUGHLINE_API ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   base: '/',

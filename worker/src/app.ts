@@ -26,6 +26,7 @@ const apiRoutes = api
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',
+  servers: [{ url: '/api/v1' }],
   info: { title: 'Throughline API', version: '1.0.0', description: 'Dashboard API of Throughline. Errors: {"error": {"code", "message", "details"}}.' },
 });
 

@@ -12,9 +12,11 @@ export const DEFAULT_DAYS = 30;
 /** Segment names the API accepts, with suggested values (free text is allowed where the list is open). */
 export const SEGMENT_VALUES: Record<string, string[]> = {
   device: ['mobile', 'tablet', 'desktop'],
-  channel: ['web', 'app', 'email', 'offline', 'social'],
-  returning: ['new', 'returning'],
-  locale: ['en', 'en-GB', 'de', 'fr', 'es'],
+  // Channel of arrival, as the widget reports it (packages/schema ARRIVALS).
+  channel: ['direct', 'search', 'social', 'email', 'referral', 'qr', 'partner', 'internal'],
+  returning: ['no', 'yes'],
+  // Rollups keep the language part of a locale.
+  locale: ['en', 'de', 'fr', 'es', 'nl', 'ja', 'ar'],
   country: ['US', 'GB', 'DE', 'FR', 'CH'],
 };
 

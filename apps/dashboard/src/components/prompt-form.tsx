@@ -1,5 +1,6 @@
 // Edit a touchpoint's prompt: which dimensions (1–3), English wording, sampling, trigger, recontact period.
-import { DIMENSIONS, DEFAULT_PROMPT_DIMENSIONS, type Dimension, type Prompt, type Trigger } from '@throughline/schema';
+import type { Dimension, Prompt, Trigger } from '@throughline/schema';
+import { DIMENSIONS, DEFAULT_PROMPT_DIMENSIONS } from '../constants';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { dimLabel } from './score';

@@ -1,5 +1,6 @@
 // Add or edit a touchpoint: name, key, stage, channel, owner and the URL rules that recognise its pages.
-import { CHANNELS, OWNERS, type Touchpoint } from '@throughline/schema';
+import type { Touchpoint } from '@throughline/schema';
+import { CHANNELS, OWNERS } from '../constants';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { ErrorMessage } from './states';

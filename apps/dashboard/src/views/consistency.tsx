@@ -1,5 +1,5 @@
 // Consistency: does every touchpoint give the same experience? Touchpoint × dimension heatmap and the ones that break it.
-import { EXPERIENCE_DIMENSIONS } from '@throughline/schema';
+import { EXPERIENCE_DIMENSIONS } from '../constants';
 import { dimLabel, fmt, hueStyle } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import type { ViewProps } from './site-layout';

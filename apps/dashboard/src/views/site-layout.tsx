@@ -54,6 +54,8 @@ export function SiteLayout({ siteId, view, query }: { siteId: string; view: Site
   );
 
   useEffect(() => rememberSite(siteId), [siteId]);
+  // On narrow screens the tabs scroll sideways: keep the current one in view.
+  useEffect(() => document.querySelector('.site-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [view]);
   useEffect(() => {
     document.title = `${meta.label}${site.data ? ` · ${site.data.name}` : ''} · Throughline`;
   }, [meta.label, site.data?.name]);

@@ -1,0 +1,59 @@
+// `pnpm screenshots`: the real app on a fresh local D1 with the full demo seed, photographed in Chromium.
+// Writes docs/screenshots/*.png (shown in the README).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from '../../scripts/build.mjs';
+import { writeDemoPages } from '../../scripts/lib/demo-pages.mjs';
+import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
+import { startLocalWorker } from '../../scripts/lib/local-worker.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+import { seedDemo } from '../../scripts/seed.mjs';
+
+const OUT = path.join(ROOT, 'docs/screenshots');
+const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'journey', 'install'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+mkdirSync(OUT, { recursive: true });
+build();
+const persistTo = mkdtempSync(path.join(tmpdir(), 'throughline-shots-'));
+const worker = await startLocalWorker({ port: 8795, persistTo, vars: { PEPPER: 'screenshots' }, quiet: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+try {
+  const seed = await seedDemo(worker.url);
+  writeDemoPages(seed.siteKey);
+  await new Promise((r) => setTimeout(r, 1500));
+
+  const shoot = async (page, name) => {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: false });
+    console.log(`docs/screenshots/${name}.png`);
+  };
+
+  // The prompt on a demo page, as a first-time visitor sees it.
+  const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await visitor.goto(`${worker.url}/demo/checkout.html`);
+  await visitor.getByRole('region').first().waitFor({ timeout: 15_000 });
+  await shoot(visitor, 'demo-prompt');
+
+  for (const [width, height, suffix] of [[1280, 860, ''], [390, 844, '-mobile']]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}/`);
+    await page.getByLabel(/email/i).fill(DEMO_LOGIN.email);
+    await page.getByLabel(/password/i).fill(DEMO_LOGIN.password);
+    await page.getByRole('button', { name: /log in/i }).click();
+    await page.waitForURL(/\/sites\//, { timeout: 15_000 });
+    for (const view of suffix ? ['map'] : VIEWS) {
+      await page.goto(`${worker.url}/sites/${seed.siteId}/${view}?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
+      await shoot(page, `dashboard-${view}${suffix}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await worker.stop();
+  rmSync(persistTo, { recursive: true, force: true });
+}
