@@ -1,5 +1,6 @@
 // Connectivity: how seamlessly visitors move between touchpoints: flow, handoff scores, cross-channel share, drop-off.
 import { count, fmt, hueStyle, pct } from '../components/score';
+import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { FlowChart } from '../components/flow-chart';
 import type { ViewProps } from './site-layout';
@@ -16,8 +17,8 @@ export function ConnectivityView({ overview }: ViewProps) {
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1]);
 
-  const tiles = [
-    { label: 'Connectivity', value: c.score == null ? null : fmt(c.score), unit: '/100', tone: c.score, sub: 'mean handoff score, else seamless rate' },
+  const tiles: Kpi[] = [
+    { label: 'Connectivity', value: c.score, sub: 'mean handoff score, else seamless rate' },
     { label: 'Seamless moves', value: c.seamlessRate == null ? null : pct(c.seamlessRate), tone: c.seamlessRate == null ? null : c.seamlessRate * 100, sub: 'no drop of more than one point' },
     { label: 'Cross-channel journeys', value: c.crossChannelShare == null ? null : pct(c.crossChannelShare), sub: 'span two or more channels' },
     { label: 'Moves tracked', value: count(c.transitions.reduce((a, t) => a + t.count, 0)), sub: `${c.transitions.length} distinct transitions` },
@@ -33,18 +34,7 @@ export function ConnectivityView({ overview }: ViewProps) {
       </div>
       <div class="kpis">
         {tiles.map((t) => (
-          <div class="kpi" key={t.label}>
-            <span class="kpi-label">{t.label}</span>
-            {t.value == null ? (
-              <span class="kpi-value kpi-missing">not enough answers</span>
-            ) : (
-              <span class={`kpi-value ${t.tone != null ? 'tone-text' : ''}`} style={hueStyle(t.tone)}>
-                {t.value}
-                {t.unit && <span class="kpi-unit">{t.unit}</span>}
-              </span>
-            )}
-            <span class="kpi-sub">{t.sub}</span>
-          </div>
+          <KpiTile key={t.label} kpi={t} />
         ))}
       </div>
       {transitions.length === 0 ? (

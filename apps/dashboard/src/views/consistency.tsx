@@ -1,6 +1,7 @@
 // Consistency: does every touchpoint give the same experience? Touchpoint × dimension heatmap and the ones that break it.
 import { EXPERIENCE_DIMENSIONS } from '../constants';
 import { dimLabel, fmt, hueStyle } from '../components/score';
+import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import type { ViewProps } from './site-layout';
 
@@ -25,7 +26,7 @@ export function ConsistencyView({ overview }: ViewProps) {
       </Empty>
     );
 
-  const tiles = [
+  const tiles: Kpi[] = [
     { label: 'Consistency', value: c.overall, sub: 'across touchpoints, all dimensions' },
     { label: 'Experienced consistency', value: c.experienced, sub: 'within visitors who rated 2+ touchpoints' },
   ];
@@ -42,18 +43,7 @@ export function ConsistencyView({ overview }: ViewProps) {
       </div>
       <div class="kpis">
         {tiles.map((t) => (
-          <div class="kpi" key={t.label}>
-            <span class="kpi-label">{t.label}</span>
-            {t.value == null ? (
-              <span class="kpi-value kpi-missing">not enough answers</span>
-            ) : (
-              <span class="kpi-value tone-text" style={hueStyle(t.value)}>
-                {fmt(t.value)}
-                <span class="kpi-unit">/100</span>
-              </span>
-            )}
-            <span class="kpi-sub">{t.sub}</span>
-          </div>
+          <KpiTile key={t.label} kpi={t} />
         ))}
         <div class="kpi kpi-wide">
           <span class="kpi-label">By dimension</span>

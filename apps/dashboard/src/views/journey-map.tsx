@@ -2,6 +2,7 @@
 import type { Overview, TouchpointScores } from '@throughline/schema';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Link } from '../components/link';
 import { count, fmt, hueStyle, pct } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -119,7 +120,7 @@ function groupByStage(tps: TouchpointScores[], stages: string[]): [string, Touch
 function Summary({ o, total, base }: { o: Overview; total: number; base: string }) {
   const scored = o.touchpoints.filter((t) => t.quality != null).length;
   const fix = o.touchpoints.filter((t) => t.quadrant === 'fix_first').length;
-  const tiles = [
+  const tiles: Kpi[] = [
     { label: 'Answers', value: count(total), sub: `${scored} of ${o.touchpoints.length} touchpoints scored` },
     { label: 'Consistency', value: o.consistency.overall, sub: 'same experience everywhere', href: `${base}/consistency` },
     { label: 'Connectivity', value: o.connectivity.score, sub: o.connectivity.crossChannelShare != null ? `${pct(o.connectivity.crossChannelShare)} of journeys cross channels` : 'moves between touchpoints', href: `${base}/connectivity` },
@@ -127,33 +128,9 @@ function Summary({ o, total, base }: { o: Overview; total: number; base: string 
   ];
   return (
     <div class="kpis">
-      {tiles.map((t) => {
-        const body = (
-          <>
-            <span class="kpi-label">{t.label}</span>
-            {typeof t.value === 'string' ? (
-              <span class="kpi-value">{t.value}</span>
-            ) : t.value == null ? (
-              <span class="kpi-value kpi-missing">not enough answers</span>
-            ) : (
-              <span class="kpi-value tone-text" style={hueStyle(t.value)}>
-                {fmt(t.value)}
-                <span class="kpi-unit">/100</span>
-              </span>
-            )}
-            <span class="kpi-sub">{t.sub}</span>
-          </>
-        );
-        return t.href ? (
-          <Link key={t.label} class="kpi kpi-link" href={withFilters(t.href)}>
-            {body}
-          </Link>
-        ) : (
-          <div key={t.label} class="kpi">
-            {body}
-          </div>
-        );
-      })}
+      {tiles.map((t) => (
+        <KpiTile key={t.label} kpi={t} />
+      ))}
     </div>
   );
 }
