@@ -7,7 +7,7 @@ import { readJourneys, readVisitorMeans } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
 import { apiApp, errors, json } from '../openapi';
-import { ownSite } from './site-scope';
+import { ownSite, SiteIdParam } from './site-scope';
 
 const DEFAULT_RANGE_DAYS = 30;
 
@@ -19,7 +19,7 @@ export function resolveRange(q: z.infer<typeof AnalyticsQuerySchema>, now = new 
 
 const overview = createRoute({
   method: 'get', path: '/sites/{id}/analytics/overview', tags: ['analytics'],
-  request: { params: z.object({ id: z.string().max(64) }), query: AnalyticsQuerySchema },
+  request: { params: SiteIdParam, query: AnalyticsQuerySchema },
   responses: { 200: json(OverviewSchema), ...errors },
 });
 

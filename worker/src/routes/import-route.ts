@@ -8,14 +8,14 @@ import { touchpointChannels } from '../db/touchpoints';
 import { ApiError } from '../errors';
 import { checkEvents } from '../ingest/check-events';
 import { apiApp, errors, json, jsonBody } from '../openapi';
-import { ownSite } from './site-scope';
+import { ownSite, SiteIdParam } from './site-scope';
 
 /** Events per D1 batch: keeps each batch well inside D1's request limits. */
 const CHUNK = 400;
 
 const importRoute = createRoute({
   method: 'post', path: '/sites/{id}/import', tags: ['data'], middleware: [requireRole('editor')] as const,
-  request: { params: z.object({ id: z.string().max(64) }), ...jsonBody(ImportRequestSchema) },
+  request: { params: SiteIdParam, ...jsonBody(ImportRequestSchema) },
   responses: { 200: json(z.object({ accepted: z.int(), duplicates: z.int() }), 'Imported'), ...errors },
 });
 

@@ -8,25 +8,24 @@ import { listStages, replaceStages } from '../db/sites';
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, listTouchpoints, putPrompt, updateTouchpoint } from '../db/touchpoints';
 import { ApiError, notFound } from '../errors';
 import { apiApp, errors, json, jsonBody } from '../openapi';
-import { ownSite } from './site-scope';
+import { ownSite, SiteIdParam } from './site-scope';
 
-const SiteParam = z.object({ id: z.string().max(64) });
-const TouchpointParam = SiteParam.extend({ key: TouchpointKeySchema });
+const TouchpointParam = SiteIdParam.extend({ key: TouchpointKeySchema });
 const TouchpointOut = TouchpointSchema.extend({ prompt: PromptInputSchema.nullable() });
 const StagesBody = z.object({ stages: StagesSchema });
 
-const getStages = createRoute({ method: 'get', path: '/sites/{id}/stages', tags: ['journey'], request: { params: SiteParam }, responses: { 200: json(StagesBody), ...errors } });
+const getStages = createRoute({ method: 'get', path: '/sites/{id}/stages', tags: ['journey'], request: { params: SiteIdParam }, responses: { 200: json(StagesBody), ...errors } });
 const putStages = createRoute({
   method: 'put', path: '/sites/{id}/stages', tags: ['journey'], middleware: [requireRole('editor')] as const,
-  request: { params: SiteParam, ...jsonBody(StagesBody) }, responses: { 200: json(StagesBody), ...errors },
+  request: { params: SiteIdParam, ...jsonBody(StagesBody) }, responses: { 200: json(StagesBody), ...errors },
 });
 const list = createRoute({
-  method: 'get', path: '/sites/{id}/touchpoints', tags: ['journey'], request: { params: SiteParam },
+  method: 'get', path: '/sites/{id}/touchpoints', tags: ['journey'], request: { params: SiteIdParam },
   responses: { 200: json(z.object({ touchpoints: z.array(TouchpointOut) })), ...errors },
 });
 const create = createRoute({
   method: 'post', path: '/sites/{id}/touchpoints', tags: ['journey'], middleware: [requireRole('editor')] as const,
-  request: { params: SiteParam, ...jsonBody(TouchpointInputSchema.extend({ prompt: PromptInputSchema.optional() })) },
+  request: { params: SiteIdParam, ...jsonBody(TouchpointInputSchema.extend({ prompt: PromptInputSchema.optional() })) },
   responses: { 201: json(TouchpointOut, 'Created'), 409: errors[400], ...errors },
 });
 const patch = createRoute({

@@ -4,23 +4,22 @@ import { SiteCreateSchema, SitePatchSchema, SiteSchema, SiteSettingsSchema } fro
 import { requireRole } from '../auth/middleware';
 import { createSite, defaultSettings, deleteSite, listSites, updateSite } from '../db/sites';
 import { apiApp, errors, json, jsonBody } from '../openapi';
-import { ownSite } from './site-scope';
+import { ownSite, SiteIdParam } from './site-scope';
 
-const IdParam = z.object({ id: z.string().max(64) });
 
 const list = createRoute({ method: 'get', path: '/sites', tags: ['sites'], responses: { 200: json(z.object({ sites: z.array(SiteSchema) })), ...errors } });
 const create = createRoute({
   method: 'post', path: '/sites', tags: ['sites'], middleware: [requireRole('editor')] as const,
   request: jsonBody(SiteCreateSchema), responses: { 201: json(SiteSchema, 'Created'), ...errors },
 });
-const read = createRoute({ method: 'get', path: '/sites/{id}', tags: ['sites'], request: { params: IdParam }, responses: { 200: json(SiteSchema), ...errors } });
+const read = createRoute({ method: 'get', path: '/sites/{id}', tags: ['sites'], request: { params: SiteIdParam }, responses: { 200: json(SiteSchema), ...errors } });
 const patch = createRoute({
   method: 'patch', path: '/sites/{id}', tags: ['sites'], middleware: [requireRole('editor')] as const,
-  request: { params: IdParam, ...jsonBody(SitePatchSchema) }, responses: { 200: json(SiteSchema), ...errors },
+  request: { params: SiteIdParam, ...jsonBody(SitePatchSchema) }, responses: { 200: json(SiteSchema), ...errors },
 });
 const remove = createRoute({
   method: 'delete', path: '/sites/{id}', tags: ['sites'], middleware: [requireRole('owner')] as const,
-  request: { params: IdParam }, responses: { 204: { description: 'Deleted with all its data' }, ...errors },
+  request: { params: SiteIdParam }, responses: { 204: { description: 'Deleted with all its data' }, ...errors },
 });
 
 export const sitesRoutes = apiApp()
