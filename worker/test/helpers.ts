@@ -1,10 +1,13 @@
 // Test helpers: a signed-up session that calls the API like the dashboard does (cookie + CSRF header).
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 
-const BASE = 'https://tl.test';
+export const BASE = 'https://tl.test';
 
 /** The Worker under test (its default export), called in-process. */
 export const worker = (exports as unknown as { default: Fetcher }).default;
+
+/** The test D1 database, for checks of what was (not) written. */
+export const db = (env as unknown as { DB: D1Database }).DB;
 
 export interface Session {
   cookie: string;
@@ -38,4 +41,54 @@ export async function createSiteWithTouchpoints(s: Session, origins: string[] = 
     if (res.status !== 201) throw new Error(`touchpoint failed: ${await res.text()}`);
   }
   return site;
+}
+
+/** The same API calls with `Authorization: Bearer`, as scripts make them: no cookie, no CSRF header. */
+export function bearer(token: string): Pick<Session, 'get' | 'send'> {
+  const send = (method: string, path: string, body?: unknown) =>
+    worker.fetch(`${BASE}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return { get: (path) => send('GET', path), send };
+}
+
+/** A new API token of the session's organization. */
+export async function apiToken(s: Session, role: 'owner' | 'editor' | 'viewer' = 'owner'): Promise<string> {
+  const res = await s.send('POST', '/api/v1/tokens', { name: `test ${role}`, role });
+  if (res.status !== 201) throw new Error(`token failed: ${res.status} ${await res.text()}`);
+  return (await res.json<{ token: string }>()).token;
+}
+
+/** POST /v1/events as the widget's beacon sends it (text/plain, from `origin`). */
+export function postEvents(body: unknown, origin: string | null = 'https://shop.example', init: RequestInit = {}) {
+  return worker.fetch(`${BASE}/v1/events`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'text/plain;charset=UTF-8', ...(origin ? { origin } : {}) },
+    ...init,
+  });
+}
+
+/** One answer event at `touchpoint`, now. */
+export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unknown> = {}) => ({
+  id: crypto.randomUUID(), type: 'answer', touchpoint, at: new Date().toISOString(),
+  answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
+});
+
+const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_scores', 'rollup_visits', 'rollup_transitions'] as const;
+
+/** Row counts (and rollup totals) of every event table of one site, read straight from D1. */
+export async function eventRows(siteId: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of EVENT_TABLES) {
+    const row = await db.prepare(`SELECT count(*) AS n FROM ${t} WHERE site_id = ?`).bind(siteId).first<{ n: number }>();
+    out[t] = row?.n ?? 0;
+  }
+  const sums = await db.prepare(
+    `SELECT (SELECT coalesce(sum(n), 0) FROM rollup_scores WHERE site_id = ?1 AND segment = 'all') AS scored,
+            (SELECT coalesce(sum(n), 0) FROM rollup_visits WHERE site_id = ?1 AND segment = 'all') AS visited`,
+  ).bind(siteId).first<{ scored: number; visited: number }>();
+  return { ...out, scored: sums?.scored ?? 0, visited: sums?.visited ?? 0 };
 }

@@ -52,7 +52,8 @@ export const SiteSchema = z.object({
   createdAt: z.string(),
 });
 export type Site = z.infer<typeof SiteSchema>;
-export const SitePatchSchema = SiteCreateSchema.partial();
+/** Without the create defaults: a PATCH changes only the fields it names (`.partial()` would keep `origins: []`). */
+export const SitePatchSchema = SiteCreateSchema.extend({ origins: z.array(OriginSchema).max(50) }).partial();
 
 /** A page of a list: `cursor` is opaque; absent when there is no next page. */
 export const PageQuerySchema = z.object({

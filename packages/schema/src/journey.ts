@@ -42,7 +42,10 @@ export const TouchpointInputSchema = z.strictObject({
   match: z.array(UrlRuleSchema).max(20).default([]),
 });
 export type TouchpointInput = z.input<typeof TouchpointInputSchema>;
-export const TouchpointPatchSchema = TouchpointInputSchema.omit({ key: true }).partial();
+/** Without the create defaults: a PATCH changes only the fields it names. */
+export const TouchpointPatchSchema = TouchpointInputSchema.omit({ key: true })
+  .extend({ channel: ChannelSchema, owner: OwnerSchema, match: z.array(UrlRuleSchema).max(20) })
+  .partial();
 
 export const TouchpointSchema = TouchpointInputSchema.extend({
   /** Short code of the hosted prompt page `/t/{code}` (the QR code's target). */

@@ -34,7 +34,7 @@ export const sitesRoutes = apiApp()
     const site = await ownSite(c, c.req.valid('param').id);
     const body = c.req.valid('json');
     const settings = body.settings ? SiteSettingsSchema.parse({ ...site.settings, ...body.settings }) : site.settings;
-    return c.json(await updateSite(c.env.DB, site, { name: body.name, origins: body.origins, settings }), 200);
+    return c.json(await updateSite(c.env.DB, site, { name: body.name ?? site.name, origins: body.origins ?? site.origins, settings }), 200);
   })
   .openapi(remove, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
