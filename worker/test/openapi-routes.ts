@@ -1,5 +1,6 @@
 // The routes the API documents, read from its own OpenAPI document, so that matrices over "every route"
 // grow with the API by themselves; and a sample body for each from its JSON Schema.
+import { DEFAULT_STAGES } from '@throughline/schema';
 import { worker } from './helpers';
 
 type Schema = {
@@ -66,6 +67,28 @@ export function sample(s: Schema | undefined): unknown {
     default:
       return null;
   }
+}
+
+/** Bodies that a plain reading of the schema cannot make valid (they must agree with the fixture's journey). */
+const EXAMPLES: Record<string, () => unknown> = {
+  'PUT /sites/{id}/stages': () => ({ stages: [...DEFAULT_STAGES] }),
+  'POST /sites/{id}/touchpoints': () => ({ key: `desk-${crypto.randomUUID().slice(0, 8)}`, name: 'Desk', stage: 'Support' }),
+  'POST /sites/{id}/import': () => ({
+    events: [{ id: crypto.randomUUID(), type: 'answer', visitor: 'imported-visitor', touchpoint: 'checkout', at: new Date(Date.now() - 30 * 86_400_000).toISOString(), answers: { sensorial: 3 } }],
+  }),
+};
+
+/** A valid body for the route: its example, else a sample of its schema; undefined when it takes none. */
+export const bodyFor = (route: ApiRoute) => EXAMPLES[`${route.method} ${route.path}`]?.() ?? sample(route.body);
+
+/** A tenant's values for the path parameters of its routes, by collection (first path segment), then by name. */
+export type ParamValues = Record<string, Record<string, string>>;
+
+/** The values of the route's path parameters, or why there are none (a parameter nobody taught the tests). */
+export function paramsFor(route: ApiRoute, values: ParamValues): Record<string, string> | string {
+  const own = values[route.path.split('/')[1]!];
+  const missing = route.params.filter((p) => own?.[p] === undefined);
+  return missing.length ? `no test value for {${missing.join('}, {')}} of ${route.method} ${route.path}: add it to the ParamValues` : own!;
 }
 
 /** `/sites/{id}/touchpoints/{key}` with the values of `params` filled in. */

@@ -4,7 +4,7 @@
 // documented; a new kind of path parameter fails the matrix until it is taught which of B's values to use.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, postEvents, type Session, signup, visitor } from './helpers';
-import { type ApiRoute, documentedRoutes, fill, sample } from './openapi-routes';
+import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 const ORIGIN_A = 'https://a-shop.example';
 const ORIGIN_B = 'https://b-shop.example';
@@ -15,18 +15,13 @@ interface Tenant { session: Session; site: { id: string; key: string }; token: s
 let a: Tenant;
 let b: Tenant & { marker: string; email: string; visitor: string; tokenId: string; userId: string };
 
-/** B's values for each path parameter: by the collection the route lives under, then by parameter name. */
-function ownedByB(route: ApiRoute): Record<string, string> | string {
-  const collection = route.path.split('/')[1]!;
-  const byCollection: Record<string, Record<string, string>> = {
+/** B's values for each path parameter, by the collection the route lives under. */
+const ownedByB = (route: ApiRoute) =>
+  paramsFor(route, {
     sites: { id: b.site.id, key: 'checkout', visitor: b.visitor },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
-  };
-  const values = byCollection[collection];
-  const missing = route.params.filter((p) => values?.[p] === undefined);
-  return missing.length ? `the matrix does not know B's value of {${missing.join('}, {')}}: add it to ownedByB` : values!;
-}
+  });
 
 const secretsOfB = () => [b.site.id, b.site.key, b.marker, b.email, b.tokenId, b.userId];
 
@@ -76,7 +71,7 @@ describe('tenant isolation over every documented route', () => {
         continue;
       }
       for (const [via, caller] of Object.entries(callers)) {
-        const res = await caller.send(route.method, fill(route, params), sample(route.body));
+        const res = await caller.send(route.method, fill(route, params), bodyFor(route));
         const text = await res.text();
         if (res.status !== 404) failures.push(`${route.method} ${route.path} by ${via}: ${res.status}, not 404 (${text.slice(0, 120)})`);
         const leaked = secretsOfB().filter((s) => text.includes(s));

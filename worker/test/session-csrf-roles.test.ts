@@ -1,0 +1,179 @@
+// Who may change what, for every state-changing route of the OpenAPI document: no session → 401; a cookie without
+// the CSRF header or from a foreign origin → 403; a viewer → 403; an API token needs no CSRF header.
+// Then the session itself: cookie attributes, logout, rotation, idle and absolute expiry, login throttling.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiToken, BASE, bearer, createSiteWithTouchpoints, db, type Session, signup, visitor, worker } from './helpers';
+import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
+
+/** Routes a visitor without a session must reach: they make or end the session. */
+const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout']);
+/** State-changing routes today; the matrix must never quietly cover fewer. */
+const MIN_WRITE_ROUTES = 11;
+
+interface Me { user: { id: string }; organization: { id: string } }
+
+async function tenant(role: 'owner' | 'viewer' = 'owner') {
+  const session = await signup();
+  const site = await createSiteWithTouchpoints(session);
+  const made = await (await session.send('POST', '/api/v1/tokens', { name: role, role })).json<{ id: string; token: string }>();
+  const me = await (await session.get('/api/v1/me')).json<Me>();
+  if (role !== 'owner') {
+    await db.prepare('UPDATE memberships SET role = ? WHERE user_id = ?').bind(role, me.user.id).run();
+  }
+  const values = { sites: { id: site.id, key: 'checkout', visitor: visitor() }, tokens: { id: made.id }, members: { id: me.user.id, userId: me.user.id } };
+  return { session, site, token: made.token, me, values };
+}
+
+function raw(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+  return worker.fetch(`${BASE}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+let writes: ApiRoute[];
+let owner: Awaited<ReturnType<typeof tenant>>;
+
+beforeAll(async () => {
+  // Deletions last, the deepest first, so that every request still finds what it changes.
+  const rank = (r: ApiRoute) => (r.method === 'DELETE' ? 1000 - r.path.length : 0);
+  writes = (await documentedRoutes()).filter((r) => r.writes).sort((x, y) => rank(x) - rank(y));
+  owner = await tenant();
+});
+
+/** Runs `check` on every state-changing route and collects what went wrong, so one run names every culprit. */
+async function overWrites(filter: (r: ApiRoute) => boolean, check: (r: ApiRoute, path: string) => Promise<string | null>) {
+  const routes = writes.filter(filter);
+  const failures: string[] = [];
+  for (const route of routes) {
+    const params = paramsFor(route, owner.values);
+    const problem = typeof params === 'string' ? params : await check(route, fill(route, params));
+    if (problem) failures.push(`${route.method} ${route.path}: ${problem}`);
+  }
+  return { routes, failures };
+}
+
+const name = (r: ApiRoute) => `${r.method} ${r.path}`;
+const expectStatus = async (res: Response, status: number) => (res.status === status ? null : `${res.status}, not ${status}: ${(await res.text()).slice(0, 100)}`);
+
+describe('every state-changing route', () => {
+  it('answers 401 without a session or token', async () => {
+    const { routes, failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)), async (r, path) =>
+      expectStatus(await raw(r.method, path, { 'x-throughline': '1', origin: BASE }, bodyFor(r)), 401));
+    expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES - PUBLIC_WRITES.size);
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to a session cookie without the x-throughline header', async () => {
+    const { routes, failures } = await overWrites(() => true, async (r, path) =>
+      expectStatus(await raw(r.method, path, { cookie: owner.session.cookie, origin: BASE }, bodyFor(r)), 403));
+    expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES);
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to a session cookie sent from a foreign origin or a cross-site fetch', async () => {
+    const { failures } = await overWrites(() => true, async (r, path) => {
+      const cookie = owner.session.cookie;
+      return (await expectStatus(await raw(r.method, path, { cookie, 'x-throughline': '1', origin: 'https://evil.example' }, bodyFor(r)), 403))
+        ?? expectStatus(await raw(r.method, path, { cookie, 'x-throughline': '1', 'sec-fetch-site': 'cross-site' }, bodyFor(r)), 403);
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to a viewer, by session and by token, and lets the viewer read', async () => {
+    const viewer = await tenant('viewer');
+    const failures: string[] = [];
+    for (const route of writes.filter((r) => !PUBLIC_WRITES.has(name(r)))) {
+      const params = paramsFor(route, viewer.values);
+      if (typeof params === 'string') { failures.push(params); continue; }
+      for (const [via, caller] of [['session', viewer.session], ['token', bearer(viewer.token)]] as const) {
+        const problem = await expectStatus(await caller.send(route.method, fill(route, params), bodyFor(route)), 403);
+        if (problem) failures.push(`${name(route)} by ${via}: ${problem}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await viewer.session.get(`/api/v1/sites/${viewer.site.id}/touchpoints`)).status).toBe(200);
+  });
+
+  it('accepts an API token without the CSRF header or an Origin', async () => {
+    const api = bearer(owner.token);
+    const { failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)), async (r, path) => {
+      const res = await api.send(r.method, path, bodyFor(r));
+      return res.ok ? null : `${res.status}: ${(await res.text()).slice(0, 100)}`;
+    });
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('sessions', () => {
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+    raw('POST', '/api/v1/auth/login', { 'x-throughline': '1', origin: BASE, ...headers }, { email, password });
+  const meWith = (cookie: string) => raw('GET', '/api/v1/me', { cookie });
+
+  it('sets a __Host- cookie that is Secure, HttpOnly and SameSite=Lax', async () => {
+    const res = await raw('POST', '/api/v1/auth/signup', { 'x-throughline': '1', origin: BASE },
+      { email: `${crypto.randomUUID()}@example.com`, password: 'correct horse battery', organization: 'Acme' });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-tl_session=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
+  });
+
+  it('ends the session at logout: the old cookie no longer works', async () => {
+    const s = await signup();
+    expect((await meWith(s.cookie)).status).toBe(200);
+    expect((await s.send('POST', '/api/v1/auth/logout')).status).toBe(204);
+    expect((await meWith(s.cookie)).status).toBe(401);
+  });
+
+  it('gives a new session id at login and refuses the one it replaced', async () => {
+    const email = `${crypto.randomUUID()}@example.com`;
+    const s = await signup(email);
+    const res = await login(email, 'correct horse battery', { cookie: s.cookie });
+    expect(res.status).toBe(200);
+    const fresh = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(fresh).not.toBe(s.cookie);
+    expect((await meWith(s.cookie)).status).toBe(401);
+    expect((await meWith(fresh)).status).toBe(200);
+  });
+
+  it('refuses a session idle for more than 12 hours, or older than 14 days', async () => {
+    for (const [column, ageMs] of [['last_seen_at', 13 * 3_600_000], ['created_at', 15 * 86_400_000]] as const) {
+      const s: Session = await signup();
+      const me = await (await s.get('/api/v1/me')).json<Me>();
+      await db.prepare(`UPDATE sessions SET ${column} = ? WHERE user_id = ?`).bind(Date.now() - ageMs, me.user.id).run();
+      expect((await meWith(s.cookie)).status, column).toBe(401);
+    }
+  });
+
+  it('refuses an invalid or revoked API token', async () => {
+    const s = await signup();
+    const token = await apiToken(s);
+    expect((await bearer(token).get('/api/v1/sites')).status).toBe(200);
+    expect((await bearer(`${token}x`).get('/api/v1/sites')).status).toBe(401);
+    const me = await (await s.get('/api/v1/me')).json<Me>();
+    await db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE org_id = ?').bind(Date.now(), me.organization.id).run();
+    expect((await bearer(token).get('/api/v1/sites')).status).toBe(401);
+  });
+
+  it('throttles logins per account after 10 failures, even with the right password, with Retry-After', async () => {
+    const email = `${crypto.randomUUID()}@example.com`;
+    await signup(email);
+    const ip = { 'cf-connecting-ip': `198.51.100.${Math.floor(Math.random() * 250)}` };
+    for (let i = 0; i < 10; i++) expect((await login(email, 'wrong password!', ip)).status).toBe(401);
+    const res = await login(email, 'correct horse battery', ip);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('900');
+  });
+
+  it('throttles logins per client after 50 attempts, whatever the accounts', async () => {
+    const ip = { 'cf-connecting-ip': '203.0.113.77' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 51; i++) statuses.push((await login(`${crypto.randomUUID()}@example.com`, 'wrong password!', ip)).status);
+    expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
+    expect(statuses[50]).toBe(429);
+  });
+});
