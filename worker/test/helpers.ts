@@ -79,16 +79,17 @@ export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unkno
 
 const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_scores', 'rollup_visits', 'rollup_transitions'] as const;
 
-/** Row counts (and rollup totals) of every event table of one site, read straight from D1. */
-export async function eventRows(siteId: string): Promise<Record<string, number>> {
+/** Row counts (and rollup totals) of every event table, of one site or of all sites, read straight from D1. */
+export async function eventRows(siteId: string | null = null): Promise<Record<string, number>> {
+  const where = 'WHERE (?1 IS NULL OR site_id = ?1)';
   const out: Record<string, number> = {};
   for (const t of EVENT_TABLES) {
-    const row = await db.prepare(`SELECT count(*) AS n FROM ${t} WHERE site_id = ?`).bind(siteId).first<{ n: number }>();
+    const row = await db.prepare(`SELECT count(*) AS n FROM ${t} ${where}`).bind(siteId).first<{ n: number }>();
     out[t] = row?.n ?? 0;
   }
   const sums = await db.prepare(
-    `SELECT (SELECT coalesce(sum(n), 0) FROM rollup_scores WHERE site_id = ?1 AND segment = 'all') AS scored,
-            (SELECT coalesce(sum(n), 0) FROM rollup_visits WHERE site_id = ?1 AND segment = 'all') AS visited`,
+    `SELECT (SELECT coalesce(sum(n), 0) FROM rollup_scores ${where} AND segment = 'all') AS scored,
+            (SELECT coalesce(sum(n), 0) FROM rollup_visits ${where} AND segment = 'all') AS visited`,
   ).bind(siteId).first<{ scored: number; visited: number }>();
   return { ...out, scored: sums?.scored ?? 0, visited: sums?.visited ?? 0 };
 }
