@@ -1,6 +1,6 @@
 // The outbox: events kept in localStorage per site until the worker has them; bounded, oldest dropped first.
 import type { TrackedEvent } from '@throughline/schema';
-import { get, set, del } from './storage';
+import { get, set, del, json } from './storage';
 
 /** At most this many events wait; beyond it the oldest go and are reported as `dropped`. */
 export const MAX_QUEUE = 200;
@@ -38,7 +38,7 @@ export function takeBatch(box: Outbox, maxBytes: number, maxEvents = 500): Track
   const out: TrackedEvent[] = [];
   let bytes = 300;
   for (const e of box.q) {
-    bytes += new Blob([JSON.stringify(e)]).size + 1;
+    bytes += new Blob([json(e)]).size + 1;
     if (out.length >= maxEvents || (bytes > maxBytes && out.length)) break;
     out.push(e);
   }

@@ -134,11 +134,12 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
             fromName,
             inline: typeof o.inline == 'string' ? document.querySelector(o.inline) : o.inline,
             nonce: o.nonce,
-            onAnswer(answers: Answers, comment?: string) {
+            // Called from the prompt's event handlers: guarded, so that nothing of ours reaches the page.
+            onAnswer: guard((answers: Answers, comment?: string) => {
               done();
               if (!off()) push({ id: uuid(), type: 'answer', touchpoint: key, at: new Date().toISOString(), from, answers, comment });
-            },
-            onDismiss: done,
+            }),
+            onDismiss: guard(done),
           });
         })
         .catch(() => {});

@@ -19,9 +19,24 @@ export function get<T>(key: string): T | undefined {
   }
 }
 
+/**
+ * JSON text of a value, immune to a page's `Array.prototype.toJSON` (Prototype.js and its heirs make arrays serialise
+ * as strings): the page's method is set aside for this synchronous call only and put back before anything else runs.
+ */
+export function json(value: unknown): string {
+  const proto = Array.prototype as { toJSON?: unknown };
+  const own = Object.getOwnPropertyDescriptor(proto, 'toJSON');
+  const aside = !!own?.configurable && delete proto.toJSON;
+  try {
+    return JSON.stringify(value);
+  } finally {
+    if (aside) Object.defineProperty(proto, 'toJSON', own!);
+  }
+}
+
 /** Writes a JSON value; falls back to memory when storage is full or blocked. */
 export function set(key: string, value: unknown): void {
-  const raw = JSON.stringify(value);
+  const raw = json(value);
   mem[key] = raw;
   try {
     store()!.setItem(key, raw);

@@ -1,10 +1,13 @@
 // Resolves the touchpoint of a URL from the config's URL rules (`/checkout*`, `/p/*?ref=mail`).
 import type { ConfigTouchpoint } from '@throughline/schema';
 
-/** True when `rule` matches the location: `*` matches any run of characters; `?a=b` pairs must be in the query. */
+/**
+ * True when `rule` matches the location: `*` matches any run of characters; `?a=b` pairs must be in the query;
+ * a rule with `#` also matches the fragment, for hash-routed single-page apps (`/app#/help*`).
+ */
 export function matchRule(rule: string, url: URL): boolean {
   const [path = '', query] = rule.split('?');
-  const target = /^https?:/.test(path) ? url.origin + url.pathname : path.startsWith('/') ? url.pathname : url.host + url.pathname;
+  const target = (/^https?:/.test(path) ? url.origin + url.pathname : path.startsWith('/') ? url.pathname : url.host + url.pathname) + (path.includes('#') ? url.hash : '');
   const re = new RegExp('^' + path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
   if (!re.test(target)) return false;
   for (const pair of query ? query.split('&') : []) {

@@ -2,7 +2,7 @@
 // backoff honouring Retry-After, and a sendBeacon flush on page hide. Never throws.
 import type { IngestRequest } from '@throughline/schema';
 import { readOutbox, settle, takeBatch } from './queue';
-import { get, set, del } from './storage';
+import { get, set, del, json } from './storage';
 
 /** The sendBeacon / keepalive budget (schema MAX_BODY_BYTES), less a margin. */
 const MAX_BYTES = 65_000;
@@ -27,7 +27,7 @@ export function transport(endpoint: string, site: string, visitor: () => string,
   };
 
   const body = (events: IngestRequest['events'], dropped: number) =>
-    JSON.stringify({ site, visitor: visitor(), events, dropped: dropped || undefined } satisfies IngestRequest);
+    json({ site, visitor: visitor(), events, dropped: dropped || undefined } satisfies IngestRequest);
 
   async function send(): Promise<void> {
     for (;;) {

@@ -20,6 +20,11 @@ describe('touchpoint URL rules', () => {
     expect(matchRule('/p/*?ref=mail', url('/p/1?ref=web'))).toBe(false);
     expect(matchRule('/a.b', url('/aXb'))).toBe(false);
   });
+  it('matches the fragment only when the rule has one (hash-routed apps)', () => {
+    expect(matchRule('/app#/help*', url('/app#/help/faq'))).toBe(true);
+    expect(matchRule('/app#/help*', url('/app#/cart'))).toBe(false);
+    expect(matchRule('/app', url('/app#/help'))).toBe(true);
+  });
   it('prefers the most specific (longest) rule', () => {
     const tps = [
       { key: 'all', match: ['/*'] },

@@ -1,6 +1,7 @@
-// The prompt's stylesheet, scoped by its shadow root. Hosts may override the --throughline-* custom properties.
+// The prompt's stylesheet, scoped by its shadow root. Hosts may override the --throughline-* custom properties;
+// nothing else of theirs reaches in (`all:initial!important` on the host beats even a page's `* {all:unset!important}`).
 export const CSS = `
-:host{all:initial;display:block}
+:host{all:initial!important;display:block!important}
 .card{--c:var(--throughline-color,var(--tl-c));--on:var(--throughline-on-color,var(--tl-on));--bg:var(--throughline-bg,#fff);--fg:var(--throughline-fg,#111827);--mut:var(--throughline-muted,#4b5563);--line:var(--throughline-border,#6b7280);--soft:#e5e7eb;
 box-sizing:border-box;width:360px;max-width:100%;padding:14px 16px 16px;font:14px/1.45 var(--throughline-font,var(--tl-f));color:var(--fg);background:var(--bg);border:1px solid var(--soft);border-radius:var(--throughline-radius,var(--tl-r));box-shadow:0 12px 32px rgba(17,24,39,.16),0 2px 6px rgba(17,24,39,.08);text-align:start}
 .fixed{position:fixed;z-index:2147483000;bottom:16px;inset-inline-end:16px;max-width:calc(100vw - 32px)}

@@ -1,0 +1,105 @@
+// Each install scenario, in script-tag and npm mode, against the built bundles and the local worker: the prompt
+// renders and submits (the answer is stored, read back through the API), the page sees no error, the host's
+// computed styles are unchanged and the widget adds at most one global (`throughline`, script tag only).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type FixtureServer, MODES, type Mode, startFixtureServer } from './support/fixture-server';
+import { answer, globals, hostStyles, openPage, prompt } from './support/page-probe';
+import { createTestSite } from './support/test-site';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let fixtures: FixtureServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fixtures = await startFixtureServer(baseURL);
+});
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+/** The page alone (no widget): the baseline of globals and computed styles. */
+async function baseline(page: string) {
+  const { context, page: p } = await openPage(browser);
+  await p.goto(fixtures.url('none', 'none', page));
+  const out = { globals: await globals(p), styles: await hostStyles(p) };
+  await context.close();
+  return out;
+}
+
+/** Installs in `mode`, answers the prompt and checks everything a host page and the site owner would notice. */
+async function installAndAnswer(mode: Mode, file: string, check?: (page: Page) => Promise<void>) {
+  const before = await baseline(file);
+  const site = await createTestSite(baseURL, fixtures.origin);
+  const { context, page, errors, posts } = await openPage(browser);
+  await page.goto(fixtures.url(mode, site.key, file));
+  await prompt(page).waitFor({ timeout: 15_000 });
+  await check?.(page);
+  await answer(page);
+  await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
+  expect(posts.filter((e) => e.type == 'answer')).toHaveLength(1);
+
+  const added = (await globals(page)).filter((g) => !before.globals.includes(g));
+  expect(added).toEqual(mode == 'script' ? ['throughline'] : []);
+  expect(await hostStyles(page)).toEqual(before.styles);
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
+for (const mode of MODES) {
+  describe(`${mode} install`, () => {
+    it('blank page', () => installAndAnswer(mode, 'blank.html'));
+
+    it('hostile CSS: the prompt keeps its own look and stays on screen', () =>
+      installAndAnswer(mode, 'hostile-css.html', async (page) => {
+        const look = await prompt(page).evaluate((card) => {
+          const legend = card.querySelector('legend')!;
+          const box = card.getBoundingClientRect();
+          const cs = getComputedStyle(legend);
+          return { font: cs.fontSize, spacing: cs.letterSpacing, transform: cs.textTransform, width: Math.round(box.width), inView: box.bottom <= innerHeight && box.right <= innerWidth && box.top >= 0 };
+        });
+        expect(look).toEqual({ font: '15px', spacing: 'normal', transform: 'none', width: 360, inView: true });
+      }));
+
+    it('a page that overrides fetch, Array.prototype and JSON', () => installAndAnswer(mode, 'overrides.html'));
+
+    it('strict CSP with a nonce (no unsafe-inline, no eval)', () => installAndAnswer(mode, 'strict-csp.html'));
+
+    it('right-to-left (ar) page: Arabic text, mirrored layout', () =>
+      installAndAnswer(mode, 'rtl.html', async (page) => {
+        const p = prompt(page);
+        expect(await p.getAttribute('dir')).toBe('rtl');
+        expect(await p.getAttribute('lang')).toBe('ar');
+        await expect.poll(() => p.locator('button.send').innerText()).toBe('إرسال');
+        const box = (await p.boundingBox())!;
+        // The corner card sits in the inline-end corner: the left one in a right-to-left page.
+        expect(box.x).toBeLessThan(page.viewportSize()!.width / 2);
+      }));
+
+    it('single-page app: history and hash route changes are touchpoints, each visit sent with the one before', async () => {
+      const site = await createTestSite(baseURL, fixtures.origin, [
+        { key: 'spa-home', match: ['/*/spa.html'] },
+        { key: 'spa-checkout', match: ['/*/checkout'], prompt: { dimensions: ['cognitive'], trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 } },
+        { key: 'spa-help', match: ['/*/checkout#/help'] },
+      ]);
+      const { context, page, errors, posts } = await openPage(browser);
+      await page.goto(fixtures.url(mode, site.key, 'spa.html'));
+      await expect.poll(() => posts.map((e) => e.touchpoint)).toEqual(['spa-home']);
+      await page.click('#to-checkout');
+      await answer(page);
+      await page.click('#to-help');
+      await expect.poll(() => posts.filter((e) => e.type == 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 5_000 }).toEqual([
+        ['spa-home', null],
+        ['spa-checkout', 'spa-home'],
+        ['spa-help', 'spa-checkout'],
+      ]);
+      await expect.poll(() => site.counts('spa-checkout'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
+      expect(await site.counts('spa-help')).toMatchObject({ visits: 1 });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+}
