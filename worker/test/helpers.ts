@@ -80,9 +80,9 @@ export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unkno
 const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_scores', 'rollup_visits', 'rollup_transitions'] as const;
 
 /** Row counts (and rollup totals) of every event table, of one site or of all sites, read straight from D1. */
-export async function eventRows(siteId: string | null = null): Promise<Record<string, number>> {
+export async function eventRows(siteId: string | null = null): Promise<Record<(typeof EVENT_TABLES)[number] | 'scored' | 'visited', number>> {
   const where = 'WHERE (?1 IS NULL OR site_id = ?1)';
-  const out: Record<string, number> = {};
+  const out = {} as Record<(typeof EVENT_TABLES)[number], number>;
   for (const t of EVENT_TABLES) {
     const row = await db.prepare(`SELECT count(*) AS n FROM ${t} ${where}`).bind(siteId).first<{ n: number }>();
     out[t] = row?.n ?? 0;
