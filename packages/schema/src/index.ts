@@ -5,3 +5,7 @@ export * from './config';
 export * from './events';
 export * from './api';
 export * from './analytics';
+export * from './responses';
+export * from './export';
+export * from './members';
+export * from './tokens';

@@ -1,0 +1,70 @@
+// The responses list and the answer exports of a site (DESIGN.md "Dashboard API": responses, export).
+import { z } from 'zod';
+import { AnalyticsQuerySchema } from './analytics';
+import { DimensionSchema } from './dimensions';
+import { TouchpointKeySchema } from './journey';
+
+/**
+ * Filters shared by the responses list and the exports: the analytics range and segment
+ * (`segment=device:mobile`), a touchpoint, and whether the answer has a comment.
+ * Dates are UTC days, both ends included; without a range: the last 30 days.
+ */
+export const ResponsesFilterSchema = AnalyticsQuerySchema.extend({
+  touchpoint: TouchpointKeySchema.optional(),
+  /** `true`: only answers with a comment; `false`: only answers without one. */
+  hasComment: z.enum(['true', 'false']).optional(),
+});
+export type ResponsesFilter = z.infer<typeof ResponsesFilterSchema>;
+
+/** A page of responses, newest first; pass the previous page's `nextCursor` as `cursor`. */
+export const ResponsesQuerySchema = ResponsesFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ResponsesQuery = z.input<typeof ResponsesQuerySchema>;
+
+/** One answer event as stored, with its comment and the context it came with. */
+export const ResponseRowSchema = z.object({
+  id: z.string(),
+  /** The journey id (anonymous, made by the widget); the key for deleting a visitor's data. */
+  visitor: z.string(),
+  touchpoint: z.string(),
+  from: z.string().nullable(),
+  at: z.string(),
+  answers: z.partialRecord(DimensionSchema, z.int()),
+  /** Mean of the experience dimensions on the 0–100 scale, null when none was answered. */
+  quality: z.number().nullable(),
+  comment: z.string().nullable(),
+  context: z.object({
+    device: z.string().nullable(),
+    /** Channel of arrival. */
+    channel: z.string().nullable(),
+    locale: z.string().nullable(),
+    country: z.string().nullable(),
+    returning: z.boolean().nullable(),
+  }),
+  source: z.enum(['widget', 'import']),
+});
+export type ResponseRow = z.infer<typeof ResponseRowSchema>;
+
+export const ResponsesPageSchema = z.object({
+  responses: z.array(ResponseRowSchema),
+  /** Absent (null) on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ResponsesPage = z.infer<typeof ResponsesPageSchema>;
+
+/** What deleting one visitor removed: their visits, answers and comments; rollups lose the same. */
+export const VisitorDeletionSchema = z.object({
+  visitor: z.string(),
+  visits: z.int(),
+  answers: z.int(),
+  comments: z.int(),
+});
+export type VisitorDeletion = z.infer<typeof VisitorDeletionSchema>;
+
+/** Traffic ingest did not store, per UTC day: obvious bots and rate-limited batches. */
+export const DroppedTrafficSchema = z.object({
+  days: z.array(z.object({ day: z.string(), bots: z.int(), rateLimited: z.int() })),
+});
+export type DroppedTraffic = z.infer<typeof DroppedTrafficSchema>;
