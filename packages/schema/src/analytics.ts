@@ -1,5 +1,6 @@
 // Analytics responses (DESIGN.md "Metrics"). Scores are 0–100 and null below the minimum n.
 import { z } from 'zod';
+import { DIMENSIONS } from './dimensions';
 
 export const QUADRANTS = ['fix_first', 'keep_it_up', 'low_priority', 'possible_overkill'] as const;
 export const QuadrantSchema = z.enum(QUADRANTS);
@@ -11,7 +12,11 @@ export const SEGMENTS = ['device', 'channel', 'locale', 'country', 'returning', 
 export const AnalyticsQuerySchema = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  segment: z.string().regex(/^[a-z]+:[A-Za-z0-9_-]+$/, 'segment is name:value').optional(),
+  segment: z
+    .string()
+    .max(120)
+    .regex(/^(device|channel|locale|country|returning|stage):[^:]{1,100}$/, 'segment is name:value, name one of device, channel, locale, country, returning, stage')
+    .optional(),
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuerySchema>;
 
@@ -35,6 +40,18 @@ export const TouchpointScoresSchema = z.object({
   visits: z.int(),
   scores: z.record(z.string(), ScoreStatSchema),
   quality: z.number().nullable(),
+  /** Quality with its uncertainty: `value` equals `quality`; `n` counts answers with an experience dimension;
+   * `ci` is the 95% Student-t interval of answer-level quality (each answer's mean of its experience dimensions). */
+  qualityStat: ScoreStatSchema,
+  /** Context gap (DESIGN.md "Context sensitivity"): best minus worst segment in score points, by mean answer-level
+   * quality, over segments (device, channel, locale, country, returning) with at least minN answers; null below two. */
+  contextGap: z
+    .object({
+      gap: z.number().nullable(),
+      best: z.object({ segment: z.string(), quality: z.number() }).nullable(),
+      worst: z.object({ segment: z.string(), quality: z.number() }).nullable(),
+      segments: z.int(),
+    }),
   importance: z.number().nullable(),
   quadrant: QuadrantSchema.nullable(),
   priority: z.number().nullable(),
@@ -56,9 +73,71 @@ export const OverviewSchema = z.object({
     seamlessRate: z.number().nullable(),
     crossChannelShare: z.number().nullable(),
     transitions: z.array(
-      z.object({ from: z.string(), to: z.string(), count: z.int(), handoff: z.number().nullable(), delta: z.number().nullable() }),
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        count: z.int(),
+        handoff: z.number().nullable(),
+        /** Handoff answers at `to` from visitors who came from `from`. */
+        handoffN: z.int(),
+        delta: z.number().nullable(),
+        /** Visitors who rated quality at both ends. */
+        deltaN: z.int(),
+      }),
     ),
+    /** Share 0–1 per touchpoint outside the last stage: journeys ending there / journeys that reached it. */
     dropOff: z.record(z.string(), z.number()),
+    /** The counts behind `dropOff`, per touchpoint (every touchpoint some journey reached, last stage too). */
+    dropOffCounts: z.array(z.object({ touchpoint: z.string(), journeys: z.int(), ended: z.int() })),
+    /** Journeys (site × visitor) whose last visit falls in the range. */
+    journeys: z.int(),
   }),
 });
 export type Overview = z.infer<typeof OverviewSchema>;
+
+/** Trends may be narrowed to one touchpoint and one dimension (`quality` is answer-level quality). */
+export const TREND_DIMENSIONS = [...DIMENSIONS, 'quality'] as const;
+export const TrendsQuerySchema = AnalyticsQuerySchema.extend({
+  touchpoint: z.string().min(1).max(64).optional(),
+  dimension: z.enum(TREND_DIMENSIONS).optional(),
+});
+export type TrendsQuery = z.infer<typeof TrendsQuerySchema>;
+
+/** One day of one touchpoint. `scores.quality` is answer-level quality (the quantity the alert tests). */
+export const TrendPointSchema = z.object({
+  day: z.iso.date(),
+  /** Answers that day with an experience dimension. */
+  n: z.int(),
+  scores: z.record(z.string(), ScoreStatSchema),
+});
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+
+export const TouchpointTrendSchema = z.object({
+  touchpoint: z.string(),
+  /** One point per day from `from` to `to`, days without answers included. */
+  days: z.array(TrendPointSchema),
+});
+export type TouchpointTrend = z.infer<typeof TouchpointTrendSchema>;
+
+const AlertWindowSchema = z.object({ from: z.iso.date(), to: z.iso.date(), value: z.number(), n: z.int() });
+
+/** A touchpoint whose 7-day quality is significantly below its previous 28 days. */
+export const TrendAlertSchema = z.object({
+  touchpoint: z.string(),
+  /** The 7 days ending at the range's `to`: mean answer-level quality (0–100) and answers. */
+  recent: AlertWindowSchema,
+  /** The 28 days before them. */
+  baseline: AlertWindowSchema,
+  /** recent − baseline in score points (negative). */
+  change: z.number(),
+  test: z.object({ name: z.literal('welch_t_one_sided'), /** null when both windows have zero variance (t is ±infinite). */ t: z.number().nullable(), df: z.number(), p: z.number(), alpha: z.number() }),
+});
+export type TrendAlert = z.infer<typeof TrendAlertSchema>;
+
+export const TrendsSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  minN: z.int(),
+  touchpoints: z.array(TouchpointTrendSchema),
+  alerts: z.array(TrendAlertSchema),
+});
+export type Trends = z.infer<typeof TrendsSchema>;
