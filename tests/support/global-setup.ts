@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(path.join(tmpdir(), 'throughline-e2e-'));
-  const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'e2e-pepper' }, quiet: true });
+  const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'e2e-pepper', ALLOW_HEADLESS: 'true' }, quiet: true });
   const seed = await seedDemo(worker.url, { journeys: 300 });
   writeDemoPages(seed.siteKey);
   // Let wrangler's asset watcher pick up the rewritten demo pages.

@@ -12,6 +12,7 @@ import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { journeyRoutes } from './routes/journey-routes';
 import { sitesRoutes } from './routes/sites-routes';
+import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
 
 const api = new OpenAPIHono<AppEnv>();
@@ -22,7 +23,8 @@ const apiRoutes = api
   .route('/', sitesRoutes)
   .route('/', journeyRoutes)
   .route('/', analyticsRoutes)
-  .route('/', importRoutes);
+  .route('/', importRoutes)
+  .route('/', trafficRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

@@ -7,6 +7,11 @@ export interface Bindings {
   /** Secret mixed into every password hash (wrangler secret put PEPPER). */
   PEPPER?: string;
   ENVIRONMENT?: string;
+  /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, and per daily visitor hash. */
+  INGEST_SITE_LIMITER: RateLimit;
+  INGEST_VISITOR_LIMITER: RateLimit;
+  /** "true" only where browser tests drive headless Chromium: its events are then not dropped as a bot's. */
+  ALLOW_HEADLESS?: string;
 }
 
 /** Who is calling the dashboard API: from a session cookie or an API token. */

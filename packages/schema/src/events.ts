@@ -67,6 +67,8 @@ export const IngestResponseSchema = z.object({
   accepted: z.int(),
   duplicates: z.int(),
   rejected: z.array(RejectedEventSchema),
+  /** Events dropped unstored because the sender is an obvious bot (counted per site and day). */
+  dropped: z.int().optional(),
 });
 export type IngestResponse = z.infer<typeof IngestResponseSchema>;
 

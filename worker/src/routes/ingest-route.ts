@@ -7,7 +7,10 @@ import { siteByKey } from '../db/site-config';
 import { touchpointChannels } from '../db/touchpoints';
 import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
+import { countDropped } from '../db/dropped-traffic';
+import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
+import { ingestLimitExceeded } from '../ingest/rate-limit';
 import { corsHeaders, originAllowed } from './public-cors';
 
 export const ingestRoute = new Hono<AppEnv>()
@@ -29,9 +32,19 @@ export const ingestRoute = new Hono<AppEnv>()
       const parsed = IngestRequestSchema.safeParse(body);
       if (!parsed.success) throw invalid(parsed.error);
       const { site: key, visitor, events } = parsed.data;
+      // Limits first: a refused batch costs one counter upsert and no other D1 work.
+      const limited = await ingestLimitExceeded(c.env, c.req.raw, key);
+      if (limited) {
+        await countDropped(c.env.DB, key, 'rate_limited', events.length);
+        throw limited;
+      }
       const site = await siteByKey(c.env.DB, key);
       if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
       if (!originAllowed(c.req.raw, site)) throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
+      if (isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' })) {
+        await countDropped(c.env.DB, key, 'bots', events.length);
+        return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
+      }
 
       const touchpoints = await touchpointChannels(c.env.DB, site.id);
       const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });

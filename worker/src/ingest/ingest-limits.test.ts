@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitor } from '../../test/helpers';
+import { SITE_LIMIT, VISITOR_LIMIT } from './rate-limit';
+import { isBot } from './bots';
+
+const ORIGIN = 'https://shop.example';
+const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+const send = (body: unknown, headers: Record<string, string>) =>
+  postEvents(body, ORIGIN, { headers: { 'content-type': 'text/plain', origin: ORIGIN, ...headers } });
+
+describe('ingest: obvious bots', () => {
+  it('drops a crawler batch with a 202 that says dropped, stores nothing and counts it for the day', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const body = { site: site.key, visitor: visitor(), events: [answerEvent(), answerEvent('cart')] };
+    const res = await send(body, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ accepted: 0, dropped: 2 });
+    expect(await eventRows(site.id)).toMatchObject({ answers: 0, scored: 0 });
+    await send(body, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0.0.0 Safari/537.36' });
+    const shown = await (await s.get(`/api/v1/sites/${site.id}/traffic/dropped`)).json<{ days: { day: string; bots: number }[] }>();
+    expect(shown.days).toEqual([{ day: new Date().toISOString().slice(0, 10), bots: 4, rateLimited: 0 }]);
+  });
+
+  it('lets a person’s browser through', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const res = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME });
+    expect(await res.json()).toMatchObject({ accepted: 1 });
+  });
+
+  it('tells bots from phones whose model name ends in "bot"', () => {
+    for (const ua of ['curl/8.5.0', 'python-requests/2.32', 'Mozilla/5.0 (compatible; bingbot/2.0)', 'Slackbot-LinkExpanding 1.0', 'AhrefsBot/7.0', 'Mozilla/5.0 (compatible; YandexSpider)']) {
+      expect(isBot(ua), ua).toBe(true);
+    }
+    for (const ua of [CHROME, 'Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36', '']) {
+      expect(isBot(ua), ua).toBe(false);
+    }
+  });
+});
+
+describe('ingest: rate limits', () => {
+  it(`answers 429 with Retry-After once one visitor sends more than ${VISITOR_LIMIT.limit} batches a minute; others go on`, async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    // An unknown touchpoint: each allowed batch is a cheap 400, a limited one a 429.
+    const body = { site: site.key, visitor: visitor(), events: [answerEvent('nowhere')] };
+    const me = { 'user-agent': CHROME, 'cf-connecting-ip': '203.0.113.7' };
+    let limited: Response | undefined;
+    for (let i = 0; i < VISITOR_LIMIT.limit * 2 && !limited; i++) {
+      const res = await send(body, me);
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(400);
+    }
+    expect(limited?.headers.get('retry-after')).toBe(String(VISITOR_LIMIT.periodSeconds));
+    expect(limited?.headers.get('access-control-expose-headers')).toContain('retry-after');
+    expect(await limited!.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Another visitor (address) of the same site is not held back, and real answers still land.
+    const other = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { ...me, 'cf-connecting-ip': '203.0.113.8' });
+    expect(await other.json()).toMatchObject({ accepted: 1 });
+    const row = await db.prepare('SELECT rate_limited FROM dropped_traffic WHERE site_id = ?').bind(site.id).first<{ rate_limited: number }>();
+    expect(row?.rate_limited).toBeGreaterThanOrEqual(1);
+  });
+
+  it(`answers 429 once a site receives more than ${SITE_LIMIT.limit} batches in ${SITE_LIMIT.periodSeconds} s from many visitors`, async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const body = { site: site.key, visitor: visitor(), events: [answerEvent('nowhere')] };
+    let limited: Response | undefined;
+    for (let i = 0; i < SITE_LIMIT.limit * 2 && !limited; i++) {
+      const res = await send(body, { 'user-agent': CHROME, 'cf-connecting-ip': `198.51.${i >> 8}.${i & 255}` });
+      if (res.status === 429) limited = res;
+    }
+    expect(limited?.headers.get('retry-after')).toBe(String(SITE_LIMIT.periodSeconds));
+    // Another site is not affected.
+    const other = await createSiteWithTouchpoints(s, [ORIGIN]);
+    expect((await send({ site: other.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME })).status).toBe(202);
+  }, 60_000);
+});
