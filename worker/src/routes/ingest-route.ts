@@ -50,10 +50,11 @@ export const ingestRoute = new Hono<AppEnv>()
       const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
       if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
       const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
-      const stored = await storeEvents(
+      const { rowsWritten, ...stored } = await storeEvents(
         c.env.DB,
         valid.map((event) => ({ siteId: site.id, visitor, event, channel: touchpoints.get(event.touchpoint)!, country, source: 'widget' as const })),
       );
+      c.header('x-rows-written', String(rowsWritten));
       return c.json({ ...stored, rejected }, 202);
     },
   );

@@ -1,0 +1,1 @@
+export function importTs(file: string): Promise<Record<string, unknown>>;
