@@ -120,3 +120,11 @@ export function experiencedConsistencyOf(
     visitors: perVisitor.length,
   };
 }
+
+/**
+ * Experienced consistency from the journey rollups: `visitors` with a within-visitor value (computed per visitor
+ * by migrations/0004 exactly as in experiencedConsistencyOf) and the `sum` of those values; null below `minN`.
+ */
+export function experiencedFromSums(s: { visitors: number; sum: number }, minN = DEFAULT_MIN_N): number | null {
+  return s.visitors >= minN && s.visitors > 0 ? s.sum / s.visitors : null;
+}

@@ -1,7 +1,7 @@
 // Context sensitivity: how much a touchpoint's quality depends on who and where (DESIGN.md "Metrics" › Context sensitivity).
 // Segments are the rollups' `name:value` rows (device, channel of arrival, locale, country, returning).
 import { qualityOf } from './quality';
-import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
+import { DEFAULT_MIN_N, EMPTY_SUMS, addSums, scoreStat, sumsByTouchpoint, type ScoreRollup, type Sums } from './stats';
 
 /** A score rollup row of one segment (`device:mobile`, …), summed over days. The `all` segment is ignored. */
 export interface SegmentScoreRollup extends ScoreRollup {
@@ -48,17 +48,40 @@ export function contextGapsOf(rows: readonly SegmentScoreRollup[], minN = DEFAUL
     }
   }
 
-  return touchpoints.map((touchpoint) => {
-    const list = qualities.get(touchpoint) ?? [];
-    if (list.length < 2) {
-      return { touchpoint, gap: null, best: null, worst: null, segments: list.length };
+  return touchpoints.map((touchpoint) => gapOf(touchpoint, qualities.get(touchpoint) ?? []));
+}
+
+/**
+ * The context gap from answer-level quality (the rollups' `quality` dimension: each answer's mean of its
+ * experience dimensions): per segment the mean answer quality as a 0–100 score, for segments with at least
+ * `minN` such answers; best minus worst. One rollup row per segment and touchpoint instead of one per
+ * dimension, so the overview can afford it for every segment at once. Touchpoints in order of first appearance.
+ */
+export function answerQualityGapsOf(rows: readonly SegmentScoreRollup[], minN = DEFAULT_MIN_N): ContextGap[] {
+  const pooled = new Map<string, Map<string, Sums>>();
+  for (const row of rows) {
+    if (row.segment === 'all' || row.dimension !== 'quality') continue;
+    let bySegment = pooled.get(row.touchpoint);
+    if (!bySegment) pooled.set(row.touchpoint, (bySegment = new Map()));
+    bySegment.set(row.segment, addSums(bySegment.get(row.segment) ?? EMPTY_SUMS, row));
+  }
+  return [...pooled].map(([touchpoint, bySegment]) => {
+    const list: { segment: string; quality: number }[] = [];
+    for (const [segment, sums] of bySegment) {
+      const stat = scoreStat(sums, minN);
+      if (stat.value !== null) list.push({ segment, quality: stat.value });
     }
-    let best = list[0]!;
-    let worst = list[0]!;
-    for (const entry of list) {
-      if (entry.quality > best.quality) best = entry;
-      if (entry.quality < worst.quality) worst = entry;
-    }
-    return { touchpoint, gap: best.quality - worst.quality, best, worst, segments: list.length };
+    return gapOf(touchpoint, list);
   });
+}
+
+function gapOf(touchpoint: string, list: readonly { segment: string; quality: number }[]): ContextGap {
+  if (list.length < 2) return { touchpoint, gap: null, best: null, worst: null, segments: list.length };
+  let best = list[0]!;
+  let worst = list[0]!;
+  for (const entry of list) {
+    if (entry.quality > best.quality) best = entry;
+    if (entry.quality < worst.quality) worst = entry;
+  }
+  return { touchpoint, gap: best.quality - worst.quality, best, worst, segments: list.length };
 }

@@ -96,6 +96,9 @@ describe('overview', () => {
         importance: exact(75),
       },
       quality: 87.5, importance: 75, quadrant: 'keep_it_up', priority: 0.09375,
+      // no answer-level quality rows: no n, no interval
+      qualityStat: { value: 87.5, n: 0, ci: null },
+      contextGap: { gap: null, best: null, worst: null, segments: 0 },
     });
     // n is the largest dimension n: the `quality` row counted 6 answers; it is not shown as a dimension
     expect(home).toMatchObject({ n: 6, visits: 40, quality: 75, importance: 25, priority: 0.0625 });
@@ -122,10 +125,16 @@ describe('overview', () => {
       seamlessRate: 0.6, // 3 / 5
       crossChannelShare: 0.25,
       transitions: [
-        { from: 'home', to: 'cart', count: 10, handoff: 50, delta: -25 },
-        { from: 'cart', to: 'club', count: 3, handoff: null, delta: null },
+        { from: 'home', to: 'cart', count: 10, handoff: 50, handoffN: 5, delta: -25, deltaN: 5 },
+        { from: 'cart', to: 'club', count: 3, handoff: null, handoffN: 0, delta: null, deltaN: 0 },
       ],
       dropOff: { home: 2 / 12, cart: 0.7 },
+      dropOffCounts: [
+        { touchpoint: 'home', journeys: 12, ended: 2 },
+        { touchpoint: 'cart', journeys: 10, ended: 7 },
+        { touchpoint: 'club', journeys: 3, ended: 3 },
+      ],
+      journeys: 12,
     });
   });
 
@@ -146,9 +155,28 @@ describe('overview', () => {
     expect(OverviewSchema.safeParse(empty).success).toBe(true);
     expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [] });
     expect(empty.connectivity).toEqual({
-      score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {},
+      score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {}, dropOffCounts: [], journeys: 0,
     });
     expect(empty.touchpoints.map((t) => t.key)).toEqual(['home', 'cart', 'counter', 'club']);
+  });
+
+  it('gives quality its n and interval from answer-level quality, and the context gap across segments', () => {
+    const withSegments = buildOverview({
+      ...input,
+      segmentScores: [
+        { ...answers('home', 'quality', 5), segment: 'device:mobile' }, // 100
+        { ...answers('home', 'quality', 3), segment: 'device:desktop' }, // 50
+        { ...answers('home', 'quality', 1, 3), segment: 'country:DE' }, // 3 answers: left out
+        { ...answers('cart', 'quality', 2), segment: 'locale:de' }, // one segment: no gap
+        { ...answers('ghost', 'quality', 1), segment: 'locale:de' },
+      ],
+    });
+    const home = withSegments.touchpoints.find((t) => t.key === 'home')!;
+    expect(home.qualityStat).toEqual({ value: 75, n: 6, ci: [75, 75] });
+    expect(home.contextGap).toEqual({
+      gap: 50, best: { segment: 'device:mobile', quality: 100 }, worst: { segment: 'device:desktop', quality: 50 }, segments: 2,
+    });
+    expect(withSegments.touchpoints.find((t) => t.key === 'cart')!.contextGap).toMatchObject({ gap: null, segments: 1 });
   });
 
   it('uses explicit answer counts when given', () => {

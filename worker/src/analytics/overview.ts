@@ -3,11 +3,12 @@
 import type { Overview, ScoreStat } from '@throughline/schema';
 import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
 import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './consistency';
+import { answerQualityGapsOf, type ContextGap, type SegmentScoreRollup } from './context';
 import { DEFAULT_THRESHOLDS, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
 import { importanceOf, qualityOf } from './quality';
 import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
 
-export type { ChannelSpanCount, JourneyTouchpointCount, TransitionRollup, VisitorMean, ScoreRollup, PriorityThresholds };
+export type { SegmentScoreRollup, ChannelSpanCount, JourneyTouchpointCount, TransitionRollup, VisitorMean, ScoreRollup, PriorityThresholds };
 
 /** A touchpoint as the team set it up (the touchpoints table). */
 export interface TouchpointMeta {
@@ -48,7 +49,13 @@ export interface OverviewInput {
   channelSpans?: readonly ChannelSpanCount[];
   /** Per visitor, touchpoint and dimension: the visitor's mean answer, for experienced consistency. */
   visitorMeans?: readonly VisitorMean[];
+  /** Experienced consistency already computed from rollups (db/journey-reads.ts); wins over `visitorMeans`. */
+  experienced?: number | null;
+  /** Answer-level `quality` rollups of every single-value segment (device:*, channel:*, …) over the range, for context gaps. */
+  segmentScores?: readonly SegmentScoreRollup[];
 }
+
+const NO_GAP: Omit<ContextGap, 'touchpoint'> = { gap: null, best: null, worst: null, segments: 0 };
 
 /**
  * The overview: per touchpoint its dimension scores (n and 95% interval each), quality, importance,
@@ -63,6 +70,9 @@ export function buildOverview(input: OverviewInput): Overview {
   const sums = sumsByTouchpoint(scoreRows);
   const visits = countsByTouchpoint(input.visits ?? []);
   const answers = input.answers ? countsByTouchpoint(input.answers) : null;
+  const gaps = new Map(
+    answerQualityGapsOf((input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)), minN).map((g) => [g.touchpoint, g]),
+  );
 
   const touchpoints = input.touchpoints.map((tp) => {
     const dims = sums.get(tp.key) ?? new Map();
@@ -75,6 +85,9 @@ export function buildOverview(input: OverviewInput): Overview {
     }
     const quality = qualityOf(scores);
     const importance = importanceOf(scores);
+    // n and interval from the answer-level quality rollup; the value stays DESIGN.md's mean of dimension scores
+    const answerQuality = scoreStat(dims.get('quality') ?? { n: 0, sum: 0, sumsq: 0 }, minN);
+    const { touchpoint: _, ...contextGap } = gaps.get(tp.key) ?? { touchpoint: tp.key, ...NO_GAP };
     return {
       key: tp.key,
       name: tp.name,
@@ -85,6 +98,8 @@ export function buildOverview(input: OverviewInput): Overview {
       visits: visits.get(tp.key) ?? 0,
       scores,
       quality,
+      qualityStat: { value: quality, n: answerQuality.n, ci: quality === null ? null : answerQuality.ci },
+      contextGap,
       importance,
       quadrant: quadrantOf(importance, quality, thresholds),
       priority: priorityIndex(importance, quality),
@@ -92,14 +107,15 @@ export function buildOverview(input: OverviewInput): Overview {
   });
 
   const consistency = consistencyOf(scoreRows, minN);
-  const experienced = experiencedConsistencyOf(
-    (input.visitorMeans ?? []).filter((r) => known.has(r.touchpoint)),
-    minN,
-  );
+  const experienced =
+    input.experienced !== undefined
+      ? { value: input.experienced }
+      : experiencedConsistencyOf((input.visitorMeans ?? []).filter((r) => known.has(r.touchpoint)), minN);
+  const journeyCounts = (input.journeyCounts ?? []).filter((r) => known.has(r.touchpoint));
   const connectivity = connectivityOf(
     {
       transitions: (input.transitions ?? []).filter((t) => known.has(t.from) && known.has(t.to)),
-      journeyCounts: (input.journeyCounts ?? []).filter((r) => known.has(r.touchpoint)),
+      journeyCounts,
       channelSpans: input.channelSpans ?? [],
       touchpoints: input.touchpoints,
       stages: input.stages,
@@ -127,9 +143,15 @@ export function buildOverview(input: OverviewInput): Overview {
         to: t.to,
         count: t.count,
         handoff: t.handoff,
+        handoffN: t.handoffN,
         delta: t.delta,
+        deltaN: t.deltaN,
       })),
       dropOff: connectivity.dropOff,
+      dropOffCounts: input.touchpoints
+        .map((t) => ({ touchpoint: t.key, ...sumJourneyCounts(journeyCounts, t.key) }))
+        .filter((r) => r.journeys > 0),
+      journeys: connectivity.journeys,
     },
   };
 }
@@ -138,4 +160,15 @@ function countsByTouchpoint(rows: readonly TouchpointCount[]): Map<string, numbe
   const out = new Map<string, number>();
   for (const row of rows) out.set(row.touchpoint, (out.get(row.touchpoint) ?? 0) + row.n);
   return out;
+}
+
+function sumJourneyCounts(rows: readonly JourneyTouchpointCount[], touchpoint: string): { journeys: number; ended: number } {
+  let journeys = 0;
+  let ended = 0;
+  for (const row of rows) {
+    if (row.touchpoint !== touchpoint) continue;
+    journeys += row.journeys;
+    ended += row.ended;
+  }
+  return { journeys, ended };
 }

@@ -13,7 +13,7 @@ export interface TransitionSums {
 
 export interface Reads<T> { rows: T[]; rowsRead: number }
 
-async function all<T>(stmt: D1PreparedStatement): Promise<Reads<T>> {
+export async function all<T>(stmt: D1PreparedStatement): Promise<Reads<T>> {
   const r = await stmt.all<T>();
   return { rows: r.results, rowsRead: r.meta.rows_read ?? 0 };
 }
@@ -43,4 +43,30 @@ export const readTransitionSums = (db: D1Database, f: RangeFilter) =>
        FROM rollup_transitions WHERE site_id = ? AND segment = ? AND day BETWEEN ? AND ?
        GROUP BY from_touchpoint, to_touchpoint`,
     ).bind(f.siteId, f.segment, f.from, f.to),
+  );
+
+export interface DailyScoreSums extends ScoreSums { day: string }
+export interface SegmentScoreSums extends ScoreSums { segment: string }
+
+/** Daily score rollups for trends, optionally for one touchpoint and one dimension (plus `quality`, which alerts test). */
+export const readDailyScores = (db: D1Database, f: RangeFilter, only: { touchpoint?: string; dimension?: string } = {}) =>
+  all<DailyScoreSums>(
+    db.prepare(
+      `SELECT touchpoint, day, dimension, n, sum, sumsq FROM rollup_scores
+       WHERE site_id = ?1 AND segment = ?2 AND day BETWEEN ?3 AND ?4
+         AND (?5 IS NULL OR touchpoint = ?5) AND (?6 IS NULL OR dimension IN (?6, 'quality'))`,
+    ).bind(f.siteId, f.segment, f.from, f.to, only.touchpoint ?? null, only.dimension ?? null),
+  );
+
+/**
+ * Answer-level quality of every single-value segment (device:…, channel:…, …) by touchpoint, for context gaps.
+ * Reads through rollup_scores_quality (migration 0004): rows read = touchpoints × days × segment values.
+ */
+export const readSegmentQuality = (db: D1Database, f: RangeFilter) =>
+  all<SegmentScoreSums>(
+    db.prepare(
+      `SELECT segment, touchpoint, dimension, sum(n) AS n, sum(sum) AS sum, sum(sumsq) AS sumsq FROM rollup_scores
+       WHERE site_id = ? AND dimension = 'quality' AND day BETWEEN ? AND ? AND segment <> 'all'
+       GROUP BY segment, touchpoint`,
+    ).bind(f.siteId, f.from, f.to),
   );

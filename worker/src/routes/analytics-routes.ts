@@ -1,21 +1,52 @@
 // /api/v1/sites/{id}/analytics/*: the journey model as numbers, computed from the rollups.
+// Every view answers `x-rows-read`: D1's rows_read summed over its queries.
 import { createRoute, z } from '@hono/zod-openapi';
-import { AnalyticsQuerySchema, OverviewSchema } from '@throughline/schema';
+import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
+import type { Context } from 'hono';
+import { experiencedFromSums } from '../analytics/consistency';
 import { buildOverview } from '../analytics/overview';
-import { readScoreSums, readTransitionSums, readVisitCounts, type RangeFilter } from '../db/analytics-reads';
-import { readJourneys, readVisitorMeans } from '../db/journey-reads';
+import { trendsOf } from '../analytics/trends-view';
+import { readDailyScores, readScoreSums, readSegmentQuality, readTransitionSums, readVisitCounts, type RangeFilter, type Reads } from '../db/analytics-reads';
+import { readChannelSpans, readExperience, readJourneyCounts } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 import { apiApp, errors, json } from '../openapi';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const DEFAULT_RANGE_DAYS = 30;
+const MAX_RANGE_DAYS = 731;
+const DAY_MS = 86_400_000;
 
 export function resolveRange(q: z.infer<typeof AnalyticsQuerySchema>, now = new Date()) {
   const to = q.to ?? now.toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(to) - (DEFAULT_RANGE_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const from = q.from ?? new Date(Date.parse(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  if (from > to) throw new ApiError(400, 'invalid_range', `from (${from}) is after to (${to})`);
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_RANGE_DAYS) {
+    throw new ApiError(400, 'invalid_range', `a range covers at most ${MAX_RANGE_DAYS} days`);
+  }
   return { from, to };
 }
+
+/**
+ * The site, range, rollup filter and touchpoints of an analytics request. `segment=stage:X` is a touchpoint
+ * filter: the `all` rollups, restricted to the touchpoints of stage X (journeys still count whole).
+ */
+async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof AnalyticsQuerySchema>) {
+  const site = await ownSite(c, id);
+  const range = resolveRange(q);
+  const [touchpoints, stages] = await Promise.all([listTouchpoints(c.env.DB, site.id), listStages(c.env.DB, site.id)]);
+  const segment = q.segment ?? 'all';
+  const stage = segment.startsWith('stage:') ? segment.slice('stage:'.length) : null;
+  if (stage !== null && !stages.includes(stage)) {
+    throw new ApiError(400, 'invalid_segment', `no stage "${stage}" in this site`, { stages });
+  }
+  const f: RangeFilter = { siteId: site.id, ...range, segment: stage === null ? segment : 'all' };
+  return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
+}
+
+const rowsRead = (reads: readonly Reads<unknown>[]) => String(reads.reduce((n, r) => n + r.rowsRead, 0));
 
 const overview = createRoute({
   method: 'get', path: '/sites/{id}/analytics/overview', tags: ['analytics'],
@@ -23,26 +54,49 @@ const overview = createRoute({
   responses: { 200: json(OverviewSchema), ...errors },
 });
 
-export const analyticsRoutes = apiApp().openapi(overview, async (c) => {
-  const site = await ownSite(c, c.req.valid('param').id);
-  const q = c.req.valid('query');
-  const range = resolveRange(q);
-  const f: RangeFilter = { siteId: site.id, ...range, segment: q.segment ?? 'all' };
-  const [touchpoints, stages, scores, visits, transitions, journeys, visitorMeans] = await Promise.all([
-    listTouchpoints(c.env.DB, site.id),
-    listStages(c.env.DB, site.id),
-    readScoreSums(c.env.DB, f),
-    readVisitCounts(c.env.DB, f),
-    readTransitionSums(c.env.DB, f),
-    readJourneys(c.env.DB, f),
-    readVisitorMeans(c.env.DB, f),
-  ]);
-  const result = buildOverview({
-    range, minN: site.settings.minN, thresholds: site.settings.thresholds, stages, touchpoints,
-    scores: scores.rows, visits: visits.rows, transitions: transitions.rows,
-    journeyCounts: journeys.journeyCounts.rows, channelSpans: journeys.channelSpans.rows, visitorMeans: visitorMeans.rows,
-  });
-  const rowsRead = [scores, visits, transitions, journeys.journeyCounts, journeys.channelSpans, visitorMeans].reduce((n, r) => n + r.rowsRead, 0);
-  c.header('x-rows-read', String(rowsRead));
-  return c.json(result, 200);
+const trends = createRoute({
+  method: 'get', path: '/sites/{id}/analytics/trends', tags: ['analytics'],
+  description:
+    'Daily series per touchpoint and dimension (`quality` = answer-level quality), and alerts: touchpoints whose ' +
+    'quality in the 7 days ending at `to` is below the 28 days before (one-sided Welch t-test, α = 0.05).',
+  request: { params: SiteIdParam, query: TrendsQuerySchema },
+  responses: { 200: json(TrendsSchema), ...errors },
 });
+
+export const analyticsRoutes = apiApp()
+  .openapi(overview, async (c) => {
+    const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
+    const db = c.env.DB;
+    const reads = await Promise.all([
+      readScoreSums(db, f), readVisitCounts(db, f), readTransitionSums(db, f),
+      readJourneyCounts(db, f), readChannelSpans(db, f), readExperience(db, f), readSegmentQuality(db, f),
+    ] as const);
+    const [scores, visits, transitions, journeyCounts, channelSpans, experience, segmentQuality] = reads;
+    const minN = site.settings.minN;
+    const result = buildOverview({
+      range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
+      scores: scores.rows, visits: visits.rows, transitions: transitions.rows,
+      journeyCounts: journeyCounts.rows, channelSpans: channelSpans.rows,
+      experienced: experiencedFromSums(experience.rows[0]!, minN),
+      segmentScores: segmentQuality.rows,
+    });
+    c.header('x-rows-read', rowsRead(reads));
+    return c.json(result, 200);
+  })
+  .openapi(trends, async (c) => {
+    const q = c.req.valid('query');
+    const { site, range, f, touchpoints } = await scopeOf(c, c.req.valid('param').id, q);
+    if (q.touchpoint !== undefined && !touchpoints.some((t) => t.key === q.touchpoint)) {
+      throw new ApiError(404, 'not_found', `touchpoint "${q.touchpoint}" not found`);
+    }
+    // alerts look back 35 days from `to`, whatever the range
+    const readFrom = [range.from, new Date(Date.parse(range.to) - 34 * DAY_MS).toISOString().slice(0, 10)].sort()[0]!;
+    const daily = await readDailyScores(c.env.DB, { ...f, from: readFrom }, { touchpoint: q.touchpoint, dimension: q.dimension });
+    const result = trendsOf({
+      rows: daily.rows, range, minN: site.settings.minN,
+      touchpoints: touchpoints.map((t) => t.key).filter((key) => q.touchpoint === undefined || key === q.touchpoint),
+      dimension: q.dimension,
+    });
+    c.header('x-rows-read', rowsRead([daily]));
+    return c.json(result, 200);
+  });

@@ -1,0 +1,274 @@
+// The analytics views through the real API in workerd: events go in by the import route, the triggers build the
+// rollups, and the overview and trends answer the numbers computed by hand below (the same ones as the pure
+// metric tests in src/analytics/). Also: x-rows-read does not grow with answers, and bad queries are 4xx.
+import { OverviewSchema, TrendsSchema, type ImportEvent, type Overview, type Trends } from '@throughline/schema';
+import { describe, expect, it } from 'vitest';
+import { signup, type Session } from '../../test/helpers';
+
+const TOUCHPOINTS = [
+  { key: 'home', stage: 'Awareness', channel: 'web' },
+  { key: 'cart', stage: 'Purchase', channel: 'web' },
+  { key: 'counter', stage: 'Purchase', channel: 'offline' },
+  { key: 'club', stage: 'Loyalty', channel: 'email' },
+] as const;
+
+async function journeySite(s: Session): Promise<string> {
+  const site = await (await s.send('POST', '/api/v1/sites', { name: 'Shop', origins: [] })).json<{ id: string }>();
+  expect((await s.send('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Awareness', 'Purchase', 'Loyalty'] })).status).toBe(200);
+  for (const t of TOUCHPOINTS) {
+    const res = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { ...t, name: t.key });
+    expect(res.status).toBe(201);
+  }
+  return site.id;
+}
+
+async function importEvents(s: Session, siteId: string, events: ImportEvent[]) {
+  for (let i = 0; i < events.length; i += 5000) {
+    const res = await s.send('POST', `/api/v1/sites/${siteId}/import`, { events: events.slice(i, i + 5000) });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+}
+
+const at = (day: string, time: string) => `2026-03-${day}T${time}:00.000Z`;
+const visit = (visitor: string, touchpoint: string, when: string, extra: Partial<ImportEvent> = {}): ImportEvent =>
+  ({ id: crypto.randomUUID(), type: 'visit', visitor, touchpoint, at: when, ...extra }) as ImportEvent;
+const answer = (visitor: string, touchpoint: string, when: string, answers: Record<string, number>, extra: Partial<ImportEvent> = {}): ImportEvent =>
+  ({ id: crypto.randomUUID(), type: 'answer', visitor, touchpoint, at: when, answers, ...extra }) as ImportEvent;
+
+const mobile = { context: { device: 'mobile', channel: 'search', locale: 'de-CH' } } as const;
+const desktop = { context: { device: 'desktop', channel: 'direct' } } as const;
+
+/**
+ * The fixture, all on 2026-03-10 unless said otherwise:
+ * - `copies` × 5 visitors (mobile, from search): home, answering sensorial 4, affective 4, cognitive 4,
+ *   importance 2; then cart from home, answering 2, 2, 3, importance 5, handoff 3. Their journeys end at cart.
+ * - v6 (desktop): home → counter (offline). Ends at counter.
+ * - v7 (desktop): home → counter → club (email). Ends at club.
+ * - v8 (desktop): home only. Ends at home.
+ */
+function fixture(copies = 1): ImportEvent[] {
+  const events: ImportEvent[] = [];
+  for (let i = 0; i < 5 * copies; i++) {
+    const v = `visitor-${i}`;
+    events.push(
+      visit(v, 'home', at('10', '10:00'), mobile),
+      answer(v, 'home', at('10', '10:01'), { sensorial: 4, affective: 4, cognitive: 4, importance: 2 }, mobile),
+      visit(v, 'cart', at('10', '10:05'), { from: 'home', ...mobile }),
+      answer(v, 'cart', at('10', '10:06'), { sensorial: 2, affective: 2, cognitive: 3, importance: 5, handoff: 3 }, { from: 'home', ...mobile }),
+    );
+  }
+  events.push(
+    visit('visitor-v6', 'home', at('10', '11:00'), desktop),
+    visit('visitor-v6', 'counter', at('10', '12:00'), { from: 'home', ...desktop }),
+    visit('visitor-v7', 'home', at('10', '11:00'), desktop),
+    visit('visitor-v7', 'counter', at('10', '12:00'), { from: 'home', ...desktop }),
+    visit('visitor-v7', 'club', at('10', '13:00'), { from: 'counter', ...desktop }),
+    visit('visitor-v8', 'home', at('10', '11:00'), desktop),
+  );
+  return events;
+}
+
+const RANGE = 'from=2026-03-01&to=2026-03-30';
+
+async function view<T>(s: Session, path: string): Promise<{ body: T; rowsRead: number }> {
+  const res = await s.get(path);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return { body: await res.json<T>(), rowsRead: Number(res.headers.get('x-rows-read')) };
+}
+const overviewOf = (s: Session, siteId: string, query = '') =>
+  view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?${RANGE}${query}`);
+
+describe('analytics overview from the rollups', () => {
+  it('answers the hand-computed scores, consistency and connectivity', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    await importEvents(s, siteId, fixture());
+    const { body: o, rowsRead } = await overviewOf(s, siteId);
+    expect(OverviewSchema.safeParse(o).success).toBe(true);
+    expect(rowsRead).toBeGreaterThan(0);
+
+    // cart: 25, 25, 50 → quality 33.33; importance 100 → fix_first, priority 1 × (1 − 1/3)
+    // home: 75, 75, 75 → quality 75; importance 25 → possible_overkill, priority 0.25 × 0.25
+    expect(o.touchpoints.map((t) => [t.key, t.quadrant])).toEqual([
+      ['cart', 'fix_first'], ['home', 'possible_overkill'], ['counter', null], ['club', null],
+    ]);
+    const [cart, home] = o.touchpoints;
+    expect(cart!.quality).toBeCloseTo(33.3333, 4);
+    expect(cart!.priority).toBeCloseTo(0.666667, 6);
+    expect(cart!.scores.handoff).toEqual({ value: 50, n: 5, ci: [50, 50] });
+    expect(home).toMatchObject({
+      n: 5, visits: 8, quality: 75, importance: 25, priority: 0.0625,
+      scores: { sensorial: { value: 75, n: 5, ci: [75, 75] } },
+      // every answer's quality is 4 → 75, with no spread
+      qualityStat: { value: 75, n: 5, ci: [75, 75] },
+      // device:mobile, channel:search, locale:de each have the 5 answers, all alike: gap 0
+      contextGap: { gap: 0, segments: 3 },
+    });
+
+    // consistency across touchpoints: sensorial 4 vs 2 → sd 1 → 50; affective 50; cognitive 4 vs 3 → 75
+    expect(o.consistency.byDimension).toEqual({ sensorial: 50, affective: 50, cognitive: 75 });
+    expect(o.consistency.overall).toBeCloseTo(58.3333, 4);
+    expect(o.consistency.breaking).toEqual([]); // two touchpoints: both exactly one sd away
+    // within each of the 5 visitors the same 50, 50, 75 → 58.33
+    expect(o.consistency.experienced).toBeCloseTo(58.3333, 4);
+
+    // 8 journeys: 5 end at cart, one each at counter, club and home.
+    // reached: home 8, cart 5, counter 2, club 1 → drop-off home 1/8, cart 5/5, counter 1/2; club is the last stage
+    expect(o.connectivity.journeys).toBe(8);
+    expect(o.connectivity.dropOff).toEqual({ home: 0.125, cart: 1, counter: 0.5 });
+    expect(o.connectivity.dropOffCounts).toEqual([
+      { touchpoint: 'home', journeys: 8, ended: 1 },
+      { touchpoint: 'cart', journeys: 5, ended: 5 },
+      { touchpoint: 'counter', journeys: 2, ended: 1 },
+      { touchpoint: 'club', journeys: 1, ended: 1 },
+    ]);
+    // v6 spans web + offline, v7 web + offline + email: 2 of 8
+    expect(o.connectivity.crossChannelShare).toBe(0.25);
+    // home → cart: handoff 3 → 50; quality 4 → 7/3, a change of −5/3 points → −41.67, never within one point
+    expect(o.connectivity.transitions[0]).toMatchObject({ from: 'home', to: 'cart', count: 5, handoff: 50, handoffN: 5, deltaN: 5 });
+    expect(o.connectivity.transitions[0]!.delta).toBeCloseTo(-41.6667, 4);
+    expect(o.connectivity.seamlessRate).toBe(0);
+    expect(o.connectivity.score).toBe(50);
+  });
+
+  it('honours the segment in every part of the view', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    await importEvents(s, siteId, fixture());
+
+    // desktop: only v6, v7, v8 (no answers): home reached 3, ended 1; counter 2/1; club 1/1; spans 2 of 3
+    const { body: desk } = await overviewOf(s, siteId, '&segment=device:desktop');
+    expect(desk.touchpoints.every((t) => t.n === 0 && t.quality === null)).toBe(true);
+    expect(desk.touchpoints.find((t) => t.key === 'home')!.visits).toBe(3);
+    expect(desk.connectivity.dropOff).toEqual({ home: 1 / 3, counter: 0.5 });
+    expect(desk.connectivity.crossChannelShare).toBeCloseTo(2 / 3, 10);
+    expect(desk.consistency.experienced).toBeNull();
+
+    // mobile (arrived from search): the five answering visitors, the same scores as all
+    const { body: mob } = await overviewOf(s, siteId, '&segment=channel:search');
+    expect(mob.touchpoints.find((t) => t.key === 'cart')!.quality).toBeCloseTo(33.3333, 4);
+    expect(mob.connectivity.dropOff).toEqual({ home: 0, cart: 1 });
+    expect(mob.consistency.experienced).toBeCloseTo(58.3333, 4);
+
+    // stage:Purchase narrows the touchpoints; journeys still count whole
+    const { body: purchase } = await overviewOf(s, siteId, '&segment=stage:Purchase');
+    expect(purchase.touchpoints.map((t) => t.key)).toEqual(['cart', 'counter']);
+    expect(purchase.connectivity.dropOff).toEqual({ cart: 1, counter: 0.5 });
+  });
+
+  it('moves a journey’s end with its last visit, and counts it on that day', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    // cart on the 12th arrives first, then a late home visit of the 5th: the end stays at cart on the 12th
+    await importEvents(s, siteId, [visit('late-visitor', 'cart', at('12', '09:00'))]);
+    await importEvents(s, siteId, [visit('late-visitor', 'home', at('05', '09:00'))]);
+    const early = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-15`)).body;
+    expect(early.connectivity.dropOffCounts).toEqual([
+      { touchpoint: 'home', journeys: 1, ended: 0 },
+      { touchpoint: 'cart', journeys: 1, ended: 1 },
+    ]);
+    // a club visit on the 20th moves the end there: the journey leaves the 1st–15th range
+    await importEvents(s, siteId, [visit('late-visitor', 'club', at('20', '09:00'), { from: 'cart' })]);
+    const after = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-15`)).body;
+    expect(after.connectivity).toMatchObject({ journeys: 0, dropOff: {}, dropOffCounts: [] });
+    const whole = (await overviewOf(s, siteId)).body;
+    expect(whole.connectivity.dropOffCounts).toEqual([
+      { touchpoint: 'home', journeys: 1, ended: 0 },
+      { touchpoint: 'cart', journeys: 1, ended: 0 },
+      { touchpoint: 'club', journeys: 1, ended: 1 },
+    ]);
+    expect(whole.connectivity.dropOff).toEqual({ home: 0, cart: 0 });
+  });
+
+  it('reads as many rows for 10× the answers on the same touchpoints and days', async () => {
+    const s = await signup();
+    const small = await journeySite(s);
+    const large = await journeySite(s);
+    await importEvents(s, small, fixture(1));
+    await importEvents(s, large, fixture(10));
+    for (const query of ['', '&segment=device:mobile', '&segment=stage:Purchase']) {
+      const a = await overviewOf(s, small, query);
+      const b = await overviewOf(s, large, query);
+      expect(b.body.touchpoints.find((t) => t.key === 'cart')!.n).toBe(50);
+      expect(b.rowsRead, `overview${query}`).toBe(a.rowsRead);
+    }
+    const t1 = await view<Trends>(s, `/api/v1/sites/${small}/analytics/trends?${RANGE}`);
+    const t2 = await view<Trends>(s, `/api/v1/sites/${large}/analytics/trends?${RANGE}`);
+    expect(t2.body.touchpoints[0]!.days[9]!.n).toBe(50);
+    expect(t2.rowsRead).toBe(t1.rowsRead);
+  });
+});
+
+const RECENT_DAYS = ['2026-03-29', '2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04'];
+
+describe('analytics trends', () => {
+  it('answers daily series with n and interval, and a Welch alert for a fall', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    const events: ImportEvent[] = [];
+    // baseline (Mar 1–28): five 5s and five 4s → mean 4.5 → 87.5; recent (Mar 29–Apr 4): five 2s, five 3s → 37.5
+    for (let i = 0; i < 10; i++) {
+      events.push(answer(`baseline-${i}`, 'home', at(String(1 + i * 2).padStart(2, '0'), '10:00'), { sensorial: i % 2 ? 4 : 5 }));
+      events.push(answer(`recently-${i}`, 'home', `${RECENT_DAYS[i % 7]}T10:00:00.000Z`, { sensorial: i % 2 ? 2 : 3 }));
+    }
+    // cart answers steady at 3 all along: no alert
+    for (let i = 0; i < 10; i++) events.push(answer(`cart-visitor-${i}`, 'cart', at(String(1 + i * 3).padStart(2, '0'), '10:00'), { sensorial: 3 }));
+    await importEvents(s, siteId, events);
+
+    const { body: t, rowsRead } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`);
+    expect(TrendsSchema.safeParse(t).success).toBe(true);
+    expect(rowsRead).toBeGreaterThan(0);
+    expect(t.touchpoints.map((x) => x.touchpoint)).toEqual(['home', 'cart', 'counter', 'club']);
+    const home = t.touchpoints[0]!;
+    expect(home.days).toHaveLength(35);
+    expect(home.days[0]).toEqual({
+      day: '2026-03-01', n: 1,
+      scores: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
+    });
+    expect(home.days[1]).toEqual({ day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } } });
+
+    // Welch: variances 10 × 0.25 / 9 each, se² = 2 × 0.02778 = 0.05556, t = −2 / 0.2357 = −8.485, df = 18
+    expect(t.alerts).toHaveLength(1);
+    const alert = t.alerts[0]!;
+    expect(alert).toMatchObject({
+      touchpoint: 'home',
+      recent: { from: '2026-03-29', to: '2026-04-04', value: 37.5, n: 10 },
+      baseline: { from: '2026-03-01', to: '2026-03-28', value: 87.5, n: 10 },
+      change: -50,
+      test: { name: 'welch_t_one_sided', alpha: 0.05 },
+    });
+    expect(alert.test.t).toBeCloseTo(-8.4853, 3);
+    expect(alert.test.df).toBeCloseTo(18, 6);
+    expect(alert.test.p).toBeLessThan(1e-6);
+
+    // one touchpoint, one dimension
+    const { body: one } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-03-03&touchpoint=cart&dimension=quality`);
+    expect(one.touchpoints).toEqual([{
+      touchpoint: 'cart',
+      days: [
+        { day: '2026-03-01', n: 1, scores: { quality: { value: null, n: 1, ci: null } } },
+        { day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } } },
+        { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } } },
+      ],
+    }]);
+  });
+
+  it('answers bad queries with a clear 4xx', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    const cases: [string, number, string][] = [
+      ['overview?segment=planet:mars', 400, 'invalid_request'],
+      ['overview?segment=stage:Nowhere', 400, 'invalid_segment'],
+      ['overview?from=2026-03-10&to=2026-03-01', 400, 'invalid_range'],
+      ['overview?from=2020-01-01&to=2026-03-01', 400, 'invalid_range'],
+      ['trends?from=not-a-day', 400, 'invalid_request'],
+      ['trends?dimension=happiness', 400, 'invalid_request'],
+      ['trends?touchpoint=ghost', 404, 'not_found'],
+    ];
+    for (const [path, status, code] of cases) {
+      const res = await s.get(`/api/v1/sites/${siteId}/analytics/${path}`);
+      expect(res.status, path).toBe(status);
+      expect((await res.json<{ error: { code: string } }>()).error.code, path).toBe(code);
+    }
+  });
+});
