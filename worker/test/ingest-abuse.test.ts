@@ -106,5 +106,6 @@ describe('POST /v1/events refuses abuse and writes nothing', () => {
     const after = await eventRows();
     expect(after.answers - before.answers).toBe(1);
     expect(after.scored - before.scored).toBe(4); // three dimensions and the answer's quality
+    expect(Number(res.headers.get('x-rows-written'))).toBeGreaterThanOrEqual(after.answers - before.answers + 4);
   });
 });
