@@ -8,9 +8,11 @@ import { errorResponse } from './errors';
 import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
+import { hostedPages } from './routes/hosted-page';
 import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { journeyRoutes } from './routes/journey-routes';
+import { qrRoutes } from './routes/qr-route';
 import { sitesRoutes } from './routes/sites-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
@@ -24,7 +26,8 @@ const apiRoutes = api
   .route('/', journeyRoutes)
   .route('/', analyticsRoutes)
   .route('/', importRoutes)
-  .route('/', trafficRoutes);
+  .route('/', trafficRoutes)
+  .route('/', qrRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',
@@ -36,6 +39,7 @@ export const app = new Hono<AppEnv>()
   .route('/', widgetAssets)
   .route('/v1', configRoute)
   .route('/v1', ingestRoute)
+  .route('/t', hostedPages)
   .route('/api/v1', api)
   .get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json'))
   .all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'no such API route' } }, 404))

@@ -1,0 +1,57 @@
+// /t/{code}: the hosted, mobile-first prompt page of an offline touchpoint (the target of its QR code or short
+// link). It loads the real widget (/w.js with data-site and data-touchpoint), so answers take the normal ingest
+// path. No inline script: /t/show.js (a static script) asks the widget to show the prompt; styles carry a nonce.
+import { SiteSettingsSchema } from '@throughline/schema';
+import { Hono } from 'hono';
+import { html, raw } from 'hono/html';
+import { touchpointByCode } from '../db/hosted-touchpoints';
+import type { AppEnv } from '../env';
+import { base64url } from '../ids';
+
+/**
+ * Queues `show` until the widget has loaded its config and drawn the prompt into #prompt: the page exists to ask,
+ * so the site's sampling and ask budget do not apply here. Stops once the prompt is there (or after 15 s).
+ */
+const SHOW_JS = `(function(){var w=window;w.throughline=w.throughline||function(){(w.throughline.q=w.throughline.q||[]).push(arguments)};
+var n=0,t=setInterval(function(){var h=document.getElementById('prompt');if(++n>60||(h&&(h.shadowRoot||h.firstElementChild))){clearInterval(t);return}w.throughline('show')},250)})();`;
+
+const csp = (nonce: string) =>
+  [`default-src 'none'`, `script-src 'self' 'nonce-${nonce}'`, `style-src 'self' 'nonce-${nonce}'`, `connect-src 'self'`,
+    `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`, `frame-ancestors 'none'`].join('; ');
+
+function page(nonce: string, title: string, body: ReturnType<typeof html>, color = '#4f46e5') {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${title}</title>
+<style nonce="${nonce}">:root{--c:${raw(/^[#a-zA-Z0-9(),.% -]+$/.test(color) ? color : '#4f46e5')}}
+body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:flex;min-height:100vh;justify-content:center}
+main{width:100%;max-width:32rem;padding:1.5rem 1rem;box-sizing:border-box}
+h1{font-size:1.25rem;margin:0 0 .25rem;border-inline-start:4px solid var(--c);padding-inline-start:.5rem}
+p{margin:.25rem 0 1rem;color:#4b5563}#prompt{min-height:12rem}</style></head>
+<body><main>${body}</main></body></html>`;
+}
+
+export const hostedPages = new Hono<AppEnv>()
+  .get('/show.js', (c) =>
+    c.body(SHOW_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
+  )
+  .get('/:code', async (c) => {
+    const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    const headers = {
+      'content-security-policy': csp(nonce), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+    };
+    const code = c.req.param('code');
+    const tp = /^[a-z0-9]{4,16}$/.test(code) ? await touchpointByCode(c.env.DB, code) : null;
+    if (!tp) {
+      return c.html(page(nonce, 'Not found', html`<h1>This link does not lead anywhere</h1>
+<p>The code may be mistyped, or the survey was removed. Nothing else to do here.</p>`), 404, headers);
+    }
+    const theme = SiteSettingsSchema.safeParse(JSON.parse(tp.settings)).data?.theme;
+    const body = tp.asks
+      ? html`<h1>${tp.name}</h1><p>${tp.siteName} would like to know how it went. It takes a few seconds.</p>
+<div id="prompt"></div>
+<script nonce="${nonce}" src="/t/show.js"></script>
+<script nonce="${nonce}" async src="/w.js" data-site="${tp.siteKey}" data-touchpoint="${tp.key}" data-inline="#prompt" data-nonce="${nonce}"></script>`
+      : html`<h1>${tp.name}</h1><p>${tp.siteName} is not asking any questions here right now. Thank you for looking.</p>`;
+    return c.html(page(nonce, `${tp.name} · ${tp.siteName}`, body, theme?.color), 200, headers);
+  });

@@ -1,0 +1,34 @@
+// GET /api/v1/sites/{id}/touchpoints/{key}/qr.svg: the QR code of a touchpoint's hosted prompt page, to print.
+import { createRoute, z } from '@hono/zod-openapi';
+import { TouchpointKeySchema } from '@throughline/schema';
+import { renderSVG } from 'uqr';
+import { getTouchpoint } from '../db/touchpoints';
+import { notFound } from '../errors';
+import { apiApp, errors } from '../openapi';
+import { ownSite, SiteIdParam } from './site-scope';
+
+/** The absolute address a touchpoint's QR code and short link lead to. */
+export const hostedPageUrl = (requestUrl: string, code: string) => `${new URL(requestUrl).origin}/t/${code}`;
+
+const qr = createRoute({
+  method: 'get', path: '/sites/{id}/touchpoints/{key}/qr.svg', tags: ['journey'],
+  request: { params: SiteIdParam.extend({ key: TouchpointKeySchema }) },
+  responses: {
+    200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'QR code (SVG) of the absolute /t/{code} address' },
+    ...errors,
+  },
+});
+
+export const qrRoutes = apiApp().openapi(qr, async (c) => {
+  const { id, key } = c.req.valid('param');
+  const site = await ownSite(c, id);
+  const tp = await getTouchpoint(c.env.DB, site.id, key);
+  if (!tp) throw notFound('touchpoint');
+  // Medium error correction survives a smudged print; 4 modules of quiet zone is what scanners expect.
+  const svg = renderSVG(hostedPageUrl(c.req.url, tp.code), { ecc: 'M', border: 4, pixelSize: 8 });
+  return c.body(svg, 200, {
+    'content-type': 'image/svg+xml; charset=utf-8',
+    'content-disposition': `inline; filename="${key}-qr.svg"`,
+    'cache-control': 'private, max-age=300',
+  });
+});
