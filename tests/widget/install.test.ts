@@ -1,30 +1,19 @@
 // Each install scenario, in script-tag and npm mode, against the built bundles and the local worker: the prompt
 // renders and submits (the answer is stored, read back through the API), the page sees no error, the host's
 // computed styles are unchanged and the widget adds at most one global (`throughline`, script tag only).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { type FixtureServer, MODES, type Mode, startFixtureServer } from './support/fixture-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { MODES, type Mode } from './support/fixture-server';
 import { answer, globals, hostStyles, openPage, prompt } from './support/page-probe';
+import { widgetSuite } from './support/suite';
 import { createTestSite } from './support/test-site';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-let fixtures: FixtureServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  fixtures = await startFixtureServer(baseURL);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+const s = widgetSuite();
 
 /** The page alone (no widget): the baseline of globals and computed styles. */
 async function baseline(page: string) {
-  const { context, page: p } = await openPage(browser);
-  await p.goto(fixtures.url('none', 'none', page));
+  const { context, page: p } = await openPage(s.browser);
+  await p.goto(s.fixtures.url('none', 'none', page));
   const out = { globals: await globals(p), styles: await hostStyles(p) };
   await context.close();
   return out;
@@ -33,9 +22,9 @@ async function baseline(page: string) {
 /** Installs in `mode`, answers the prompt and checks everything a host page and the site owner would notice. */
 async function installAndAnswer(mode: Mode, file: string, check?: (page: Page) => Promise<void>) {
   const before = await baseline(file);
-  const site = await createTestSite(baseURL, fixtures.origin);
-  const { context, page, errors, posts } = await openPage(browser);
-  await page.goto(fixtures.url(mode, site.key, file));
+  const site = await createTestSite(s.baseURL, s.fixtures.origin);
+  const { context, page, errors, posts } = await openPage(s.browser);
+  await page.goto(s.fixtures.url(mode, site.key, file));
   await prompt(page).waitFor({ timeout: 15_000 });
   await check?.(page);
   await answer(page);
@@ -80,13 +69,13 @@ for (const mode of MODES) {
       }));
 
     it('single-page app: history and hash route changes are touchpoints, each visit sent with the one before', async () => {
-      const site = await createTestSite(baseURL, fixtures.origin, [
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
         { key: 'spa-home', match: ['/*/spa.html'] },
         { key: 'spa-checkout', match: ['/*/checkout'], prompt: { dimensions: ['cognitive'], trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 } },
         { key: 'spa-help', match: ['/*/checkout#/help'] },
       ]);
-      const { context, page, errors, posts } = await openPage(browser);
-      await page.goto(fixtures.url(mode, site.key, 'spa.html'));
+      const { context, page, errors, posts } = await openPage(s.browser);
+      await page.goto(s.fixtures.url(mode, site.key, 'spa.html'));
       await expect.poll(() => posts.map((e) => e.touchpoint)).toEqual(['spa-home']);
       await page.click('#to-checkout');
       await answer(page);

@@ -9,6 +9,8 @@ export interface Outbox {
   q: TrackedEvent[];
   /** Events dropped from a full queue since the last accepted batch. */
   d: number;
+  /** When an event was last queued (tells a gone tab's outbox where Web Locks are missing). */
+  at?: number;
 }
 
 export const readOutbox = (key: string): Outbox => get<Outbox>(key) ?? { q: [], d: 0 };
@@ -16,6 +18,7 @@ export const readOutbox = (key: string): Outbox => get<Outbox>(key) ?? { q: [], 
 export function enqueue(key: string, event: TrackedEvent, max = MAX_QUEUE): void {
   const box = readOutbox(key);
   box.q.push(event);
+  box.at = Date.now();
   const over = box.q.length - max;
   if (over > 0) {
     box.q.splice(0, over);

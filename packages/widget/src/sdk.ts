@@ -5,7 +5,6 @@ import type { MountPrompt } from './prompt/types';
 import { type AskLog, mayAsk, noteShown } from './ask-policy';
 import { arrival, device, pagePath } from './context';
 import { JOURNEY_PARAM, decorate } from './partners';
-import { enqueue } from './queue';
 import { get, set, del } from './storage';
 import { matchTouchpoint } from './touchpoint-match';
 import { transport } from './transport';
@@ -57,7 +56,7 @@ const guard =
 /** Starts the SDK after running the commands queued before it loaded; returns its command handler. */
 export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: Command) => void {
   const ns = `tl:${o.site}:`;
-  const [V, J, A, C, Q] = ['v', 'j', 'a', 'c', 'q'].map((k) => ns + k) as [string, string, string, string, string];
+  const [V, J, A, C] = ['v', 'j', 'a', 'c'].map((k) => ns + k) as [string, string, string, string];
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const dnt = nav.doNotTrack == '1' || !!nav.globalPrivacyControl;
   const events = new Set<(name: string) => void>();
@@ -77,10 +76,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
 
   const tx = transport(o.endpoint, o.site, () => visitor!, ns);
 
-  function push(e: TrackedEvent): void {
-    enqueue(Q, e);
-    tx.flush();
-  }
+  const push = (e: TrackedEvent) => tx.push(e);
 
   function visit(key: string, first: boolean): string | undefined {
     const now = Date.now();
@@ -180,7 +176,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       .then((c: SiteConfig) => {
         config = c;
         route();
-        if (get(Q)) tx.flush();
+        tx.flush();
       })
       .catch(() => {});
   }
@@ -220,7 +216,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       disarm();
       unmount();
       set(C, 0);
-      for (const k of [V, J, A, Q, ns + 'b']) del(k);
+      for (const k of [V, J, A, ns + 'b']) del(k);
+      tx.clear();
       visitor = current = undefined;
     },
     event(name) {

@@ -53,3 +53,14 @@ export function del(key: string): void {
     /* nothing stored */
   }
 }
+
+/** Keys that start with `prefix`, stored or in memory. */
+export function keys(prefix: string): string[] {
+  const out = new Set(Object.keys(mem));
+  try {
+    for (let i = 0, s = store()!; i < s.length; i++) out.add(s.key(i)!);
+  } catch {
+    /* memory only */
+  }
+  return [...out].filter((k) => k.startsWith(prefix));
+}

@@ -1,25 +1,37 @@
-// Delivers the outbox to POST /v1/events: one tab at a time (Web Locks or a lease), jittered exponential
-// backoff honouring Retry-After, and a sendBeacon flush on page hide. Never throws.
-import type { IngestRequest } from '@throughline/schema';
-import { readOutbox, settle, takeBatch } from './queue';
-import { get, set, del, json } from './storage';
+// Delivers queued events to POST /v1/events. Each tab queues into its own outbox (localStorage writes of two tabs
+// never race on one key) and holds a Web Lock named for it while alive; the sending tab also delivers the outboxes
+// of tabs that are gone (closed, reloaded). One tab sends at a time (Web Locks or a lease), with jittered
+// exponential backoff honouring Retry-After, and a sendBeacon flush on page hide. Never throws.
+import type { IngestRequest, TrackedEvent } from '@throughline/schema';
+import { enqueue, readOutbox, settle, takeBatch } from './queue';
+import { get, set, del, json, keys } from './storage';
 
 /** The sendBeacon / keepalive budget (schema MAX_BODY_BYTES), less a margin. */
 const MAX_BYTES = 65_000;
+/** Without Web Locks, an outbox untouched this long is taken for a gone tab's (a live one's is only resent: stored once). */
+const STALE_MS = 6e4;
 
 export interface Transport {
-  /** Sends the outbox (events are queued by the caller with `enqueue`). */
+  /** Queues an event in this tab's outbox and sends. */
+  push(event: TrackedEvent): void;
+  /** Sends this tab's outbox and those left by gone tabs. */
   flush(): void;
-  /** Sends what is queued by beacon; the page is going away. */
+  /** Sends this tab's outbox by beacon; the page is going away. */
   beacon(): void;
+  /** Forgets every queued event of the site (consent withdrawn). */
+  clear(): void;
 }
 
 export function transport(endpoint: string, site: string, visitor: () => string, ns: string): Transport {
   const url = endpoint + '/v1/events';
-  const box = ns + 'q';
+  const prefix = ns + 'q';
+  const mine = prefix + '.' + Math.random().toString(36).slice(2, 10);
   const until = ns + 'b';
+  const locks = navigator.locks;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
+  // Held until this document goes away: its outbox is then free for any tab to deliver.
+  locks?.request(mine, () => new Promise(() => {})).catch(() => {});
 
   const later = (ms: number) => {
     clearTimeout(timer);
@@ -29,34 +41,41 @@ export function transport(endpoint: string, site: string, visitor: () => string,
   const body = (events: IngestRequest['events'], dropped: number) =>
     json({ site, visitor: visitor(), events, dropped: dropped || undefined } satisfies IngestRequest);
 
+  /** This tab's outbox, then those whose tab is gone. */
+  async function boxes(): Promise<string[]> {
+    const held = new Set((await locks?.query())?.held?.map((l) => l.name));
+    const gone = (k: string) => (locks ? !held.has(k) : (get<{ at?: number }>(k)?.at ?? 0) < Date.now() - STALE_MS);
+    return [mine, ...keys(prefix).filter((k) => k != mine && gone(k))];
+  }
+
   async function send(): Promise<void> {
-    for (;;) {
-      const out = readOutbox(box);
-      const batch = takeBatch(out, MAX_BYTES);
-      if (!batch.length) return;
-      let res: Response | undefined;
-      try {
-        res = await fetch(url, { method: 'POST', body: body(batch, out.d), keepalive: true, credentials: 'omit' });
-      } catch {
-        /* offline: retried below */
+    for (const box of await boxes())
+      for (;;) {
+        const out = readOutbox(box);
+        const batch = takeBatch(out, MAX_BYTES);
+        if (!batch.length) break;
+        let res: Response | undefined;
+        try {
+          res = await fetch(url, { method: 'POST', body: body(batch, out.d), keepalive: true, credentials: 'omit' });
+        } catch {
+          /* offline: retried below */
+        }
+        const s = res?.status ?? 0;
+        if (s && s < 500 && s !== 429 && (s < 300 || s >= 400)) {
+          // Accepted, or refused for good (4xx): either way never resent.
+          settle(box, batch.map((e) => e.id), out.d);
+          attempt = 0;
+          continue;
+        }
+        const wait = Math.max(Math.min(3e5, 1e3 * 2 ** attempt++) * (0.5 + Math.random() / 2), +(res?.headers.get('retry-after') ?? 0) * 1e3 || 0);
+        set(until, Date.now() + wait);
+        return later(wait);
       }
-      const s = res?.status ?? 0;
-      if (s && s < 500 && s !== 429 && (s < 300 || s >= 400)) {
-        // Accepted, or refused for good (4xx): either way never resent.
-        settle(box, batch.map((e) => e.id), out.d);
-        attempt = 0;
-        continue;
-      }
-      const wait = Math.max(Math.min(3e5, 1e3 * 2 ** attempt++) * (0.5 + Math.random() / 2), +(res?.headers.get('retry-after') ?? 0) * 1e3 || 0);
-      set(until, Date.now() + wait);
-      return later(wait);
-    }
   }
 
   function flush(): void {
     const wait = (get<number>(until) ?? 0) - Date.now();
     if (wait > 0) return later(wait);
-    const locks = navigator.locks;
     if (locks) {
       // Another tab holding the lock is sending; look again shortly for what it did not take.
       locks.request(ns + 'lock', { ifAvailable: true }, (lock) => (lock ? send() : later(3e3))).catch(() => {});
@@ -69,7 +88,7 @@ export function transport(endpoint: string, site: string, visitor: () => string,
   }
 
   function beacon(): void {
-    const out = readOutbox(box);
+    const out = readOutbox(mine);
     const batch = takeBatch(out, MAX_BYTES);
     if (!batch.length) return;
     // Events stay queued: if the beacon is lost they go with the next page, and the worker stores each id once.
@@ -81,5 +100,15 @@ export function transport(endpoint: string, site: string, visitor: () => string,
     }
   }
 
-  return { flush, beacon };
+  return {
+    push(event) {
+      enqueue(mine, event);
+      flush();
+    },
+    flush,
+    beacon,
+    clear() {
+      for (const k of keys(prefix)) del(k);
+    },
+  };
 }

@@ -1,5 +1,6 @@
-// The widget in real Chromium against the local worker: the script tag records a visit, shows the prompt in a
-// shadow root under a strict CSP, sends the answer, and keeps events through a 503.
+// The widget in real Chromium against the local worker, on a page at the worker's own origin: the script tag records
+// a visit, shows the prompt in a shadow root under a strict CSP, sends the answer; consent withdrawn records nothing.
+// (Delivery through failures: tests/widget/delivery.test.ts.)
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SiteConfig } from '@throughline/schema';
@@ -58,19 +59,6 @@ describe('script tag', () => {
     await page.locator('throughline-prompt input[value="3"]').first().focus();
     await page.keyboard.press('Escape');
     await page.waitForSelector('throughline-prompt', { state: 'detached' });
-    await page.context().close();
-  });
-
-  it('keeps events queued through a 503 and delivers them later', async () => {
-    const page = await open();
-    let fail = true;
-    await page.route(`${baseURL}/v1/events`, (r) => (fail ? r.fulfill({ status: 503, headers: { 'retry-after': '1' } }) : r.continue()));
-    await page.goto(`${baseURL}/__fixture`);
-    await page.waitForFunction((s) => localStorage.getItem(`tl:${s}:q`)?.includes('"visit"'), site);
-    fail = false;
-    const ok = await page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.status() === 202, { timeout: 15_000 });
-    expect(ok.status()).toBe(202);
-    await page.waitForFunction((s) => !localStorage.getItem(`tl:${s}:q`), site);
     await page.context().close();
   });
 
