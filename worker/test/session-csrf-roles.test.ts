@@ -20,7 +20,8 @@ async function tenant(role: 'owner' | 'viewer' = 'owner') {
   if (role !== 'owner') {
     await db.prepare('UPDATE memberships SET role = ? WHERE user_id = ?').bind(role, me.user.id).run();
   }
-  const values = { sites: { id: site.id, key: 'checkout', visitor: visitor() }, tokens: { id: made.id }, members: { id: me.user.id, userId: me.user.id } };
+  const v = visitor();
+  const values = { sites: { id: site.id, key: 'checkout', visitor: v, visitorId: v }, tokens: { id: made.id }, members: { id: me.user.id, userId: me.user.id } };
   return { session, site, token: made.token, me, values };
 }
 

@@ -18,7 +18,7 @@ let b: Tenant & { marker: string; email: string; visitor: string; tokenId: strin
 /** B's values for each path parameter, by the collection the route lives under. */
 const ownedByB = (route: ApiRoute) =>
   paramsFor(route, {
-    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor },
+    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
   });
