@@ -67,10 +67,10 @@ async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECOND
       const headers = { 'content-type': 'text/plain', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/145.0 visitor/${visitor}` };
       const t0 = performance.now();
       const res = await fetch(`${url}/v1/events`, { method: 'POST', headers, body });
-      const reply = await res.json();
+      const text = await res.text();
       latencies.push(performance.now() - t0);
       if (res.status === 202) {
-        accepted += reply.accepted;
+        accepted += JSON.parse(text).accepted;
         rowsWritten += Number(res.headers.get('x-rows-written') ?? NaN);
       } else {
         failures++;

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSiteWithTouchpoints, signup, visitor, worker } from '../../test/helpers';
+import { answerEvent, createSiteWithTouchpoints, postEvents, signup, visitor } from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 
 interface Reply { accepted: number; duplicates: number; rejected: { index: number; reason: string }[]; error: { code: string } }
 
-const answer = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, type: 'answer', touchpoint: 'checkout', at: new Date().toISOString(),
-  answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
-});
-
-async function post(body: unknown, init: RequestInit = {}) {
-  return worker.fetch('https://tl.test/v1/events', {
-    method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN }, ...init,
-  });
-}
+const answer = (id: string, extra: Record<string, unknown> = {}) => answerEvent('checkout', { id, ...extra });
+const post = (body: unknown) => postEvents(body, ORIGIN);
 
 describe('POST /v1/events', () => {
   it('stores an answer exactly once when retried', async () => {
@@ -46,9 +37,7 @@ describe('POST /v1/events', () => {
   it('refuses an origin the site does not allow', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
-    const res = await post({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID())] }, {
-      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
-    });
+    const res = await postEvents({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID())] }, 'https://evil.example');
     expect(res.status).toBe(403);
     expect((await res.json<Reply>()).error.code).toBe('origin_not_allowed');
   });
