@@ -34,7 +34,7 @@ export function FilterBar({ from, to, segment }: { from: string; to: string; seg
   }
 
   return (
-    <div class="filter-bar" role="group" aria-label="Filters">
+    <div class="filter-bar" role="region" aria-label="Filters">
       <div class="filter-group">
         <label for="f-range">Date range</label>
         <select id="f-range" value={custom ? 'custom' : String(preset)} onChange={onPreset}>

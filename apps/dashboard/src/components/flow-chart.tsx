@@ -3,6 +3,7 @@ import type { Overview } from '@throughline/schema';
 import { sankey, sankeyLinkHorizontal, sankeyLeft } from 'd3-sankey';
 import { useMemo, useState } from 'preact/hooks';
 import { count, fmt, hueStyle } from './score';
+import { ScrollBox } from './scroll-box';
 
 type Transition = Overview['connectivity']['transitions'][number];
 interface N {
@@ -42,7 +43,7 @@ export function FlowChart({ transitions, names, order }: { transitions: Transiti
   const path = sankeyLinkHorizontal();
   const { g, H } = graph;
   return (
-    <div class="flow-scroll">
+    <ScrollBox class="flow-scroll" label="Journey flow chart">
       <svg viewBox={`0 0 ${W} ${H}`} class="flow" role="img" aria-label="Flow of visitors between touchpoints; the transitions table lists the same data.">
         <g class="flow-links">
           {g.links.map((l) => {
@@ -84,6 +85,6 @@ export function FlowChart({ transitions, names, order }: { transitions: Transiti
         <span>100</span>
         <span class="legend-none" /> <span>no handoff answers</span>
       </div>
-    </div>
+    </ScrollBox>
   );
 }

@@ -3,6 +3,7 @@ import { count, fmt, hueStyle, pct } from '../components/score';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { FlowChart } from '../components/flow-chart';
+import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 
 export function ConnectivityView({ overview }: ViewProps) {
@@ -53,7 +54,7 @@ export function ConnectivityView({ overview }: ViewProps) {
           <div class="conn-grid section">
             <section aria-labelledby="tr-h">
               <h2 id="tr-h">Transitions</h2>
-              <div class="table-wrap">
+              <ScrollBox label="Transitions table">
                 <table class="data">
                   <thead>
                     <tr>
@@ -95,7 +96,7 @@ export function ConnectivityView({ overview }: ViewProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </section>
             <section aria-labelledby="drop-h">
               <h2 id="drop-h">Drop-off</h2>

@@ -3,6 +3,7 @@ import { EXPERIENCE_DIMENSIONS } from '../constants';
 import { dimLabel, fmt, hueStyle } from '../components/score';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 
 export function ConsistencyView({ overview }: ViewProps) {
@@ -86,7 +87,7 @@ export function ConsistencyView({ overview }: ViewProps) {
 
       <section class="section" aria-labelledby="heat-h">
         <h2 id="heat-h">Scores by touchpoint and dimension</h2>
-        <div class="table-wrap">
+        <ScrollBox label="Score table">
           <table class="data heatmap">
             <thead>
               <tr>
@@ -126,7 +127,7 @@ export function ConsistencyView({ overview }: ViewProps) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollBox>
         <p class="hint">Blank cells have fewer than {o.minN} answers.</p>
       </section>
     </div>

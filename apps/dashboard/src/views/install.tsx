@@ -1,4 +1,5 @@
 // Install a site's widget: the script tag, SPA usage, and links for offline touchpoints.
+import { FirstVisitCheck } from '../components/first-visit-check';
 import { CopyBox, installSnippet } from '../components/snippet';
 import type { ViewProps } from './site-layout';
 
@@ -15,6 +16,7 @@ export function InstallView({ site }: ViewProps) {
         <h2>1. Add the script tag</h2>
         <p class="muted">Paste it before the closing &lt;/body&gt; tag, or in your tag manager.</p>
         <CopyBox text={installSnippet(site.key)} label="Install snippet" />
+        <FirstVisitCheck siteId={site.id} />
       </section>
       <section class="card install-step">
         <h2>2. Name touchpoints in a single-page app (optional)</h2>

@@ -3,6 +3,7 @@ import type { Quadrant, TouchpointScores } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 
 const W = 640;
@@ -49,7 +50,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         </Empty>
       ) : (
         <div class="prio-layout">
-          <figure class="card chart-card">
+          <figure class="card chart-card" tabIndex={0} aria-label="Priority chart">
             <figcaption class="visually-hidden">Importance against quality for {rated.length} touchpoints. The table lists the same data.</figcaption>
             <svg viewBox={`0 0 ${W} ${H}`} class="scatter" role="img" aria-label="Importance versus quality scatter plot">
               <rect class="quad quad-fix" x={x(0)} y={y(100)} width={x(th.quality) - x(0)} height={y(th.importance) - y(100)} />
@@ -114,7 +115,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
       {rated.length > 0 && (
         <section class="section" aria-labelledby="rank-h">
           <h2 id="rank-h">Ranked by priority</h2>
-          <div class="table-wrap">
+          <ScrollBox label="Priority table">
             <table class="data">
               <thead>
                 <tr>
@@ -156,7 +157,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       )}
       {thin.length > 0 && (
