@@ -13,6 +13,7 @@ import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { journeyRoutes } from './routes/journey-routes';
 import { qrRoutes } from './routes/qr-route';
+import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
@@ -27,7 +28,8 @@ const apiRoutes = api
   .route('/', analyticsRoutes)
   .route('/', importRoutes)
   .route('/', trafficRoutes)
-  .route('/', qrRoutes);
+  .route('/', qrRoutes)
+  .route('/', responsesRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

@@ -7,7 +7,7 @@ import { TouchpointKeySchema } from './journey';
 /**
  * Filters shared by the responses list and the exports: the analytics range and segment
  * (`segment=device:mobile`), a touchpoint, and whether the answer has a comment.
- * Dates are UTC days, both ends included; without a range: the last 30 days.
+ * Dates are UTC days, both ends included; without `from`/`to` the list is not bounded in time.
  */
 export const ResponsesFilterSchema = AnalyticsQuerySchema.extend({
   touchpoint: TouchpointKeySchema.optional(),
