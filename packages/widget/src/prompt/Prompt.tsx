@@ -2,6 +2,7 @@
 import type { Answers } from '@throughline/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messages } from './i18n';
+import { pageIsDark } from './page-scheme';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
 
@@ -28,6 +29,7 @@ export function Prompt(props: PromptProps & { close(): void }) {
   const [live, setLive] = useState('');
   const [back, setBack] = useState<HTMLElement | null>(null);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
+  const dark = useMemo(pageIsDark, []);
 
   // Announce after mount: a live region only speaks about changes made after it exists.
   useEffect(() => {
@@ -65,7 +67,7 @@ export function Prompt(props: PromptProps & { close(): void }) {
 
   return (
     <section
-      class={inline ? 'card' : 'card fixed'}
+      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}`}
       role="region"
       aria-labelledby={id + 'h'}
       lang={m.lang}
