@@ -11,10 +11,13 @@ import { configRoute } from './routes/config-route';
 import { hostedPages } from './routes/hosted-page';
 import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
+import { invitesRoutes } from './routes/invites-routes';
 import { journeyRoutes } from './routes/journey-routes';
+import { membersRoutes } from './routes/members-routes';
 import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
+import { tokensRoutes } from './routes/tokens-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
 
@@ -29,7 +32,10 @@ const apiRoutes = api
   .route('/', importRoutes)
   .route('/', trafficRoutes)
   .route('/', qrRoutes)
-  .route('/', responsesRoutes);
+  .route('/', responsesRoutes)
+  .route('/', membersRoutes)
+  .route('/', invitesRoutes)
+  .route('/', tokensRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',
