@@ -1,3 +1,5 @@
+import { daysBetween } from '../analytics/trends';
+
 // SQL that reads the rollups for a site, date range and segment. Rows read grow with
 // touchpoints x days (x dimensions), never with the number of answers.
 
@@ -49,14 +51,25 @@ export interface DailyScoreSums extends ScoreSums { day: string }
 export interface SegmentScoreSums extends ScoreSums { segment: string }
 
 /** Daily score rollups for trends, optionally for one touchpoint and one dimension (plus `quality`, which alerts test). */
-export const readDailyScores = (db: D1Database, f: RangeFilter, only: { touchpoint?: string; dimension?: string } = {}) =>
-  all<DailyScoreSums>(
-    db.prepare(
-      `SELECT touchpoint, day, dimension, n, sum, sumsq FROM rollup_scores
-       WHERE site_id = ?1 AND segment = ?2 AND day BETWEEN ?3 AND ?4
-         AND (?5 IS NULL OR touchpoint = ?5) AND (?6 IS NULL OR dimension IN (?6, 'quality'))`,
-    ).bind(f.siteId, f.segment, f.from, f.to, only.touchpoint ?? null, only.dimension ?? null),
+export function readDailyScores(db: D1Database, f: RangeFilter, only: { touchpoint?: string; dimension?: string } = {}) {
+  // conditions added only when asked, so the primary key (site, segment, day, touchpoint, dimension) narrows the scan
+  const where = ['site_id = ?', 'segment = ?', 'day BETWEEN ? AND ?'];
+  const args: string[] = [f.siteId, f.segment, f.from, f.to];
+  if (only.touchpoint !== undefined) {
+    // the days as a list: each becomes one seek on (site, segment, day, touchpoint), not a scan of every touchpoint
+    where[2] = 'day IN (SELECT value FROM json_each(?))';
+    args.splice(2, 2, JSON.stringify(daysBetween(f.from, f.to)));
+    where.push('touchpoint = ?');
+    args.push(only.touchpoint);
+  }
+  if (only.dimension !== undefined) {
+    where.push(`dimension IN (?, 'quality')`);
+    args.push(only.dimension);
+  }
+  return all<DailyScoreSums>(
+    db.prepare(`SELECT touchpoint, day, dimension, n, sum, sumsq FROM rollup_scores WHERE ${where.join(' AND ')}`).bind(...args),
   );
+}
 
 /**
  * Answer-level quality of every single-value segment (device:…, channel:…, …) by touchpoint, for context gaps.

@@ -241,7 +241,13 @@ describe('analytics trends', () => {
     expect(alert.test.df).toBeCloseTo(18, 6);
     expect(alert.test.p).toBeLessThan(1e-6);
 
-    // one touchpoint, one dimension
+    // one touchpoint, one dimension: and only its rollup rows are read
+    const cartTrends = `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04&touchpoint=cart`;
+    const cartOnly = await view<Trends>(s, cartTrends);
+    await importEvents(s, siteId, Array.from({ length: 35 }, (_, i) =>
+      answer(`club-visitor-${i}`, 'club', new Date(Date.parse('2026-03-01T12:00:00Z') + i * 86_400_000).toISOString(), { sensorial: 3, affective: 3 })));
+    expect((await view<Trends>(s, cartTrends)).rowsRead).toBe(cartOnly.rowsRead);
+    expect((await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`)).rowsRead).toBeGreaterThan(rowsRead);
     const { body: one } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-03-03&touchpoint=cart&dimension=quality`);
     expect(one.touchpoints).toEqual([{
       touchpoint: 'cart',
