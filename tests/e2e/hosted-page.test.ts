@@ -1,0 +1,51 @@
+// An offline touchpoint end to end: its QR code's address → the hosted mobile page → the real widget's prompt
+// (under the page's strict CSP) → the answer stored through the normal ingest, filed under that touchpoint.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser } from '../support/browser';
+import { loginAsDemo } from '../support/demo-login';
+
+const baseURL = inject('baseURL');
+const siteId = inject('demoSiteId');
+let browser: Browser;
+
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+it('asks the shop counter’s question on its hosted page and stores the answer under that touchpoint', async () => {
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await loginAsDemo(adminPage, baseURL);
+  const { touchpoints } = await (await adminPage.request.get(`${baseURL}/api/v1/sites/${siteId}/touchpoints`)).json();
+  const counter = touchpoints.find((t: { key: string }) => t.key === 'store-counter');
+  const qr = await adminPage.request.get(`${baseURL}/api/v1/sites/${siteId}/touchpoints/store-counter/qr.svg`);
+  expect(qr.headers()['content-type']).toContain('image/svg+xml');
+  await admin.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  const errors = collectPageErrors(page);
+  const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
+  await page.goto(`${baseURL}/t/${counter.code}`);
+  await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
+  await visit;
+  const prompt = page.getByRole('region');
+  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
+  const questions = prompt.locator('fieldset');
+  const count = await questions.count();
+  expect(count).toBeGreaterThanOrEqual(1);
+  for (let i = 0; i < count; i++) await questions.nth(i).locator('label').nth(4).click();
+  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
+  await prompt.getByRole('button', { name: 'Send' }).click();
+  const res = await stored;
+  expect(res.status()).toBe(202);
+  expect(await res.json()).toMatchObject({ accepted: 1 });
+  expect(JSON.parse(res.request().postData()!).events.find((e: { type: string }) => e.type === 'answer').touchpoint).toBe('store-counter');
+  // The prompt sits in the page's flow, not over it, and nothing broke (a CSP violation is a console error).
+  expect(await page.locator('#prompt').boundingBox()).not.toBeNull();
+  expect(errors).toEqual([]);
+
+  const missing = await page.goto(`${baseURL}/t/nosuchcode`);
+  expect(missing?.status()).toBe(404);
+  await phone.close();
+});
