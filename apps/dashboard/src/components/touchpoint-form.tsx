@@ -95,7 +95,7 @@ export function TouchpointForm({
             value={key}
             required
             disabled={editing}
-            pattern="[a-z0-9][a-z0-9_-]*"
+            pattern="[a-z0-9][a-z0-9_\-]*"
             maxLength={64}
             aria-describedby={id('key-hint')}
             onInput={(e) => {

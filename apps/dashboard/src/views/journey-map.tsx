@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Link } from '../components/link';
-import { count, fmt, hueStyle, pct } from '../components/score';
+import { count, countOf, fmt, hueStyle, pct } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TouchpointCard } from '../components/touchpoint-card';
 import { daysAgo, isoDate } from '../filters';
@@ -48,7 +48,7 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
         <div>
           <h1>Journey map</h1>
           <p class="muted">
-            {site.name} · {count(total)} answers across {o.touchpoints.length} touchpoints · scores shown from {o.minN} answers
+            {site.name} · {countOf(total, 'answer')} across {countOf(o.touchpoints.length, 'touchpoint')} · scores shown from {o.minN} answers
           </p>
         </div>
       </div>

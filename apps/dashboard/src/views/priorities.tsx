@@ -1,7 +1,7 @@
 // Priorities: importance vs quality scatter with the four quadrants, and touchpoints ranked by priority index.
 import type { Quadrant, TouchpointScores } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
+import { count, countOf, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
@@ -162,7 +162,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
       )}
       {thin.length > 0 && (
         <p class="hint section">
-          Not placed yet (not enough answers on importance or quality): {thin.map((t) => t.name).join(', ')}.
+          Not placed yet (each needs {overview.data.minN} answers on importance and quality):{' '}
+          <span data-testid="not-placed">{thin.map((t) => `${t.name} (${countOf(t.n, 'answer')})`).join(', ')}</span>.
         </p>
       )}
     </div>

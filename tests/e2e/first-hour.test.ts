@@ -1,0 +1,105 @@
+// A CX team's first hour, as one flow through the real dashboard, widget and worker: sign up → create a site →
+// add a touchpoint with a URL rule and a prompt → paste the install snippet into a page of the site →
+// the install screen sees the first visit → a visitor answers → the answer shows on the journey map and in priorities.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+// The customer's shop: its own origin on this machine, serving a checkout page whose only script is the
+// install snippet the team copied from the dashboard.
+let shop: Server;
+let shopOrigin: string;
+let snippet = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  shop = createServer((req, res) => {
+    if (!req.url?.startsWith('/shop/')) return void res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout · Pine & Paddle</title></head>
+<body><main><h1>Checkout</h1><p>Your basket: one canoe paddle.</p></main>${snippet}</body></html>`);
+  });
+  await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => shop?.close(resolve));
+});
+
+it('takes a new team from sign-up to its first answer on the journey map and in priorities', async () => {
+  const team = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const dash = await team.newPage();
+  const errors = collectPageErrors(dash);
+
+  // Sign up.
+  await dash.goto(`${baseURL}/signup`);
+  await dash.getByLabel('Organization').fill('Pine & Paddle');
+  await dash.getByLabel('Work email').fill(`cx-${Date.now()}@pine-paddle.test`);
+  await dash.getByLabel('Password').fill('a-long-enough-password');
+  await dash.getByRole('button', { name: 'Create account' }).click();
+
+  // Create a site: no sites yet, so the sites screen teaches the first step.
+  await dash.getByRole('heading', { name: 'Create your first site' }).waitFor({ timeout: 15_000 });
+  await dash.getByLabel('Site name').fill('Pine & Paddle shop');
+  await dash.getByLabel('Allowed origins').fill(shopOrigin);
+  await dash.getByRole('button', { name: 'Create site' }).click();
+  await dash.getByText('Pine & Paddle shop is ready.').waitFor();
+  await dash.getByRole('link', { name: 'Set up the journey' }).click();
+
+  // A touchpoint with a URL rule, then its prompt with the defaults.
+  await dash.getByRole('button', { name: 'Add a touchpoint' }).click();
+  const tpForm = dash.getByRole('form', { name: 'New touchpoint' });
+  await tpForm.getByLabel('Name', { exact: true }).fill('Checkout');
+  await tpForm.getByLabel('Stage', { exact: true }).selectOption('Purchase');
+  await tpForm.getByLabel('URL rules').fill('/shop/checkout*');
+  await tpForm.getByRole('button', { name: 'Add touchpoint' }).click();
+  await dash.getByRole('button', { name: 'Add prompt' }).click();
+  await dash.getByRole('button', { name: 'Create prompt' }).click();
+  await dash.getByText('Saved', { exact: true }).waitFor();
+
+  // Install: copy the snippet; the live check waits for the first visit.
+  await dash.getByRole('link', { name: 'Install snippet' }).click();
+  snippet = await dash.getByLabel('Install snippet', { exact: true }).innerText();
+  expect(snippet).toMatch(/^<script async src="http:\/\/localhost:\d+\/w\.js" data-site="[^"]+"><\/script>$/);
+  const check = dash.getByTestId('first-visit');
+  await expect.poll(() => check.innerText()).toContain('Waiting for the first visit');
+
+  // A visitor opens the checkout page of the shop: a visit is recorded and the prompt is shown.
+  const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await visitor.newPage();
+  const pageErrors = collectPageErrors(page);
+  await page.goto(`${shopOrigin}/shop/checkout?step=pay`);
+  await expect.poll(() => check.innerText(), { timeout: 20_000 }).toContain('First visit seen');
+  expect(await check.innerText()).toContain('1 visit');
+
+  const prompt = page.getByRole('region');
+  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
+  const questions = prompt.locator('fieldset');
+  expect(await questions.count()).toBe(3);
+  for (let i = 0; i < 3; i++) await questions.nth(i).locator('label').nth(1).click();
+  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
+  await prompt.getByRole('button', { name: 'Send' }).click();
+  expect((await stored).status()).toBe(202);
+  await expect.poll(() => prompt.getByText('Thank you').count()).toBeGreaterThan(0);
+  expect(pageErrors).toEqual([]);
+
+  // The journey map counts the answer; below the minimum n it shows no bare score.
+  await dash.getByRole('link', { name: 'Journey map' }).click();
+  const n = dash.getByTestId('n-checkout');
+  await expect.poll(async () => ((await n.count()) ? n.first().innerText() : ''), { timeout: 15_000 }).toBe('1');
+  await dash.getByText('1 answer across 1 touchpoint').first().waitFor();
+
+  // Priorities: not placed on the chart yet, and says why, with the answer counted.
+  await dash.getByRole('link', { name: 'Priorities' }).click();
+  await expect.poll(() => dash.getByTestId('not-placed').innerText(), { timeout: 15_000 }).toContain('Checkout (1 answer)');
+
+  // Before sign-up, GET /me answers 401 (that is how the app knows nobody is signed in); the browser logs it.
+  expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  await visitor.close();
+  await team.close();
+});
