@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { touchpointByCode } from '../db/hosted-touchpoints';
 import type { AppEnv } from '../env';
-import { base64url } from '../ids';
+import { newSecret } from '../ids';
 
 /**
  * Queues `show` until the widget has loaded its config and drawn the prompt into #prompt: the page exists to ask,
@@ -36,7 +36,7 @@ export const hostedPages = new Hono<AppEnv>()
     c.body(SHOW_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
   )
   .get('/:code', async (c) => {
-    const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    const nonce = newSecret();
     const headers = {
       'content-security-policy': csp(nonce), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
     };
