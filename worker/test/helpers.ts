@@ -93,3 +93,19 @@ export async function eventRows(siteId: string | null = null): Promise<Record<(t
   ).bind(siteId).first<{ scored: number; visited: number }>();
   return { ...out, scored: sums?.scored ?? 0, visited: sums?.visited ?? 0 };
 }
+
+/** An invite of the session's organization, not yet used. */
+export async function invite(owner: Session, role: 'owner' | 'editor' | 'viewer' = 'viewer'): Promise<{ id: string; token: string }> {
+  const res = await owner.send('POST', '/api/v1/invites', { role });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
+  return res.json<{ id: string; token: string }>();
+}
+
+/** A second person in the owner's organization, joined through an invite; returns their user id. */
+export async function addMember(owner: Session, role: 'owner' | 'editor' | 'viewer' = 'viewer'): Promise<string> {
+  const { token } = await invite(owner, role);
+  const member = await signup();
+  const res = await member.send('POST', '/api/v1/invites/accept', { token });
+  if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
+  return (await res.json<{ user: { id: string } }>()).user.id;
+}

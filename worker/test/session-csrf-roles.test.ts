@@ -2,11 +2,11 @@
 // the CSRF header or from a foreign origin → 403; a viewer → 403; an API token needs no CSRF header.
 // Then the session itself: cookie attributes, logout, rotation, idle and absolute expiry, login throttling.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, BASE, bearer, createSiteWithTouchpoints, db, type Session, signup, visitor, worker } from './helpers';
+import { addMember, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
-/** Routes a visitor without a session must reach: they make or end the session. */
-const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout']);
+/** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up). */
+const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept']);
 /** State-changing routes today; the matrix must never quietly cover fewer. */
 const MIN_WRITE_ROUTES = 11;
 
@@ -17,11 +17,19 @@ async function tenant(role: 'owner' | 'viewer' = 'owner') {
   const site = await createSiteWithTouchpoints(session);
   const made = await (await session.send('POST', '/api/v1/tokens', { name: role, role })).json<{ id: string; token: string }>();
   const me = await (await session.get('/api/v1/me')).json<Me>();
+  const v = visitor();
+  // The owner changes and removes another member, not itself: an organization keeps at least one owner.
+  const member = role === 'owner' ? await addMember(session) : me.user.id;
+  const values = {
+    sites: { id: site.id, key: 'checkout', visitor: v, visitorId: v },
+    // Another token than the one the tests call with: revoking it must not lock them out.
+    tokens: { id: (await (await session.send('POST', '/api/v1/tokens', { name: 'spare' })).json<{ id: string }>()).id },
+    members: { id: member, userId: member },
+    invites: { id: (await invite(session)).id },
+  };
   if (role !== 'owner') {
     await db.prepare('UPDATE memberships SET role = ? WHERE user_id = ?').bind(role, me.user.id).run();
   }
-  const v = visitor();
-  const values = { sites: { id: site.id, key: 'checkout', visitor: v, visitorId: v }, tokens: { id: made.id }, members: { id: me.user.id, userId: me.user.id } };
   return { session, site, token: made.token, me, values };
 }
 

@@ -3,17 +3,19 @@
 // with no byte of B's data, and B's data must be unchanged afterwards. A new route joins the matrix by being
 // documented; a new kind of path parameter fails the matrix until it is taught which of B's values to use.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, postEvents, type Session, signup, visitor } from './helpers';
+import { answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, invite, postEvents, type Session, signup, visitor } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 const ORIGIN_A = 'https://a-shop.example';
 const ORIGIN_B = 'https://b-shop.example';
 /** Routes that name a resource today; the matrix must never quietly cover fewer. */
 const MIN_RESOURCE_ROUTES = 13;
+/** Routes whose path parameter is itself the credential (a secret link): whoever holds it may use it. */
+const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}']);
 
 interface Tenant { session: Session; site: { id: string; key: string }; token: string }
 let a: Tenant;
-let b: Tenant & { marker: string; email: string; visitor: string; tokenId: string; userId: string };
+let b: Tenant & { marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
 
 /** B's values for each path parameter, by the collection the route lives under. */
 const ownedByB = (route: ApiRoute) =>
@@ -21,9 +23,10 @@ const ownedByB = (route: ApiRoute) =>
     sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
+    invites: { id: b.invite.id, token: b.invite.token },
   });
 
-const secretsOfB = () => [b.site.id, b.site.key, b.marker, b.email, b.tokenId, b.userId];
+const secretsOfB = () => [b.site.id, b.site.key, b.marker, b.email, b.tokenId, b.userId, b.invite.id, b.invite.token];
 
 async function snapshotOfB(routes: ApiRoute[]): Promise<string> {
   const reads: Record<string, unknown> = { rows: await eventRows(b.site.id) };
@@ -52,13 +55,13 @@ beforeAll(async () => {
   const tokenRes = await sb.send('POST', '/api/v1/tokens', { name: `token ${marker}`, role: 'owner' });
   const token = await tokenRes.json<{ id: string; token: string }>();
   const me = await (await sb.get('/api/v1/me')).json<{ user: { id: string } }>();
-  b = { session: sb, site, token: token.token, marker, email, visitor: v, tokenId: token.id, userId: me.user.id };
+  b = { session: sb, site, token: token.token, marker, email, visitor: v, tokenId: token.id, userId: me.user.id, invite: await invite(sb) };
 });
 
 describe('tenant isolation over every documented route', () => {
   it("gives organization A a 404 and nothing of B for each of B's resources, and leaves B unchanged", async () => {
     const routes = await documentedRoutes();
-    const resourceRoutes = routes.filter((r) => r.params.length > 0);
+    const resourceRoutes = routes.filter((r) => r.params.length > 0 && !CAPABILITY_URLS.has(`${r.method} ${r.path}`));
     expect(resourceRoutes.length).toBeGreaterThanOrEqual(MIN_RESOURCE_ROUTES);
 
     const before = await snapshotOfB(routes);
