@@ -11,6 +11,18 @@ export async function siteByKey(db: D1Database, key: string): Promise<PublicSite
   return row ? { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version } : null;
 }
 
+/** The site of an ingest batch with its touchpoints' channels by key, in one D1 round trip (ingest's hot path). */
+export async function ingestSiteByKey(db: D1Database, key: string): Promise<(PublicSite & { channels: Map<string, string> }) | null> {
+  const row = await db.prepare(
+    `SELECT id, key, origins, config_version,
+       (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels
+     FROM sites WHERE key = ?`,
+  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; channels: string }>();
+  if (!row) return null;
+  const channels = new Map(Object.entries(JSON.parse(row.channels) as Record<string, string>));
+  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels };
+}
+
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {
   const [settingsRow, stages, touchpoints] = await Promise.all([
     db.prepare('SELECT settings FROM sites WHERE id = ?').bind(site.id).first<{ settings: string }>(),

@@ -3,8 +3,7 @@ import { IngestRequestSchema, MAX_BODY_BYTES, MAX_EVENT_AGE_DAYS } from '@throug
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { storeEvents } from '../db/events';
-import { siteByKey } from '../db/site-config';
-import { touchpointChannels } from '../db/touchpoints';
+import { ingestSiteByKey } from '../db/site-config';
 import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
 import { countDropped } from '../db/dropped-traffic';
@@ -38,7 +37,7 @@ export const ingestRoute = new Hono<AppEnv>()
         await countDropped(c.env.DB, key, 'rate_limited', events.length);
         throw limited;
       }
-      const site = await siteByKey(c.env.DB, key);
+      const site = await ingestSiteByKey(c.env.DB, key);
       if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
       if (!originAllowed(c.req.raw, site)) throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
       if (isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' })) {
@@ -46,7 +45,7 @@ export const ingestRoute = new Hono<AppEnv>()
         return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
       }
 
-      const touchpoints = await touchpointChannels(c.env.DB, site.id);
+      const touchpoints = site.channels;
       const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
       if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
       const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
