@@ -123,5 +123,6 @@ export const api = {
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
   responses: (id: string, cursor?: string, signal?: AbortSignal) =>
     request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs({ cursor })}`, undefined, signal),
+  qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
   exportUrl: (id: string, q: AnalyticsQuery) => `${BASE}/sites/${enc(id)}/export.csv${qs(q)}`,
 };

@@ -4,6 +4,7 @@ import { CHANNELS, OWNERS } from '../constants';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { ErrorMessage } from './states';
+import { UrlMatcher } from './url-matcher';
 import { CHANNEL_LABELS } from './touchpoint-card';
 
 const slug = (s: string) =>
@@ -16,6 +17,7 @@ const slug = (s: string) =>
 
 export function TouchpointForm({
   siteId,
+  origin,
   stages,
   initial,
   defaultStage,
@@ -23,6 +25,8 @@ export function TouchpointForm({
   onCancel,
 }: {
   siteId: string;
+  /** The site's first allowed origin: relative URLs in the matcher are read against it. */
+  origin: string;
   stages: string[];
   initial?: Touchpoint;
   defaultStage?: string;
@@ -43,6 +47,11 @@ export function TouchpointForm({
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const id = (f: string) => `tp-${initial?.key ?? 'new'}-${f}`;
+  const rules = () =>
+    match
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -51,10 +60,7 @@ export function TouchpointForm({
       stage,
       channel,
       owner,
-      match: match
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      match: rules(),
     };
     setBusy(true);
     setError(undefined);
@@ -155,6 +161,7 @@ export function TouchpointForm({
           One path pattern per line; <code>*</code> matches anything, <code>?param=value</code> must be in the query. Leave empty for offline touchpoints
           (reached by QR code) or pages that call <code>throughline('touchpoint', key)</code>.
         </p>
+        {channel !== 'offline' && <UrlMatcher id={id('try')} rules={rules()} base={origin} />}
       </div>
       <div class="form-actions">
         <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>

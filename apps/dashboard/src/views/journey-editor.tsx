@@ -5,6 +5,7 @@ import { api, ApiError, type TouchpointWithPrompt } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { PromptForm } from '../components/prompt-form';
+import { QrPanel } from '../components/qr-panel';
 import { dimLabel } from '../components/score';
 import { StagesEditor } from '../components/stages-editor';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -81,7 +82,7 @@ export function JourneyEditorView({ site }: ViewProps) {
         {adding !== null && (
           <div class="card editor-card">
             <h3>New touchpoint</h3>
-            <TouchpointForm siteId={site.id} stages={stageList} defaultStage={adding} onDone={done} onCancel={() => setAdding(null)} />
+            <TouchpointForm siteId={site.id} origin={site.origins[0] ?? location.origin} stages={stageList} defaultStage={adding} onDone={done} onCancel={() => setAdding(null)} />
           </div>
         )}
         {stageList.map((stage) => {
@@ -100,7 +101,7 @@ export function JourneyEditorView({ site }: ViewProps) {
                 {inStage.map((t) => (
                   <li key={t.key} class="card tp-row">
                     {editing === t.key ? (
-                      <TouchpointForm siteId={site.id} stages={stageList} initial={t} onDone={done} onCancel={() => setEditing(null)} />
+                      <TouchpointForm siteId={site.id} origin={site.origins[0] ?? location.origin} stages={stageList} initial={t} onDone={done} onCancel={() => setEditing(null)} />
                     ) : (
                       <>
                         <div class="tp-row-main">
@@ -120,9 +121,7 @@ export function JourneyEditorView({ site }: ViewProps) {
                                 </code>
                               ))
                             ) : t.code ? (
-                              <span class="hint">
-                                QR / link: <code>{`${location.origin}/t/${t.code}`}</code>
-                              </span>
+                              <span class="hint">Reached by QR code or link</span>
                             ) : (
                               <span class="hint">No URL rules</span>
                             )}
@@ -144,6 +143,7 @@ export function JourneyEditorView({ site }: ViewProps) {
                             Delete
                           </button>
                         </div>
+                        {t.code && (t.channel === 'offline' || !t.match.length) && <QrPanel siteId={site.id} tpKey={t.key} name={t.name} code={t.code} />}
                         {promptOpen === t.key && (
                           <div class="tp-prompt">
                             <PromptForm siteId={site.id} tpKey={t.key} prompt={t.prompt} onSaved={(p) => setPrompt(t.key, p)} />
