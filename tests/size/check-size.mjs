@@ -22,7 +22,8 @@ const budgets = [
   { name: 'prompt chunk', test: (f) => /^w\/prompt\.[\w-]+\.js$/.test(f), limit: 10_000 },
   { name: 'core chunk', test: (f) => /^w\/core\.[\w-]+\.js$/.test(f), limit: 5_000 },
   { name: 'locale pack', test: (f) => /^w\/l\.[\w-]+\/\w+\.js$/.test(f), limit: 1_000 },
-  { name: 'npm entry (unminified)', test: (f) => f === 'npm/throughline.js', limit: 7_000 },
+  // The npm build ships readable (the app's bundler minifies it); it holds the same engine as the core chunk.
+  { name: 'npm entry (unminified)', test: (f) => f === 'npm/throughline.js', limit: 8_000 },
   { name: 'npm chunk (unminified)', test: (f) => f.startsWith('npm/') && f !== 'npm/throughline.js', limit: 12_000 },
 ];
 

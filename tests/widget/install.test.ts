@@ -1,6 +1,7 @@
 // Each install scenario, in script-tag and npm mode, against the built bundles and the local worker: the prompt
 // renders and submits (the answer is stored, read back through the API), the page sees no error, the host's
 // computed styles are unchanged and the widget adds at most one global (`throughline`, script tag only).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './support/fixture-server';
@@ -9,6 +10,23 @@ import { widgetSuite } from './support/suite';
 import { createTestSite } from './support/test-site';
 
 const s = widgetSuite();
+const DIST = new URL('../../packages/widget/dist/', import.meta.url);
+
+describe('the bundles under test', () => {
+  it('are the minified production build: the worker serves the built /w.js and the core and prompt chunks it names', async () => {
+    const served = await (await fetch(`${s.baseURL}/w.js`)).text();
+    expect(served).toBe(readFileSync(new URL('w.js', DIST), 'utf8'));
+    const chunks = [...served.matchAll(/w\/(?:core|prompt)\.[\w-]+\.js/g)].map((m) => m[0]);
+    expect(chunks).toHaveLength(2);
+    for (const chunk of [...chunks, 'w.js']) {
+      const code = await (await fetch(`${s.baseURL}/${chunk}`)).text();
+      expect(code, chunk).toBe(readFileSync(new URL(chunk, DIST), 'utf8'));
+      // Minified: no comment lines, and long lines (the prompt's stylesheet is the only multi-line string).
+      expect(code, chunk).not.toMatch(/^\s*\/\/ /m);
+      expect(code.length / code.split('\n').length, chunk).toBeGreaterThan(500);
+    }
+  });
+});
 
 /** The page alone (no widget): the baseline of globals and computed styles. */
 async function baseline(page: string) {

@@ -118,6 +118,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       const locale = lang();
       const base = locale.slice(0, 2).toLowerCase();
       Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined])
+        // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
+        .then(([mount, pack]) => new Promise((r) => setTimeout(r)).then(() => [mount, pack] as const))
         .then(([mount, pack]) => {
           if (current != key || off()) return;
           unmount();
