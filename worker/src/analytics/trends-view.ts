@@ -17,6 +17,8 @@ export interface TrendsInput {
 const ALPHA = 0.05;
 const RECENT_DAYS = 7;
 const BASELINE_DAYS = 28;
+/** Days of rollups the alerts need, ending at the range's `to`. */
+export const ALERT_WINDOW_DAYS = RECENT_DAYS + BASELINE_DAYS;
 
 /**
  * Per touchpoint one point per day of the range: every dimension's score with n and 95% interval, and

@@ -5,7 +5,8 @@ import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema }
 import type { Context } from 'hono';
 import { experiencedFromSums } from '../analytics/consistency';
 import { buildOverview } from '../analytics/overview';
-import { trendsOf } from '../analytics/trends-view';
+import { addDays } from '../analytics/trends';
+import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
 import { readDailyScores, readScoreSums, readSegmentQuality, readTransitionSums, readVisitCounts, type RangeFilter, type Reads } from '../db/analytics-reads';
 import { readChannelSpans, readExperience, readJourneyCounts } from '../db/journey-reads';
 import { listStages } from '../db/sites';
@@ -21,7 +22,7 @@ const DAY_MS = 86_400_000;
 
 export function resolveRange(q: z.infer<typeof AnalyticsQuerySchema>, now = new Date()) {
   const to = q.to ?? now.toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  const from = q.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) throw new ApiError(400, 'invalid_range', `from (${from}) is after to (${to})`);
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_RANGE_DAYS) {
     throw new ApiError(400, 'invalid_range', `a range covers at most ${MAX_RANGE_DAYS} days`);
@@ -89,8 +90,9 @@ export const analyticsRoutes = apiApp()
     if (q.touchpoint !== undefined && !touchpoints.some((t) => t.key === q.touchpoint)) {
       throw new ApiError(404, 'not_found', `touchpoint "${q.touchpoint}" not found`);
     }
-    // alerts look back 35 days from `to`, whatever the range
-    const readFrom = [range.from, new Date(Date.parse(range.to) - 34 * DAY_MS).toISOString().slice(0, 10)].sort()[0]!;
+    // alerts look back 7 + 28 days from `to`, whatever the range
+    const lookback = addDays(range.to, -(ALERT_WINDOW_DAYS - 1));
+    const readFrom = lookback < range.from ? lookback : range.from;
     const daily = await readDailyScores(c.env.DB, { ...f, from: readFrom }, { touchpoint: q.touchpoint, dimension: q.dimension });
     const result = trendsOf({
       rows: daily.rows, range, minN: site.settings.minN,
