@@ -3,11 +3,11 @@
 // the same code (worker/src/db/events.ts) into the same schema and triggers in a bare in-memory node:sqlite.
 // Bounded: BENCH_SECONDS (default 10) per scenario and at most MAX_REQUESTS each; loopback only.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { apiClient } from '../lib/api-client.mjs';
+import { freePort } from '../lib/free-port.mjs';
 import { importTs } from '../lib/import-ts.mjs';
 import { startLocalWorker } from '../lib/local-worker.mjs';
 import { WORKER } from '../lib/paths.mjs';
@@ -128,15 +128,6 @@ async function floor(batch) {
   return { answersPerSecond: accepted / seconds, rowsPerAnswer: (totalChanges() - changesBefore) / accepted };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 const row = (cells, widths) => cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
 
@@ -155,7 +146,8 @@ try {
   }
   await load(local.url, siteKeys, { batch: 50, concurrency: 2, seconds: 2 }); // warm the isolate and the D1 file
 
-  console.log(`ingest through wrangler dev (local D1), ${SITES} sites, ${SECONDS} s per scenario, ${os.cpus().length} cores, Node ${process.version}`);
+  const load1 = () => os.loadavg()[0].toFixed(1);
+  console.log(`ingest through wrangler dev (local D1), ${SITES} sites, ${SECONDS} s per scenario, ${os.cpus().length} cores (load ${load1()}), Node ${process.version}`);
   const widths = [24, 9, 11, 8, 8, 8, 11];
   console.log(row(['scenario', 'requests', 'answers/s', 'p50 ms', 'p99 ms', 'errors', 'rows/answer'], widths));
   const results = [];
@@ -178,6 +170,7 @@ try {
   console.log(`best 1-event:  ${fmt(best1.answersPerSecond)} answers/s (${best1.concurrency} in flight) = ${fmt((100 * best1.answersPerSecond) / floors[1].answersPerSecond, 1)}% of the floor`);
   console.log(`D1 rows written per answer: ${fmt(best50.rowsPerAnswer, 1)} (D1 meta.rows_written, x-rows-written); SQLite changes per answer incl. triggers: ${fmt(floors[50].rowsPerAnswer, 1)}`);
   console.log(`aim ≥ ${fmt(AIM)} answers/s with 50-event batches: ${best50.answersPerSecond >= AIM ? 'met' : 'NOT met'}`);
+  console.log(`load average at the end: ${load1()} (other processes share the cores; figures move with it)`);
 } finally {
   await local.stop();
   rmSync(persistTo, { recursive: true, force: true });
