@@ -63,7 +63,7 @@ export const VisitorDeletionSchema = z.object({
 });
 export type VisitorDeletion = z.infer<typeof VisitorDeletionSchema>;
 
-/** Traffic ingest did not store, per UTC day: obvious bots and rate-limited batches. */
+/** Events ingest answered but did not store, per UTC day: sent by obvious bots, or in batches refused by the rate limits. */
 export const DroppedTrafficSchema = z.object({
   days: z.array(z.object({ day: z.string(), bots: z.int(), rateLimited: z.int() })),
 });

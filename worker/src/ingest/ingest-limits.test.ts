@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitor } from '../../test/helpers';
 import { SITE_LIMIT, VISITOR_LIMIT } from './rate-limit';
@@ -63,16 +64,19 @@ describe('ingest: rate limits', () => {
     expect(row?.rate_limited).toBeGreaterThanOrEqual(1);
   });
 
-  it(`answers 429 once a site receives more than ${SITE_LIMIT.limit} batches in ${SITE_LIMIT.periodSeconds} s from many visitors`, async () => {
+  it(`answers 429 once a site has received ${SITE_LIMIT.limit} batches in ${SITE_LIMIT.periodSeconds} s, whoever sends the next; other sites go on`, async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
-    const body = { site: site.key, visitor: visitor(), events: [answerEvent('nowhere')] };
-    let limited: Response | undefined;
-    for (let i = 0; i < SITE_LIMIT.limit * 2 && !limited; i++) {
-      const res = await send(body, { 'user-agent': CHROME, 'cf-connecting-ip': `198.51.${i >> 8}.${i & 255}` });
-      if (res.status === 429) limited = res;
-    }
-    expect(limited?.headers.get('retry-after')).toBe(String(SITE_LIMIT.periodSeconds));
+    // The limiter counts in windows aligned to the clock: start at the beginning of one. The site's budget is
+    // spent straight on the binding the Worker uses (each batch counts once, as the visitor test shows through
+    // HTTP); a thousand HTTP batches would not fit in 10 s on a busy machine.
+    const period = SITE_LIMIT.periodSeconds * 1000;
+    await new Promise((r) => setTimeout(r, period - (Date.now() % period)));
+    const limiter = (env as unknown as { INGEST_SITE_LIMITER: RateLimit }).INGEST_SITE_LIMITER;
+    for (let i = 0; i < SITE_LIMIT.limit; i += 100) await Promise.all(Array.from({ length: 100 }, () => limiter.limit({ key: site.key })));
+    const limited = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.1' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe(String(SITE_LIMIT.periodSeconds));
     // Another site is not affected.
     const other = await createSiteWithTouchpoints(s, [ORIGIN]);
     expect((await send({ site: other.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME })).status).toBe(202);
