@@ -62,6 +62,12 @@ describe('ingest: rate limits', () => {
     expect(await other.json()).toMatchObject({ accepted: 1 });
     const row = await db.prepare('SELECT rate_limited FROM dropped_traffic WHERE site_id = ?').bind(site.id).first<{ rate_limited: number }>();
     expect(row?.rate_limited).toBeGreaterThanOrEqual(1);
+    // Neither the address nor the user agent was written anywhere.
+    for (const table of ['dropped_traffic', 'rate_counters', 'visits', 'answers']) {
+      const rows = JSON.stringify((await db.prepare(`SELECT * FROM ${table}`).all()).results);
+      expect(rows, table).not.toContain('203.0.113.');
+      expect(rows, table).not.toContain('Chrome/156');
+    }
   });
 
   it(`answers 429 once a site has received ${SITE_LIMIT.limit} batches in ${SITE_LIMIT.periodSeconds} s, whoever sends the next; other sites go on`, async () => {
