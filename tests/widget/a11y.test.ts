@@ -72,9 +72,9 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
       const { context, page } = await show(mode, site, 'blank.html');
       const small = await prompt(page).evaluate((card) =>
-        [...card.querySelectorAll('.opt, button, textarea')]
+        Array.from(card.querySelectorAll('.opt, button, textarea'))
           .map((el) => ({ el: el.className || el.tagName, ...el.getBoundingClientRect().toJSON() }))
-          .filter((b) => b.width < 44 || b.height < 44),
+          .filter((b) => Math.round(b.width) < 44 || Math.round(b.height) < 44),
       );
       expect(small).toEqual([]);
       await context.close();

@@ -29,14 +29,14 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
       const { context, page, errors } = await openPage(s.browser);
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
-      await expect.poll(() => site.counts('page')).toEqual({ n: 0, visits: 1 });
+      await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 0, visits: 1 });
       await context.setOffline(true);
       await answer(page);
-      await expect.poll(() => outbox(page, site.key)).toContain('"answer"');
+      await expect.poll(() => outbox(page, site.key), { timeout: 15_000 }).toContain('"answer"');
       await context.setOffline(false);
       await page.reload();
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 2 });
-      await expect.poll(() => outbox(page, site.key)).toBeNull();
+      await expect.poll(() => outbox(page, site.key), { timeout: 15_000 }).toBeNull();
       expect(await prompt(page).count()).toBe(0);
       expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
       await context.close();
@@ -48,11 +48,11 @@ for (const mode of MODES) {
       const api = await failingEvents(context, s.baseURL);
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
       await answer(page);
-      await expect.poll(() => api.refused()).toBeGreaterThan(1);
+      await expect.poll(() => api.refused(), { timeout: 15_000 }).toBeGreaterThan(1);
       expect(await site.counts('page')).toEqual({ n: 0, visits: 0 });
       api.recover();
       await expect.poll(() => site.counts('page'), { timeout: 20_000 }).toEqual({ n: 1, visits: 1 });
-      await expect.poll(() => outbox(page, site.key)).toBeNull();
+      await expect.poll(() => outbox(page, site.key), { timeout: 15_000 }).toBeNull();
       await context.close();
     });
 
@@ -76,10 +76,10 @@ for (const mode of MODES) {
       const api = await failingEvents(context, s.baseURL);
       await Promise.all([one, two].map((p) => p.goto(s.fixtures.url(mode, site.key, 'blank.html'))));
       await Promise.all([answer(one), answer(two)]);
-      await expect.poll(() => api.refused()).toBeGreaterThan(1);
+      await expect.poll(() => api.refused(), { timeout: 15_000 }).toBeGreaterThan(1);
       api.recover();
       await expect.poll(() => site.counts('page'), { timeout: 20_000 }).toEqual({ n: 2, visits: 2 });
-      await expect.poll(() => outbox(one, site.key)).toBeNull();
+      await expect.poll(() => outbox(one, site.key), { timeout: 15_000 }).toBeNull();
       await context.close();
     });
   });

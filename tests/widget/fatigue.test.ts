@@ -16,7 +16,7 @@ async function asked(mode: Mode, site: TestSite, tab: Page, touchpoint: string):
   await tab.goto(s.fixtures.url(mode, site.key, `blank.html?touchpoint=${touchpoint}`));
   await visited;
   // An immediate prompt loads its chunk right after the visit is queued: give it ample time to appear.
-  return prompt(tab).waitFor({ timeout: 2_500 }).then(() => true, () => false);
+  return prompt(tab).waitFor({ timeout: 5_000 }).then(() => true, () => false);
 }
 
 const newTab = (context: BrowserContext) => context.newPage();
@@ -43,7 +43,7 @@ for (const mode of MODES) {
       const tab = await newTab(context);
       expect(await asked(mode, site, tab, 'first')).toBe(false);
       expect(await asked(mode, site, tab, 'second')).toBe(true);
-      await expect.poll(() => site.counts('first')).toEqual({ n: 1, visits: 3 });
+      await expect.poll(() => site.counts('first'), { timeout: 15_000 }).toEqual({ n: 1, visits: 3 });
       await context.close();
     });
   });

@@ -16,7 +16,7 @@ describe('the bundles under test', () => {
   it('are the minified production build: the worker serves the built /w.js and the core and prompt chunks it names', async () => {
     const served = await (await fetch(`${s.baseURL}/w.js`)).text();
     expect(served).toBe(readFileSync(new URL('w.js', DIST), 'utf8'));
-    const chunks = [...served.matchAll(/w\/(?:core|prompt)\.[\w-]+\.js/g)].map((m) => m[0]);
+    const chunks = [...new Set([...served.matchAll(/w\/(?:core|prompt)\.[\w-]+\.js/g)].map((m) => m[0]))];
     expect(chunks).toHaveLength(2);
     for (const chunk of [...chunks, 'w.js']) {
       const code = await (await fetch(`${s.baseURL}/${chunk}`)).text();
@@ -80,7 +80,7 @@ for (const mode of MODES) {
         const p = prompt(page);
         expect(await p.getAttribute('dir')).toBe('rtl');
         expect(await p.getAttribute('lang')).toBe('ar');
-        await expect.poll(() => p.locator('button.send').innerText()).toBe('إرسال');
+        await expect.poll(() => p.locator('button.send').innerText(), { timeout: 15_000 }).toBe('إرسال');
         const box = (await p.boundingBox())!;
         // The corner card sits in the inline-end corner: the left one in a right-to-left page.
         expect(box.x).toBeLessThan(page.viewportSize()!.width / 2);
@@ -94,11 +94,11 @@ for (const mode of MODES) {
       ]);
       const { context, page, errors, posts } = await openPage(s.browser);
       await page.goto(s.fixtures.url(mode, site.key, 'spa.html'));
-      await expect.poll(() => posts.map((e) => e.touchpoint)).toEqual(['spa-home']);
+      await expect.poll(() => posts.map((e) => e.touchpoint), { timeout: 15_000 }).toEqual(['spa-home']);
       await page.click('#to-checkout');
       await answer(page);
       await page.click('#to-help');
-      await expect.poll(() => posts.filter((e) => e.type == 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 5_000 }).toEqual([
+      await expect.poll(() => posts.filter((e) => e.type == 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 15_000 }).toEqual([
         ['spa-home', null],
         ['spa-checkout', 'spa-home'],
         ['spa-help', 'spa-checkout'],

@@ -3,23 +3,40 @@ import { type Command, type SdkOptions, start } from './sdk';
 
 /** Options of {@link init}. */
 export interface InitOptions {
-  /** The site key shown in the dashboard (the script tag's `data-site`). Required. */
+  /**
+   * The site key shown in the dashboard's Install tab (the script tag's `data-site`). Required; no default.
+   * @example 'tl_4f9c2a7b1e'
+   */
   site: string;
   /**
-   * Origin of your Throughline server, where `/v1/sites/{site}/config` and `/v1/events` live. Required.
+   * Origin of your Throughline server, where `/v1/sites/{site}/config` and `/v1/events` live. Required; no default
+   * (a trailing slash is ignored).
    * @example 'https://throughline.example.com'
    */
   endpoint: string;
   /**
    * Touchpoint key of every page, overriding the URL rules of the config. Default: resolved from the URL rules;
    * set per route with {@link touchpoint}.
+   * @example 'checkout'
    */
   touchpoint?: string;
-  /** Locale of the prompt's text, e.g. `de-CH`. Default: `<html lang>`, else `navigator.language`. */
+  /**
+   * Locale of the prompt's text (built in: en, de, fr, es, nl, ja, ar; Arabic lays out right to left).
+   * Default: `<html lang>`, else `navigator.language`, else English.
+   * @example 'de-CH'
+   */
   locale?: string;
-  /** Render the prompt inside this element (or the first match of this selector) instead of as a corner card. Default: corner card. */
+  /**
+   * Render the prompt inside this element (or the first match of this selector) instead of as a corner card.
+   * Default: a corner card at the inline end of the viewport.
+   * @example '#feedback'
+   */
   inline?: Element | string;
-  /** CSP nonce for the fallback `<style>` in browsers without constructable stylesheets. Default: none. */
+  /**
+   * CSP nonce for the fallback `<style>` in browsers without constructable stylesheets. Default: none (not needed
+   * where constructable stylesheets exist, as in every current browser).
+   * @example document.querySelector('script[nonce]')?.nonce
+   */
   nonce?: string;
 }
 

@@ -1,8 +1,12 @@
 // A fresh site per test, made through the dashboard API as the demo user, with the fixture server's origin allowed;
 // and the answer and visit counts the worker stored for it (read back from the API's overview).
-import type { PromptInput, SiteSettings } from '@throughline/schema';
 import { apiClient } from '../../../scripts/lib/api-client.mjs';
 import { DEMO_LOGIN } from '../../../scripts/lib/demo-journey.mjs';
+
+/** The API's prompt body (packages/schema PromptInputSchema; the worker validates it). */
+type PromptInput = { dimensions: string[]; trigger: { type: string; seconds?: number }; sampling: number; recontactDays: number; comment?: boolean };
+/** Site settings overridden by a test (packages/schema SiteSettingsSchema). */
+type SiteSettings = { budget: { prompts: number; periodDays: number }; theme: { color: string; font: string; radius: number } };
 
 export interface TestTouchpoint {
   key: string;
