@@ -56,6 +56,25 @@ const SCREENS: Screen[] = [
       expect(await p.getByRole('region', { name: 'Transitions table' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
     },
   },
+  {
+    name: 'trends',
+    path: `${site}/trends`,
+    signedIn: true,
+    shows: async (p) => {
+      await heading(p, 'Alerts');
+      await p.locator('.trend-chart canvas').first().waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('trend-summary').innerText()).toMatch(/\d+ answers from/);
+    },
+  },
+  {
+    name: 'responses',
+    path: `${site}/responses`,
+    signedIn: true,
+    shows: async (p) => {
+      await p.getByTestId('response').first().waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('response').count()).toBe(25);
+    },
+  },
   { name: 'journey setup', path: `${site}/journey`, signedIn: true, shows: (p) => heading(p, 'Touchpoints').then(() => visible(p, 'Shop counter (QR)')) },
   { name: 'install', path: `${site}/install`, signedIn: true, shows: (p) => visible(p, siteKey) },
 ];

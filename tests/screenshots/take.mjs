@@ -12,7 +12,7 @@ import { ROOT } from '../../scripts/lib/paths.mjs';
 import { seedDemo } from '../../scripts/seed.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
-const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'journey', 'install'];
+const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'responses', 'journey', 'install'];
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 mkdirSync(OUT, { recursive: true });

@@ -2,16 +2,21 @@
 import type {
   AnalyticsQuery,
   ErrorBody,
+  ExportQuery,
   Login,
   Me,
   Overview,
   Prompt,
   PromptInput,
+  ResponsesPage,
+  ResponsesQuery,
   Signup,
   Site,
   SiteCreate,
   Touchpoint,
   TouchpointInput,
+  Trends,
+  TrendsQuery,
 } from '@throughline/schema';
 
 export type TouchpointWithPrompt = Touchpoint & { prompt: Prompt | null };
@@ -74,26 +79,14 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   return data as T;
 }
 
-function qs(q: AnalyticsQuery | Record<string, string | undefined>): string {
+function qs(q: object): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
 const enc = encodeURIComponent;
-
-/** A page of answers with comments (GET …/responses). Shape provisional until the worker defines it. */
-export interface ResponsesPage {
-  responses: { id: string; touchpoint: string; at: string; answers: Record<string, number>; comment?: string | null; context?: Record<string, string> }[];
-  cursor?: string | null;
-}
-
-/** Daily series (GET …/analytics/trends). Shape provisional until the worker defines it. */
-export interface Trends {
-  days: string[];
-  series: { key: string; quality: (number | null)[] }[];
-}
 
 export const api = {
   me: (signal?: AbortSignal) => request<Me>('GET', '/me', undefined, signal),
@@ -119,10 +112,10 @@ export const api = {
 
   overview: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
-  trends: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
+  trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
-  responses: (id: string, cursor?: string, signal?: AbortSignal) =>
-    request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs({ cursor })}`, undefined, signal),
+  responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
+    request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
   qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
-  exportUrl: (id: string, q: AnalyticsQuery) => `${BASE}/sites/${enc(id)}/export.csv${qs(q)}`,
+  exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
 };

@@ -18,6 +18,8 @@ export const SITE_VIEWS = [
   { id: 'priorities', label: 'Priorities', analytics: true },
   { id: 'consistency', label: 'Consistency', analytics: true },
   { id: 'connectivity', label: 'Connectivity', analytics: true },
+  { id: 'trends', label: 'Trends', analytics: true },
+  { id: 'responses', label: 'Responses', analytics: true },
   { id: 'journey', label: 'Journey setup', analytics: false },
   { id: 'install', label: 'Install', analytics: false },
 ] as const;
@@ -32,6 +34,8 @@ export interface ViewProps {
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
 const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then((m) => m.ConnectivityView));
+const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.TrendsView));
+const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
 const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
 
@@ -40,6 +44,8 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   priorities: PrioritiesView,
   consistency: ConsistencyView,
   connectivity: ConnectivityView,
+  trends: TrendsView,
+  responses: ResponsesView,
   journey: JourneyEditorView,
   install: InstallView,
 };

@@ -1,0 +1,134 @@
+// Responses: each answer with its comment and context, newest first, filtered by touchpoint and
+// "with comment"; pages load on demand; the same filters export as CSV or JSON.
+import type { ResponseRow, ResponsesPage } from '@throughline/schema';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { useResource } from '../api/use-resource';
+import { dimLabel } from '../components/score';
+import { Empty, ErrorMessage, Loading } from '../components/states';
+import { setQuery, useLocation } from '../router';
+import type { ViewProps } from './site-layout';
+
+const PAGE = 25;
+
+export function ResponsesView({ site, filters }: ViewProps) {
+  const { query } = useLocation();
+  const touchpoint = query.get('touchpoint') || undefined;
+  const withComment = query.get('comments') === '1';
+  const q = { ...filters, touchpoint, hasComment: withComment ? ('true' as const) : undefined };
+  const [rows, setRows] = useState<ResponseRow[]>();
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [tick, setTick] = useState(0);
+  // Names from the journey, not the overview: the list works even when the analytics cannot be computed.
+  const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
+  const names = useMemo(() => new Map((tps.data?.touchpoints ?? []).map((t) => [t.key, t.name])), [tps.data]);
+
+  async function load(after: string | null, signal?: AbortSignal) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const page: ResponsesPage = await api.responses(site.id, { ...q, limit: PAGE, cursor: after ?? undefined }, signal);
+      setRows((prev) => (after && prev ? [...prev, ...page.responses] : page.responses));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      if (!signal?.aborted) setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
+    } finally {
+      if (!signal?.aborted) setBusy(false);
+    }
+  }
+  useEffect(() => {
+    const ctl = new AbortController();
+    setRows(undefined);
+    void load(null, ctl.signal);
+    return () => ctl.abort();
+  }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, tick]);
+
+  return (
+    <div>
+      <div class="view-head">
+        <div>
+          <h1>Responses</h1>
+          <p class="muted">Every answer with its comment and context, newest first.</p>
+        </div>
+        <div class="form-actions">
+          <a class="btn btn-secondary btn-sm" href={api.exportUrl(site.id, 'csv', q)} download>
+            Export CSV
+          </a>
+          <a class="btn btn-ghost btn-sm" href={api.exportUrl(site.id, 'json', q)} download>
+            Export JSON
+          </a>
+        </div>
+      </div>
+      <div class="response-filters" role="group" aria-label="Response filters">
+        <div class="field-inline">
+          <label for="resp-tp">Touchpoint</label>
+          <select id="resp-tp" value={touchpoint ?? ''} onChange={(e) => setQuery({ touchpoint: (e.currentTarget as HTMLSelectElement).value || null })}>
+            <option value="">All touchpoints</option>
+            {[...names].map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={withComment} onChange={(e) => setQuery({ comments: (e.currentTarget as HTMLInputElement).checked ? '1' : null })} /> Only
+          answers with a comment
+        </label>
+      </div>
+      {error && <ErrorMessage error={error} retry={() => setTick((t) => t + 1)} />}
+      {!rows && !error && <Loading rows={5} label="Loading responses…" />}
+      {rows && rows.length === 0 && (
+        <Empty title={withComment ? 'No comments in this range' : 'No answers in this range'}>
+          <p>
+            Widen the date range or remove a filter. New answers appear here as soon as visitors send them; turn on the comment box in a touchpoint's
+            prompt (Journey setup) to collect comments.
+          </p>
+        </Empty>
+      )}
+      {rows && rows.length > 0 && (
+        <ul class="response-list" aria-label="Responses">
+          {rows.map((r) => (
+            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} />
+          ))}
+        </ul>
+      )}
+      {cursor && rows && (
+        <p class="section">
+          <button type="button" class="btn btn-secondary" disabled={busy} onClick={() => load(cursor)}>
+            {busy ? 'Loading…' : `Show ${PAGE} more`}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ResponseItem({ r, name }: { r: ResponseRow; name: string }) {
+  const ctx = [r.context.device, r.context.channel, r.context.locale, r.context.country, r.context.returning == null ? null : r.context.returning ? 'returning' : 'new']
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li class="card response" data-testid="response">
+      <div class="response-head">
+        <strong>{name}</strong>
+        <time class="muted" dateTime={r.at}>
+          {new Date(r.at).toLocaleString()}
+        </time>
+        {r.quality != null && <span class="muted">quality {Math.round(r.quality)}</span>}
+        {r.source === 'import' && <span class="badge badge-neutral">imported</span>}
+      </div>
+      <ul class="response-answers" aria-label="Answers (1–5)">
+        {Object.entries(r.answers).map(([d, v]) => (
+          <li key={d}>
+            {dimLabel(d)}: <b>{v}</b>/5
+          </li>
+        ))}
+      </ul>
+      {r.comment && <blockquote class="response-comment">{r.comment}</blockquote>}
+      {ctx && <p class="hint">{ctx}</p>}
+    </li>
+  );
+}

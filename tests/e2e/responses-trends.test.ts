@@ -1,0 +1,68 @@
+// Responses and trends on the seeded demo: filters kept in the URL narrow the list, pages load on demand,
+// the export link downloads what the list shows, and the trends view draws the selected touchpoint's days.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { EXPORT_COLUMNS } from '../../packages/schema/src/export';
+import { collectPageErrors, launchBrowser } from '../support/browser';
+import { loginAsDemo } from '../support/demo-login';
+
+const baseURL = inject('baseURL');
+const siteId = inject('demoSiteId');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  errors = collectPageErrors(page);
+  await loginAsDemo(page, baseURL);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+it('filters responses by touchpoint and comment, in the URL, pages on, and exports the same answers as CSV', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/responses?from=${new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)}`);
+  const items = page.getByTestId('response');
+  await items.first().waitFor({ timeout: 15_000 });
+  expect(await items.count()).toBe(25);
+  await page.getByRole('button', { name: 'Show 25 more' }).click();
+  await expect.poll(() => items.count()).toBe(50);
+
+  await page.getByLabel('Touchpoint').selectOption({ label: 'Checkout' });
+  await page.getByLabel('Only answers with a comment').check();
+  await expect.poll(() => new URL(page.url()).searchParams.get('touchpoint')).toBe('checkout');
+  expect(new URL(page.url()).searchParams.get('comments')).toBe('1');
+  await expect.poll(async () => (await items.allInnerTexts()).every((t) => t.startsWith('Checkout')) && (await page.locator('.response-comment').count()) === (await items.count())).toBe(true);
+  const shown = await items.count();
+  expect(shown).toBeGreaterThan(0);
+
+  // A shared link opens the same filtered list.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByTestId('response').first().waitFor({ timeout: 15_000 });
+  expect(await other.getByTestId('response').count()).toBe(shown);
+  await other.close();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+  const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+  expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
+  if (shown < 25) expect(lines.length - 1).toBe(shown);
+  expect(lines.slice(1).every((l) => l.split(',')[3] === 'checkout')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+it('draws the daily quality of the touchpoint chosen, and keeps the choice in the URL', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/trends`);
+  await page.locator('.trend-chart canvas').first().waitFor({ timeout: 15_000 });
+  await page.getByLabel('Touchpoint').selectOption('delivery');
+  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/^Parcel tracking \(SwiftShip\): [\d,]+ answers? from /);
+  expect(new URL(page.url()).searchParams.get('touchpoint')).toBe('delivery');
+  expect(await page.locator('.trend-chart canvas').count()).toBe(1);
+  expect(errors).toEqual([]);
+});
