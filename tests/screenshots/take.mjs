@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from '../../scripts/build.mjs';
 import { writeDemoPages } from '../../scripts/lib/demo-pages.mjs';
@@ -13,6 +14,8 @@ import { seedDemo } from '../../scripts/seed.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'responses', 'journey', 'install'];
+/** The first screen (journey map, straight after login) may load at most this much JavaScript, gzip. */
+const FIRST_SCREEN_JS_BUDGET = 120 * 1024;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 mkdirSync(OUT, { recursive: true });
@@ -46,6 +49,16 @@ try {
     await page.getByLabel(/password/i).fill(DEMO_LOGIN.password);
     await page.getByRole('button', { name: /log in/i }).click();
     await page.waitForURL(/\/sites\//, { timeout: 15_000 });
+    if (!suffix) {
+      // What the first screen costs: every script it loaded, gzipped as a server would send it.
+      await page.waitForLoadState('networkidle');
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.js')));
+      const urls = [...new Set([...scripts, ...(await page.$$eval('script[src]', (els) => els.map((e) => e.src)))])];
+      let gz = 0;
+      for (const u of urls) gz += gzipSync(Buffer.from(await (await fetch(u)).arrayBuffer()), { level: 9 }).length;
+      console.log(`first screen JS: ${(gz / 1024).toFixed(1)} KB gzip in ${urls.length} files (budget ${FIRST_SCREEN_JS_BUDGET / 1024} KB)`);
+      if (gz > FIRST_SCREEN_JS_BUDGET) process.exitCode = 1;
+    }
     for (const view of suffix ? ['map'] : VIEWS) {
       await page.goto(`${worker.url}/sites/${seed.siteId}/${view}?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
       await shoot(page, `dashboard-${view}${suffix}`);
