@@ -36,7 +36,7 @@ await new Promise((r) => page.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${page.address().port}`;
 
 const persistTo = mkdtempSync(path.join(os.tmpdir(), 'tl-bench-widget-'));
-const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'bench-pepper' }, quiet: true });
+const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'bench-pepper', ALLOW_HEADLESS: 'true' }, quiet: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 /** Main-thread tasks of the page's renderer between the two console.timeStamp marks, in ms. */

@@ -1,11 +1,11 @@
 // Starts one local Worker (wrangler dev, a fresh local D1 in a temp folder) for the browser tests,
 // seeds the demo organization through the API, and provides its URL and keys to the tests.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeDemoPages } from '../../scripts/lib/demo-pages.mjs';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { startLocalWorker } from '../../scripts/lib/local-worker.mjs';
 import { seedDemo } from '../../scripts/seed.mjs';
 
@@ -15,16 +15,6 @@ declare module 'vitest' {
     demoSiteKey: string;
     demoSiteId: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 export default async function setup(project: TestProject) {
