@@ -1,5 +1,5 @@
 // /api/v1/sites/{id}/analytics/*: the journey model as numbers, computed from the rollups.
-// Every view answers `x-rows-read`: D1's rows_read summed over its queries.
+// Every view answers `x-rows-read`: D1's rows_read summed over its rollup queries (site and touchpoint lookups aside).
 import { createRoute, z } from '@hono/zod-openapi';
 import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
 import type { Context } from 'hono';
