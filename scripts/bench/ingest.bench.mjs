@@ -87,6 +87,20 @@ async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECOND
   };
 }
 
+/** The cost of a request that touches no D1: the CORS preflight of /v1/events, one at a time, for 3 s. */
+async function requestFloor(url) {
+  const latencies = [];
+  const end = performance.now() + 3000;
+  while (performance.now() < end && latencies.length < MAX_REQUESTS) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/v1/events`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
 /** The D1 calls events.ts makes, over node:sqlite: a batch is one transaction, as in D1. */
 function d1Over(sqlite) {
   const cache = new Map();
@@ -158,8 +172,10 @@ try {
     console.log(row([`${s.batch} event${s.batch > 1 ? 's' : ''} × ${s.concurrency} in flight`, r.requests, fmt(r.answersPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), errors, fmt(r.rowsPerAnswer, 1)], widths));
   }
 
+  const http = await requestFloor(local.url);
+  console.log(`\nrequest without D1 (OPTIONS /v1/events, 1 in flight): p50 ${fmt(http.p50, 1)} ms, p99 ${fmt(http.p99, 1)} ms`);
   const floors = { 1: await floor(1), 50: await floor(50) };
-  console.log(`\nfloor: the same statements (worker/src/db/events.ts) and triggers in in-memory node:sqlite, one process`);
+  console.log(`floor: the same statements (worker/src/db/events.ts) and triggers in in-memory node:sqlite, one process`);
   for (const [batch, f] of Object.entries(floors)) {
     console.log(row([`${batch} event${batch > 1 ? 's' : ''} per transaction`, '', fmt(f.answersPerSecond), '', '', '', fmt(f.rowsPerAnswer, 1)], widths));
   }
