@@ -147,6 +147,10 @@ const row = (cells, widths) => cells.map((c, i) => String(c).padStart(widths[i])
 
 const persistTo = mkdtempSync(path.join(os.tmpdir(), 'tl-bench-'));
 const local = await startLocalWorker({ port: await freePort(), persistTo, quiet: true });
+// Stopped or timed out from outside: take the local Worker down too (`finally` does not run on a signal).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => local.stop().finally(() => { rmSync(persistTo, { recursive: true, force: true }); process.exit(130); }));
+}
 try {
   const api = apiClient(local.url);
   await api.must('POST', '/api/v1/auth/signup', { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', organization: 'Bench' });
