@@ -26,6 +26,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { name, 
 const SCREENS: Screen[] = [
   { name: 'login', path: '/login', signedIn: false, shows: (p) => heading(p, 'Log in to Throughline') },
   { name: 'signup', path: '/signup', signedIn: false, shows: (p) => heading(p, 'Create your account') },
+  { name: 'team', path: '/team', signedIn: true, shows: (p) => p.getByTestId('member').first().waitFor({ timeout: 15_000 }).then(() => heading(p, 'API tokens')) },
   { name: 'sites', path: '/sites', signedIn: true, shows: (p) => p.getByRole('link', { name: DEMO_SITE_NAME }).first().waitFor({ timeout: 15_000 }) },
   {
     name: 'journey map',

@@ -9,6 +9,8 @@ import { SiteLayout, SITE_VIEWS, type SiteView } from './views/site-layout';
 import { Header } from './components/header';
 import { Loading, ErrorMessage } from './components/states';
 import { HomeRedirect } from './views/home-redirect';
+import { InviteView } from './views/invite';
+import { TeamView } from './views/team';
 
 export function App() {
   const loc = useLocation();
@@ -21,7 +23,9 @@ export function App() {
   }, []);
 
   const authPath = loc.path === '/login' || loc.path === '/signup';
+  const invite = match('/invite/:token', loc.path);
   useEffect(() => {
+    if (invite) return;
     if (me === null && !authPath) {
       const next = loc.path === '/' ? '' : `?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`;
       navigate(`/login${next}`, { replace: true });
@@ -29,7 +33,7 @@ export function App() {
       const next = loc.query.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     }
-  }, [me, authPath]);
+  }, [me, authPath, !!invite]);
 
   if (bootError)
     return (
@@ -43,12 +47,14 @@ export function App() {
         <Loading label="Starting Throughline…" />
       </main>
     );
+  if (invite?.token) return <InviteView token={invite.token} me={me} onJoined={setMe} />;
   if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} onSignedIn={setMe} />;
 
   const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);
   let body;
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
+  else if (loc.path === '/team') body = <TeamView me={me} />;
   else if (siteMatch && siteMatch.id !== undefined) {
     const view = (siteMatch.view ?? 'map') as SiteView;
     body = SITE_VIEWS.some((v) => v.id === view) ? <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} /> : <NotFound />;

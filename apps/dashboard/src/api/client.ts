@@ -3,8 +3,15 @@ import type {
   AnalyticsQuery,
   ErrorBody,
   ExportQuery,
+  ApiTokens,
+  InviteAccept,
+  InviteCreate,
+  InviteCreated,
+  InvitePreview,
+  Invites,
   Login,
   Me,
+  Members,
   Overview,
   Prompt,
   PromptInput,
@@ -14,6 +21,7 @@ import type {
   Site,
   SiteCreate,
   Touchpoint,
+  TokenCreated,
   TouchpointInput,
   Trends,
   TrendsQuery,
@@ -88,6 +96,8 @@ function qs(q: object): string {
 
 const enc = encodeURIComponent;
 
+type Role = Me['role'];
+
 export const api = {
   me: (signal?: AbortSignal) => request<Me>('GET', '/me', undefined, signal),
   login: (body: Login) => request<Me>('POST', '/auth/login', body),
@@ -116,6 +126,18 @@ export const api = {
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
   responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
     request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
+  members: (signal?: AbortSignal) => request<Members>('GET', '/members', undefined, signal),
+  setRole: (userId: string, role: Role) => request<unknown>('PATCH', `/members/${enc(userId)}`, { role }),
+  removeMember: (userId: string) => request<void>('DELETE', `/members/${enc(userId)}`),
+  invites: (signal?: AbortSignal) => request<Invites>('GET', '/invites', undefined, signal),
+  createInvite: (body: InviteCreate) => request<InviteCreated>('POST', '/invites', body),
+  revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
+  invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
+  acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
+  tokens: (signal?: AbortSignal) => request<ApiTokens>('GET', '/tokens', undefined, signal),
+  createToken: (name: string, role: Role) => request<TokenCreated>('POST', '/tokens', { name, role }),
+  revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
+
   qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
   exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
 };

@@ -57,6 +57,9 @@ export function Header({ me, siteId, onSignedOut }: { me: Me; siteId?: string; o
       <Link href="/sites" class="header-link">
         Sites
       </Link>
+      <Link href="/team" class="header-link">
+        Team
+      </Link>
       <div class="user-menu">
         <span class="user-org" title={me.user.email}>
           <span class="avatar" aria-hidden="true">

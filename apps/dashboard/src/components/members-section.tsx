@@ -1,0 +1,93 @@
+// The organization's members: role per member (owners change it), removal; an organization always keeps an owner.
+import type { Me, Member } from '@throughline/schema';
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { useResource } from '../api/use-resource';
+import { ScrollBox } from './scroll-box';
+import { ErrorMessage, Loading } from './states';
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export const ROLE_HELP: Record<Me['role'], string> = {
+  owner: 'everything, including members and API tokens',
+  editor: 'sets up journeys and prompts, sees all data',
+  viewer: 'sees the dashboards and responses',
+};
+
+export function MembersSection({ me }: { me: Me }) {
+  const members = useResource((s) => api.members(s), []);
+  const [error, setError] = useState<ApiError>();
+  const owner = me.role === 'owner';
+
+  async function change(m: Member, run: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await run();
+      members.reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+
+  return (
+    <section class="section" aria-labelledby="members-h">
+      <h2 id="members-h">Members</h2>
+      {error && <ErrorMessage error={error} title="The change was not made" />}
+      {members.error ? (
+        <ErrorMessage error={members.error} retry={members.reload} />
+      ) : !members.data ? (
+        <Loading rows={2} />
+      ) : (
+        <ScrollBox label="Members table">
+          <table class="data">
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Joined</th>
+                {owner && <th><span class="visually-hidden">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.members.map((m) => (
+                <tr key={m.userId} data-testid="member">
+                  <td>
+                    {m.email} {m.you && <span class="badge badge-neutral">you</span>}
+                  </td>
+                  <td>
+                    {owner ? (
+                      <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => change(m, () => api.setRole(m.userId, (e.currentTarget as HTMLSelectElement).value as Me['role']))}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      m.role
+                    )}
+                  </td>
+                  <td>{new Date(m.joinedAt).toLocaleDateString()}</td>
+                  {owner && (
+                    <td>
+                      {!m.you && (
+                        <button
+                          type="button"
+                          class="btn btn-ghost btn-sm btn-danger-text"
+                          aria-label={`Remove ${m.email}`}
+                          onClick={() => confirm(`Remove ${m.email} from ${me.organization.name}?`) && change(m, () => api.removeMember(m.userId))}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+      <p class="hint">Roles: {ROLES.map((r) => `${r} — ${ROLE_HELP[r]}`).join('; ')}.</p>
+    </section>
+  );
+}
