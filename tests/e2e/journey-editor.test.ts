@@ -65,3 +65,20 @@ it('shows an offline touchpoint\'s QR code and downloads it as SVG and PNG', asy
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   expect(errors).toEqual([]);
 });
+
+it('saves partner domains, which the widget config then carries', async () => {
+  const form = page.getByRole('form', { name: 'Partner domains' });
+  await form.getByLabel('Domains, one per line').fill('https://track.swiftship.example/parcel\nnot a domain');
+  await form.getByRole('button', { name: 'Save partner domains' }).click();
+  await form.getByText(/Not a domain: not, a, domain/).waitFor();
+
+  await form.getByLabel('Domains, one per line').fill('https://track.swiftship.example/parcel');
+  await form.getByRole('button', { name: 'Save partner domains' }).click();
+  await form.getByText('Saved', { exact: true }).waitFor();
+  expect(await form.getByLabel('Domains, one per line').inputValue()).toBe('track.swiftship.example');
+  const site = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}`)).json();
+  expect(site.settings.partners).toEqual(['track.swiftship.example']);
+  const config = await (await page.request.get(`${baseURL}/v1/sites/${site.key}/config`)).json();
+  expect(config.partners).toEqual(['track.swiftship.example']);
+  expect(errors).toEqual([]);
+});

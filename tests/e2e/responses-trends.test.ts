@@ -66,3 +66,18 @@ it('draws the daily quality of the touchpoint chosen, and keeps the choice in th
   expect(await page.locator('.trend-chart canvas').count()).toBe(1);
   expect(errors).toEqual([]);
 });
+
+it('narrows responses to a journey stage with the segment filter, and keeps it in the URL', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/responses`);
+  await page.getByTestId('response').first().waitFor({ timeout: 15_000 });
+  await page.getByLabel('Segment', { exact: true }).selectOption('stage');
+  await page.getByLabel('stage is').fill('Purchase');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('segment')).toBe('stage:Purchase');
+  await page.getByRole('button', { name: 'Remove segment stage:Purchase' }).waitFor();
+  await expect.poll(async () => {
+    const names = await page.getByTestId('response').locator('.response-head strong').allInnerTexts();
+    return names.length > 0 && names.every((n) => n === 'Cart' || n === 'Checkout');
+  }, { timeout: 15_000 }).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -97,6 +97,8 @@ function qs(q: object): string {
 const enc = encodeURIComponent;
 
 type Role = Me['role'];
+/** PATCH /sites/{id}: only the fields named change (packages/schema SitePatchSchema). */
+export type SitePatch = Partial<Pick<Site, 'name' | 'origins' | 'settings'>>;
 
 export const api = {
   me: (signal?: AbortSignal) => request<Me>('GET', '/me', undefined, signal),
@@ -107,6 +109,7 @@ export const api = {
   sites: (signal?: AbortSignal) => request<{ sites: Site[] }>('GET', '/sites', undefined, signal),
   site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),
   createSite: (body: SiteCreate) => request<Site>('POST', '/sites', body),
+  patchSite: (id: string, body: SitePatch) => request<Site>('PATCH', `/sites/${enc(id)}`, body),
 
   stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),
   putStages: (id: string, stages: string[]) => request<{ stages: string[] }>('PUT', `/sites/${enc(id)}/stages`, { stages }),

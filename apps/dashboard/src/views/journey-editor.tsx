@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type TouchpointWithPrompt } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
+import { PartnersEditor } from '../components/partners-editor';
 import { PromptForm } from '../components/prompt-form';
 import { QrPanel } from '../components/qr-panel';
 import { dimLabel } from '../components/score';
@@ -13,7 +14,7 @@ import { ChannelIcon, CHANNEL_LABELS } from '../components/touchpoint-card';
 import { TouchpointForm } from '../components/touchpoint-form';
 import type { ViewProps } from './site-layout';
 
-export function JourneyEditorView({ site }: ViewProps) {
+export function JourneyEditorView({ site, setSite }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);
   const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const [adding, setAdding] = useState<string | null>(null);
@@ -57,6 +58,7 @@ export function JourneyEditorView({ site }: ViewProps) {
         </Link>
       </div>
       <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
+      <PartnersEditor site={site} onSaved={setSite} />
       {deleteError && <ErrorMessage error={deleteError} title="The touchpoint was not deleted" />}
       <section class="section" aria-labelledby="tps-h">
         <div class="editor-head">

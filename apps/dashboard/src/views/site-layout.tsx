@@ -29,6 +29,8 @@ export interface ViewProps {
   site: Site;
   overview: Resource<Overview>;
   filters: ReturnType<typeof readFilters>;
+  /** Replace the site after a change (e.g. its settings), so every view sees the saved state. */
+  setSite: (site: Site) => void;
 }
 
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
@@ -90,7 +92,7 @@ export function SiteLayout({ siteId, view, query }: { siteId: string; view: Site
         ) : !site.data ? (
           <Loading />
         ) : (
-          <View site={site.data} overview={overview} filters={filters} />
+          <View site={site.data} overview={overview} filters={filters} setSite={site.set} />
         )}
       </main>
     </>
