@@ -63,6 +63,10 @@ try {
       await page.goto(`${worker.url}/sites/${seed.siteId}/${view}?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
       await shoot(page, `dashboard-${view}${suffix}`);
     }
+    if (!suffix) {
+      await page.goto(`${worker.url}/team`);
+      await shoot(page, 'dashboard-team');
+    }
     await context.close();
   }
 } finally {

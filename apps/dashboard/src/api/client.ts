@@ -17,6 +17,7 @@ import type {
   PromptInput,
   ResponsesPage,
   ResponsesQuery,
+  Role,
   Signup,
   Site,
   SiteCreate,
@@ -96,7 +97,6 @@ function qs(q: object): string {
 
 const enc = encodeURIComponent;
 
-type Role = Me['role'];
 /** PATCH /sites/{id}: only the fields named change (packages/schema SitePatchSchema). */
 export type SitePatch = Partial<Pick<Site, 'name' | 'origins' | 'settings'>>;
 

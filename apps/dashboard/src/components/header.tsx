@@ -54,7 +54,7 @@ export function Header({ me, siteId, onSignedOut }: { me: Me; siteId?: string; o
         </div>
       )}
       <div class="header-spacer" />
-      <Link href="/sites" class="header-link">
+      <Link href="/sites" class="header-link header-link-sites">
         Sites
       </Link>
       <Link href="/team" class="header-link">

@@ -2,11 +2,11 @@
 import type { Me, Member } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { ROLES } from '../constants';
 import { useResource } from '../api/use-resource';
 import { ScrollBox } from './scroll-box';
 import { ErrorMessage, Loading } from './states';
 
-export const ROLES = ['owner', 'editor', 'viewer'] as const;
 export const ROLE_HELP: Record<Me['role'], string> = {
   owner: 'everything, including members and API tokens',
   editor: 'sets up journeys and prompts, sees all data',

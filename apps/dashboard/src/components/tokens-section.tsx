@@ -3,7 +3,7 @@ import type { Me, TokenCreated } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { ROLES } from './members-section';
+import { ROLES } from '../constants';
 import { CopyBox } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
