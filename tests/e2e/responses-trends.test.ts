@@ -81,3 +81,18 @@ it('narrows responses to a journey stage with the segment filter, and keeps it i
   }, { timeout: 15_000 }).toBe(true);
   expect(errors).toEqual([]);
 });
+
+it('deletes one visitor\'s data from a response, and the API no longer has any of it', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/responses`);
+  const first = page.getByTestId('response').first();
+  await first.waitFor({ timeout: 15_000 });
+  const list = async () => (await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?limit=200`)).json()).responses as { visitor: string }[];
+  const visitor = (await list())[0]!.visitor;
+
+  page.once('dialog', (d) => void d.accept());
+  await first.getByRole('button', { name: "Delete visitor's data" }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: "Deleted this visitor's data" }).count()).toBe(1);
+  expect(await page.getByRole('status').filter({ hasText: "Deleted this visitor's data" }).innerText()).toMatch(/[1-9]\d* answers?/);
+  expect((await list()).some((r) => r.visitor === visitor)).toBe(false);
+  expect(errors).toEqual([]);
+});

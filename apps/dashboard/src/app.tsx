@@ -9,8 +9,11 @@ import { SiteLayout, SITE_VIEWS, type SiteView } from './views/site-layout';
 import { Header } from './components/header';
 import { Loading, ErrorMessage } from './components/states';
 import { HomeRedirect } from './views/home-redirect';
-import { InviteView } from './views/invite';
-import { TeamView } from './views/team';
+import { lazyView } from './components/lazy';
+
+// Rarely opened screens load on demand, so the first screen stays small.
+const InviteView = lazyView<{ token: string; me: Me | null; onJoined: (me: Me) => void }>(() => import('./views/invite').then((m) => m.InviteView));
+const TeamView = lazyView<{ me: Me }>(() => import('./views/team').then((m) => m.TeamView));
 
 export function App() {
   const loc = useLocation();

@@ -25,6 +25,7 @@ import type {
   TokenCreated,
   TouchpointInput,
   Trends,
+  VisitorDeletion,
   TrendsQuery,
 } from '@throughline/schema';
 
@@ -141,6 +142,7 @@ export const api = {
   createToken: (name: string, role: Role) => request<TokenCreated>('POST', '/tokens', { name, role }),
   revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
 
+  deleteVisitor: (id: string, visitor: string) => request<VisitorDeletion>('DELETE', `/sites/${enc(id)}/visitors/${enc(visitor)}`),
   qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
   exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
 };

@@ -4,7 +4,7 @@ import type { ResponseRow, ResponsesPage } from '@throughline/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { dimLabel } from '../components/score';
+import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { setQuery, useLocation } from '../router';
 import type { ViewProps } from './site-layout';
@@ -21,6 +21,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [tick, setTick] = useState(0);
+  const [deleted, setDeleted] = useState<string>();
   // Names from the journey, not the overview: the list works even when the analytics cannot be computed.
   const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const names = useMemo(() => new Map((tps.data?.touchpoints ?? []).map((t) => [t.key, t.name])), [tps.data]);
@@ -36,6 +37,17 @@ export function ResponsesView({ site, filters }: ViewProps) {
       if (!signal?.aborted) setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
     } finally {
       if (!signal?.aborted) setBusy(false);
+    }
+  }
+  async function forget(visitor: string) {
+    if (!confirm('Delete every visit, answer and comment of this visitor? This cannot be undone.')) return;
+    setError(undefined);
+    try {
+      const d = await api.deleteVisitor(site.id, visitor);
+      setRows((prev) => prev?.filter((r) => r.visitor !== visitor));
+      setDeleted(`Deleted this visitor's data: ${countOf(d.answers, 'answer')}, ${countOf(d.comments, 'comment')}, ${countOf(d.visits, 'visit')}.`);
+    } catch (err) {
+      setError(err as ApiError);
     }
   }
   useEffect(() => {
@@ -79,6 +91,11 @@ export function ResponsesView({ site, filters }: ViewProps) {
         </label>
       </div>
       {error && <ErrorMessage error={error} retry={() => setTick((t) => t + 1)} />}
+      {deleted && (
+        <p class="callout callout-ok" role="status">
+          {deleted}
+        </p>
+      )}
       {!rows && !error && <Loading rows={5} label="Loading responses…" />}
       {rows && rows.length === 0 && (
         <Empty title={withComment ? 'No comments in this range' : 'No answers in this range'}>
@@ -91,7 +108,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
       {rows && rows.length > 0 && (
         <ul class="response-list" aria-label="Responses">
           {rows.map((r) => (
-            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} />
+            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} onForget={() => forget(r.visitor)} />
           ))}
         </ul>
       )}
@@ -106,7 +123,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
   );
 }
 
-function ResponseItem({ r, name }: { r: ResponseRow; name: string }) {
+function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onForget: () => void }) {
   const ctx = [r.context.device, r.context.channel, r.context.locale, r.context.country, r.context.returning == null ? null : r.context.returning ? 'returning' : 'new']
     .filter(Boolean)
     .join(' · ');
@@ -128,7 +145,12 @@ function ResponseItem({ r, name }: { r: ResponseRow; name: string }) {
         ))}
       </ul>
       {r.comment && <blockquote class="response-comment">{r.comment}</blockquote>}
-      {ctx && <p class="hint">{ctx}</p>}
+      <div class="response-foot">
+        {ctx && <p class="hint">{ctx}</p>}
+        <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
+          Delete visitor's data
+        </button>
+      </div>
     </li>
   );
 }
