@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from '../support/browser';
+import { answer, answerStored, prompt } from '../support/prompt';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -77,15 +78,12 @@ it('takes a new team from sign-up to its first answer on the journey map and in 
   await expect.poll(() => check.innerText(), { timeout: 20_000 }).toContain('First visit seen');
   expect(await check.innerText()).toContain('1 visit');
 
-  const prompt = page.getByRole('region');
-  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
-  const questions = prompt.locator('fieldset');
-  expect(await questions.count()).toBe(3);
-  for (let i = 0; i < 3; i++) await questions.nth(i).locator('label').nth(1).click();
-  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
-  await prompt.getByRole('button', { name: 'Send' }).click();
+  await prompt(page).waitFor({ timeout: 15_000 });
+  expect(await prompt(page).locator('fieldset').count()).toBe(3);
+  const stored = answerStored(page);
+  await answer(page, 2);
   expect((await stored).status()).toBe(202);
-  await expect.poll(() => prompt.getByText('Thank you').count()).toBeGreaterThan(0);
+  await expect.poll(() => prompt(page).getByText('Thank you').count()).toBeGreaterThan(0);
   expect(pageErrors).toEqual([]);
 
   // The journey map counts the answer; below the minimum n it shows no bare score.

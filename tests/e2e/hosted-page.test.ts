@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from '../support/browser';
 import { loginAsDemo } from '../support/demo-login';
+import { answer, answerStored } from '../support/prompt';
 
 const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
@@ -29,14 +30,8 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   await page.goto(`${baseURL}/t/${counter.code}`);
   await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
   await visit;
-  const prompt = page.getByRole('region');
-  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
-  const questions = prompt.locator('fieldset');
-  const count = await questions.count();
-  expect(count).toBeGreaterThanOrEqual(1);
-  for (let i = 0; i < count; i++) await questions.nth(i).locator('label').nth(4).click();
-  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
-  await prompt.getByRole('button', { name: 'Send' }).click();
+  const stored = answerStored(page);
+  await answer(page, 5);
   const res = await stored;
   expect(res.status()).toBe(202);
   expect(await res.json()).toMatchObject({ accepted: 1 });

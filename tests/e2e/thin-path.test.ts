@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from '../support/browser';
 import { loginAsDemo } from '../support/demo-login';
+import { answer, answerStored, prompt } from '../support/prompt';
 
 const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
@@ -23,19 +24,12 @@ it('shows a prompt on a demo page, stores the answer once, and the dashboard cou
   const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
   await page.goto(`${baseURL}/demo/checkout.html`);
   await visit;
-  const prompt = page.getByRole('region');
-  await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
-
-  const questions = prompt.locator('fieldset');
-  const count = await questions.count();
-  expect(count).toBeGreaterThanOrEqual(1);
-  for (let i = 0; i < count; i++) await questions.nth(i).locator('label').nth(3).click();
-  const stored = page.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"answer"'));
-  await prompt.getByRole('button', { name: 'Send' }).click();
+  const stored = answerStored(page);
+  await answer(page, 4);
   const res = await stored;
   expect(res.status()).toBe(202);
   expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 0 });
-  await expect.poll(() => prompt.getByText('Thank you').count()).toBeGreaterThan(0);
+  await expect.poll(() => prompt(page).getByText('Thank you').count()).toBeGreaterThan(0);
 
   await page.goto(`${baseURL}/`);
   const n = page.getByTestId('n-checkout');

@@ -4,12 +4,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './support/fixture-server';
-import { promptViolations } from './support/axe-prompt';
-import { answer, openPage, prompt } from './support/page-probe';
+import { axeViolations } from '../support/axe';
+import { answer, prompt } from '../support/prompt';
+import { openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
 import { createTestSite, type TestSite } from './support/test-site';
 
 const s = widgetSuite();
+/** WCAG 2.2 A/AA and best practices, on the prompt only (its shadow root included): the host page is not ours. */
+const promptViolations = (page: Page) =>
+  axeViolations(page, { include: 'throughline-prompt', tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
 
 /** The element focused inside the prompt's shadow root, described; '' when focus is outside the prompt. */
 const focused = (page: Page) =>

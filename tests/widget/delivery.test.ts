@@ -3,7 +3,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES } from './support/fixture-server';
-import { answer, openPage, prompt } from './support/page-probe';
+import { answer, prompt, sendAnswer } from '../support/prompt';
+import { openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
 import { createTestSite } from './support/test-site';
 
@@ -60,10 +61,7 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
       const { context, page } = await openPage(s.browser);
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
-      const p = prompt(page);
-      await p.waitFor({ timeout: 15_000 });
-      for (const g of await p.locator('fieldset').all()) await g.locator('.opt').nth(4).click();
-      await p.locator('button.send').click();
+      await sendAnswer(page, 5);
       await page.goto(s.fixtures.url('none', site.key, 'rtl.html'));
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
       await context.close();

@@ -3,7 +3,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './support/fixture-server';
-import { answer, openPage, prompt } from './support/page-probe';
+import { answer, prompt } from '../support/prompt';
+import { openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
 import { ASK_NOW, createTestSite, type TestSite } from './support/test-site';
 

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from './support/fixture-server';
-import { answer, globals, hostStyles, openPage, prompt } from './support/page-probe';
+import { answer, prompt } from '../support/prompt';
+import { globals, hostStyles, openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
 import { createTestSite } from './support/test-site';
 

@@ -1,5 +1,5 @@
 // What a host page can observe of the widget: its globals, the computed styles of its own elements, its errors;
-// and the prompt in the widget's shadow root, answered the way a visitor would.
+// the prompt itself is answered through tests/support/prompt.ts.
 import type { Browser, Page, Request } from 'playwright-core';
 import { collectPageErrors } from '../../support/browser';
 
@@ -49,16 +49,4 @@ export function recordEvents(page: Page): PostedEvent[] {
     }
   });
   return out;
-}
-
-export const prompt = (page: Page) => page.locator('throughline-prompt section[role="region"]');
-
-/** Picks the fourth option of every question and sends, like a visitor with a mouse. */
-export async function answer(page: Page, option = 4): Promise<void> {
-  const p = prompt(page);
-  await p.waitFor({ timeout: 15_000 });
-  const groups = p.locator('fieldset');
-  for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).locator('.opt').nth(option - 1).click();
-  await p.locator('button.send').click();
-  await p.locator('.thanks').waitFor();
 }
