@@ -1,8 +1,10 @@
-// Migration 0007 backfills rollup_answers from the rollup_scores rows that 0003's trigger kept. This test puts
-// 0003's table and trigger back beside 0007's trigger, sends answers (both rollups fill), removes the site's
-// rollup_answers rows, runs 0007's backfill statement, and expects exactly the rows 0007's trigger wrote.
+// Migration 0007 backfills rollup_answers from the rollup_scores rows that 0003's trigger kept. This test sends
+// answers (0007's trigger fills rollup_answers), removes the site's rollup_answers rows, runs 0007's backfill
+// statement with rollup_scores replaced by the rows 0003's trigger would have written for those answers (its
+// json_each of dimensions × segments, summed), and expects exactly the rows 0007's trigger wrote.
+// No DDL here: a schema change while other test files run makes D1 re-read the schema and moves their rows_read.
 import { env } from 'cloudflare:workers';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { answerEvent, createSiteWithTouchpoints, db, postEvents, signup, visitor } from './helpers';
 
 const ORIGIN = 'https://shop.example';
@@ -13,15 +15,18 @@ function statement(migration: string, pattern: RegExp): string {
   return found;
 }
 
-afterEach(async () => {
-  await db.batch([db.prepare('DROP TRIGGER IF EXISTS answers_rollup'), db.prepare('DROP TABLE IF EXISTS rollup_scores')]);
-});
+/** rollup_scores as 0003's answers_rollup trigger kept it (one row per dimension × segment), for one site. */
+const ROLLUP_SCORES_0003 = `(SELECT a.site_id, a.touchpoint, a.day, d.key AS dimension, s.value AS segment,
+    count(*) AS n, sum(d.value) AS sum, sum(d.value * d.value) AS sumsq
+  FROM answers a,
+    json_each(json_object('sensorial', a.sensorial, 'affective', a.affective, 'cognitive', a.cognitive,
+      'relational', a.relational, 'behavioral', a.behavioral, 'importance', a.importance, 'handoff', a.handoff, 'quality', a.quality)) AS d,
+    json_each(json_array('all', 'device:' || a.device, 'channel:' || a.arrival, 'locale:' || a.locale,
+      'country:' || a.country, 'returning:' || CASE a.is_returning WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END)) AS s
+  WHERE a.site_id = ?1 AND d.value IS NOT NULL AND s.value IS NOT NULL
+  GROUP BY a.site_id, a.touchpoint, a.day, d.key, s.value)`;
 
 it('backfills rollup_answers from rollup_scores with the sums its trigger keeps', async () => {
-  await db.batch([
-    db.prepare(statement('0003', /CREATE TABLE rollup_scores/)),
-    db.prepare(statement('0003', /CREATE TRIGGER answers_rollup AFTER/)),
-  ]);
   const site = await createSiteWithTouchpoints(await signup(), [ORIGIN]);
   const contexts = [{ device: 'mobile', locale: 'de-CH', returning: true }, { channel: 'search' }, undefined];
   for (let i = 0; i < 12; i++) {
@@ -34,10 +39,8 @@ it('backfills rollup_answers from rollup_scores with the sums its trigger keeps'
   const byTrigger = await read();
   expect(byTrigger.length).toBeGreaterThan(6);
 
-  await db.batch([
-    db.prepare('DELETE FROM rollup_answers WHERE site_id = ?').bind(site.id),
-    db.prepare('DELETE FROM rollup_scores WHERE site_id <> ?').bind(site.id), // rows other test files may have added meanwhile
-  ]);
-  await db.prepare(statement('0007', /INSERT INTO rollup_answers[\s\S]*FROM rollup_scores/)).run();
+  await db.prepare('DELETE FROM rollup_answers WHERE site_id = ?').bind(site.id).run();
+  const backfill = statement('0007', /INSERT INTO rollup_answers[\s\S]*FROM rollup_scores/);
+  await db.prepare(backfill.replace(/FROM rollup_scores\b/, `FROM ${ROLLUP_SCORES_0003}`)).bind(site.id).run();
   expect(await read()).toEqual(byTrigger);
 });
