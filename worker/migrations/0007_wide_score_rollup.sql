@@ -25,9 +25,11 @@ CREATE TABLE rollup_answers (
   PRIMARY KEY (site_id, segment, day, touchpoint)
 ) WITHOUT ROWID;
 
--- Context gaps read quality of every segment over a date range: by day first. The indexed columns never change
--- after the row is created, so upserts do not touch this index.
-CREATE INDEX rollup_answers_day ON rollup_answers(site_id, day);
+-- Context gaps read quality of every single-value segment (not 'all') over a date range: by day first. The
+-- indexed values never change after the row is created, so upserts do not touch this index. The scan of
+-- (site, 0, day range) ends on a row of the same site (a later day, or its 'all' rows under 1), never on
+-- whatever another site holds, so rows read do not depend on the neighbours.
+CREATE INDEX rollup_answers_segments ON rollup_answers(site_id, segment = 'all', day);
 
 -- The same sums rollup_scores held, pivoted: every existing answer is counted once, as the trigger below would.
 INSERT INTO rollup_answers (site_id, segment, day, touchpoint, sensorial_n, sensorial_sum, sensorial_sumsq, affective_n, affective_sum, affective_sumsq, cognitive_n, cognitive_sum, cognitive_sumsq, relational_n, relational_sum, relational_sumsq, behavioral_n, behavioral_sum, behavioral_sumsq, importance_n, importance_sum, importance_sumsq, handoff_n, handoff_sum, handoff_sumsq, quality_n, quality_sum, quality_sumsq)

@@ -79,13 +79,14 @@ export async function readDailyScores(
 
 /**
  * Answer-level quality of every single-value segment (device:…, channel:…, …) by touchpoint, for context gaps.
- * Reads through rollup_answers_day (migration 0007): rows read = touchpoints × days × segment values.
+ * Reads through rollup_answers_segments (migration 0007; `(segment = 'all') = 0` is its indexed expression):
+ * rows read = touchpoints × days × segment values.
  */
 export const readSegmentQuality = (db: D1Database, f: RangeFilter) =>
   all<SegmentScoreSums>(
     db.prepare(
       `SELECT segment, touchpoint, 'quality' AS dimension, sum(quality_n) AS n, sum(quality_sum) AS sum, sum(quality_sumsq) AS sumsq
-       FROM rollup_answers WHERE site_id = ? AND day BETWEEN ? AND ? AND segment <> 'all' AND quality_n > 0
+       FROM rollup_answers WHERE site_id = ? AND (segment = 'all') = 0 AND day BETWEEN ? AND ? AND quality_n > 0
        GROUP BY segment, touchpoint`,
     ).bind(f.siteId, f.from, f.to),
   );
