@@ -2,6 +2,7 @@
 // with 1-event and 50-event requests at a few concurrency levels; next to it the floor: the same rows stored by
 // the same code (worker/src/db/events.ts) into the same schema and triggers in a bare in-memory node:sqlite.
 // Bounded: BENCH_SECONDS (default 10) per scenario and at most MAX_REQUESTS each; loopback only.
+// BENCH_FLOOR_ONLY=1 runs the floor alone.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +145,16 @@ async function floor(batch) {
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 const row = (cells, widths) => cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+
+// BENCH_FLOOR_ONLY=1: only the floor (no wrangler dev), a quick check of what the schema and triggers cost.
+if (process.env.BENCH_FLOOR_ONLY === '1') {
+  console.log(`floor only: the same statements (worker/src/db/events.ts) and triggers in in-memory node:sqlite, ${SECONDS} s each, load ${os.loadavg()[0].toFixed(1)}`);
+  for (const batch of [1, 50]) {
+    const f = await floor(batch);
+    console.log(row([`${batch} event${batch > 1 ? 's' : ''} per transaction`, fmt(f.answersPerSecond), fmt(f.rowsPerAnswer, 1)], [24, 11, 11]), ' answers/s, SQLite changes per answer');
+  }
+  process.exit(0);
+}
 
 const persistTo = mkdtempSync(path.join(os.tmpdir(), 'tl-bench-'));
 const local = await startLocalWorker({ port: await freePort(), persistTo, quiet: true });

@@ -116,16 +116,20 @@ export function loadWithTriggers(db, gen) {
 
 const SEG = (x) => `json_array('all', 'device:' || ${x}.device, 'channel:' || ${x}.arrival, 'locale:' || ${x}.locale,
   'country:' || ${x}.country, 'returning:' || CASE ${x}.is_returning WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END)`;
-const DIMS = (x, withQuality) => `json_object('sensorial', ${x}.sensorial, 'affective', ${x}.affective, 'cognitive', ${x}.cognitive,
-  'relational', ${x}.relational, 'behavioral', ${x}.behavioral${withQuality ? `, 'importance', ${x}.importance, 'handoff', ${x}.handoff, 'quality', ${x}.quality` : ''})`;
+const DIMS = (x) => `json_object('sensorial', ${x}.sensorial, 'affective', ${x}.affective, 'cognitive', ${x}.cognitive,
+  'relational', ${x}.relational, 'behavioral', ${x}.behavioral)`;
 
-/** Each rollup of migrations 0003/0004 from the raw rows at once; the same sums its trigger keeps row by row. */
+/** The dimensions with columns in rollup_answers (migration 0007), `quality` last. */
+const WIDE = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff', 'quality'];
+
+/** Each rollup of migrations 0003/0004/0007 from the raw rows at once; the same sums its trigger keeps row by row. */
 export const BULK_ROLLUPS = [
-  `INSERT INTO rollup_scores (site_id, touchpoint, day, dimension, segment, n, sum, sumsq, h1, h2, h3, h4, h5)
-   SELECT a.site_id, a.touchpoint, a.day, d.key, s.value, count(*), sum(d.value), sum(d.value * d.value),
-          sum(d.value = 1), sum(d.value = 2), sum(d.value = 3), sum(d.value = 4), sum(d.value = 5)
-   FROM answers a, json_each(${DIMS('a', true)}) d, json_each(${SEG('a')}) s
-   WHERE d.value IS NOT NULL AND s.value IS NOT NULL GROUP BY a.site_id, s.value, a.day, a.touchpoint, d.key`,
+  `INSERT INTO rollup_answers (site_id, segment, day, touchpoint, ${WIDE.map((d) => `${d}_n, ${d}_sum, ${d}_sumsq`).join(', ')})
+   SELECT a.site_id, s.value, a.day, a.touchpoint,
+          ${WIDE.map((d) => `sum(a.${d} IS NOT NULL), total(a.${d}), total(a.${d} * a.${d})`).join(', ')}
+   FROM answers a, json_each(${SEG('a')}) s
+   WHERE s.value IS NOT NULL AND coalesce(${WIDE.map((d) => `a.${d}`).join(', ')}) IS NOT NULL
+   GROUP BY a.site_id, s.value, a.day, a.touchpoint`,
   `INSERT INTO rollup_visits (site_id, touchpoint, day, segment, n)
    SELECT v.site_id, v.touchpoint, v.day, s.value, count(*) FROM visits v, json_each(${SEG('v')}) s
    WHERE s.value IS NOT NULL GROUP BY v.site_id, s.value, v.day, v.touchpoint`,
@@ -157,7 +161,7 @@ export const BULK_ROLLUPS = [
           (SELECT count(DISTINCT channel) FROM journey_touchpoints t WHERE t.site_id = g.site_id AND t.visitor = g.visitor)
    FROM (SELECT site_id, visitor, min(at) AS first, max(at) AS last FROM visits GROUP BY site_id, visitor) g`,
   `INSERT INTO journey_scores (site_id, visitor, dimension, touchpoint, n, sum)
-   SELECT a.site_id, a.visitor, d.key, a.touchpoint, count(*), sum(d.value) FROM answers a, json_each(${DIMS('a', false)}) d
+   SELECT a.site_id, a.visitor, d.key, a.touchpoint, count(*), sum(d.value) FROM answers a, json_each(${DIMS('a')}) d
    WHERE a.quality IS NOT NULL AND d.value IS NOT NULL GROUP BY a.site_id, a.visitor, d.key, a.touchpoint`,
   `INSERT INTO visitor_experience (site_id, visitor, value)
    SELECT site_id, visitor, avg(c) FROM (
@@ -212,7 +216,7 @@ export function loadBulk(db, gen, { onProgress } = {}) {
 
 /** Every rollup and journey table, rows kept by the triggers at 0 left out, reals rounded: for comparing. */
 const ROLLUP_TABLES = {
-  rollup_scores: '1', rollup_visits: '1', rollup_transitions: '1', journeys: '1', journey_touchpoints: '1',
+  rollup_answers: '1', rollup_visits: '1', rollup_transitions: '1', journeys: '1', journey_touchpoints: '1',
   journey_scores: '1', visitor_experience: '1', rollup_journeys: 'reached <> 0 OR ended <> 0',
   rollup_journey_spans: 'journeys <> 0', rollup_experience: 'visitors <> 0',
 };

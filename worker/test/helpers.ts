@@ -1,5 +1,6 @@
 // Test helpers: a signed-up session that calls the API like the dashboard does (cookie + CSRF header).
 import { env, exports } from 'cloudflare:workers';
+import { ROLLUP_DIMENSIONS } from '../src/db/score-columns';
 
 export const BASE = 'https://tl.test';
 
@@ -77,9 +78,9 @@ export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unkno
   answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
 });
 
-const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_scores', 'rollup_visits', 'rollup_transitions'] as const;
+const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_answers', 'rollup_visits', 'rollup_transitions'] as const;
 
-/** Row counts (and rollup totals) of every event table, of one site or of all sites, read straight from D1. */
+/** Row counts (and rollup totals: `scored` = dimension values counted in segment 'all', quality included) of every event table, of one site or of all sites, read straight from D1. */
 export async function eventRows(siteId: string | null = null): Promise<Record<(typeof EVENT_TABLES)[number] | 'scored' | 'visited', number>> {
   const where = 'WHERE (?1 IS NULL OR site_id = ?1)';
   const out = {} as Record<(typeof EVENT_TABLES)[number], number>;
@@ -88,7 +89,7 @@ export async function eventRows(siteId: string | null = null): Promise<Record<(t
     out[t] = row?.n ?? 0;
   }
   const sums = await db.prepare(
-    `SELECT (SELECT coalesce(sum(n), 0) FROM rollup_scores ${where} AND segment = 'all') AS scored,
+    `SELECT (SELECT coalesce(sum(${ROLLUP_DIMENSIONS.map((d) => `${d}_n`).join(' + ')}), 0) FROM rollup_answers ${where} AND segment = 'all') AS scored,
             (SELECT coalesce(sum(n), 0) FROM rollup_visits ${where} AND segment = 'all') AS visited`,
   ).bind(siteId).first<{ scored: number; visited: number }>();
   return { ...out, scored: sums?.scored ?? 0, visited: sums?.visited ?? 0 };

@@ -22,7 +22,7 @@ it('stores an event sent 50 times concurrently exactly once, with rollups counte
   const rows = await eventRows(site.id);
   expect(rows).toMatchObject({ visits: 1, answers: 1, comments: 1, visited: 1 });
   const score = await db.prepare(
-    "SELECT n, sum FROM rollup_scores WHERE site_id = ? AND segment = 'device:mobile' AND dimension = 'sensorial'",
+    "SELECT sensorial_n AS n, sensorial_sum AS sum FROM rollup_answers WHERE site_id = ? AND segment = 'device:mobile'",
   ).bind(site.id).first<{ n: number; sum: number }>();
   expect(score).toEqual({ n: 1, sum: 4 });
   const transition = await db.prepare(

@@ -35,7 +35,7 @@ export interface OverviewInput {
   stages: readonly string[];
   /** Touchpoints in the team's order (used to break priority ties). Rows about other keys are ignored. */
   touchpoints: readonly TouchpointMeta[];
-  /** rollup_scores summed over the range for one segment, by touchpoint and dimension (per-day rows are fine too). */
+  /** Score sums (rollup_answers, one record per dimension) over the range for one segment, by touchpoint and dimension (per-day rows are fine too). */
   scores: readonly ScoreRollup[];
   /** rollup_visits summed over the range. */
   visits?: readonly TouchpointCount[];

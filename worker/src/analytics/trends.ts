@@ -15,7 +15,7 @@ import {
   type Sums,
 } from './stats';
 
-/** A rollup_scores row for one day (YYYY-MM-DD, UTC). Dimension `quality` is the answer-level quality. */
+/** One dimension's score sums for one day (YYYY-MM-DD, UTC), from rollup_answers. Dimension `quality` is the answer-level quality. */
 export interface DailyScoreRollup extends ScoreRollup {
   day: string;
 }

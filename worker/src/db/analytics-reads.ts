@@ -1,7 +1,9 @@
 import { daysBetween } from '../analytics/trends';
+import { ROLLUP_DIMENSIONS, scoreColumns, unpivot, type RollupDimension } from './score-columns';
 
 // SQL that reads the rollups for a site, date range and segment. Rows read grow with
-// touchpoints x days (x dimensions), never with the number of answers.
+// touchpoints x days, never with the number of answers. Scores come from rollup_answers (migration 0007: every
+// dimension as columns of one row) and are handed on as one record per dimension.
 
 export interface RangeFilter { siteId: string; from: string; to: string; segment: string }
 
@@ -20,13 +22,15 @@ export async function all<T>(stmt: D1PreparedStatement): Promise<Reads<T>> {
   return { rows: r.results, rowsRead: r.meta.rows_read ?? 0 };
 }
 
-export const readScoreSums = (db: D1Database, f: RangeFilter) =>
-  all<ScoreSums>(
+export async function readScoreSums(db: D1Database, f: RangeFilter): Promise<Reads<ScoreSums>> {
+  const r = await all<Record<string, number> & { touchpoint: string }>(
     db.prepare(
-      `SELECT touchpoint, dimension, sum(n) AS n, sum(sum) AS sum, sum(sumsq) AS sumsq FROM rollup_scores
-       WHERE site_id = ? AND segment = ? AND day BETWEEN ? AND ? GROUP BY touchpoint, dimension`,
+      `SELECT touchpoint, ${scoreColumns(ROLLUP_DIMENSIONS, true)} FROM rollup_answers
+       WHERE site_id = ? AND segment = ? AND day BETWEEN ? AND ? GROUP BY touchpoint`,
     ).bind(f.siteId, f.segment, f.from, f.to),
   );
+  return { rows: r.rows.flatMap((row) => unpivot(row, ROLLUP_DIMENSIONS, { touchpoint: row.touchpoint })), rowsRead: r.rowsRead };
+}
 
 export const readVisitCounts = (db: D1Database, f: RangeFilter) =>
   all<VisitCount>(
@@ -51,8 +55,10 @@ export interface DailyScoreSums extends ScoreSums { day: string }
 export interface SegmentScoreSums extends ScoreSums { segment: string }
 
 /** Daily score rollups for trends, optionally for one touchpoint and one dimension (plus `quality`, which alerts test). */
-export function readDailyScores(db: D1Database, f: RangeFilter, only: { touchpoint?: string; dimension?: string } = {}) {
-  // conditions added only when asked, so the primary key (site, segment, day, touchpoint, dimension) narrows the scan
+export async function readDailyScores(
+  db: D1Database, f: RangeFilter, only: { touchpoint?: string; dimension?: RollupDimension } = {},
+): Promise<Reads<DailyScoreSums>> {
+  // conditions added only when asked, so the primary key (site, segment, day, touchpoint) narrows the scan
   const where = ['site_id = ?', 'segment = ?', 'day BETWEEN ? AND ?'];
   const args: string[] = [f.siteId, f.segment, f.from, f.to];
   if (only.touchpoint !== undefined) {
@@ -62,24 +68,25 @@ export function readDailyScores(db: D1Database, f: RangeFilter, only: { touchpoi
     where.push('touchpoint = ?');
     args.push(only.touchpoint);
   }
-  if (only.dimension !== undefined) {
-    where.push(`dimension IN (?, 'quality')`);
-    args.push(only.dimension);
-  }
-  return all<DailyScoreSums>(
-    db.prepare(`SELECT touchpoint, day, dimension, n, sum, sumsq FROM rollup_scores WHERE ${where.join(' AND ')}`).bind(...args),
+  // one dimension asked: only its columns and quality's (the row is read whole either way)
+  const dimensions: readonly RollupDimension[] =
+    only.dimension === undefined ? ROLLUP_DIMENSIONS : [...new Set([only.dimension, 'quality' as const])];
+  const r = await all<Record<string, number> & { touchpoint: string; day: string }>(
+    db.prepare(`SELECT touchpoint, day, ${scoreColumns(dimensions, false)} FROM rollup_answers WHERE ${where.join(' AND ')}`).bind(...args),
   );
+  return { rows: r.rows.flatMap((row) => unpivot(row, dimensions, { touchpoint: row.touchpoint, day: row.day })), rowsRead: r.rowsRead };
 }
 
 /**
  * Answer-level quality of every single-value segment (device:…, channel:…, …) by touchpoint, for context gaps.
- * Reads through rollup_scores_quality (migration 0004): rows read = touchpoints × days × segment values.
+ * Reads through rollup_answers_segments (migration 0007; `(segment = 'all') = 0` is its indexed expression):
+ * rows read = touchpoints × days × segment values.
  */
 export const readSegmentQuality = (db: D1Database, f: RangeFilter) =>
   all<SegmentScoreSums>(
     db.prepare(
-      `SELECT segment, touchpoint, dimension, sum(n) AS n, sum(sum) AS sum, sum(sumsq) AS sumsq FROM rollup_scores
-       WHERE site_id = ? AND dimension = 'quality' AND day BETWEEN ? AND ? AND segment <> 'all'
+      `SELECT segment, touchpoint, 'quality' AS dimension, sum(quality_n) AS n, sum(quality_sum) AS sum, sum(quality_sumsq) AS sumsq
+       FROM rollup_answers WHERE site_id = ? AND (segment = 'all') = 0 AND day BETWEEN ? AND ? AND quality_n > 0
        GROUP BY segment, touchpoint`,
     ).bind(f.siteId, f.from, f.to),
   );

@@ -47,7 +47,7 @@ export async function updateSite(db: D1Database, site: Site, patch: { name?: str
 /** Deletes a site with everything recorded for it. */
 export async function deleteSite(db: D1Database, siteId: string) {
   await db.batch(
-    ['comments', 'answers', 'visits', 'rollup_scores', 'rollup_visits', 'rollup_transitions',
+    ['comments', 'answers', 'visits', 'rollup_answers', 'rollup_visits', 'rollup_transitions',
       'journeys', 'journey_touchpoints', 'journey_scores', 'visitor_experience', 'rollup_journeys', 'rollup_journey_spans',
       'rollup_experience', 'prompts', 'touchpoints', 'stages']
       .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))

@@ -1,25 +1,28 @@
 // Deletes one visitor's visits, answers and comments, and subtracts exactly what the insert triggers
-// (migrations/0003, and the journey rollups of 0004) added for them from the rollups — in one D1 batch, so rollups and raw rows never disagree.
+// (migrations/0003 and 0007, and the journey rollups of 0004) added for them from the rollups — in one D1 batch, so rollups and raw rows never disagree.
 // Set-based: one statement per rollup table, whatever the number of events. Rollup rows left empty are removed.
 import type { VisitorDeletion } from '@throughline/schema';
+import { ROLLUP_DIMENSIONS } from './score-columns';
 
 /** The segments an event row counts in: the same list as the insert triggers, for the row aliased `r`. */
 const SEGMENTS = `json_array('all', 'device:' || r.device, 'channel:' || r.arrival, 'locale:' || r.locale,
   'country:' || r.country, 'returning:' || CASE r.is_returning WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END)`;
-const DIMENSIONS = `json_object('sensorial', r.sensorial, 'affective', r.affective, 'cognitive', r.cognitive,
-  'relational', r.relational, 'behavioral', r.behavioral, 'importance', r.importance, 'handoff', r.handoff, 'quality', r.quality)`;
+
+/** What the answers trigger (migration 0007) added per (touchpoint, day, segment), summed over this visitor's answers. */
+const WIDE_SUMS = ROLLUP_DIMENSIONS.map((d) =>
+  `sum(r.${d} IS NOT NULL) AS ${d}_n, sum(coalesce(r.${d}, 0)) AS ${d}_sum, sum(coalesce(r.${d} * r.${d}, 0)) AS ${d}_sumsq`).join(',\n  ');
+const WIDE_SET = ROLLUP_DIMENSIONS.flatMap((d) => ['n', 'sum', 'sumsq'].map((c) => `${d}_${c} = rollup_answers.${d}_${c} - x.${d}_${c}`)).join(', ');
+/** A row with no answers left in any dimension: the trigger would not have created it. */
+const WIDE_EMPTY = ROLLUP_DIMENSIONS.map((d) => `${d}_n <= 0`).join(' AND ');
 
 const SUBTRACT_SCORES = `
-UPDATE rollup_scores SET n = rollup_scores.n - x.n, sum = rollup_scores.sum - x.sum, sumsq = rollup_scores.sumsq - x.sumsq,
-  h1 = rollup_scores.h1 - x.h1, h2 = rollup_scores.h2 - x.h2, h3 = rollup_scores.h3 - x.h3, h4 = rollup_scores.h4 - x.h4, h5 = rollup_scores.h5 - x.h5
-FROM (SELECT r.touchpoint, r.day, d.key AS dimension, s.value AS segment, count(*) AS n, sum(d.value) AS sum,
-        sum(d.value * d.value) AS sumsq, sum(d.value = 1) AS h1, sum(d.value = 2) AS h2, sum(d.value = 3) AS h3,
-        sum(d.value = 4) AS h4, sum(d.value = 5) AS h5
-      FROM answers r, json_each(${DIMENSIONS}) AS d, json_each(${SEGMENTS}) AS s
-      WHERE r.site_id = ?1 AND r.visitor = ?2 AND d.value IS NOT NULL AND s.value IS NOT NULL
-      GROUP BY 1, 2, 3, 4) AS x
-WHERE rollup_scores.site_id = ?1 AND rollup_scores.touchpoint = x.touchpoint AND rollup_scores.day = x.day
-  AND rollup_scores.dimension = x.dimension AND rollup_scores.segment = x.segment`;
+UPDATE rollup_answers SET ${WIDE_SET}
+FROM (SELECT r.touchpoint, r.day, s.value AS segment,
+  ${WIDE_SUMS}
+      FROM answers r, json_each(${SEGMENTS}) AS s
+      WHERE r.site_id = ?1 AND r.visitor = ?2 AND s.value IS NOT NULL GROUP BY 1, 2, 3) AS x
+WHERE rollup_answers.site_id = ?1 AND rollup_answers.segment = x.segment AND rollup_answers.day = x.day
+  AND rollup_answers.touchpoint = x.touchpoint`;
 
 const SUBTRACT_VISITS = `
 UPDATE rollup_visits SET n = rollup_visits.n - x.n
@@ -88,7 +91,7 @@ export async function deleteVisitor(db: D1Database, siteId: string, visitor: str
     run(SUBTRACT_SCORES),
     run(SUBTRACT_VISITS),
     run(SUBTRACT_TRANSITIONS),
-    run(`DELETE FROM rollup_scores WHERE site_id = ?1 AND n <= 0 AND ${VISITOR_DAYS}`),
+    run(`DELETE FROM rollup_answers WHERE site_id = ?1 AND ${WIDE_EMPTY} AND ${VISITOR_DAYS}`),
     run(`DELETE FROM rollup_visits WHERE site_id = ?1 AND n <= 0 AND ${VISITOR_DAYS}`),
     run(`DELETE FROM rollup_transitions WHERE site_id = ?1 AND count <= 0 AND handoff_n <= 0 AND delta_n <= 0 AND ${VISITOR_DAYS}`),
     ...SUBTRACT_JOURNEY.map(run),

@@ -2,6 +2,7 @@ import type { ResponseRow, ResponsesPage, VisitorDeletion } from '@throughline/s
 import { describe, expect, it } from 'vitest';
 import { answerEvent, createSiteWithTouchpoints, db, postEvents, signup, visitor, type Session } from '../../test/helpers';
 import { csvCell } from './export-csv';
+import { ROLLUP_DIMENSIONS } from '../db/score-columns';
 
 const ORIGIN = 'https://shop.example';
 const daysAgo = (d: number, minutes = 0) => new Date(Date.now() - d * 86_400_000 - minutes * 60_000).toISOString();
@@ -105,7 +106,8 @@ describe('exports', () => {
 async function rollups(siteId: string) {
   const read = async (sql: string) => (await db.prepare(sql).bind(siteId).all<Record<string, number | string>>()).results;
   return {
-    scores: await read('SELECT touchpoint, day, dimension, segment, n, round(sum, 9) s, round(sumsq, 9) ss, h1, h2, h3, h4, h5 FROM rollup_scores WHERE site_id = ? AND n > 0 ORDER BY 1, 2, 3, 4'),
+    scores: await read(`SELECT touchpoint, day, segment, ${ROLLUP_DIMENSIONS.map((d) => `${d}_n, round(${d}_sum, 9) ${d}_s, round(${d}_sumsq, 9) ${d}_ss`).join(', ')}
+      FROM rollup_answers WHERE site_id = ? AND (${ROLLUP_DIMENSIONS.map((d) => `${d}_n > 0`).join(' OR ')}) ORDER BY 1, 2, 3`),
     visits: await read('SELECT touchpoint, day, segment, n FROM rollup_visits WHERE site_id = ? AND n > 0 ORDER BY 1, 2, 3'),
     journeys: await read('SELECT segment, day, touchpoint, reached, ended FROM rollup_journeys WHERE site_id = ? AND (reached > 0 OR ended > 0) ORDER BY 1, 2, 3'),
     spans: await read('SELECT segment, day, channels, journeys FROM rollup_journey_spans WHERE site_id = ? AND journeys > 0 ORDER BY 1, 2, 3'),
@@ -155,7 +157,7 @@ describe('DELETE /api/v1/sites/{id}', () => {
     await send(site.key, visitor(), [answerEvent('checkout', { comment: 'hi' })]);
     await postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, ORIGIN, { headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'curl/8' } });
     expect((await s.send('DELETE', `/api/v1/sites/${site.id}`)).status).toBe(204);
-    for (const t of ['answers', 'comments', 'visits', 'rollup_scores', 'rollup_visits', 'journeys', 'rollup_journeys', 'dropped_traffic', 'touchpoints']) {
+    for (const t of ['answers', 'comments', 'visits', 'rollup_answers', 'rollup_visits', 'journeys', 'rollup_journeys', 'dropped_traffic', 'touchpoints']) {
       const row = await db.prepare(`SELECT count(*) AS n FROM ${t} WHERE site_id = ?`).bind(site.id).first<{ n: number }>();
       expect(row?.n, t).toBe(0);
     }

@@ -1,12 +1,13 @@
-// The answer rollups (migrations/0003, by trigger) hold exactly what the raw answers say: for each
-// touchpoint x day x dimension x segment, the count, sum, sum of squares and histogram of the scores.
+// The answer rollup (rollup_answers, migrations/0007, by trigger) holds exactly what the raw answers say: for each
+// touchpoint x day x segment, every dimension's count, sum and sum of squares as columns of one row.
 import { expect, it } from 'vitest';
+import { ROLLUP_DIMENSIONS } from '../src/db/score-columns';
 import { answerEvent, createSiteWithTouchpoints, db, postEvents, signup, visitor } from './helpers';
 
 const ORIGIN = 'https://shop.example';
 type Ctx = { device?: string; channel?: string; locale?: string; returning?: boolean };
 
-it('keeps rollup_scores equal to the sums of the answers, per dimension and segment', async () => {
+it('keeps rollup_answers equal to the sums of the answers, per dimension and segment, one row per segment', async () => {
   const site = await createSiteWithTouchpoints(await signup(), [ORIGIN]);
   const contexts: (Ctx | undefined)[] = [{ device: 'mobile', locale: 'de-CH', returning: true }, { channel: 'search', returning: false }, undefined, { device: 'desktop', channel: 'email', locale: 'en' }];
   const sent: { touchpoint: string; answers: Record<string, number>; context?: Ctx }[] = [];
@@ -19,7 +20,7 @@ it('keeps rollup_scores equal to the sums of the answers, per dimension and segm
     expect(res.status).toBe(202);
   }
 
-  const expected = new Map<string, { n: number; sum: number; sumsq: number; h: number[] }>();
+  const expected = new Map<string, { n: number; sum: number; sumsq: number }>();
   for (const a of sent) {
     const c = a.context ?? {};
     const segments = ['all', c.device && `device:${c.device}`, c.channel && `channel:${c.channel}`, c.locale && `locale:${c.locale.split('-')[0]!.toLowerCase()}`,
@@ -28,15 +29,25 @@ it('keeps rollup_scores equal to the sums of the answers, per dimension and segm
     for (const [dimension, value] of [...Object.entries(a.answers), ['quality', quality] as const]) {
       for (const segment of segments) {
         const key = `${a.touchpoint}|${dimension}|${segment}`;
-        const e = expected.get(key) ?? { n: 0, sum: 0, sumsq: 0, h: [0, 0, 0, 0, 0] };
+        const e = expected.get(key) ?? { n: 0, sum: 0, sumsq: 0 };
         e.n++; e.sum += value; e.sumsq += value * value;
-        if (Number.isInteger(value)) e.h[value - 1]!++;
         expected.set(key, e);
       }
     }
   }
-  const { results } = await db.prepare('SELECT touchpoint, dimension, segment, n, sum, sumsq, h1, h2, h3, h4, h5 FROM rollup_scores WHERE site_id = ?')
-    .bind(site.id).all<{ touchpoint: string; dimension: string; segment: string; n: number; sum: number; sumsq: number; h1: number; h2: number; h3: number; h4: number; h5: number }>();
-  const actual = new Map(results.map((r) => [`${r.touchpoint}|${r.dimension}|${r.segment}`, { n: r.n, sum: r.sum, sumsq: r.sumsq, h: [r.h1, r.h2, r.h3, r.h4, r.h5] }]));
+  const { results } = await db.prepare('SELECT * FROM rollup_answers WHERE site_id = ?').bind(site.id).all<Record<string, number | string>>();
+  // one row per touchpoint x segment (all answers fall on today), whatever the number of dimensions answered
+  const keys = results.map((r) => `${r.touchpoint}|${r.segment}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(new Set(keys)).toEqual(new Set([...expected.keys()].map((k) => k.split('|').filter((_, i) => i !== 1).join('|'))));
+  // unpivoted, the columns give the per-dimension sums; dimensions never answered (relational, …) stay at 0
+  const actual = new Map<string, { n: number; sum: number; sumsq: number }>();
+  for (const r of results) {
+    for (const d of ROLLUP_DIMENSIONS) {
+      const n = Number(r[`${d}_n`]);
+      if (n > 0) actual.set(`${r.touchpoint}|${d}|${r.segment}`, { n, sum: Number(r[`${d}_sum`]), sumsq: Number(r[`${d}_sumsq`]) });
+      else expect([r[`${d}_sum`], r[`${d}_sumsq`]]).toEqual([0, 0]);
+    }
+  }
   expect(actual).toEqual(expected);
 });

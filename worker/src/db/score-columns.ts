@@ -1,0 +1,30 @@
+// The columns of rollup_answers (migrations/0007_wide_score_rollup.sql): one row per site × segment × day ×
+// touchpoint with <dimension>_n, _sum and _sumsq for every dimension and for `quality` (answer-level quality).
+// The analytics code works with one {dimension, n, sum, sumsq} record per dimension (the shape rollup_scores had);
+// `unpivot` turns a wide row back into those, so only the SQL knows the table is wide.
+import { TREND_DIMENSIONS } from '@throughline/schema';
+
+/** Every dimension with columns in rollup_answers. Fixed names from the schema: safe to splice into SQL. */
+export const ROLLUP_DIMENSIONS = TREND_DIMENSIONS;
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
+
+/** `sum(x_n) AS x_n, …` (summed over the grouped rows) or `x_n, …` (as stored) for the given dimensions. */
+export function scoreColumns(dimensions: readonly RollupDimension[], summed: boolean): string {
+  const col = (c: string) => (summed ? `sum(${c}) AS ${c}` : c);
+  return dimensions.map((d) => [`${d}_n`, `${d}_sum`, `${d}_sumsq`].map(col).join(', ')).join(', ');
+}
+
+export interface DimensionSums { dimension: string; n: number; sum: number; sumsq: number }
+
+/**
+ * One record per dimension with answers (n > 0) from a wide row, each carrying the row's `keep` fields.
+ * Dimensions without answers are left out, as rollup_scores had no row for them.
+ */
+export function unpivot<K extends object>(row: Record<string, unknown>, dimensions: readonly RollupDimension[], keep: K): (K & DimensionSums)[] {
+  const out: (K & DimensionSums)[] = [];
+  for (const dimension of dimensions) {
+    const n = Number(row[`${dimension}_n`] ?? 0);
+    if (n > 0) out.push({ ...keep, dimension, n, sum: Number(row[`${dimension}_sum`]), sumsq: Number(row[`${dimension}_sumsq`]) });
+  }
+  return out;
+}
