@@ -57,13 +57,19 @@ it('filters responses by touchpoint and comment, in the URL, pages on, and expor
   expect(errors).toEqual([]);
 });
 
-it('draws the daily quality of the touchpoint chosen, and keeps the choice in the URL', async () => {
+it('draws the daily quality or a dimension of the touchpoint chosen, and keeps the choices in the URL', async () => {
   await page.goto(`${baseURL}/sites/${siteId}/trends`);
   await page.locator('.trend-chart canvas').first().waitFor({ timeout: 15_000 });
   await page.getByLabel('Touchpoint').selectOption('delivery');
   await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/^Parcel tracking \(SwiftShip\): [\d,]+ answers? from /);
   expect(new URL(page.url()).searchParams.get('touchpoint')).toBe('delivery');
   expect(await page.locator('.trend-chart canvas').count()).toBe(1);
+
+  // One dimension instead of quality: the chart and its summary follow, and the link keeps the choice.
+  await page.getByLabel('Score', { exact: true }).selectOption('cognitive');
+  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/; ease is drawn on the [\d,]+ days? with at least/);
+  expect(await page.getByRole('heading', { name: 'Daily Ease' }).count()).toBe(1);
+  expect(new URL(page.url()).searchParams.get('dimension')).toBe('cognitive');
   expect(errors).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-// A daily series chart drawn by uPlot (small, fast canvas charts): a quality line (0–100, gaps where a day has
+// A daily series chart drawn by uPlot (small, fast canvas charts): a score line (0–100, gaps where a day has
 // too few answers) over bars of the day's answers. The chart is an image for screen readers; the view states the figures.
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
@@ -6,7 +6,9 @@ import 'uplot/dist/uPlot.min.css';
 
 export interface DailySeries {
   days: string[];
-  quality: (number | null)[];
+  /** What the line shows: "Quality" or a dimension's label. */
+  name: string;
+  scores: (number | null)[];
   answers: number[];
 }
 
@@ -26,12 +28,12 @@ function options(width: number, s: DailySeries): uPlot.Options {
     scales: { x: { time: true }, q: { range: [0, 100] }, n: { range: [0, maxN * 3] } },
     axes: [
       { ...axis },
-      { ...axis, scale: 'q', label: 'Quality', size: 48 },
+      { ...axis, scale: 'q', label: s.name, size: 48 },
       { ...axis, scale: 'n', side: 1, label: 'Answers', size: 48, grid: { show: false } },
     ],
     series: [
       {},
-      { label: 'Quality', scale: 'q', stroke: brand, width: 2, spanGaps: false, points: { show: s.days.length <= 62, size: 5, fill: brand } },
+      { label: s.name, scale: 'q', stroke: brand, width: 2, spanGaps: false, points: { show: s.days.length <= 62, size: 5, fill: brand } },
       { label: 'Answers', scale: 'n', stroke: muted, fill: `${muted}33`, width: 0, paths: uPlot.paths.bars!({ size: [0.7, 12] }), points: { show: false } },
     ],
   };
@@ -42,7 +44,7 @@ export function TrendChart({ series, label }: { series: DailySeries; label: stri
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const data: uPlot.AlignedData = [series.days.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000), series.quality, series.answers];
+    const data: uPlot.AlignedData = [series.days.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000), series.scores, series.answers];
     const plot = new uPlot(options(el.clientWidth || 600, series), data, el);
     const ro = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: 260 }));
     ro.observe(el);

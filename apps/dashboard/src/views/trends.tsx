@@ -1,20 +1,33 @@
-// Trends and alerts: daily quality per touchpoint (uPlot), and the touchpoints whose last 7 days are
+// Trends and alerts: daily quality or one dimension's score per touchpoint (uPlot), and the touchpoints whose last 7 days are
 // significantly below the 28 before (one-sided Welch test, computed by the API).
 import type { Trends, TrendAlert } from '@throughline/schema';
 import { useMemo } from 'preact/hooks';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { countOf, fmt } from '../components/score';
+import { countOf, dimLabel, fmt } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TrendChart, type DailySeries } from '../components/trend-chart';
 import { setQuery, useLocation } from '../router';
 import type { ViewProps } from './site-layout';
 
-function seriesOf(t: Trends, key: string): DailySeries {
-  const days = t.touchpoints.find((x) => x.touchpoint === key)?.days ?? [];
+const daysOf = (t: Trends, key: string) => t.touchpoints.find((x) => x.touchpoint === key)?.days ?? [];
+
+/** Quality first, then every dimension the touchpoint was rated on in the range. */
+function measuresOf(t: Trends, key: string): string[] {
+  const seen = new Set<string>();
+  for (const d of daysOf(t, key)) for (const m of Object.keys(d.scores)) seen.add(m);
+  seen.delete('quality');
+  return ['quality', ...[...seen].sort()];
+}
+
+const measureLabel = (m: string) => (m === 'quality' ? 'Quality' : dimLabel(m));
+
+function seriesOf(t: Trends, key: string, measure: string): DailySeries {
+  const days = daysOf(t, key);
   return {
     days: days.map((d) => d.day),
-    quality: days.map((d) => d.scores.quality?.value ?? null),
+    name: measureLabel(measure),
+    scores: days.map((d) => d.scores[measure]?.value ?? null),
     answers: days.map((d) => d.n),
   };
 }
@@ -31,9 +44,11 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
   const totals = t.touchpoints.map((x) => ({ key: x.touchpoint, n: x.days.reduce((a, d) => a + d.n, 0) })).sort((a, b) => b.n - a.n);
   const asked = query.get('touchpoint');
   const selected = totals.some((x) => x.key === asked) ? asked! : (t.alerts[0]?.touchpoint ?? totals[0]?.key);
-  const series = selected ? seriesOf(t, selected) : undefined;
+  const measures = selected ? measuresOf(t, selected) : ['quality'];
+  const measure = measures.find((m) => m === query.get('dimension')) ?? 'quality';
+  const series = selected ? seriesOf(t, selected, measure) : undefined;
   const answers = series ? series.answers.reduce((a, n) => a + n, 0) : 0;
-  const scoredDays = series ? series.quality.filter((q) => q != null).length : 0;
+  const scoredDays = series ? series.scores.filter((q) => q != null).length : 0;
 
   return (
     <div class={trends.loading ? 'is-refreshing' : ''}>
@@ -41,7 +56,7 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
         <div>
           <h1>Trends</h1>
           <p class="muted">
-            Daily quality per touchpoint. An alert means the last 7 days (to {t.range.to}) score significantly below the 28 days before them.
+            Daily quality, or one dimension's score, per touchpoint. An alert means the last 7 days (to {t.range.to}) score significantly below the 28 days before them.
           </p>
         </div>
       </div>
@@ -61,9 +76,17 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
       </section>
       <section class="section card" aria-labelledby="series-h">
         <div class="editor-head">
-          <h2 id="series-h">Daily quality</h2>
+          <h2 id="series-h">Daily {measure === 'quality' ? 'quality' : measureLabel(measure)}</h2>
           {totals.length > 0 && (
             <div class="field-inline">
+              <label for="trend-dim">Score</label>
+              <select id="trend-dim" value={measure} onChange={(e) => setQuery({ dimension: (e.currentTarget as HTMLSelectElement).value })}>
+                {measures.map((m) => (
+                  <option key={m} value={m}>
+                    {measureLabel(m)}
+                  </option>
+                ))}
+              </select>
               <label for="trend-tp">Touchpoint</label>
               <select id="trend-tp" value={selected} onChange={(e) => setQuery({ touchpoint: (e.currentTarget as HTMLSelectElement).value })}>
                 {totals.map((x) => (
@@ -81,9 +104,9 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
           </Empty>
         ) : (
           <>
-            <TrendChart series={series} label={`Daily quality of ${name(selected!)} from ${t.range.from} to ${t.range.to}`} />
+            <TrendChart series={series} label={`Daily ${series.name.toLowerCase()} of ${name(selected!)} from ${t.range.from} to ${t.range.to}`} />
             <p class="hint" data-testid="trend-summary">
-              {name(selected!)}: {countOf(answers, 'answer')} from {t.range.from} to {t.range.to}; quality is drawn on the {countOf(scoredDays, 'day')} with at
+              {name(selected!)}: {countOf(answers, 'answer')} from {t.range.from} to {t.range.to}; {series.name.toLowerCase()} is drawn on the {countOf(scoredDays, 'day')} with at
               least {t.minN} answers. Bars show answers per day.
             </p>
           </>
