@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ROLES } from '../constants';
-import { CopyBox } from './snippet';
+import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
 export function InvitesSection() {
@@ -70,12 +70,7 @@ export function InvitesSection() {
           <span class="hint">Single use, valid for 7 days.</span>
         </div>
         {created && (
-          <div class="callout callout-ok" role="status">
-            <div>
-              <strong>Send this link to the person you invite ({created.role}). It is shown only now.</strong>
-              <CopyBox text={created.url} label="Invite link" />
-            </div>
-          </div>
+          <ShownOnce message={`Send this link to the person you invite (${created.role}). It is shown only now.`} text={created.url} label="Invite link" />
         )}
       </form>
       {invites.error ? (

@@ -1,4 +1,4 @@
-// The install snippet for a site with a copy button (keyboard reachable, result announced).
+// The install snippet for a site, and secrets shown once, with a copy button (keyboard reachable, result announced).
 import { useState } from 'preact/hooks';
 
 export function installSnippet(siteKey: string): string {
@@ -28,6 +28,18 @@ export function CopyBox({ text, label }: { text: string; label: string }) {
         {state === 'copied' ? 'Copied to clipboard' : state === 'failed' ? 'Could not copy; select the text and copy it by hand' : ''}
       </span>
       {state === 'failed' && <p class="field-error">Copy failed: select the text and press Ctrl+C.</p>}
+    </div>
+  );
+}
+
+/** A secret the API returns once (an invite link, an API token): what to do with it, and the text to copy. */
+export function ShownOnce({ message, text, label }: { message: string; text: string; label: string }) {
+  return (
+    <div class="callout callout-ok" role="status">
+      <div>
+        <strong>{message}</strong>
+        <CopyBox text={text} label={label} />
+      </div>
     </div>
   );
 }

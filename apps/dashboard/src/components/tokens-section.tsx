@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ROLES } from '../constants';
-import { CopyBox } from './snippet';
+import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
 export function TokensSection() {
@@ -66,12 +66,7 @@ export function TokensSection() {
           </span>
         </div>
         {created && (
-          <div class="callout callout-ok" role="status">
-            <div>
-              <strong>Copy the token “{created.name}” now: it is shown only once.</strong>
-              <CopyBox text={created.token} label="API token, shown once" />
-            </div>
-          </div>
+          <ShownOnce message={`Copy the token “${created.name}” now: it is shown only once.`} text={created.token} label="API token, shown once" />
         )}
       </form>
       {tokens.error ? (
