@@ -119,37 +119,52 @@ const SEG = (x) => `json_array('all', 'device:' || ${x}.device, 'channel:' || ${
 const DIMS = (x) => `json_object('sensorial', ${x}.sensorial, 'affective', ${x}.affective, 'cognitive', ${x}.cognitive,
   'relational', ${x}.relational, 'behavioral', ${x}.behavioral)`;
 
-/** The dimensions with columns in rollup_answers (migration 0007), `quality` last. */
+/** The dimensions with columns in rollup_answers (migration 0007), `quality` last; all but quality have a 1–5 histogram (0008). */
 const WIDE = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff', 'quality'];
+const HIST = WIDE.filter((d) => d !== 'quality').flatMap((d) => [1, 2, 3, 4, 5].map((k) => [d, k]));
 
-/** Each rollup of migrations 0003/0004/0007 from the raw rows at once; the same sums its trigger keeps row by row. */
-export const BULK_ROLLUPS = [
-  `INSERT INTO rollup_answers (site_id, segment, day, touchpoint, ${WIDE.map((d) => `${d}_n, ${d}_sum, ${d}_sumsq`).join(', ')})
-   SELECT a.site_id, s.value, a.day, a.touchpoint,
-          ${WIDE.map((d) => `sum(a.${d} IS NOT NULL), total(a.${d}), total(a.${d} * a.${d})`).join(', ')}
-   FROM answers a, json_each(${SEG('a')}) s
-   WHERE s.value IS NOT NULL AND coalesce(${WIDE.map((d) => `a.${d}`).join(', ')}) IS NOT NULL
-   GROUP BY a.site_id, s.value, a.day, a.touchpoint`,
-  `INSERT INTO rollup_visits (site_id, touchpoint, day, segment, n)
-   SELECT v.site_id, v.touchpoint, v.day, s.value, count(*) FROM visits v, json_each(${SEG('v')}) s
-   WHERE s.value IS NOT NULL GROUP BY v.site_id, s.value, v.day, v.touchpoint`,
-  `INSERT INTO rollup_transitions (site_id, from_touchpoint, to_touchpoint, day, segment,
-     count, handoff_n, handoff_sum, handoff_sumsq, delta_n, delta_sum, seamless_n)
-   SELECT site_id, f, t, day, seg, sum(c), sum(hn), sum(hs), sum(hq), sum(dn), sum(ds), sum(sn) FROM (
-     SELECT v.site_id, v.from_touchpoint AS f, v.touchpoint AS t, v.day, s.value AS seg, 1 AS c, 0 AS hn, 0 AS hs, 0 AS hq, 0 AS dn, 0 AS ds, 0 AS sn
-     FROM visits v, json_each(${SEG('v')}) s
-     WHERE s.value IS NOT NULL AND v.from_touchpoint IS NOT NULL AND v.from_touchpoint <> v.touchpoint
-     UNION ALL
-     SELECT a.site_id, a.from_touchpoint, a.touchpoint, a.day, s.value, 0,
-            a.handoff IS NOT NULL, coalesce(a.handoff, 0), coalesce(a.handoff * a.handoff, 0),
-            a.q IS NOT NULL AND a.quality IS NOT NULL, coalesce(a.quality - a.q, 0), coalesce(a.quality >= a.q - 1, 0)
-     FROM (SELECT x.*, (SELECT quality FROM answers b WHERE b.site_id = x.site_id AND b.visitor = x.visitor
+/** Each answer with a previous touchpoint, and `q`: the visitor's latest quality there at or before it (0003's rule). */
+const MOVED_ANSWERS = `(SELECT x.*, (SELECT quality FROM answers b WHERE b.site_id = x.site_id AND b.visitor = x.visitor
                           AND b.touchpoint = x.from_touchpoint AND b.quality IS NOT NULL AND b.at <= x.at
                         ORDER BY b.at DESC LIMIT 1) AS q
-           FROM answers x WHERE x.from_touchpoint IS NOT NULL AND x.from_touchpoint <> x.touchpoint) a,
-          json_each(${SEG('a')}) s
-     WHERE s.value IS NOT NULL)
-   GROUP BY site_id, seg, day, f, t`,
+           FROM answers x WHERE x.from_touchpoint IS NOT NULL AND x.from_touchpoint <> x.touchpoint)`;
+
+/** Each rollup of migrations 0003/0004/0007/0008 from the raw rows at once; the same sums its trigger keeps row by row. */
+export const BULK_ROLLUPS = [
+  `INSERT INTO rollup_answers (site_id, segment, day, touchpoint, ${WIDE.map((d) => `${d}_n, ${d}_sum, ${d}_sumsq`).join(', ')},
+     ${HIST.map(([d, k]) => `${d}_h${k}`).join(', ')}, contexts, arrivals)
+   SELECT g.*, c.contexts, t.arrivals FROM (
+     SELECT a.site_id, s.value AS segment, a.day, a.touchpoint,
+            ${WIDE.map((d) => `sum(a.${d} IS NOT NULL), total(a.${d}), total(a.${d} * a.${d})`).join(', ')},
+            ${HIST.map(([d, k]) => `sum(a.${d} IS ${k})`).join(', ')}
+     FROM answers a, json_each(${SEG('a')}) s
+     WHERE s.value IS NOT NULL AND coalesce(${WIDE.map((d) => `a.${d}`).join(', ')}) IS NOT NULL
+     GROUP BY a.site_id, s.value, a.day, a.touchpoint) g
+   LEFT JOIN (
+     SELECT site_id, day, touchpoint, json_group_object(segment, json_array(n, sum, sumsq)) AS contexts FROM (
+       SELECT a.site_id, a.day, a.touchpoint, s.value AS segment, count(*) AS n, sum(a.quality) AS sum, sum(a.quality * a.quality) AS sumsq
+       FROM answers a, json_each(${SEG('a').replace("json_array('all', ", 'json_array(')}) s
+       WHERE a.quality IS NOT NULL AND s.value IS NOT NULL GROUP BY 1, 2, 3, 4)
+     GROUP BY 1, 2, 3) c ON g.segment = 'all' AND c.site_id = g.site_id AND c.day = g.day AND c.touchpoint = g.touchpoint
+   LEFT JOIN (
+     SELECT site_id, segment, day, touchpoint, json_group_object(f, json_array(hn, hs, hq, dn, ds, sn)) AS arrivals FROM (
+       SELECT a.site_id, s.value AS segment, a.day, a.touchpoint, a.from_touchpoint AS f,
+              sum(a.handoff IS NOT NULL) AS hn, total(a.handoff) AS hs, total(a.handoff * a.handoff) AS hq,
+              sum(a.q IS NOT NULL AND a.quality IS NOT NULL) AS dn, total(a.quality - a.q) AS ds, sum(coalesce(a.quality >= a.q - 1, 0)) AS sn
+       FROM ${MOVED_ANSWERS} a, json_each(${SEG('a')}) s
+       WHERE s.value IS NOT NULL AND (a.handoff IS NOT NULL OR (a.q IS NOT NULL AND a.quality IS NOT NULL))
+       GROUP BY 1, 2, 3, 4, 5)
+     GROUP BY 1, 2, 3, 4) t ON t.site_id = g.site_id AND t.segment = g.segment AND t.day = g.day AND t.touchpoint = g.touchpoint`,
+  `INSERT INTO rollup_visits (site_id, touchpoint, day, segment, n, arrivals)
+   SELECT g.site_id, g.touchpoint, g.day, g.segment, g.n, t.arrivals FROM (
+     SELECT v.site_id, v.touchpoint, v.day, s.value AS segment, count(*) AS n FROM visits v, json_each(${SEG('v')}) s
+     WHERE s.value IS NOT NULL GROUP BY v.site_id, s.value, v.day, v.touchpoint) g
+   LEFT JOIN (
+     SELECT site_id, segment, day, touchpoint, json_group_object(f, n) AS arrivals FROM (
+       SELECT v.site_id, s.value AS segment, v.day, v.touchpoint, v.from_touchpoint AS f, count(*) AS n
+       FROM visits v, json_each(${SEG('v')}) s
+       WHERE s.value IS NOT NULL AND v.from_touchpoint <> v.touchpoint GROUP BY 1, 2, 3, 4, 5)
+     GROUP BY 1, 2, 3, 4) t ON t.site_id = g.site_id AND t.segment = g.segment AND t.day = g.day AND t.touchpoint = g.touchpoint`,
   `INSERT INTO journey_touchpoints (site_id, visitor, touchpoint, channel)
    SELECT site_id, visitor, touchpoint, min(channel) FROM visits GROUP BY site_id, visitor, touchpoint`,
   `INSERT INTO journeys (site_id, visitor, first_at, last_at, first_day, last_day, last_touchpoint, segments, channels)
@@ -214,9 +229,17 @@ export function loadBulk(db, gen, { onProgress } = {}) {
   }
 }
 
+/** Reals rounded; JSON objects (0008's contexts and arrivals, summed in another order by the bulk path) with sorted keys. */
+function normalised(v) {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : Number(v.toFixed(6));
+  if (typeof v !== 'string' || !v.startsWith('{')) return v;
+  const round = (x) => (Array.isArray(x) ? x.map(round) : typeof x === 'number' ? normalised(x) : x);
+  return JSON.stringify(Object.entries(JSON.parse(v)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, round(x)]));
+}
+
 /** Every rollup and journey table, rows kept by the triggers at 0 left out, reals rounded: for comparing. */
 const ROLLUP_TABLES = {
-  rollup_answers: '1', rollup_visits: '1', rollup_transitions: '1', journeys: '1', journey_touchpoints: '1',
+  rollup_answers: '1', rollup_visits: '1', journeys: '1', journey_touchpoints: '1',
   journey_scores: '1', visitor_experience: '1', rollup_journeys: 'reached <> 0 OR ended <> 0',
   rollup_journey_spans: 'journeys <> 0', rollup_experience: 'visitors <> 0',
 };
@@ -225,7 +248,7 @@ export function rollupSnapshot(db) {
   for (const [table, where] of Object.entries(ROLLUP_TABLES)) {
     const rows = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all();
     out[table] = rows
-      .map((r) => JSON.stringify(Object.values(r).map((v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(6)) : v))))
+      .map((r) => JSON.stringify(Object.values(r).map(normalised)))
       .sort();
   }
   return out;

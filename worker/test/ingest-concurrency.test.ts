@@ -25,10 +25,13 @@ it('stores an event sent 50 times concurrently exactly once, with rollups counte
     "SELECT sensorial_n AS n, sensorial_sum AS sum FROM rollup_answers WHERE site_id = ? AND segment = 'device:mobile'",
   ).bind(site.id).first<{ n: number; sum: number }>();
   expect(score).toEqual({ n: 1, sum: 4 });
-  const transition = await db.prepare(
-    "SELECT count, handoff_n, handoff_sum FROM rollup_transitions WHERE site_id = ? AND segment = 'all' AND from_touchpoint = 'cart'",
-  ).bind(site.id).first();
-  expect(transition).toEqual({ count: 1, handoff_n: 1, handoff_sum: 5 });
+  // the cart → checkout transition, kept on checkout's rows (migration 0008): one visit, one handoff answer of 5
+  const arrivals = await db.prepare(
+    `SELECT (SELECT arrivals FROM rollup_visits WHERE site_id = ?1 AND segment = 'all' AND touchpoint = 'checkout') AS visits,
+            (SELECT arrivals FROM rollup_answers WHERE site_id = ?1 AND segment = 'all' AND touchpoint = 'checkout') AS answers`,
+  ).bind(site.id).first<{ visits: string; answers: string }>();
+  expect(JSON.parse(arrivals!.visits)).toEqual({ cart: 1 });
+  expect(JSON.parse(arrivals!.answers)).toEqual({ cart: [1, 5, 25, 0, 0, 0] });
 
   const overview = await (await s.get(`/api/v1/sites/${site.id}/analytics/overview`)).json<{ touchpoints: { key: string; n: number }[] }>();
   expect(overview.touchpoints.find((t) => t.key === 'checkout')?.n).toBe(1);

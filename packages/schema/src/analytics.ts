@@ -52,6 +52,8 @@ export const TouchpointScoresSchema = z.object({
       worst: z.object({ segment: z.string(), quality: z.number() }).nullable(),
       segments: z.int(),
     }),
+  /** Per rated dimension: answers at each scale point 1…5 in range (the distribution behind its score; quality has none). */
+  histograms: z.record(z.string(), z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()])),
   importance: z.number().nullable(),
   quadrant: QuadrantSchema.nullable(),
   priority: z.number().nullable(),

@@ -38,6 +38,13 @@ const input: OverviewInput = {
     { touchpoint: 'home', n: 40 },
     { touchpoint: 'cart', n: 12 },
   ],
+  histograms: [
+    // two days of counter's sensorial answers: added up; a deleted touchpoint's are ignored
+    { touchpoint: 'counter', dimension: 'sensorial', counts: [0, 0, 0, 3, 0] },
+    { touchpoint: 'counter', dimension: 'sensorial', counts: [0, 0, 0, 2, 0] },
+    { touchpoint: 'counter', dimension: 'affective', counts: [3, 0, 0, 0, 0] },
+    { touchpoint: 'ghost', dimension: 'sensorial', counts: [50, 0, 0, 0, 0] },
+  ],
   transitions: [
     // handoff 15/5 = 3 → 50; delta −5/5 = −1 point → −25; seamless 3/5
     { from: 'home', to: 'cart', count: 10, handoffN: 5, handoffSum: 15, deltaN: 5, deltaSum: -5, seamlessN: 3 },
@@ -99,6 +106,7 @@ describe('overview', () => {
       // no answer-level quality rows: no n, no interval
       qualityStat: { value: 87.5, n: 0, ci: null },
       contextGap: { gap: null, best: null, worst: null, segments: 0 },
+      histograms: { sensorial: [0, 0, 0, 5, 0], affective: [3, 0, 0, 0, 0] },
     });
     // n is the largest dimension n: the `quality` row counted 6 answers; it is not shown as a dimension
     expect(home).toMatchObject({ n: 6, visits: 40, quality: 75, importance: 25, priority: 0.0625 });

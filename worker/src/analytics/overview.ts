@@ -51,6 +51,8 @@ export interface OverviewInput {
   visitorMeans?: readonly VisitorMean[];
   /** Experienced consistency already computed from rollups (db/journey-reads.ts); wins over `visitorMeans`. */
   experienced?: number | null;
+  /** Answers per scale point 1…5, per touchpoint and rated dimension (rows sharing both are added). */
+  histograms?: readonly { touchpoint: string; dimension: string; counts: readonly number[] }[];
   /** Answer-level `quality` rollups of every single-value segment (device:*, channel:*, …) over the range, for context gaps. */
   segmentScores?: readonly SegmentScoreRollup[];
 }
@@ -70,6 +72,7 @@ export function buildOverview(input: OverviewInput): Overview {
   const sums = sumsByTouchpoint(scoreRows);
   const visits = countsByTouchpoint(input.visits ?? []);
   const answers = input.answers ? countsByTouchpoint(input.answers) : null;
+  const histograms = histogramsByTouchpoint(input.histograms ?? []);
   const gaps = new Map(
     answerQualityGapsOf((input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)), minN).map((g) => [g.touchpoint, g]),
   );
@@ -100,6 +103,7 @@ export function buildOverview(input: OverviewInput): Overview {
       quality,
       qualityStat: { value: quality, n: answerQuality.n, ci: quality === null ? null : answerQuality.ci },
       contextGap,
+      histograms: histograms.get(tp.key) ?? {},
       importance,
       quadrant: quadrantOf(importance, quality, thresholds),
       priority: priorityIndex(importance, quality),
@@ -171,4 +175,17 @@ function sumJourneyCounts(rows: readonly JourneyTouchpointCount[], touchpoint: s
     ended += row.ended;
   }
   return { journeys, ended };
+}
+
+type Histogram = [number, number, number, number, number];
+
+function histogramsByTouchpoint(rows: readonly { touchpoint: string; dimension: string; counts: readonly number[] }[]) {
+  const out = new Map<string, Record<string, Histogram>>();
+  for (const row of rows) {
+    const byDimension = out.get(row.touchpoint) ?? {};
+    out.set(row.touchpoint, byDimension);
+    const h = (byDimension[row.dimension] ??= [0, 0, 0, 0, 0]);
+    for (let i = 0; i < 5; i++) h[i]! += row.counts[i] ?? 0;
+  }
+  return out;
 }

@@ -199,6 +199,80 @@ describe('analytics overview from the rollups', () => {
   });
 });
 
+describe('histograms and context gaps through the overview', () => {
+  /**
+   * On 2026-03-10 at home: 5 mobile visitors (from search, de) answer 4, 4, 4 (quality 4); 5 desktop visitors (direct)
+   * answer 2, 3, 1 with importance 5 (quality 2); one more desktop visitor answers 5, 5, 5 with importance 1
+   * (quality 5), then goes on to cart and answers sensorial 3 with handoff 5 there. That one is deleted below.
+   */
+  function segmentsFixture(): ImportEvent[] {
+    const events: ImportEvent[] = [];
+    for (let i = 0; i < 5; i++) {
+      events.push(answer(`mobile-${i}`, 'home', at('10', '10:00'), { sensorial: 4, affective: 4, cognitive: 4 }, mobile));
+      events.push(answer(`desktop-${i}`, 'home', at('10', '11:00'), { sensorial: 2, affective: 3, cognitive: 1, importance: 5 }, desktop));
+    }
+    events.push(
+      visit('leaver-visitor', 'home', at('10', '11:59'), desktop),
+      answer('leaver-visitor', 'home', at('10', '12:00'), { sensorial: 5, affective: 5, cognitive: 5, importance: 1 }, desktop),
+      visit('leaver-visitor', 'cart', at('10', '12:05'), { from: 'home', ...desktop }),
+      answer('leaver-visitor', 'cart', at('10', '12:06'), { sensorial: 3, handoff: 5 }, { from: 'home', ...desktop }),
+    );
+    return events;
+  }
+  const homeOf = (o: Overview) => o.touchpoints.find((t) => t.key === 'home')!;
+
+  it('counts answers per scale point, per segment too, and follows a visitor deletion', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    await importEvents(s, siteId, segmentsFixture());
+
+    const { body: o } = await overviewOf(s, siteId);
+    expect(OverviewSchema.safeParse(o).success).toBe(true);
+    expect(homeOf(o).histograms).toEqual({
+      sensorial: [0, 5, 0, 5, 1], affective: [0, 0, 5, 5, 1], cognitive: [5, 0, 0, 5, 1], importance: [1, 0, 0, 0, 5],
+    });
+    expect(o.touchpoints.find((t) => t.key === 'cart')!.histograms).toEqual({ sensorial: [0, 0, 1, 0, 0], handoff: [0, 0, 0, 0, 1] });
+    expect(o.touchpoints.find((t) => t.key === 'club')!.histograms).toEqual({});
+    // a segment narrows the histograms to its answers
+    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).histograms)
+      .toEqual({ sensorial: [0, 0, 0, 5, 0], affective: [0, 0, 0, 5, 0], cognitive: [0, 0, 0, 5, 0] });
+
+    expect((await s.send('DELETE', `/api/v1/sites/${siteId}/visitors/leaver-visitor`)).status).toBe(200);
+    const { body: after } = await overviewOf(s, siteId);
+    expect(homeOf(after).histograms).toEqual({
+      sensorial: [0, 5, 0, 5, 0], affective: [0, 0, 5, 5, 0], cognitive: [5, 0, 0, 5, 0], importance: [0, 0, 0, 0, 5],
+    });
+    expect(after.touchpoints.find((t) => t.key === 'cart')!.histograms).toEqual({});
+  });
+
+  it('gives the context gap over every segment, whatever the filter, and after a visitor deletion', async () => {
+    const s = await signup();
+    const siteId = await journeySite(s);
+    await importEvents(s, siteId, segmentsFixture());
+
+    // mobile, search and de: 5 answers of quality 4 → 75; desktop and direct: 6 answers, (5 × 2 + 5) / 6 = 2.5 → 37.5
+    const gapBefore = { gap: 37.5, segments: 5, best: { quality: 75 }, worst: { quality: 37.5 } };
+    const { body: o } = await overviewOf(s, siteId);
+    expect(homeOf(o).contextGap).toMatchObject(gapBefore);
+    expect(['device:mobile', 'channel:search', 'locale:de']).toContain(homeOf(o).contextGap.best!.segment);
+    expect(['device:desktop', 'channel:direct']).toContain(homeOf(o).contextGap.worst!.segment);
+    // cart has one answer: no segment reaches the minimum n
+    expect(o.touchpoints.find((t) => t.key === 'cart')!.contextGap).toEqual({ gap: null, best: null, worst: null, segments: 0 });
+    // the gap compares segments, so a segment filter does not change it
+    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).contextGap).toEqual(homeOf(o).contextGap);
+    // the leaver's move home → cart: one visit, one handoff answer, one quality change (5 → 3)
+    expect(o.connectivity.transitions).toEqual([
+      { from: 'home', to: 'cart', count: 1, handoff: null, handoffN: 1, delta: null, deltaN: 1 },
+    ]);
+
+    expect((await s.send('DELETE', `/api/v1/sites/${siteId}/visitors/leaver-visitor`)).status).toBe(200);
+    // desktop and direct: 5 answers of quality 2 → 25
+    const { body: after } = await overviewOf(s, siteId);
+    expect(homeOf(after).contextGap).toMatchObject({ gap: 50, segments: 5, best: { quality: 75 }, worst: { quality: 25 } });
+    expect(after.connectivity.transitions).toEqual([]);
+  });
+});
+
 const RECENT_DAYS = ['2026-03-29', '2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04'];
 
 describe('analytics trends', () => {

@@ -5,9 +5,10 @@ import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema }
 import type { Context } from 'hono';
 import { experiencedFromSums } from '../analytics/consistency';
 import { buildOverview } from '../analytics/overview';
+import { TransitionTotals } from '../analytics/rollup-json';
 import { addDays } from '../analytics/trends';
 import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
-import { readDailyScores, readScoreSums, readSegmentQuality, readTransitionSums, readVisitCounts, type RangeFilter, type Reads } from '../db/analytics-reads';
+import { readAnswerRollups, readDailyScores, readSegmentQuality, readVisitRollups, type RangeFilter } from '../db/analytics-reads';
 import { readChannelSpans, readExperience, readJourneyCounts } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
@@ -47,7 +48,7 @@ async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof Analyti
   return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
 }
 
-const rowsRead = (reads: readonly Reads<unknown>[]) => String(reads.reduce((n, r) => n + r.rowsRead, 0));
+const rowsRead = (reads: readonly ({ rowsRead: number } | null)[]) => String(reads.reduce((n, r) => n + (r?.rowsRead ?? 0), 0));
 
 const overview = createRoute({
   method: 'get', path: '/sites/{id}/analytics/overview', tags: ['analytics'],
@@ -68,18 +69,22 @@ export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
     const db = c.env.DB;
+    // one row per touchpoint × day of rollup_answers (scores, histograms, handoffs; on 'all' also the context
+    // gap's segments) and of rollup_visits (visits, transitions); a segment filter reads the 'all' contexts too
+    const transitions = new TransitionTotals();
     const reads = await Promise.all([
-      readScoreSums(db, f), readVisitCounts(db, f), readTransitionSums(db, f),
-      readJourneyCounts(db, f), readChannelSpans(db, f), readExperience(db, f), readSegmentQuality(db, f),
+      readAnswerRollups(db, f, transitions), readVisitRollups(db, f, transitions),
+      readJourneyCounts(db, f), readChannelSpans(db, f), readExperience(db, f),
+      f.segment === 'all' ? null : readSegmentQuality(db, f),
     ] as const);
-    const [scores, visits, transitions, journeyCounts, channelSpans, experience, segmentQuality] = reads;
+    const [scores, visits, journeyCounts, channelSpans, experience, segmentQuality] = reads;
     const minN = site.settings.minN;
     const result = buildOverview({
       range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
-      scores: scores.rows, visits: visits.rows, transitions: transitions.rows,
+      scores: scores.scores, histograms: scores.histograms, visits: visits.rows, transitions: transitions.rows(),
       journeyCounts: journeyCounts.rows, channelSpans: channelSpans.rows,
       experienced: experiencedFromSums(experience.rows[0]!, minN),
-      segmentScores: segmentQuality.rows,
+      segmentScores: (segmentQuality ?? scores).segmentScores.rows(),
     });
     c.header('x-rows-read', rowsRead(reads));
     return c.json(result, 200);
