@@ -78,6 +78,7 @@ const SCREENS: Screen[] = [
   },
   { name: 'journey setup', path: `${site}/journey`, signedIn: true, shows: (p) => heading(p, 'Touchpoints').then(() => visible(p, 'Shop counter (QR)')) },
   { name: 'install', path: `${site}/install`, signedIn: true, shows: (p) => visible(p, siteKey) },
+  { name: 'settings', path: `${site}/settings`, signedIn: true, shows: (p) => heading(p, 'Look of the prompt').then(() => p.getByTestId('prompt-preview').getByRole('region').waitFor({ timeout: 15_000 })) },
 ];
 
 const MODES = [

@@ -2,6 +2,7 @@
 import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setUnauthorizedHandler } from './api/client';
+import { RoleContext } from './api/role';
 import { match, navigate, useLocation } from './router';
 import { AuthView } from './views/auth';
 import { SitesView } from './views/sites';
@@ -64,13 +65,13 @@ export function App() {
   } else body = <NotFound />;
 
   return (
-    <>
+    <RoleContext.Provider value={me.role}>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
       <Header me={me} siteId={siteMatch?.id} onSignedOut={() => setMe(null)} />
       {body}
-    </>
+    </RoleContext.Provider>
   );
 }
 

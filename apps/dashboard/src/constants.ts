@@ -7,3 +7,5 @@ export const DEFAULT_PROMPT_DIMENSIONS = ['sensorial', 'affective', 'cognitive']
 export const CHANNELS = ['web', 'app', 'email', 'offline', 'social'] as const satisfies readonly Channel[];
 export const OWNERS = ['brand', 'partner', 'customer', 'external'] as const satisfies readonly Owner[];
 export const ROLES = ['owner', 'editor', 'viewer'] as const satisfies readonly Role[];
+/** Whether `role` may do what `needed` may: ROLES runs from most to least (owner ⊃ editor ⊃ viewer), as the API checks. */
+export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) <= ROLES.indexOf(needed);

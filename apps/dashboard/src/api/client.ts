@@ -111,6 +111,7 @@ export const api = {
   site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),
   createSite: (body: SiteCreate) => request<Site>('POST', '/sites', body),
   patchSite: (id: string, body: SitePatch) => request<Site>('PATCH', `/sites/${enc(id)}`, body),
+  deleteSite: (id: string) => request<void>('DELETE', `/sites/${enc(id)}`),
 
   stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),
   putStages: (id: string, stages: string[]) => request<{ stages: string[] }>('PUT', `/sites/${enc(id)}/stages`, { stages }),

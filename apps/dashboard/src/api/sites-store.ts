@@ -39,6 +39,21 @@ export function addSite(site: Site): void {
   emit({ ...state, sites: [...(state.sites ?? []), site] });
 }
 
+/** A site changed in this tab (renamed, new origins): every list shows the saved state. */
+export function replaceSite(site: Site): void {
+  if (state.sites) emit({ ...state, sites: state.sites.map((s) => (s.id === site.id ? site : s)) });
+}
+
+/** A site deleted in this tab; it is no longer the one to reopen. */
+export function removeSite(id: string): void {
+  if (state.sites) emit({ ...state, sites: state.sites.filter((s) => s.id !== id) });
+  try {
+    if (localStorage.getItem(LAST_SITE) === id) localStorage.removeItem(LAST_SITE);
+  } catch {
+    /* storage may be blocked */
+  }
+}
+
 export function useSites(): State & { reload: () => void } {
   const [s, setS] = useState(state);
   useEffect(() => {

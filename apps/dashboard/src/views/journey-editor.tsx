@@ -2,6 +2,7 @@
 import type { Prompt } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError, type TouchpointWithPrompt } from '../api/client';
+import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { PartnersEditor } from '../components/partners-editor';
@@ -21,6 +22,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [promptOpen, setPromptOpen] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<ApiError>();
+  const canEdit = useCan('editor');
 
   if (stages.error) return <ErrorMessage error={stages.error} retry={stages.reload} />;
   if (tps.error) return <ErrorMessage error={tps.error} retry={tps.reload} />;
@@ -57,13 +59,20 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
           Install snippet
         </Link>
       </div>
-      <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
-      <PartnersEditor site={site} onSaved={setSite} />
+      {!canEdit && (
+        <p class="callout callout-info" role="note">
+          You have the viewer role: you see the journey setup as it is. Editors and owners change it.
+        </p>
+      )}
+      <fieldset class="bare" disabled={!canEdit}>
+        <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
+        <PartnersEditor site={site} onSaved={setSite} />
+      </fieldset>
       {deleteError && <ErrorMessage error={deleteError} title="The touchpoint was not deleted" />}
       <section class="section" aria-labelledby="tps-h">
         <div class="editor-head">
           <h2 id="tps-h">Touchpoints</h2>
-          {list.length > 0 && adding === null && (
+          {canEdit && list.length > 0 && adding === null && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => setAdding(stageList[0] ?? '')}>
               + Add touchpoint
             </button>
@@ -73,9 +82,11 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
           <Empty
             title="Add the first touchpoint"
             action={
-              <button type="button" class="btn btn-primary" onClick={() => setAdding(stageList[0] ?? '')}>
-                Add a touchpoint
-              </button>
+              canEdit && (
+                <button type="button" class="btn btn-primary" onClick={() => setAdding(stageList[0] ?? '')}>
+                  Add a touchpoint
+                </button>
+              )
             }
           >
             <p>A touchpoint is a place where customers meet your brand: a product page, the checkout, a delivery, a shop counter. Web touchpoints are recognised by URL rules; offline ones by a QR code.</p>
@@ -94,9 +105,11 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
             <div class="editor-stage" key={stage}>
               <h3 class="editor-stage-h">
                 {stage} <span class="muted">({inStage.length})</span>
-                <button type="button" class="btn btn-ghost btn-sm" onClick={() => setAdding(stage)} aria-label={`Add touchpoint to ${stage}`}>
-                  + Add
-                </button>
+                {canEdit && (
+                  <button type="button" class="btn btn-ghost btn-sm" onClick={() => setAdding(stage)} aria-label={`Add touchpoint to ${stage}`}>
+                    + Add
+                  </button>
+                )}
               </h3>
               {inStage.length === 0 && <p class="hint">No touchpoints in this stage.</p>}
               <ul class="tp-list">
@@ -134,6 +147,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                               : 'No prompt yet: visits are counted, nobody is asked.'}
                           </div>
                         </div>
+                        {canEdit && (
                         <div class="tp-row-actions">
                           <button type="button" class="btn btn-secondary btn-sm" aria-expanded={promptOpen === t.key} onClick={() => setPromptOpen(promptOpen === t.key ? null : t.key)}>
                             {t.prompt ? 'Prompt' : 'Add prompt'}
@@ -145,6 +159,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                             Delete
                           </button>
                         </div>
+                        )}
                         {t.code && (t.channel === 'offline' || !t.match.length) && <QrPanel siteId={site.id} tpKey={t.key} name={t.name} code={t.code} />}
                         {promptOpen === t.key && (
                           <div class="tp-prompt">

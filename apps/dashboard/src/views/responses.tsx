@@ -3,6 +3,7 @@
 import type { ResponseRow, ResponsesPage } from '@throughline/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
 import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -22,6 +23,8 @@ export function ResponsesView({ site, filters }: ViewProps) {
   const [error, setError] = useState<ApiError>();
   const [tick, setTick] = useState(0);
   const [deleted, setDeleted] = useState<string>();
+  // Deleting a visitor's data (a privacy request) is the owner's (the API refuses others).
+  const canForget = useCan('owner');
   // Names from the journey, not the overview: the list works even when the analytics cannot be computed.
   const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const names = useMemo(() => new Map((tps.data?.touchpoints ?? []).map((t) => [t.key, t.name])), [tps.data]);
@@ -108,7 +111,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
       {rows && rows.length > 0 && (
         <ul class="response-list" aria-label="Responses">
           {rows.map((r) => (
-            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} onForget={() => forget(r.visitor)} />
+            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} onForget={canForget ? () => forget(r.visitor) : undefined} />
           ))}
         </ul>
       )}
@@ -123,7 +126,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
   );
 }
 
-function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onForget: () => void }) {
+function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onForget?: () => void }) {
   const ctx = [r.context.device, r.context.channel, r.context.locale, r.context.country, r.context.returning == null ? null : r.context.returning ? 'returning' : 'new']
     .filter(Boolean)
     .join(' · ');
@@ -147,9 +150,11 @@ function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onF
       {r.comment && <blockquote class="response-comment">{r.comment}</blockquote>}
       <div class="response-foot">
         {ctx && <p class="hint">{ctx}</p>}
-        <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
-          Delete visitor's data
-        </button>
+        {onForget && (
+          <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
+            Delete visitor's data
+          </button>
+        )}
       </div>
     </li>
   );

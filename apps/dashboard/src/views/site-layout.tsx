@@ -22,6 +22,7 @@ export const SITE_VIEWS = [
   { id: 'responses', label: 'Responses', analytics: true },
   { id: 'journey', label: 'Journey setup', analytics: false },
   { id: 'install', label: 'Install', analytics: false },
+  { id: 'settings', label: 'Settings', analytics: false },
 ] as const;
 export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 
@@ -40,6 +41,7 @@ const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.Tr
 const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
 const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
+const SettingsView = lazyView<ViewProps>(() => import('./settings').then((m) => m.SettingsView));
 
 const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   map: JourneyMapView,
@@ -50,6 +52,7 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   responses: ResponsesView,
   journey: JourneyEditorView,
   install: InstallView,
+  settings: SettingsView,
 };
 
 export function SiteLayout({ siteId, view, query }: { siteId: string; view: SiteView; query: URLSearchParams }) {

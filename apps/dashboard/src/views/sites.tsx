@@ -2,15 +2,18 @@
 import type { Site } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { useCan } from '../api/role';
 import { addSite, useSites } from '../api/sites-store';
 import { Link } from '../components/link';
 import { CopyBox, installSnippet } from '../components/snippet';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { parseOrigins } from '../site-input';
 
 export function SitesView() {
   const { sites, error, loading, reload } = useSites();
   const [created, setCreated] = useState<Site>();
   const [showForm, setShowForm] = useState(false);
+  const canCreate = useCan('editor');
   useEffect(() => void (document.title = 'Sites · Throughline'), []);
 
   return (
@@ -20,7 +23,7 @@ export function SitesView() {
           <h1>Sites</h1>
           <p class="muted">Each site has its own journey, touchpoints and script tag.</p>
         </div>
-        {sites && sites.length > 0 && !showForm && (
+        {canCreate && sites && sites.length > 0 && !showForm && (
           <button type="button" class="btn btn-primary" onClick={() => setShowForm(true)}>
             New site
           </button>
@@ -39,7 +42,12 @@ export function SitesView() {
       )}
       {error && <ErrorMessage error={error} retry={reload} />}
       {!sites && loading && <Loading />}
-      {sites && (sites.length === 0 || showForm) && (
+      {sites && sites.length === 0 && !canCreate && (
+        <Empty title="No sites yet">
+          <p>An editor or owner of your organization adds the first site; its journey map appears here then.</p>
+        </Empty>
+      )}
+      {canCreate && sites && (sites.length === 0 || showForm) && (
         <CreateSite
           first={sites.length === 0}
           onCancel={sites.length ? () => setShowForm(false) : undefined}
@@ -92,10 +100,7 @@ function CreateSite({ first, onCreated, onCancel }: { first: boolean; onCreated:
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const name = String(form.get('name') ?? '').trim();
-    const origins = String(form.get('origins') ?? '')
-      .split(/[\s,]+/)
-      .map((o) => o.trim().replace(/\/+$/, ''))
-      .filter(Boolean);
+    const origins = parseOrigins(String(form.get('origins') ?? ''));
     setBusy(true);
     setError(undefined);
     try {
