@@ -27,9 +27,10 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   const page = await phone.newPage();
   const errors = collectPageErrors(page);
   const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
-  await page.goto(`${baseURL}/t/${counter.code}`);
+  // The address the printed QR code holds (qr.svg encodes it): the visit counts as arriving by QR code.
+  await page.goto(`${baseURL}/t/${counter.code}?tl_qr=1`);
   await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
-  await visit;
+  expect(JSON.parse((await visit).postData()!).events.find((e: { type: string }) => e.type === 'visit').context.channel).toBe('qr');
   const stored = answerStored(page);
   await answer(page, 5);
   const res = await stored;

@@ -66,7 +66,7 @@ describe('hosted prompt page /t/{code}', () => {
 });
 
 describe('GET /api/v1/sites/{id}/touchpoints/{key}/qr.svg', () => {
-  it('is an SVG QR code of the absolute /t/{code} address', async () => {
+  it('is an SVG QR code of the absolute /t/{code} address, marked as a QR arrival', async () => {
     const s = await signup();
     const { site, code } = await offlineTouchpoint(s);
     const res = await s.get(`/api/v1/sites/${site.id}/touchpoints/counter/qr.svg`);
@@ -74,7 +74,7 @@ describe('GET /api/v1/sites/{id}/touchpoints/{key}/qr.svg', () => {
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
     const svg = await res.text();
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(svgMatrix(svg, 8)).toEqual(encode(`${BASE}/t/${code}`, { ecc: 'M', border: 4 }).data);
+    expect(svgMatrix(svg, 8)).toEqual(encode(`${BASE}/t/${code}?tl_qr=1`, { ecc: 'M', border: 4 }).data);
   });
 
   it('is 404 for an unknown touchpoint and for another tenant’s site', async () => {

@@ -7,14 +7,17 @@ import { notFound } from '../errors';
 import { apiApp, errors } from '../openapi';
 import { ownSite, SiteIdParam } from './site-scope';
 
-/** The absolute address a touchpoint's QR code and short link lead to. */
-export const hostedPageUrl = (requestUrl: string, code: string) => `${new URL(requestUrl).origin}/t/${code}`;
+/**
+ * The absolute address a touchpoint's QR code leads to. `tl_qr` tells the widget on the hosted page that the visit
+ * arrived by QR code (channel `qr`), where a scan would otherwise count as a direct visit (a scan has no referrer).
+ */
+export const qrTarget = (requestUrl: string, code: string) => `${new URL(requestUrl).origin}/t/${code}?tl_qr=1`;
 
 const qr = createRoute({
   method: 'get', path: '/sites/{id}/touchpoints/{key}/qr.svg', tags: ['journey'],
   request: { params: SiteIdParam.extend({ key: TouchpointKeySchema }) },
   responses: {
-    200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'QR code (SVG) of the absolute /t/{code} address' },
+    200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'QR code (SVG) of the absolute /t/{code}?tl_qr=1 address' },
     ...errors,
   },
 });
@@ -25,7 +28,7 @@ export const qrRoutes = apiApp().openapi(qr, async (c) => {
   const tp = await getTouchpoint(c.env.DB, site.id, key);
   if (!tp) throw notFound('touchpoint');
   // Medium error correction survives a smudged print; 4 modules of quiet zone is what scanners expect.
-  const svg = renderSVG(hostedPageUrl(c.req.url, tp.code), { ecc: 'M', border: 4, pixelSize: 8 });
+  const svg = renderSVG(qrTarget(c.req.url, tp.code), { ecc: 'M', border: 4, pixelSize: 8 });
   return c.body(svg, 200, {
     'content-type': 'image/svg+xml; charset=utf-8',
     'content-disposition': `inline; filename="${key}-qr.svg"`,
