@@ -1,8 +1,9 @@
 // The app: who is signed in, then which screen the URL names. Heavier screens are loaded on demand.
 import type { Me } from '@throughline/schema';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, setUnauthorizedHandler } from './api/client';
 import { RoleContext } from './api/role';
+import { resetSites } from './api/sites-store';
 import { match, navigate, useLocation } from './router';
 import { AuthView } from './views/auth';
 import { SitesView } from './views/sites';
@@ -14,7 +15,7 @@ import { lazyView } from './components/lazy';
 
 // Rarely opened screens load on demand, so the first screen stays small.
 const InviteView = lazyView<{ token: string; me: Me | null; onJoined: (me: Me) => void }>(() => import('./views/invite').then((m) => m.InviteView));
-const TeamView = lazyView<{ me: Me }>(() => import('./views/team').then((m) => m.TeamView));
+const TeamView = lazyView<{ me: Me; onSwitched: (me: Me) => void }>(() => import('./views/team').then((m) => m.TeamView));
 
 export function App() {
   const loc = useLocation();
@@ -25,6 +26,14 @@ export function App() {
     setUnauthorizedHandler(() => setMe(null));
     api.me().then(setMe, (err: ApiError) => (err.status === 401 ? setMe(null) : setBootError(err)));
   }, []);
+
+  // Another person or organization than before (a switch, or log out and in as someone else): their sites, not the last ones.
+  const who = me ? `${me.user.id}:${me.organization.id}` : null;
+  const lastWho = useRef<string | null>(null);
+  useEffect(() => {
+    if (who && lastWho.current && who !== lastWho.current) resetSites();
+    if (who) lastWho.current = who;
+  }, [who]);
 
   const authPath = loc.path === '/login' || loc.path === '/signup';
   const invite = match('/invite/:token', loc.path);
@@ -58,7 +67,7 @@ export function App() {
   let body;
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
-  else if (loc.path === '/team') body = <TeamView me={me} />;
+  else if (loc.path === '/team') body = <TeamView me={me} onSwitched={setMe} />;
   else if (siteMatch && siteMatch.id !== undefined) {
     const view = (siteMatch.view ?? 'map') as SiteView;
     body = SITE_VIEWS.some((v) => v.id === view) ? <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} /> : <NotFound />;
@@ -69,7 +78,7 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <Header me={me} siteId={siteMatch?.id} onSignedOut={() => setMe(null)} />
+      <Header me={me} siteId={siteMatch?.id} onSignedOut={() => setMe(null)} onSwitched={setMe} />
       {body}
     </RoleContext.Provider>
   );

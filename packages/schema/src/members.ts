@@ -63,3 +63,13 @@ export const InviteAcceptSchema = z.strictObject({
   password: PasswordSchema.optional(),
 });
 export type InviteAccept = z.input<typeof InviteAcceptSchema>;
+
+/** GET /api/v1/organizations: every organization the signed-in person belongs to (an API token: its own). */
+export const OrganizationsSchema = z.object({
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema, /** The one this session opens. */ current: z.boolean() })),
+});
+export type Organizations = z.infer<typeof OrganizationsSchema>;
+
+/** POST /api/v1/auth/switch: open another organization of the signed-in person (a new session id). */
+export const SwitchOrganizationSchema = z.strictObject({ organization: z.string().min(1).max(64) });
+export type SwitchOrganization = z.infer<typeof SwitchOrganizationSchema>;

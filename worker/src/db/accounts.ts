@@ -27,6 +27,17 @@ export const firstMembership = (db: D1Database, userId: string) =>
     .bind(userId)
     .first<{ org_id: string; role: Role }>();
 
+/** The organizations a person belongs to, oldest membership first, with their role in each. */
+export const listMemberships = (db: D1Database, userId: string) =>
+  db
+    .prepare(
+      `SELECT o.id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id
+       WHERE m.user_id = ? ORDER BY m.created_at, o.id`,
+    )
+    .bind(userId)
+    .all<{ id: string; name: string; role: Role }>()
+    .then((r) => r.results);
+
 export async function describeCaller(db: D1Database, userId: string | null, orgId: string) {
   const org = await db.prepare('SELECT id, name FROM organizations WHERE id = ?').bind(orgId).first<{ id: string; name: string }>();
   const user = userId ? await db.prepare('SELECT id, email FROM users WHERE id = ?').bind(userId).first<{ id: string; email: string }>() : null;

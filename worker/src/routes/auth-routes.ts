@@ -1,14 +1,15 @@
-// /api/v1/auth/* and /api/v1/me: signup, login (throttled), logout, who am I; API tokens.
+// /api/v1/auth/* and /api/v1/me: signup, login (throttled), logout, who am I, the organizations one belongs to and
+// switching between them; API tokens.
 import { createRoute, z } from '@hono/zod-openapi';
-import { LoginSchema, MeSchema, SignupSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
+import { LoginSchema, MeSchema, OrganizationsSchema, SignupSchema, SwitchOrganizationSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
 import type { Context } from 'hono';
 import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
-import { createAccount, createToken, describeCaller, findUserByEmail, firstMembership } from '../db/accounts';
+import { createAccount, createToken, describeCaller, findUserByEmail, firstMembership, listMemberships } from '../db/accounts';
 import { bump, clear, peek } from '../db/rate-counters';
 import type { AppEnv } from '../env';
-import { ApiError } from '../errors';
+import { ApiError, notFound } from '../errors';
 import { newSecret, sha256 } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
 
@@ -40,6 +41,15 @@ const login = createRoute({
 });
 const logout = createRoute({ method: 'post', path: '/auth/logout', tags: ['auth'], responses: { 204: { description: 'Logged out' } } });
 const whoami = createRoute({ method: 'get', path: '/me', tags: ['auth'], middleware: [authenticate] as const, responses: { 200: json(MeSchema), ...errors } });
+const organizations = createRoute({
+  method: 'get', path: '/organizations', tags: ['auth'], middleware: [authenticate] as const,
+  responses: { 200: json(OrganizationsSchema), ...errors },
+});
+const switchOrganization = createRoute({
+  method: 'post', path: '/auth/switch', tags: ['auth'], middleware: [authenticate] as const,
+  request: jsonBody(SwitchOrganizationSchema),
+  responses: { 200: json(MeSchema, 'The session now opens that organization (a new session id)'), ...errors },
+});
 const tokens = createRoute({
   method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireRole('owner')] as const,
   request: jsonBody(TokenCreateSchema.extend({ role: z.enum(['owner', 'editor', 'viewer']).default('viewer') })),
@@ -81,6 +91,25 @@ export const authRoutes = apiApp()
   .openapi(whoami, async (c) => {
     const caller = c.get('caller');
     return c.json(await me(c, caller.userId, caller.orgId, caller.role), 200);
+  })
+  .openapi(organizations, async (c) => {
+    const { userId, orgId, role } = c.get('caller');
+    if (!userId) {
+      // an API token belongs to one organization
+      const { org } = await describeCaller(c.env.DB, null, orgId);
+      return c.json({ organizations: org ? [{ ...org, role, current: true }] : [] }, 200);
+    }
+    const list = await listMemberships(c.env.DB, userId);
+    return c.json({ organizations: list.map((o) => ({ ...o, current: o.id === orgId })) }, 200);
+  })
+  .openapi(switchOrganization, async (c) => {
+    const { userId } = c.get('caller');
+    if (!userId) throw new ApiError(403, 'session_only', 'an API token belongs to one organization; switching needs a signed-in session');
+    const target = (await listMemberships(c.env.DB, userId)).find((o) => o.id === c.req.valid('json').organization);
+    // not a member: the same answer as for an organization that does not exist
+    if (!target) throw notFound('organization');
+    await startSession(c, userId, target.id);
+    return c.json(await me(c, userId, target.id, target.role), 200);
   })
   .openapi(tokens, async (c) => {
     const caller = c.get('caller');

@@ -12,6 +12,7 @@ import type {
   Login,
   Me,
   Members,
+  Organizations,
   Overview,
   Prompt,
   PromptInput,
@@ -106,6 +107,8 @@ export const api = {
   login: (body: Login) => request<Me>('POST', '/auth/login', body),
   signup: (body: Signup) => request<Me>('POST', '/auth/signup', body),
   logout: () => request<void>('POST', '/auth/logout'),
+  organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
+  switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
 
   sites: (signal?: AbortSignal) => request<{ sites: Site[] }>('GET', '/sites', undefined, signal),
   site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),

@@ -39,6 +39,12 @@ export function addSite(site: Site): void {
   emit({ ...state, sites: [...(state.sites ?? []), site] });
 }
 
+/** Another person or organization is signed in: drop the list and load theirs. */
+export function resetSites(): void {
+  emit({ loading: false });
+  void loadSites();
+}
+
 /** A site changed in this tab (renamed, new origins): every list shows the saved state. */
 export function replaceSite(site: Site): void {
   if (state.sites) emit({ ...state, sites: state.sites.map((s) => (s.id === site.id ? site : s)) });

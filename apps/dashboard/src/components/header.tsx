@@ -1,4 +1,4 @@
-// The top bar: logo, site switcher and the signed-in user with log out.
+// The top bar: logo, site switcher, the signed-in user and their organization (a menu when several), log out.
 import type { Me } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
@@ -6,8 +6,9 @@ import { useSites } from '../api/sites-store';
 import { match, navigate, useLocation, withFilters } from '../router';
 import { Link } from './link';
 import { Logo } from './logo';
+import { OrgSwitcher } from './org-switcher';
 
-export function Header({ me, siteId, onSignedOut }: { me: Me; siteId?: string; onSignedOut: () => void }) {
+export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId?: string; onSignedOut: () => void; onSwitched: (me: Me) => void }) {
   const { sites } = useSites();
   const loc = useLocation();
   const [busy, setBusy] = useState(false);
@@ -66,7 +67,7 @@ export function Header({ me, siteId, onSignedOut }: { me: Me; siteId?: string; o
             {me.user.email.slice(0, 1).toUpperCase()}
           </span>
           <span class="user-text">
-            <span class="user-name">{me.organization.name}</span>
+            <OrgSwitcher me={me} onSwitched={onSwitched} />
             <span class="user-email">{me.user.email}</span>
           </span>
         </span>

@@ -3,6 +3,7 @@ import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { navigate } from '../router';
 
@@ -45,6 +46,13 @@ export function InviteView({ token, me, onJoined }: { token: string; me: Me | nu
               </p>
               <form onSubmit={join} aria-label="Accept the invite">
                 {error && <ErrorMessage error={error} title="You did not join yet" />}
+                {error?.code === 'log_in_first' && (
+                  <p>
+                    <Link class="btn btn-secondary btn-block" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+                      Log in to join with your account
+                    </Link>
+                  </p>
+                )}
                 {me ? (
                   <p>
                     You are signed in as <strong>{me.user.email}</strong>.

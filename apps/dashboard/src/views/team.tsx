@@ -1,11 +1,13 @@
-// Team: the organization's members and roles; for owners also invite links and API tokens.
+// Team: the organization's members and roles; for owners also invite links and API tokens; the organizations one
+// belongs to, when several.
 import type { Me } from '@throughline/schema';
 import { useEffect } from 'preact/hooks';
 import { InvitesSection } from '../components/invites-section';
 import { MembersSection } from '../components/members-section';
+import { OrganizationsSection } from '../components/org-switcher';
 import { TokensSection } from '../components/tokens-section';
 
-export function TeamView({ me }: { me: Me }) {
+export function TeamView({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
   useEffect(() => void (document.title = 'Team · Throughline'), []);
   return (
     <main id="main" class="page page-narrow" tabIndex={-1}>
@@ -19,6 +21,7 @@ export function TeamView({ me }: { me: Me }) {
         </div>
       </div>
       <MembersSection me={me} />
+      <OrganizationsSection me={me} onSwitched={onSwitched} />
       {me.role === 'owner' && (
         <>
           <InvitesSection />
