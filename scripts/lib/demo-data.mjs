@@ -1,6 +1,6 @@
 // Simulated demo visits and answers over the last 60 days, deterministic (seeded PRNG), so that
 // a re-run imports the same event ids and the import stays idempotent.
-import { DEMO_COMMENTS, DEMO_PATHS, DEMO_TOUCHPOINTS } from './demo-journey.mjs';
+import { DEMO_COMMENTS, DEMO_PATHS, DEMO_REGRESSION, DEMO_TOUCHPOINTS } from './demo-journey.mjs';
 
 function mulberry32(seed) {
   return () => {
@@ -39,6 +39,7 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
   const byKey = Object.fromEntries(DEMO_TOUCHPOINTS.map((t) => [t.key, t]));
   // Anchor days to midnight so re-runs on the same day produce the same times (and ids).
   const dayStart = Math.floor(now / 86_400_000) * 86_400_000;
+  const regressedSince = dayStart - (DEMO_REGRESSION.days - 1) * 86_400_000;
   const events = [];
   for (let j = 0; j < journeys; j++) {
     const visitor = uuid(rand).replace(/-/g, '');
@@ -62,7 +63,8 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
       if (at < now) events.push({ id: visitId, type: 'visit', ...base });
       if (at < now && asked) {
         const answers = {};
-        for (const d of tp.dims) answers[d] = likert(rand, tp.mean[d], mood);
+        const drop = tp.key === DEMO_REGRESSION.touchpoint && at >= regressedSince ? DEMO_REGRESSION.drop : 0;
+        for (const d of tp.dims) answers[d] = likert(rand, tp.mean[d] - (d === 'importance' ? 0 : drop), mood);
         if (!answers.importance && rand() < 0.35) answers.importance = likert(rand, tp.mean.importance, 0);
         if (from) answers.handoff = likert(rand, (byKey[from].mean.cognitive + tp.mean.cognitive) / 2 - (tp.owner === 'partner' ? 0.8 : 0), mood);
         const comments = DEMO_COMMENTS[tp.key];

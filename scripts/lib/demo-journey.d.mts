@@ -20,6 +20,8 @@ export const DEMO_TOUCHPOINTS: {
         importance: number;
     };
 }[];
+/** A recent regression: the touchpoint's experience scores dropped by `drop` over the last `days` days. */
+export const DEMO_REGRESSION: { touchpoint: string; days: number; drop: number };
 /** Typical paths through the journey; each simulated visitor follows one, possibly stopping early. */
 export const DEMO_PATHS: string[][];
 export const DEMO_COMMENTS: {

@@ -19,6 +19,12 @@ export const DEMO_TOUCHPOINTS = [
   { key: 'rewards', name: 'Rewards club', stage: 'Loyalty', channel: 'web', owner: 'brand', match: ['/demo/rewards.html'], dims: sac, mean: { sensorial: 4.3, affective: 4.4, cognitive: 4.0, importance: 2.2 } },
 ];
 
+/**
+ * A recent regression, so the demo shows a trend alert: the cart's redesign went live 7 days ago and its
+ * experience scores dropped by this much (1–5 scale); importance did not change.
+ */
+export const DEMO_REGRESSION = { touchpoint: 'cart', days: 7, drop: 0.9 };
+
 /** Typical paths through the journey; each simulated visitor follows one, possibly stopping early. */
 export const DEMO_PATHS = [
   ['home', 'product', 'size-guide', 'cart', 'checkout', 'delivery', 'welcome-email', 'rewards'],

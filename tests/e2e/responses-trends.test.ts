@@ -73,6 +73,20 @@ it('draws the daily quality or a dimension of the touchpoint chosen, and keeps t
   expect(errors).toEqual([]);
 });
 
+it('flags the demo cart, whose quality fell in the last 7 days, on the journey map and opens its trend', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/map`);
+  const falling = page.getByTestId('falling-quality');
+  await falling.waitFor({ timeout: 15_000 });
+  // The demo's cart scores dropped by 0.9 (of 1–5) seven days ago (scripts/lib/demo-journey.mjs DEMO_REGRESSION).
+  expect(await falling.innerText()).toMatch(/Cart: \d+ in the last 7 days, \d+ in the 28 days before \(-\d+ points\)/);
+  await page.getByTestId('falling-cart').waitFor();
+  await falling.getByRole('link', { name: 'Cart' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('touchpoint')).toBe('cart');
+  await page.locator('.alert-list').getByText('Cart').first().waitFor({ timeout: 15_000 });
+  expect(await page.getByLabel('Touchpoint').inputValue()).toBe('cart');
+  expect(errors).toEqual([]);
+});
+
 it('narrows responses to a journey stage with the segment filter, and keeps it in the URL', async () => {
   await page.goto(`${baseURL}/sites/${siteId}/responses`);
   await page.getByTestId('response').first().waitFor({ timeout: 15_000 });

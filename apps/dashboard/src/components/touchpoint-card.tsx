@@ -1,6 +1,6 @@
 // A touchpoint on the journey map: name, quality, n, one bar per dimension, and flags for weak links.
-import type { TouchpointScores } from '@throughline/schema';
-import { band, count, DimensionBar, hueStyle, pct, QuadrantBadge, ScoreText } from './score';
+import type { TouchpointScores, TrendAlert } from '@throughline/schema';
+import { band, count, DimensionBar, fmt, hueStyle, pct, QuadrantBadge, ScoreText } from './score';
 
 const ORDER = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff'];
 const rank = (d: string) => (ORDER.includes(d) ? ORDER.indexOf(d) : ORDER.length);
@@ -21,7 +21,7 @@ export function ChannelIcon({ channel }: { channel: string }) {
   );
 }
 
-export function TouchpointCard({ tp, minN, breaking, dropOff }: { tp: TouchpointScores; minN: number; breaking: boolean; dropOff?: number }) {
+export function TouchpointCard({ tp, minN, breaking, dropOff, alert }: { tp: TouchpointScores; minN: number; breaking: boolean; dropOff?: number; alert?: TrendAlert }) {
   const weak = tp.quadrant === 'fix_first';
   const dims = Object.keys(tp.scores).sort((a, b) => rank(a) - rank(b));
   const enough = tp.quality != null;
@@ -70,9 +70,14 @@ export function TouchpointCard({ tp, minN, breaking, dropOff }: { tp: Touchpoint
           {minN - Math.min(tp.n, minN) > 0 ? `${minN - tp.n} more answers needed before scores are shown.` : 'Not enough answers per dimension yet.'}
         </p>
       )}
-      {(tp.quadrant || breaking || (dropOff ?? 0) >= 0.2) && (
+      {(tp.quadrant || breaking || alert || (dropOff ?? 0) >= 0.2) && (
         <footer class="tp-foot">
           <QuadrantBadge quadrant={tp.quadrant} />
+          {alert && (
+            <span class="badge badge-danger" data-testid={`falling-${tp.key}`} title={`Last 7 days ${fmt(alert.recent.value)}, the 28 days before ${fmt(alert.baseline.value)}`}>
+              Quality falling
+            </span>
+          )}
           {breaking && <span class="badge badge-warn" title="Its mean is more than one standard deviation from the journey mean">Breaks consistency</span>}
           {dropOff != null && dropOff >= 0.2 && <span class="badge badge-warn" title="Share of journeys that end here">{pct(dropOff)} drop off</span>}
         </footer>

@@ -1,5 +1,6 @@
-// The journey map, home of a site: stages left to right, touchpoints as scored cards, weakest links highlighted.
-import type { Overview, TouchpointScores } from '@throughline/schema';
+// The journey map, home of a site: stages left to right, touchpoints as scored cards, weakest links and falling
+// quality (trend alerts) highlighted.
+import type { Overview, TouchpointScores, TrendAlert } from '@throughline/schema';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
@@ -13,6 +14,11 @@ import type { ViewProps } from './site-layout';
 
 export function JourneyMapView({ site, overview, filters }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);
+  // Alerts test the 7 days ending at `to` against the 28 before, whatever the range: ask for one day of series only.
+  const trends = useResource(
+    (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, dimension: 'quality' }, s),
+    [site.id, filters.to, filters.segment],
+  );
   const base = `/sites/${encodeURIComponent(site.id)}`;
 
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
@@ -41,6 +47,8 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   const columns = groupByStage(o.touchpoints, stages.data.stages);
   const weakest = o.touchpoints.filter((t) => t.quadrant === 'fix_first').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const breaking = new Set(o.consistency.breaking);
+  const alerts = new Map((trends.data?.alerts ?? []).map((a) => [a.touchpoint, a]));
+  const nameOf = (key: string) => o.touchpoints.find((t) => t.key === key)?.name ?? key;
 
   return (
     <div class={`journey-map ${overview.loading ? 'is-refreshing' : ''}`} aria-busy={overview.loading}>
@@ -64,6 +72,8 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
           </button>
         </div>
       )}
+      {alerts.size > 0 && <FallingQuality alerts={[...alerts.values()]} nameOf={nameOf} base={base} />}
+      {trends.error && <p class="hint">Trend alerts could not be loaded ({trends.error.message}); the Trends view shows them.</p>}
       {weakest.length > 0 && (
         <section class="weak-links" aria-labelledby="weak-h">
           <h2 id="weak-h">Weakest links</h2>
@@ -98,13 +108,35 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
                   No touchpoints in this stage. <Link href={`${base}/journey`}>Add one</Link>
                 </p>
               ) : (
-                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} breaking={breaking.has(t.key)} dropOff={o.connectivity.dropOff[t.key]} />)
+                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} breaking={breaking.has(t.key)} dropOff={o.connectivity.dropOff[t.key]} alert={alerts.get(t.key)} />)
               )}
             </div>
           </section>
         ))}
       </div>
     </div>
+  );
+}
+
+function FallingQuality({ alerts, nameOf, base }: { alerts: TrendAlert[]; nameOf: (key: string) => string; base: string }) {
+  const trendsOf = (key: string) => {
+    const href = withFilters(`${base}/trends`);
+    return `${href}${href.includes('?') ? '&' : '?'}touchpoint=${encodeURIComponent(key)}`;
+  };
+  return (
+    <section class="callout callout-warn falling" aria-labelledby="falling-h" data-testid="falling-quality">
+      <div>
+        <h2 id="falling-h">Quality is falling</h2>
+        <ul>
+          {alerts.map((a) => (
+            <li key={a.touchpoint}>
+              <Link href={trendsOf(a.touchpoint)}>{nameOf(a.touchpoint)}</Link>: {fmt(a.recent.value)} in the
+              last 7 days, {fmt(a.baseline.value)} in the 28 days before ({fmt(a.change)} points)
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
   );
 }
 
