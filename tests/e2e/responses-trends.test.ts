@@ -87,6 +87,21 @@ it('flags the demo cart, whose quality fell in the last 7 days, on the journey m
   expect(errors).toEqual([]);
 });
 
+it('shows how a touchpoint\'s answers spread over 1–5, as the API counts them', async () => {
+  const from = new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
+  await page.goto(`${baseURL}/sites/${siteId}/consistency?from=${from}&to=${to}`);
+  const spread = page.getByRole('region', { name: 'How answers spread' });
+  await spread.waitFor({ timeout: 15_000 });
+  await spread.getByLabel('Touchpoint').selectOption({ label: 'Checkout' });
+  const overview = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?from=${from}&to=${to}`)).json();
+  const h: number[] = overview.touchpoints.find((t: { key: string }) => t.key === 'checkout').histograms.cognitive;
+  expect(h.reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+  const label = await spread.getByTestId('spread-cognitive').getByRole('img').getAttribute('aria-label');
+  expect(label).toBe(`Ease, ${h.reduce((a, b) => a + b, 0)} answers: ${h.map((c, i) => `${i + 1}: ${c}`).join(', ')}`);
+  expect(errors).toEqual([]);
+});
+
 it('narrows responses to a journey stage with the segment filter, and keeps it in the URL', async () => {
   await page.goto(`${baseURL}/sites/${siteId}/responses`);
   await page.getByTestId('response').first().waitFor({ timeout: 15_000 });

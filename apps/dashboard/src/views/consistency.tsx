@@ -1,5 +1,6 @@
 // Consistency: does every touchpoint give the same experience? Touchpoint × dimension heatmap and the ones that break it.
 import { EXPERIENCE_DIMENSIONS } from '../constants';
+import { AnswerSpread } from '../components/answer-spread';
 import { dimLabel, fmt, hueStyle } from '../components/score';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -130,6 +131,7 @@ export function ConsistencyView({ overview }: ViewProps) {
         </ScrollBox>
         <p class="hint">Blank cells have fewer than {o.minN} answers.</p>
       </section>
+      <AnswerSpread touchpoints={o.touchpoints} />
     </div>
   );
 }
