@@ -92,6 +92,7 @@ export function consent(granted: boolean): void {
 
 /**
  * Fires a custom event: a prompt whose trigger is `{ type: 'event', name }` appears when it is due.
+ * Events are not recorded or sent; an event no prompt waits for does nothing.
  * @example
  * event('order-complete');
  */
@@ -110,7 +111,8 @@ export function show(): void {
 }
 
 /**
- * Changes the locale of prompts shown from now on.
+ * Changes the locale of prompts shown from now on. Default: the `locale` option of {@link init}, else `<html lang>`,
+ * else `navigator.language`, else English.
  * @example
  * locale('fr');
  */

@@ -106,6 +106,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const log = () => get<AskLog>(A) ?? { shown: [], done: {} };
     if (!p || (!force && (shown || !mayAsk(p, key, log(), budget, Date.now())))) return;
     const fromName = touchpoints.find((t) => t.key == from)?.name;
+    /** The prompt chunk and the locale's text pack (each loaded once, however often asked for). */
+    const parts = (base: string) => Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined]);
     const go = () => {
       if (off() || current != key) return;
       shown = true;
@@ -116,8 +118,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         set(A, l);
       };
       const locale = lang();
-      const base = locale.slice(0, 2).toLowerCase();
-      Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined])
+      parts(locale.slice(0, 2).toLowerCase())
         // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
         .then(([mount, pack]) => new Promise((r) => setTimeout(r)).then(() => [mount, pack] as const))
         .then(([mount, pack]) => {
@@ -142,8 +143,10 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         })
         .catch(() => {});
     };
-    if (force || p.trigger.type == 'immediate') go();
-    else disarm = arm(p.trigger, go, events);
+    if (force || p.trigger.type == 'immediate') return go();
+    disarm = arm(p.trigger, go, events);
+    // Fetched and compiled while the page is idle, so that when the trigger fires only the rendering is left.
+    (window.requestIdleCallback ?? setTimeout)(() => parts(lang().slice(0, 2).toLowerCase()).catch(() => {}));
   }
 
   /** Follows the page: resolves its touchpoint and records a visit when it changes. */

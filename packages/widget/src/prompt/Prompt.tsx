@@ -2,7 +2,6 @@
 import type { Answers } from '@throughline/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messages } from './i18n';
-import { pageIsDark } from './page-scheme';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
 
@@ -20,8 +19,8 @@ export function onColor(color: string): string {
   return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#111827';
 }
 
-export function Prompt(props: PromptProps & { close(): void }) {
-  const { dimensions, prompt, theme, locale, fromName, inline } = props;
+export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
+  const { dimensions, prompt, theme, locale, fromName, inline, dark } = props;
   const m = useMemo(() => messages(locale, prompt.wording, props.pack), [locale, prompt]);
   const [answers, setAnswers] = useState<Answers>({});
   const [comment, setComment] = useState('');
@@ -29,17 +28,22 @@ export function Prompt(props: PromptProps & { close(): void }) {
   const [live, setLive] = useState('');
   const [back, setBack] = useState<HTMLElement | null>(null);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
-  const dark = useMemo(pageIsDark, []);
+  // The card is built one question per task (effects run after the frame that laid out the previous step), hidden
+  // until whole: several short tasks instead of one long one, and the visitor never sees it grow.
+  const [built, setBuilt] = useState(1);
+  const whole = built > dimensions.length;
+  useEffect(() => void (whole || setBuilt(built + 1)), [built]);
 
-  // Announce after mount: a live region only speaks about changes made after it exists.
+  // Announce once shown: a live region only speaks about changes made after it exists.
   useEffect(() => {
+    if (!whole) return;
     const t = setTimeout(() => setLive(m.t(sent ? 'thanks' : 'announce')), 150);
     if (sent) {
       const done = setTimeout(leave, 4000);
       return () => (clearTimeout(t), clearTimeout(done));
     }
     return () => clearTimeout(t);
-  }, [sent]);
+  }, [sent, whole]);
 
   function leave() {
     props.close();
@@ -67,7 +71,7 @@ export function Prompt(props: PromptProps & { close(): void }) {
 
   return (
     <section
-      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}`}
+      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${whole ? ' in' : ' wait'}`}
       role="region"
       aria-labelledby={id + 'h'}
       lang={m.lang}
@@ -91,7 +95,7 @@ export function Prompt(props: PromptProps & { close(): void }) {
         </div>
       ) : (
         <form onSubmit={submit}>
-          {dimensions.map((dim) => (
+          {dimensions.slice(0, built).map((dim) => (
             <Scale
               key={dim}
               dim={dim}
@@ -102,15 +106,17 @@ export function Prompt(props: PromptProps & { close(): void }) {
               onPick={(v) => setAnswers({ ...answers, [dim]: v })}
             />
           ))}
-          {prompt.comment && (
+          {whole && prompt.comment && (
             <label class="lbl">
               {m.t('comment')}
               <textarea rows={1} maxLength={2000} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
             </label>
           )}
-          <button type="submit" class="send" disabled={!Object.keys(answers).length}>
-            {m.t('send')}
-          </button>
+          {whole && (
+            <button type="submit" class="send" disabled={!Object.keys(answers).length}>
+              {m.t('send')}
+            </button>
+          )}
         </form>
       )}
       <div class="sr" role="status" aria-live="polite">

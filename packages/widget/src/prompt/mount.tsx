@@ -1,5 +1,8 @@
 // Renders the prompt into one reused shadow root: a <throughline-prompt> at the end of <body>, or inside an inline host.
+// In steps, each a task of its own, so that none is long on a slow phone: the page's colour scheme is read and the
+// shadow root with its parsed stylesheet is attached (empty, so nothing moves); the card is rendered in the next task.
 import { render } from 'preact';
+import { pageIsDark } from './page-scheme';
 import { Prompt } from './Prompt';
 import { CSS } from './styles';
 import type { MountPrompt } from './types';
@@ -29,15 +32,18 @@ function shadow(parent: Element, nonce?: string): ShadowRoot {
 }
 
 export const mount: MountPrompt = (props) => {
+  // Read before our host joins the page: a page whose style is clean then needs no style recalculation for it.
+  const dark = pageIsDark();
   const r = shadow(props.inline ?? document.body, props.nonce);
   let open = true;
   const close = () => {
     if (!open) return;
     open = false;
+    clearTimeout(later);
     render(null, r);
     host?.remove();
     host = root = undefined;
   };
-  render(<Prompt {...props} close={close} />, r);
+  const later = setTimeout(() => open && render(<Prompt {...props} dark={dark} close={close} />, r));
   return close;
 };

@@ -7,7 +7,8 @@ box-sizing:border-box;width:360px;max-width:100%;padding:14px 16px 16px;font:14p
 .fixed{position:fixed;z-index:2147483000;bottom:16px;inset-inline-end:16px;max-width:calc(100vw - 32px);max-height:calc(100vh - 32px);overflow:auto}
 @media (max-width:480px){.fixed{bottom:8px;inset-inline:8px;width:auto;max-width:none;max-height:calc(100vh - 16px)}}
 .dark{--bg:var(--throughline-bg,#1f2937);--fg:var(--throughline-fg,#f9fafb);--mut:var(--throughline-muted,#d1d5db);--line:var(--throughline-border,#9ca3af);--soft:#374151;box-shadow:0 12px 32px rgba(0,0,0,.5)}
-@media (prefers-reduced-motion:no-preference){.fixed{animation:tl-in .3s cubic-bezier(.2,.8,.2,1)}}
+@media (prefers-reduced-motion:no-preference){.fixed.in{animation:tl-in .3s cubic-bezier(.2,.8,.2,1)}}
+.wait{visibility:hidden}
 @keyframes tl-in{from{opacity:0;transform:translateY(12px)}}
 *{box-sizing:border-box}
 .head{display:flex;align-items:center;gap:8px;margin:-6px -8px 4px 0}
