@@ -111,7 +111,8 @@ function d1Over(sqlite) {
     async batch(list) {
       sqlite.exec('BEGIN');
       try {
-        const results = list.map(({ sql, args }) => ({ meta: { changes: Number(statement(sql).run(...args).changes) } }));
+        // every statement events.ts sends returns rows (SELECT, INSERT … RETURNING)
+        const results = list.map(({ sql, args }) => ({ results: statement(sql).all(...args), meta: {} }));
         sqlite.exec('COMMIT');
         return results;
       } catch (err) {
@@ -128,6 +129,9 @@ async function floor(batch) {
   const sqlite = new DatabaseSync(':memory:');
   const dir = path.join(WORKER, 'migrations');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) sqlite.exec(readFileSync(path.join(dir, file), 'utf8'));
+  // The site row the route's config_version guard reads (storeEvents checks it in the same transaction).
+  sqlite.exec(`INSERT INTO organizations (id, name, created_at) VALUES ('bench', 'Bench', '2026-01-01');
+    INSERT INTO sites (id, org_id, key, name, created_at, config_version) VALUES ('bench', 'bench', 'bench', 'Bench', '2026-01-01', 1)`);
   const db = d1Over(sqlite);
   const totalChanges = () => Number(sqlite.prepare('SELECT total_changes() AS n').get().n);
   let accepted = 0;
@@ -136,7 +140,8 @@ async function floor(batch) {
   const end = started + SECONDS * 1000;
   for (let i = 0; performance.now() < end && i < MAX_REQUESTS * 10; i++) {
     const visitor = visitorId();
-    const stored = await storeEvents(db, answers(batch).map((event) => ({ siteId: 'bench', visitor, event, channel: 'web', country: null, source: 'widget' })));
+    const events = answers(batch).map((event) => ({ visitor, event, channel: 'web' }));
+    const stored = await storeEvents(db, { siteId: 'bench', country: null, source: 'widget', configVersion: 1, events });
     accepted += stored.accepted;
   }
   const seconds = (performance.now() - started) / 1000;

@@ -11,9 +11,12 @@ export const VISITOR_LIMIT = { limit: 120, periodSeconds: 60 };
 
 /** A 429 with Retry-After (seconds) when the site or the visitor is over its limit, else null. */
 export async function ingestLimitExceeded(env: Bindings, req: Request, siteKey: string): Promise<ApiError | null> {
-  const site = await env.INGEST_SITE_LIMITER.limit({ key: siteKey });
+  // Both at once (one round trip, not two); a batch the site limit refuses still counts for its visitor.
+  const [site, visitor] = await Promise.all([
+    env.INGEST_SITE_LIMITER.limit({ key: siteKey }),
+    visitorHash(req, siteKey, env.PEPPER ?? '').then((key) => env.INGEST_VISITOR_LIMITER.limit({ key })),
+  ]);
   if (!site.success) return tooMany('this site sends too many batches', SITE_LIMIT.periodSeconds);
-  const visitor = await env.INGEST_VISITOR_LIMITER.limit({ key: await visitorHash(req, siteKey, env.PEPPER ?? '') });
   if (!visitor.success) return tooMany('this visitor sends too many batches', VISITOR_LIMIT.periodSeconds);
   return null;
 }

@@ -2,15 +2,18 @@
 import { IngestRequestSchema, MAX_BODY_BYTES, MAX_EVENT_AGE_DAYS } from '@throughline/schema';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { countDropped } from '../db/dropped-traffic';
 import { storeEvents } from '../db/events';
-import { ingestSiteByKey } from '../db/site-config';
 import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
-import { countDropped } from '../db/dropped-traffic';
 import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
 import { ingestLimitExceeded } from '../ingest/rate-limit';
+import { ingestSite } from '../ingest/site-cache';
 import { corsHeaders, originAllowed } from './public-cors';
+
+/** Reads of the site per batch at most: a config that changes again and again meanwhile gets a 503 and a retry. */
+const MAX_SITE_READS = 3;
 
 export const ingestRoute = new Hono<AppEnv>()
   .options('/events', (c) => c.body(null, 204, corsHeaders(c.req.raw)))
@@ -37,23 +40,38 @@ export const ingestRoute = new Hono<AppEnv>()
         await countDropped(c.env.DB, key, 'rate_limited', events.length);
         throw limited;
       }
-      const site = await ingestSiteByKey(c.env.DB, key);
-      if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
-      if (!originAllowed(c.req.raw, site)) throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
-      if (isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' })) {
-        await countDropped(c.env.DB, key, 'bots', events.length);
-        return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
-      }
-
-      const touchpoints = site.channels;
-      const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
-      if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+      const bot = isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' });
       const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
-      const { rowsWritten, ...stored } = await storeEvents(
-        c.env.DB,
-        valid.map((event) => ({ siteId: site.id, visitor, event, channel: touchpoints.get(event.touchpoint)!, country, source: 'widget' as const })),
-      );
-      c.header('x-rows-written', String(rowsWritten));
-      return c.json({ ...stored, rejected }, 202);
+      // The site usually comes from this isolate's cache. What a cached copy refuses is decided again on a fresh
+      // read (any rejected event: most reasons do not depend on the config, but reading again is cheap next to a
+      // wrong refusal), and events are stored only while config_version is still the one they were checked by.
+      let { site, cached } = await ingestSite(c.env.DB, key);
+      let reads = cached ? 0 : 1;
+      const refresh = async () => {
+        if (reads++ >= MAX_SITE_READS) throw new ApiError(503, 'config_changing', 'the site changed while storing; retry', undefined, { 'retry-after': '1' });
+        ({ site, cached } = await ingestSite(c.env.DB, key, { fresh: true }));
+      };
+      for (;;) {
+        if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
+        if (!originAllowed(c.req.raw, site)) {
+          if (cached) { await refresh(); continue; }
+          throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
+        }
+        if (bot) {
+          await countDropped(c.env.DB, key, 'bots', events.length);
+          return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
+        }
+        const touchpoints = site.channels;
+        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
+        if (rejected.length && cached) { await refresh(); continue; }
+        if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+        const { rowsWritten, stale, ...stored } = await storeEvents(c.env.DB, {
+          siteId: site.id, country, source: 'widget', configVersion: site.configVersion,
+          events: valid.map((event) => ({ visitor, event, channel: touchpoints.get(event.touchpoint)! })),
+        });
+        if (stale) { await refresh(); continue; }
+        c.header('x-rows-written', String(rowsWritten));
+        return c.json({ ...stored, rejected }, 202);
+      }
     },
   );
