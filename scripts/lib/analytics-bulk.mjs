@@ -142,8 +142,8 @@ export const BULK_ROLLUPS = [
      GROUP BY a.site_id, s.value, a.day, a.touchpoint) g
    LEFT JOIN (
      SELECT site_id, day, touchpoint, json_group_object(segment, json_array(n, sum, sumsq)) AS contexts FROM (
-       SELECT a.site_id, a.day, a.touchpoint, s.value AS segment, count(*) AS n, sum(a.quality) AS sum, sum(a.quality * a.quality) AS sumsq
-       FROM answers a, json_each(${SEG('a').replace("json_array('all', ", 'json_array(')}) s
+       SELECT a.site_id, a.day, a.touchpoint, s.value AS segment, count(*) AS n, sum(a.q60) AS sum, sum(a.q60 * a.q60) AS sumsq
+       FROM (SELECT *, CAST(round(quality * 60) AS INTEGER) AS q60 FROM answers) a, json_each(${SEG('a').replace("json_array('all', ", 'json_array(')}) s
        WHERE a.quality IS NOT NULL AND s.value IS NOT NULL GROUP BY 1, 2, 3, 4)
      GROUP BY 1, 2, 3) c ON g.segment = 'all' AND c.site_id = g.site_id AND c.day = g.day AND c.touchpoint = g.touchpoint
    LEFT JOIN (

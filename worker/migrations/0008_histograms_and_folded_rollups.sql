@@ -3,8 +3,9 @@
 -- 1. Histograms: <dimension>_h1 ... _h5 on rollup_answers for every rated dimension (quality is a mean: none),
 --    kept by the answers trigger in the same upsert, so no row is written in addition.
 -- 2. Context gap: the 'all' row of rollup_answers carries `contexts`, a JSON object of the answer-level quality
---    of every single-value segment of its answers: {"device:mobile": [n, sum, sumsq], ...}. The overview reads it
---    from the 'all' rows it reads anyway, instead of touchpoints x days x every segment value's rows.
+--    of every single-value segment of its answers: {"device:mobile": [n, sum, sumsq], ...} with quality counted in
+--    sixtieths (a mean of 1-5 experience scores times 60 is a whole number), so sums stay exact and short. The
+--    overview reads it from the 'all' rows it reads anyway, instead of touchpoints x days x every segment value's rows.
 -- 3. Transitions: rollup_transitions (one row per from x to x day x segment) is folded into the rows of the
 --    destination touchpoint: rollup_visits.arrivals = {"<from>": consecutive visits from -> this touchpoint}, and
 --    rollup_answers.arrivals = {"<from>": [handoff_n, handoff_sum, handoff_sumsq, delta_n, delta_sum, seamless_n]}
@@ -77,8 +78,8 @@ WHERE rollup_answers.site_id = x.site_id AND rollup_answers.segment = x.segment 
 
 UPDATE rollup_answers SET contexts = x.contexts
 FROM (SELECT site_id, day, touchpoint, json_group_object(segment, json_array(n, sum, sumsq)) AS contexts
-      FROM (SELECT a.site_id, a.day, a.touchpoint, s.value AS segment, count(*) AS n, sum(a.quality) AS sum, sum(a.quality * a.quality) AS sumsq
-            FROM answers a, json_each(json_array('device:' || a.device, 'channel:' || a.arrival, 'locale:' || a.locale,
+      FROM (SELECT a.site_id, a.day, a.touchpoint, s.value AS segment, count(*) AS n, sum(a.q60) AS sum, sum(a.q60 * a.q60) AS sumsq
+            FROM (SELECT *, CAST(round(quality * 60) AS INTEGER) AS q60 FROM answers) AS a, json_each(json_array('device:' || a.device, 'channel:' || a.arrival, 'locale:' || a.locale,
          'country:' || a.country, 'returning:' || CASE a.is_returning WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END)) AS s
             WHERE a.quality IS NOT NULL AND s.value IS NOT NULL GROUP BY 1, 2, 3, 4)
       GROUP BY 1, 2, 3) AS x
@@ -104,6 +105,7 @@ DROP TRIGGER answers_rollup_wide;
 DROP TRIGGER visits_rollup;
 
 -- One upsert per segment, as in 0007, now also with the histograms, the 'all' row's contexts and the arrivals.
+-- JSON merges touch only the keys of this answer (json_patch / json_set), not the whole object.
 -- p.q: the visitor's latest answer quality at the previous touchpoint, at or before this answer (0003's rule).
 CREATE TRIGGER answers_rollup_wide AFTER INSERT ON answers
 WHEN coalesce(NEW.sensorial, NEW.affective, NEW.cognitive, NEW.relational, NEW.behavioral, NEW.importance, NEW.handoff, NEW.quality) IS NOT NULL BEGIN
@@ -134,7 +136,7 @@ WHEN coalesce(NEW.sensorial, NEW.affective, NEW.cognitive, NEW.relational, NEW.b
          NEW.importance IS 1, NEW.importance IS 2, NEW.importance IS 3, NEW.importance IS 4, NEW.importance IS 5,
          NEW.handoff IS 1, NEW.handoff IS 2, NEW.handoff IS 3, NEW.handoff IS 4, NEW.handoff IS 5,
          CASE WHEN s.value = 'all' AND NEW.quality IS NOT NULL THEN (
-           SELECT nullif(json_group_object(c.value, json_array(1, NEW.quality, NEW.quality * NEW.quality)), '{}')
+           SELECT nullif(json_group_object(c.value, json_array(1, CAST(round(NEW.quality * 60) AS INTEGER), CAST(round(NEW.quality * 60) AS INTEGER) * CAST(round(NEW.quality * 60) AS INTEGER))), '{}')
            FROM json_each(json_array('device:' || NEW.device, 'channel:' || NEW.arrival, 'locale:' || NEW.locale,
          'country:' || NEW.country, 'returning:' || CASE NEW.is_returning WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END)) AS c WHERE c.value IS NOT NULL) END,
          CASE WHEN p.moved AND (NEW.handoff IS NOT NULL OR p.q IS NOT NULL) THEN json_object(NEW.from_touchpoint, json_array(
@@ -165,12 +167,11 @@ WHEN coalesce(NEW.sensorial, NEW.affective, NEW.cognitive, NEW.relational, NEW.b
     behavioral_h1 = behavioral_h1 + excluded.behavioral_h1, behavioral_h2 = behavioral_h2 + excluded.behavioral_h2, behavioral_h3 = behavioral_h3 + excluded.behavioral_h3, behavioral_h4 = behavioral_h4 + excluded.behavioral_h4, behavioral_h5 = behavioral_h5 + excluded.behavioral_h5,
     importance_h1 = importance_h1 + excluded.importance_h1, importance_h2 = importance_h2 + excluded.importance_h2, importance_h3 = importance_h3 + excluded.importance_h3, importance_h4 = importance_h4 + excluded.importance_h4, importance_h5 = importance_h5 + excluded.importance_h5,
     handoff_h1 = handoff_h1 + excluded.handoff_h1, handoff_h2 = handoff_h2 + excluded.handoff_h2, handoff_h3 = handoff_h3 + excluded.handoff_h3, handoff_h4 = handoff_h4 + excluded.handoff_h4, handoff_h5 = handoff_h5 + excluded.handoff_h5,
-    contexts = CASE WHEN excluded.contexts IS NULL THEN contexts WHEN contexts IS NULL THEN excluded.contexts ELSE (
-      SELECT json_group_object(key, json_array(n, sum, sumsq)) FROM (
-        SELECT key, sum(n) AS n, sum(sum) AS sum, sum(sumsq) AS sumsq FROM (
-          SELECT key, value ->> 0 AS n, value ->> 1 AS sum, value ->> 2 AS sumsq FROM json_each(contexts)
-          UNION ALL SELECT key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(excluded.contexts))
-        GROUP BY key)) END,
+    contexts = CASE WHEN excluded.contexts IS NULL THEN contexts WHEN contexts IS NULL THEN excluded.contexts ELSE json_patch(contexts, (
+      SELECT json_group_object(c.key, json_array(coalesce(json_extract(contexts, '$."' || c.key || '"[0]'), 0) + 1,
+        coalesce(json_extract(contexts, '$."' || c.key || '"[1]'), 0) + CAST(round(NEW.quality * 60) AS INTEGER),
+        coalesce(json_extract(contexts, '$."' || c.key || '"[2]'), 0) + CAST(round(NEW.quality * 60) AS INTEGER) * CAST(round(NEW.quality * 60) AS INTEGER)))
+      FROM json_each(excluded.contexts) AS c)) END,
     arrivals = CASE WHEN excluded.arrivals IS NULL THEN arrivals ELSE json_set(coalesce(arrivals, '{}'), '$."' || NEW.from_touchpoint || '"', json_array(coalesce(json_extract(arrivals, '$."' || NEW.from_touchpoint || '"' || '[0]'), 0) + json_extract(excluded.arrivals, '$."' || NEW.from_touchpoint || '"' || '[0]'),
         coalesce(json_extract(arrivals, '$."' || NEW.from_touchpoint || '"' || '[1]'), 0) + json_extract(excluded.arrivals, '$."' || NEW.from_touchpoint || '"' || '[1]'),
         coalesce(json_extract(arrivals, '$."' || NEW.from_touchpoint || '"' || '[2]'), 0) + json_extract(excluded.arrivals, '$."' || NEW.from_touchpoint || '"' || '[2]'),

@@ -37,7 +37,7 @@ it('backfills rollup_answers from rollup_scores with the sums its trigger keeps'
     expect((await postEvents({ site: site.key, visitor: visitor(), events: [event] }, ORIGIN)).status).toBe(202);
   }
   // 0007's columns only: 0008 added histograms and JSON columns that 0007's backfill does not know
-  const read = async () => (await db.prepare(`SELECT site_id, segment, day, touchpoint, ${scoreColumns(ROLLUP_DIMENSIONS, false)}
+  const read = async () => (await db.prepare(`SELECT site_id, segment, day, touchpoint, ${scoreColumns(ROLLUP_DIMENSIONS)}
     FROM rollup_answers WHERE site_id = ? ORDER BY segment, day, touchpoint`).bind(site.id).all()).results;
   const byTrigger = await read();
   expect(byTrigger.length).toBeGreaterThan(6);

@@ -1,6 +1,7 @@
 // Sums of the JSON columns that migration 0008 keeps on the daily rollup rows, added up over days in the Worker
 // (SQL could only add them through json_each, whose rows D1 counts as read):
-// - rollup_answers.contexts on 'all' rows: {"device:mobile": [n, sum, sumsq], …}, answer-level quality per segment;
+// - rollup_answers.contexts on 'all' rows: {"device:mobile": [n, sum, sumsq], …}, answer-level quality per segment,
+//   counted in sixtieths (QUALITY_UNITS: a mean of 1–5 scores times 60 is whole, so sums stay exact);
 // - rollup_answers.arrivals: {"<from>": [handoff_n, handoff_sum, handoff_sumsq, delta_n, delta_sum, seamless_n]};
 // - rollup_visits.arrivals: {"<from>": consecutive visits from → this touchpoint}.
 import type { SegmentScoreRollup } from './context';
@@ -14,6 +15,9 @@ export interface TransitionSums extends Required<Omit<TransitionRollup, 'ratedPa
 
 type Handoffs = Omit<TransitionSums, 'from' | 'to' | 'count'>;
 const NO_HANDOFFS: Handoffs = { handoffN: 0, handoffSum: 0, handoffSumsq: 0, deltaN: 0, deltaSum: 0, seamlessN: 0 };
+
+/** contexts count quality in sixtieths of a scale point. */
+export const QUALITY_UNITS = 60;
 
 function parsed(json: string | null | undefined): Record<string, unknown> {
   return json ? (JSON.parse(json) as Record<string, unknown>) : {};
@@ -32,10 +36,11 @@ export class ContextSums {
     }
   }
 
-  /** One `quality` record per touchpoint × segment, the shape context.ts reads. */
+  /** One `quality` record per touchpoint × segment (scale points, as context.ts reads them). */
   rows(): SegmentScoreRollup[] {
+    const u = QUALITY_UNITS;
     return [...this.sums].flatMap(([touchpoint, bySegment]) =>
-      [...bySegment].map(([segment, s]) => ({ segment, touchpoint, dimension: 'quality', ...s })));
+      [...bySegment].map(([segment, s]) => ({ segment, touchpoint, dimension: 'quality', n: s.n, sum: s.sum / u, sumsq: s.sumsq / (u * u) })));
   }
 }
 

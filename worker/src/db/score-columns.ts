@@ -15,10 +15,9 @@ export const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
 /** `x_h1, …, x_h5` of one dimension, in scale order. */
 export const histogramColumns = (dimension: (typeof HISTOGRAM_DIMENSIONS)[number]) => SCALE_POINTS.map((k) => `${dimension}_h${k}`);
 
-/** `sum(x_n) AS x_n, …` (summed over the grouped rows) or `x_n, …` (as stored) for the given dimensions. */
-export function scoreColumns(dimensions: readonly RollupDimension[], summed: boolean): string {
-  const col = (c: string) => (summed ? `sum(${c}) AS ${c}` : c);
-  return dimensions.map((d) => [`${d}_n`, `${d}_sum`, `${d}_sumsq`].map(col).join(', ')).join(', ');
+/** `x_n, x_sum, x_sumsq, …` of the given dimensions. */
+export function scoreColumns(dimensions: readonly RollupDimension[]): string {
+  return dimensions.map((d) => `${d}_n, ${d}_sum, ${d}_sumsq`).join(', ');
 }
 
 export interface DimensionSums { dimension: string; n: number; sum: number; sumsq: number }

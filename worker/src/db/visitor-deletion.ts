@@ -57,12 +57,12 @@ function jsonMinus(column: string, patch: string, width: number, keep: string): 
     GROUP BY key) WHERE ${keep})`;
 }
 
-/** The 'all' rows' contexts: per segment the visitor's answer-level quality count, sum and sum of squares. */
+/** The 'all' rows' contexts: per segment the visitor's answer-level quality count, sum and sum of squares (in sixtieths). */
 const SUBTRACT_CONTEXTS = `
 UPDATE rollup_answers SET contexts = ${jsonMinus('rollup_answers.contexts', 'x.patch', 3, 'v0 > 0')}
 FROM (SELECT day, touchpoint, json_group_object(segment, json_array(n, sum, sumsq)) AS patch
-      FROM (SELECT r.day, r.touchpoint, s.value AS segment, count(*) AS n, sum(r.quality) AS sum, sum(r.quality * r.quality) AS sumsq
-            FROM answers r, json_each(${CONTEXT_SEGMENTS}) AS s
+      FROM (SELECT r.day, r.touchpoint, s.value AS segment, count(*) AS n, sum(r.q60) AS sum, sum(r.q60 * r.q60) AS sumsq
+            FROM (SELECT *, CAST(round(quality * 60) AS INTEGER) AS q60 FROM answers) AS r, json_each(${CONTEXT_SEGMENTS}) AS s
             WHERE r.site_id = ?1 AND r.visitor = ?2 AND r.quality IS NOT NULL AND s.value IS NOT NULL GROUP BY 1, 2, 3)
       GROUP BY 1, 2) AS x
 WHERE rollup_answers.site_id = ?1 AND rollup_answers.segment = 'all' AND rollup_answers.day = x.day

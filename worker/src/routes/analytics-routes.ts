@@ -5,11 +5,11 @@ import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema }
 import type { Context } from 'hono';
 import { experiencedFromSums } from '../analytics/consistency';
 import { buildOverview } from '../analytics/overview';
-import { TransitionTotals } from '../analytics/rollup-json';
+import { ContextSums, TransitionTotals } from '../analytics/rollup-json';
 import { addDays } from '../analytics/trends';
 import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
-import { readAnswerRollups, readDailyScores, readSegmentQuality, readVisitRollups, type RangeFilter } from '../db/analytics-reads';
-import { readChannelSpans, readExperience, readJourneyCounts } from '../db/journey-reads';
+import { answerJson, batchReads, readDailyScores, scoreSums, segmentContexts, visitCounts, type RangeFilter } from '../db/analytics-reads';
+import { channelSpans, experienceSums, journeyCounts } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
 import type { AppEnv } from '../env';
@@ -48,7 +48,6 @@ async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof Analyti
   return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
 }
 
-const rowsRead = (reads: readonly ({ rowsRead: number } | null)[]) => String(reads.reduce((n, r) => n + (r?.rowsRead ?? 0), 0));
 
 const overview = createRoute({
   method: 'get', path: '/sites/{id}/analytics/overview', tags: ['analytics'],
@@ -69,24 +68,24 @@ export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
     const db = c.env.DB;
-    // one row per touchpoint × day of rollup_answers (scores, histograms, handoffs; on 'all' also the context
-    // gap's segments) and of rollup_visits (visits, transitions); a segment filter reads the 'all' contexts too
+    // one batch: score sums by touchpoint; the daily rows' JSON (transitions, and the context gap's segments
+    // from the 'all' rows, read separately when the view is filtered to a segment); visits; journeys
     const transitions = new TransitionTotals();
-    const reads = await Promise.all([
-      readAnswerRollups(db, f, transitions), readVisitRollups(db, f, transitions),
-      readJourneyCounts(db, f), readChannelSpans(db, f), readExperience(db, f),
-      f.segment === 'all' ? null : readSegmentQuality(db, f),
-    ] as const);
-    const [scores, visits, journeyCounts, channelSpans, experience, segmentQuality] = reads;
+    const contexts = new ContextSums();
+    const { values: [scores, , visits, journeys, spans, experience], rowsRead } = await batchReads(db, [
+      scoreSums(db, f), answerJson(db, f, transitions, contexts), visitCounts(db, f, transitions),
+      journeyCounts(db, f), channelSpans(db, f), experienceSums(db, f),
+      ...(f.segment === 'all' ? [] : [segmentContexts(db, f, contexts)]),
+    ]);
     const minN = site.settings.minN;
     const result = buildOverview({
       range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
-      scores: scores.scores, histograms: scores.histograms, visits: visits.rows, transitions: transitions.rows(),
-      journeyCounts: journeyCounts.rows, channelSpans: channelSpans.rows,
-      experienced: experiencedFromSums(experience.rows[0]!, minN),
-      segmentScores: (segmentQuality ?? scores).segmentScores.rows(),
+      scores: scores.scores, histograms: scores.histograms, visits, transitions: transitions.rows(),
+      journeyCounts: journeys, channelSpans: spans,
+      experienced: experiencedFromSums(experience, minN),
+      segmentScores: contexts.rows(),
     });
-    c.header('x-rows-read', rowsRead(reads));
+    c.header('x-rows-read', String(rowsRead));
     return c.json(result, 200);
   })
   .openapi(trends, async (c) => {
@@ -104,6 +103,6 @@ export const analyticsRoutes = apiApp()
       touchpoints: touchpoints.map((t) => t.key).filter((key) => q.touchpoint === undefined || key === q.touchpoint),
       dimension: q.dimension,
     });
-    c.header('x-rows-read', rowsRead([daily]));
+    c.header('x-rows-read', String(daily.rowsRead));
     return c.json(result, 200);
   });
