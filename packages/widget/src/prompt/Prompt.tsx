@@ -28,9 +28,10 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
   const [live, setLive] = useState('');
   const [back, setBack] = useState<HTMLElement | null>(null);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
-  // The card is built one question per task (effects run after the frame that laid out the previous step), hidden
-  // until whole: several short tasks instead of one long one, and the visitor never sees it grow.
-  const [built, setBuilt] = useState(1);
+  // The card is built in steps, each a task of its own (effects run after the frame that laid out the previous step):
+  // the heading, then one question at a time, then the comment and Send. Hidden until whole: several short tasks
+  // instead of one long one, and the visitor never sees it grow.
+  const [built, setBuilt] = useState(0);
   const whole = built > dimensions.length;
   useEffect(() => void (whole || setBuilt(built + 1)), [built]);
 
