@@ -50,6 +50,15 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
+/** "503 worker restarted" (wrangler dev reloads when a source file changes), "429 rate_limited", …: what failed. */
+function failureReason(status, text) {
+  try {
+    return `${status} ${JSON.parse(text).error?.code ?? ''}`.trim();
+  } catch {
+    return /restarted/i.test(text) ? `${status} worker restarted` : String(status);
+  }
+}
+
 /**
  * Sends batches of `batch` answers from `concurrency` loops for `seconds`; what the Worker accepted, how fast.
  * Each batch comes from a new visitor (its own user agent, hence its own visitor hash) of one of the sites.
@@ -75,7 +84,8 @@ async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECOND
         rowsWritten += Number(res.headers.get('x-rows-written') ?? NaN);
       } else {
         failures++;
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        const why = failureReason(res.status, text);
+        statuses[why] = (statuses[why] ?? 0) + 1;
       }
     }
   };

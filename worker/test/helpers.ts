@@ -78,6 +78,11 @@ export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unkno
   answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
 });
 
+/** One visit event at `touchpoint`, now. */
+export const visitEvent = (touchpoint = 'checkout', extra: Record<string, unknown> = {}) => ({
+  id: crypto.randomUUID(), type: 'visit', touchpoint, at: new Date().toISOString(), ...extra,
+});
+
 const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_answers', 'rollup_visits', 'rollup_transitions'] as const;
 
 /** Row counts (and rollup totals: `scored` = dimension values counted in segment 'all', quality included) of every event table, of one site or of all sites, read straight from D1. */

@@ -2,7 +2,7 @@
 // see: the accepted/duplicate counts of a batch mixing new and stored ids, rollups that count each event once,
 // and that one batch leaves the same rows and analytics as the same events sent one request at a time.
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitor, type Session } from './helpers';
+import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitEvent, visitor, type Session } from './helpers';
 
 const ORIGIN = 'https://shop.example';
 
@@ -10,7 +10,6 @@ interface Reply { accepted: number; duplicates: number; rejected: { index: numbe
 interface Overview { touchpoints: { key: string; n: number }[] }
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-const visitEvent = (touchpoint: string, extra: Record<string, unknown> = {}) => ({ id: crypto.randomUUID(), type: 'visit', touchpoint, at: ago(30), ...extra });
 const overview = async (s: Session, siteId: string) => (await s.get(`/api/v1/sites/${siteId}/analytics/overview`)).json<Overview>();
 const answersAt = (o: Overview, key: string) => o.touchpoints.find((t) => t.key === key)?.n;
 
@@ -19,7 +18,7 @@ describe('POST /v1/events, batches', () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const v = visitor();
-    const v1 = visitEvent('cart');
+    const v1 = visitEvent('cart', { at: ago(30) });
     const a1 = answerEvent('cart', { at: ago(29), comment: 'quick' });
     const a2 = answerEvent('checkout', { at: ago(28), from: 'cart', answers: { sensorial: 2, handoff: 3 } });
     const first = await postEvents({ site: site.key, visitor: v, events: [v1, a1, a2] }, ORIGIN);

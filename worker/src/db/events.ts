@@ -96,18 +96,17 @@ export async function storeEvents(db: D1Database, b: StoreBatch): Promise<StoreR
   if (!b.events.length) return { accepted: 0, duplicates: 0, rowsWritten: 0, stale: false };
   const { visits, answers, comments } = tableRows(b);
   const guard: [string, number] | null = b.configVersion === undefined ? null : [b.siteId, b.configVersion];
-  const statements = [
-    // First, in the same transaction as the inserts: the version they were guarded by.
-    ...(guard ? [db.prepare('SELECT config_version AS version FROM sites WHERE id = ?').bind(b.siteId)] : []),
+  // In the same transaction as the inserts: the version they were guarded by.
+  const version = guard ? [db.prepare('SELECT config_version AS version FROM sites WHERE id = ?').bind(b.siteId)] : [];
+  const events = [
     ...(visits.length ? [insertRows(db, 'visits', VISIT_COLUMNS, visits, guard)] : []),
     ...(answers.length ? [insertRows(db, 'answers', ANSWER_COLUMNS, answers, guard)] : []),
-    ...(comments.length ? [insertRows(db, 'comments', COMMENT_COLUMNS, comments, guard)] : []),
   ];
-  const results = await db.batch(statements);
+  const rest = comments.length ? [insertRows(db, 'comments', COMMENT_COLUMNS, comments, guard)] : [];
+  const results = await db.batch([...version, ...events, ...rest]);
   const rowsWritten = results.reduce((n, r) => n + (r.meta.rows_written ?? 0), 0);
   const stale = guard !== null && (results[0]!.results[0] as { version: number } | undefined)?.version !== b.configVersion;
   if (stale) return { accepted: 0, duplicates: 0, rowsWritten, stale };
-  const inserted = results.slice(guard ? 1 : 0, (guard ? 1 : 0) + (visits.length ? 1 : 0) + (answers.length ? 1 : 0));
-  const accepted = inserted.reduce((n, r) => n + r.results.length, 0);
+  const accepted = results.slice(version.length, version.length + events.length).reduce((n, r) => n + r.results.length, 0);
   return { accepted, duplicates: b.events.length - accepted, rowsWritten, stale };
 }

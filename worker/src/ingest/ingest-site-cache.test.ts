@@ -1,14 +1,12 @@
 // Ingest keeps each site's config per isolate (site-cache.ts). These tests change the config between two batches
 // of the same isolate and check that the next batch is judged and stored by the new config, never the cached one.
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitor } from '../../test/helpers';
+import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitEvent, visitor } from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 const OTHER = 'https://other.example';
 
 interface Reply { accepted: number; duplicates: number; rejected: { index: number; reason: string }[]; error?: { code: string; message: string } }
-
-const visitEvent = (touchpoint: string) => ({ id: crypto.randomUUID(), type: 'visit', touchpoint, at: new Date().toISOString() });
 
 async function cachedSite(origins = [ORIGIN]) {
   const s = await signup();
