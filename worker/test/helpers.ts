@@ -16,6 +16,13 @@ export interface Session {
   send(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
+/** A request body sent as it is, with its own content type (a CSV import); any other body is sent as JSON. */
+export class RawBody {
+  constructor(readonly type: string, readonly text: string) {}
+}
+const encode = (body: unknown) =>
+  body instanceof RawBody ? { type: body.type, body: body.text } : { type: 'application/json', body: body === undefined ? undefined : JSON.stringify(body) };
+
 export const visitor = () => crypto.randomUUID().replace(/-/g, '');
 
 export async function signup(email = `${crypto.randomUUID()}@example.com`, organization = 'Acme'): Promise<Session> {
@@ -26,12 +33,10 @@ export async function signup(email = `${crypto.randomUUID()}@example.com`, organ
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const send = (method: string, path: string, body?: unknown) =>
-    worker.fetch(`${BASE}${path}`, {
-      method,
-      headers: { cookie, 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const send = (method: string, path: string, body?: unknown) => {
+    const { type, body: sent } = encode(body);
+    return worker.fetch(`${BASE}${path}`, { method, headers: { cookie, 'content-type': type, 'x-throughline': '1', origin: BASE }, body: sent });
+  };
   return { cookie, get: (path) => send('GET', path), send };
 }
 
@@ -46,12 +51,10 @@ export async function createSiteWithTouchpoints(s: Session, origins: string[] = 
 
 /** The same API calls with `Authorization: Bearer`, as scripts make them: no cookie, no CSRF header. */
 export function bearer(token: string): Pick<Session, 'get' | 'send'> {
-  const send = (method: string, path: string, body?: unknown) =>
-    worker.fetch(`${BASE}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const send = (method: string, path: string, body?: unknown) => {
+    const { type, body: sent } = encode(body);
+    return worker.fetch(`${BASE}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: sent });
+  };
   return { get: (path) => send('GET', path), send };
 }
 

@@ -1,7 +1,7 @@
 // The routes the API documents, read from its own OpenAPI document, so that matrices over "every route"
 // grow with the API by themselves; and a sample body for each from its JSON Schema.
 import { DEFAULT_STAGES } from '@throughline/schema';
-import { worker } from './helpers';
+import { RawBody, worker } from './helpers';
 
 type Schema = {
   type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema;
@@ -73,6 +73,8 @@ export function sample(s: Schema | undefined): unknown {
 const EXAMPLES: Record<string, () => unknown> = {
   'PUT /sites/{id}/stages': () => ({ stages: [...DEFAULT_STAGES] }),
   'POST /sites/{id}/touchpoints': () => ({ key: `desk-${crypto.randomUUID().slice(0, 8)}`, name: 'Desk', stage: 'Support' }),
+  'POST /sites/{id}/import.csv': () =>
+    new RawBody('text/csv', `at,touchpoint,sensorial\r\n${new Date(Date.now() - 30 * 86_400_000).toISOString()},checkout,4\r\n`),
   'POST /sites/{id}/import': () => ({
     events: [{ id: crypto.randomUUID(), type: 'answer', visitor: 'imported-visitor', touchpoint: 'checkout', at: new Date(Date.now() - 30 * 86_400_000).toISOString(), answers: { sensorial: 3 } }],
   }),
