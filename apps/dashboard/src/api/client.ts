@@ -61,8 +61,9 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       method,
       credentials: 'same-origin',
       // The worker refuses state changes without this header (CSRF defence); sent on every call.
-      headers: { 'x-throughline': '1', accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'x-throughline': '1', accept: 'application/json', ...(body === undefined ? {} : { 'content-type': body instanceof Blob ? 'text/csv' : 'application/json' }) },
+      // A file (a CSV import) goes as it is; anything else as JSON.
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       signal,
     });
   } catch (err) {
@@ -114,6 +115,7 @@ export const api = {
   site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),
   createSite: (body: SiteCreate) => request<Site>('POST', '/sites', body),
   patchSite: (id: string, body: SitePatch) => request<Site>('PATCH', `/sites/${enc(id)}`, body),
+  importCsv: (id: string, file: Blob) => request<{ accepted: number; duplicates: number }>('POST', `/sites/${enc(id)}/import.csv`, file),
   deleteSite: (id: string) => request<void>('DELETE', `/sites/${enc(id)}`),
 
   stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),

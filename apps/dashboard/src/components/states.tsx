@@ -13,7 +13,7 @@ export function Loading({ label = 'Loading…', rows = 3 }: { label?: string; ro
   );
 }
 
-export function ErrorMessage({ error, retry, title }: { error: ApiError | Error | string; retry?: () => void; title?: string }) {
+export function ErrorMessage({ error, retry, title, children }: { error: ApiError | Error | string; retry?: () => void; title?: string; children?: ComponentChildren }) {
   const message = typeof error === 'string' ? error : error.message;
   const notYet = typeof error !== 'string' && 'status' in error && error.status === 404;
   return (
@@ -21,6 +21,7 @@ export function ErrorMessage({ error, retry, title }: { error: ApiError | Error 
       <div>
         <strong>{title ?? (notYet ? 'Not available yet' : 'Something went wrong')}</strong>
         <p>{message}</p>
+        {children}
       </div>
       {retry && (
         <button type="button" class="btn btn-secondary" onClick={retry}>

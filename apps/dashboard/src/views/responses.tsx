@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
+import { ImportCsvButton, ImportOutcome, type Outcome } from '../components/import-csv';
 import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { setQuery, useLocation } from '../router';
@@ -23,6 +24,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
   const [error, setError] = useState<ApiError>();
   const [tick, setTick] = useState(0);
   const [deleted, setDeleted] = useState<string>();
+  const [imported, setImported] = useState<Outcome>();
   // Deleting a visitor's data (a privacy request) is the owner's (the API refuses others).
   const canForget = useCan('owner');
   // Names from the journey, not the overview: the list works even when the analytics cannot be computed.
@@ -74,6 +76,13 @@ export function ResponsesView({ site, filters }: ViewProps) {
           <a class="btn btn-ghost btn-sm" href={api.exportUrl(site.id, 'json', q)} download>
             Export JSON
           </a>
+          <ImportCsvButton
+            siteId={site.id}
+            onOutcome={(o) => {
+              setImported(o);
+              if (!('error' in o) && o.accepted > 0) setTick((t) => t + 1);
+            }}
+          />
         </div>
       </div>
       <div class="response-filters" role="group" aria-label="Response filters">
@@ -94,6 +103,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
         </label>
       </div>
       {error && <ErrorMessage error={error} retry={() => setTick((t) => t + 1)} />}
+      {imported && <ImportOutcome outcome={imported} />}
       {deleted && (
         <p class="callout callout-ok" role="status">
           {deleted}
