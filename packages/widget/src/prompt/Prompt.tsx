@@ -29,22 +29,23 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
   const [back, setBack] = useState<HTMLElement | null>(null);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
   // The card is built in steps, each a task of its own (effects run after the frame that laid out the previous step):
-  // the heading, then one question at a time, then the comment and Send. Hidden until whole: several short tasks
-  // instead of one long one, and the visitor never sees it grow.
+  // the heading, then one question at a time, then the comment and Send, and only then is it shown, so that the frame
+  // that first paints it lays out nothing new. Several short tasks instead of one long one, and no visible growth.
   const [built, setBuilt] = useState(0);
   const whole = built > dimensions.length;
-  useEffect(() => void (whole || setBuilt(built + 1)), [built]);
+  const shown = built > dimensions.length + 1;
+  useEffect(() => void (shown || setBuilt(built + 1)), [built]);
 
   // Announce once shown: a live region only speaks about changes made after it exists.
   useEffect(() => {
-    if (!whole) return;
+    if (!shown) return;
     const t = setTimeout(() => setLive(m.t(sent ? 'thanks' : 'announce')), 150);
     if (sent) {
       const done = setTimeout(leave, 4000);
       return () => (clearTimeout(t), clearTimeout(done));
     }
     return () => clearTimeout(t);
-  }, [sent, whole]);
+  }, [sent, shown]);
 
   function leave() {
     props.close();
@@ -72,7 +73,7 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
 
   return (
     <section
-      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${whole ? ' in' : ' wait'}`}
+      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${shown ? ' in' : ' wait'}`}
       role="region"
       aria-labelledby={id + 'h'}
       lang={m.lang}
