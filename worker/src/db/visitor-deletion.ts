@@ -4,7 +4,7 @@
 // Set-based: one statement per rollup table and column kind, whatever the number of events. Rollup rows left empty
 // are removed, and so are the keys of the JSON columns (0008: contexts, arrivals) that no longer count anything.
 import type { VisitorDeletion } from '@throughline/schema';
-import { HISTOGRAM_DIMENSIONS, ROLLUP_DIMENSIONS, SCALE_POINTS } from './score-columns';
+import { HISTOGRAM_DIMENSIONS, ROLLUP_DIMENSIONS, SCALE_POINTS, histogramColumns } from './score-columns';
 
 /** The segments an event row counts in: the same list as the insert triggers, for the row aliased `r`. */
 const SEGMENTS = `json_array('all', 'device:' || r.device, 'channel:' || r.arrival, 'locale:' || r.locale,
@@ -21,7 +21,7 @@ const WIDE_SUMS = [
 ].join(',\n  ');
 const WIDE_SET = [
   ...ROLLUP_DIMENSIONS.flatMap((d) => ['n', 'sum', 'sumsq'].map((c) => `${d}_${c}`)),
-  ...HISTOGRAM_DIMENSIONS.flatMap((d) => SCALE_POINTS.map((k) => `${d}_h${k}`)),
+  ...HISTOGRAM_DIMENSIONS.flatMap(histogramColumns),
 ].map((c) => `${c} = rollup_answers.${c} - x.${c}`).join(', ');
 /** A row with no answers left in any dimension: the trigger would not have created it. */
 const WIDE_EMPTY = ROLLUP_DIMENSIONS.map((d) => `${d}_n <= 0`).join(' AND ');
