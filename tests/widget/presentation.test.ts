@@ -1,12 +1,13 @@
 // How the prompt looks where it lands, in script-tag and npm mode: inline inside a host element, the site's theme
-// from the config, the host's CSS custom properties over it, and dark mode that follows the page.
+// from the config, the host's CSS custom properties over it, and dark mode that follows the page; and when it comes:
+// a delayed prompt's code is fetched ahead, while the page is idle.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODES } from './support/fixture-server';
 import { answer, prompt } from '../support/prompt';
 import { openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
-import { createTestSite } from './support/test-site';
+import { ASK_NOW, createTestSite } from './support/test-site';
 
 const s = widgetSuite();
 
@@ -57,6 +58,24 @@ for (const mode of MODES) {
       expect(await background('blank.html', 'dark')).toBe(light);
       expect(await background('inline.html', 'dark')).toBe(dark);
       expect(await background('inline.html', 'light')).toBe(light);
+    });
+
+    it('a prompt with a delayed trigger is fetched while the page is idle and appears when the trigger fires', async () => {
+      const seconds = 3;
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds } } }]);
+      const { context, page, errors } = await openPage(s.browser);
+      // The prompt's code: the script-tag chunk, or the npm build's lazily imported module.
+      const chunk = page.waitForResponse((r) => (mode == 'script' ? /\/w\/prompt\.[\w-]+\.js$/ : /\/mount\.[\w-]+\.js$/).test(r.url()));
+      const opened = Date.now();
+      await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
+      await chunk;
+      const fetchedAfter = Date.now() - opened;
+      expect(await prompt(page).count()).toBe(0);
+      await prompt(page).waitFor({ timeout: 15_000 });
+      expect(fetchedAfter).toBeLessThan(seconds * 1000 - 500);
+      expect(Date.now() - opened).toBeGreaterThanOrEqual(seconds * 1000);
+      expect(errors).toEqual([]);
+      await context.close();
     });
   });
 }
