@@ -1,5 +1,6 @@
 // `vite build` makes every widget output (served from the worker's asset root: dist/w.js at /w.js):
-//   dist/w/prompt.<hash>.js  the Preact prompt chunk (IIFE), loaded by w.js only when a prompt is due;
+//   dist/w/prompt.<hash>.js  the Preact prompt chunk (IIFE), loaded only when a prompt is due (or, for a delayed
+//                            trigger, while the page is idle once it is armed);
 //   dist/w/core.<hash>.js    the SDK engine (sdk.ts: config, touchpoints, visits, asking, delivery), IIFE;
 //   dist/w/l.<hash>/<lang>.js  the prompt's text packs besides English;
 //   dist/npm/                the npm ESM entry (throughline.js), with the same chunks as lazy imports, and its

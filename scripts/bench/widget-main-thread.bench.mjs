@@ -4,7 +4,8 @@
 // Budget (issue 3): no task over 50 ms, TBT under 10 ms; exits non-zero when the worst run is over. For scale, each run
 // also inserts an empty script first: its longest task is what any script insert costs on this machine at this moment.
 // Needs the build (`pnpm build`): it runs the built /w.js from a local worker. Bounded: RUNS (default 15) page loads,
-// each at most 30 s; loopback only.
+// each at most 30 s; loopback only. DEBUG=1 prints what each long task spends its time on; TRACE_DIR=dir keeps each
+// run's trace (with V8 compile and CPU-profile events), for Chromium's performance panel.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -78,7 +79,7 @@ try {
     const cdp = await context.newCDPSession(tab);
     await tab.goto(origin + '/');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-    await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', ...(process.env.TRACE_DIR ? ['v8', 'blink', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.compile'] : [])] });
+    await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', ...(process.env.TRACE_DIR ? ['v8', 'blink', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler'] : [])] });
     const shownMs = await tab.evaluate(
       async ({ src, key }) => {
         // Each insert runs in a timer task of its own after a quiet gap, as a tag in a page's HTML or a tag manager
