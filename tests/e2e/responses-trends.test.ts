@@ -45,7 +45,7 @@ it('filters responses by touchpoint and comment, in the URL, pages on, and expor
   const other = await context.newPage();
   await other.goto(page.url());
   await other.getByTestId('response').first().waitFor({ timeout: 15_000 });
-  expect(await other.getByTestId('response').count()).toBe(shown);
+  await expect.poll(() => other.getByTestId('response').count()).toBe(shown);
   await other.close();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
