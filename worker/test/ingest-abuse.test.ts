@@ -83,16 +83,24 @@ describe('POST /v1/events refuses abuse and writes nothing', () => {
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 
-  it('answers a CORS preflight without writing anything', async () => {
+  it('answers a CORS preflight only for an allowed origin of the site it names, without writing anything', async () => {
     const before = await eventRows();
-    const res = await worker.fetch(`${BASE}/v1/events`, {
-      method: 'OPTIONS',
-      headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-    });
+    const preflight = (query: string, origin: string) =>
+      worker.fetch(`${BASE}/v1/events${query}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const res = await preflight(`?site=${key}`, ORIGIN);
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
     expect(res.headers.get('access-control-allow-headers')).toContain('content-type');
+    // Another origin, an unknown site, or no site named: no CORS, so the browser does not send the POST.
+    for (const [query, origin] of [[`?site=${key}`, 'https://evil.example'], ['?site=nosuchsite', ORIGIN], ['', ORIGIN]] as const) {
+      const refused = await preflight(query, origin);
+      expect(refused.status, `${query} ${origin}`).toBe(204);
+      expect(refused.headers.get('access-control-allow-origin'), `${query} ${origin}`).toBeNull();
+    }
     expect(await eventRows()).toEqual(before);
   });
 

@@ -16,7 +16,15 @@ import { corsHeaders, originAllowed } from './public-cors';
 const MAX_SITE_READS = 3;
 
 export const ingestRoute = new Hono<AppEnv>()
-  .options('/events', (c) => c.body(null, 204, corsHeaders(c.req.raw)))
+  // A preflight (a JSON POST from a browser; the widget's text/plain needs none) names its site in the URL,
+  // /v1/events?site=KEY, and gets CORS only from that site's allowed origins. Origins the cache does not know yet
+  // are checked again on a fresh read.
+  .options('/events', async (c) => {
+    const key = c.req.query('site');
+    let { site, cached } = key ? await ingestSite(c.env.DB, key) : { site: null, cached: false };
+    if (site && cached && !originAllowed(c.req.raw, site)) site = (await ingestSite(c.env.DB, key!, { fresh: true })).site;
+    return c.body(null, 204, site && originAllowed(c.req.raw, site) ? corsHeaders(c.req.raw) : {});
+  })
   .post(
     '/events',
     bodyLimit({
