@@ -1,31 +1,24 @@
 // Deleting a site with every visit, answer and comment it holds: owners only, confirmed by typing the site's name.
 import type { Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { useCan } from '../api/role';
 import { removeSite } from '../api/sites-store';
+import { useAction } from '../api/use-action';
 import { navigate } from '../router';
 import { ErrorMessage } from './states';
 
 export function DeleteSite({ site }: { site: Site }) {
   const isOwner = useCan('owner');
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useAction();
   if (!isOwner) return null;
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.deleteSite(site.id);
-      removeSite(site.id);
-      navigate('/sites');
-    } catch (err) {
-      setError(err as ApiError);
-      setBusy(false);
-    }
+    if ((await run(() => api.deleteSite(site.id).then(() => true))) !== true) return;
+    removeSite(site.id);
+    navigate('/sites');
   }
 
   return (

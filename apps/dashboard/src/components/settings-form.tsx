@@ -2,8 +2,9 @@
 // the fields disabled (the API would refuse them); a client-side check returns a message instead of a patch.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ApiError, type SitePatch } from '../api/client';
+import { api, type SitePatch } from '../api/client';
 import { useCan } from '../api/role';
+import { useAction } from '../api/use-action';
 import type { Site } from '@throughline/schema';
 import { ErrorMessage } from './states';
 
@@ -21,23 +22,17 @@ interface Props {
 
 export function SettingsForm({ id, title, hint, site, onSaved, patch, saveLabel = 'Save', children }: Props) {
   const canEdit = useCan('editor');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | string>();
+  const { busy, error, setError, run } = useAction();
   const [saved, setSaved] = useState(false);
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const body = patch(e.currentTarget as HTMLFormElement);
     if (typeof body === 'string') return setError(body);
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await api.patchSite(site.id, body));
+    const site2 = await run(() => api.patchSite(site.id, body));
+    if (site2) {
+      onSaved(site2);
       setSaved(true);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
     }
   }
 

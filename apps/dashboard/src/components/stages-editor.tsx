@@ -1,12 +1,12 @@
 // Edit a site's ordered journey stages: rename, reorder, add, remove; saved with one PUT.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { useAction } from '../api/use-action';
 import { ErrorMessage } from './states';
 
 export function StagesEditor({ siteId, stages, used, onSaved }: { siteId: string; stages: string[]; used: Set<string>; onSaved: (s: string[]) => void }) {
   const [draft, setDraft] = useState(stages);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, setError, run } = useAction();
   const [saved, setSaved] = useState(false);
   const dirty = draft.join('\n') !== stages.join('\n');
 
@@ -24,17 +24,11 @@ export function StagesEditor({ siteId, stages, used, onSaved }: { siteId: string
     e.preventDefault();
     const clean = draft.map((s) => s.trim()).filter(Boolean);
     if (new Set(clean).size !== clean.length) return setError(new ApiError(400, 'client', 'Stage names must be unique.'));
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api.putStages(siteId, clean);
-      onSaved(res?.stages ?? clean);
-      setDraft(res?.stages ?? clean);
+    const res = await run(() => api.putStages(siteId, clean));
+    if (res) {
+      onSaved(res.stages);
+      setDraft(res.stages);
       setSaved(true);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
     }
   }
 
