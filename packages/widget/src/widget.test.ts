@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SiteConfig } from '@throughline/schema';
 import { launchBrowser } from '../../../tests/support/browser';
+import { prompt } from '../../../tests/support/prompt';
 
 const baseURL = inject('baseURL' as never) as string;
 const site = inject('demoSiteKey' as never) as string;
@@ -56,7 +57,10 @@ describe('script tag', () => {
     const page = await open();
     await page.goto(`${baseURL}/__fixture`);
     await page.evaluate(() => (window as any).throughline('show'));
+    // The card is built in steps and stays hidden until whole: a visitor can reach it (and focus it) once it shows.
+    await prompt(page).waitFor({ timeout: 15_000 });
     await page.locator('throughline-prompt input[value="3"]').first().focus();
+    expect(await page.evaluate(() => document.querySelector('throughline-prompt')?.shadowRoot?.activeElement?.getAttribute('value'))).toBe('3');
     await page.keyboard.press('Escape');
     await page.waitForSelector('throughline-prompt', { state: 'detached' });
     await page.context().close();
