@@ -4,7 +4,7 @@ import type { InviteCreated, Me } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { ROLES } from '../constants';
+import { RoleSelect } from './role-select';
 import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
@@ -50,13 +50,7 @@ export function InvitesSection() {
         <div class="field-row">
           <div class="field">
             <label for="inv-role">Role</label>
-            <select id="inv-role" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Me['role'])}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id="inv-role" value={role} onChange={setRole} />
           </div>
           <div class="field">
             <label for="inv-email">Only for this email (optional)</label>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { ROLES } from '../constants';
 import { useResource } from '../api/use-resource';
+import { RoleSelect } from './role-select';
 import { ScrollBox } from './scroll-box';
 import { ErrorMessage, Loading } from './states';
 
@@ -55,13 +56,7 @@ export function MembersSection({ me }: { me: Me }) {
                   </td>
                   <td>
                     {owner ? (
-                      <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => change(m, () => api.setRole(m.userId, (e.currentTarget as HTMLSelectElement).value as Me['role']))}>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </select>
+                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(m, () => api.setRole(m.userId, role))} />
                     ) : (
                       m.role
                     )}

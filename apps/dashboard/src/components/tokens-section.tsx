@@ -3,7 +3,7 @@ import type { Me, TokenCreated } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { ROLES } from '../constants';
+import { RoleSelect } from './role-select';
 import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
@@ -48,13 +48,7 @@ export function TokensSection() {
           </div>
           <div class="field">
             <label for="tok-role">Token role</label>
-            <select id="tok-role" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Me['role'])}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id="tok-role" value={role} onChange={setRole} />
           </div>
         </div>
         <div class="form-actions">
