@@ -1,30 +1,25 @@
 // Journey setup on the seeded demo: the URL-rule matcher answers with the widget's own matcher, and an offline
 // touchpoint's QR code loads from the API and downloads as SVG and as PNG.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser } from '../support/browser';
-import { loginAsDemo } from '../support/demo-login';
+import { demoDesktop } from '../support/demo-login';
 
 const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
-let browser: Browser;
+let demo: Awaited<ReturnType<typeof demoDesktop>>;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-  await loginAsDemo(page, baseURL);
+  demo = await demoDesktop(baseURL);
+  ({ context, page, errors } = demo);
   await page.goto(`${baseURL}/sites/${siteId}/journey`);
   await page.getByRole('heading', { name: 'Touchpoints' }).waitFor({ timeout: 15_000 });
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await demo?.close();
 });
 
 it('tells whether a URL matches a touchpoint\'s rules, as the widget would', async () => {

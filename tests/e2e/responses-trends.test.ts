@@ -1,28 +1,23 @@
 // Responses and trends on the seeded demo: filters kept in the URL narrow the list, pages load on demand,
 // the export link downloads what the list shows, and the trends view draws the selected touchpoint's days.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser } from '../support/browser';
-import { loginAsDemo } from '../support/demo-login';
+import { demoDesktop } from '../support/demo-login';
 
 const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
-let browser: Browser;
+let demo: Awaited<ReturnType<typeof demoDesktop>>;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-  await loginAsDemo(page, baseURL);
+  demo = await demoDesktop(baseURL);
+  ({ context, page, errors } = demo);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await demo?.close();
 });
 
 it('filters responses by touchpoint and comment, in the URL, pages on, and exports the same answers as CSV', async () => {

@@ -29,9 +29,9 @@ export function SettingsForm({ id, title, hint, site, onSaved, patch, saveLabel 
     e.preventDefault();
     const body = patch(e.currentTarget as HTMLFormElement);
     if (typeof body === 'string') return setError(body);
-    const site2 = await run(() => api.patchSite(site.id, body));
-    if (site2) {
-      onSaved(site2);
+    const next = await run(() => api.patchSite(site.id, body));
+    if (next) {
+      onSaved(next);
       setSaved(true);
     }
   }
