@@ -1,8 +1,12 @@
 // Bindings and per-request variables of the Worker.
 import type { Role } from '@throughline/schema';
+import type { SiteStore } from './store/site-store';
 
 export interface Bindings {
+  /** The control plane: accounts, organizations, sessions, sites, setup. */
   DB: D1Database;
+  /** Each site's events, journeys and rollups (store/site-store.ts). */
+  SITE_STORE: DurableObjectNamespace<SiteStore>;
   ASSETS: Fetcher;
   /** Secret mixed into every password hash (wrangler secret put PEPPER). */
   PEPPER?: string;

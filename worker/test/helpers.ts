@@ -1,6 +1,7 @@
 // Test helpers: a signed-up session that calls the API like the dashboard does (cookie + CSRF header).
 import { env, exports } from 'cloudflare:workers';
-import { ROLLUP_DIMENSIONS } from '../src/db/score-columns';
+import { listDurableObjectIds, runInDurableObject } from 'cloudflare:test';
+import { storeOf } from '../src/store/site-stores';
 
 export const BASE = 'https://tl.test';
 
@@ -86,21 +87,30 @@ export const visitEvent = (touchpoint = 'checkout', extra: Record<string, unknow
   id: crypto.randomUUID(), type: 'visit', touchpoint, at: new Date().toISOString(), ...extra,
 });
 
-const EVENT_TABLES = ['visits', 'answers', 'comments', 'rollup_answers', 'rollup_visits', 'rollup_transitions'] as const;
-
-/** Row counts (and rollup totals: `scored` = dimension values counted in segment 'all', quality included) of every event table, of one site or of all sites, read straight from D1. */
-export async function eventRows(siteId: string | null = null): Promise<Record<(typeof EVENT_TABLES)[number] | 'scored' | 'visited', number>> {
-  const where = 'WHERE (?1 IS NULL OR site_id = ?1)';
-  const out = {} as Record<(typeof EVENT_TABLES)[number], number>;
-  for (const t of EVENT_TABLES) {
-    const row = await db.prepare(`SELECT count(*) AS n FROM ${t} ${where}`).bind(siteId).first<{ n: number }>();
-    out[t] = row?.n ?? 0;
+/**
+ * What a site's objects hold (or every site object's, for `null`), read straight from them: raw visits, answers,
+ * comments, rollup rows, and rollup totals (`scored` = dimension values counted in segment 'all', answer quality
+ * included; `visited` = visits counted in 'all').
+ */
+export async function eventRows(siteId: string | null = null) {
+  const ns = env.SITE_STORE;
+  const stubs = siteId === null ? (await listDurableObjectIds(ns)).map((id) => ns.get(id)) : [storeOf(env, siteId)];
+  const out = { visits: 0, answers: 0, comments: 0, rollups: 0, scored: 0, visited: 0 };
+  for (const stub of stubs) {
+    const events = await runInDurableObject(stub, (_s, state) => state.storage.sql.exec<{ kind: string; comment: string | null }>('SELECT kind, comment FROM events').toArray());
+    out.visits += events.filter((e) => e.kind === 'visit').length;
+    out.answers += events.filter((e) => e.kind === 'answer').length;
+    out.comments += events.filter((e) => e.comment !== null).length;
+    for (const [key, metrics] of Object.entries(await stub.dump())) {
+      out.rollups++;
+      if (!key.startsWith('all\t')) continue;
+      for (const [metric, v] of Object.entries(metrics)) {
+        if (metric.startsWith('d:') || metric === 'q') out.scored += v[0]!;
+        if (metric === 'visits') out.visited += v[0]!;
+      }
+    }
   }
-  const sums = await db.prepare(
-    `SELECT (SELECT coalesce(sum(${ROLLUP_DIMENSIONS.map((d) => `${d}_n`).join(' + ')}), 0) FROM rollup_answers ${where} AND segment = 'all') AS scored,
-            (SELECT coalesce(sum(n), 0) FROM rollup_visits ${where} AND segment = 'all') AS visited`,
-  ).bind(siteId).first<{ scored: number; visited: number }>();
-  return { ...out, scored: sums?.scored ?? 0, visited: sums?.visited ?? 0 };
+  return out;
 }
 
 /** An invite of the session's organization, not yet used. */
@@ -118,3 +128,11 @@ export async function addMember(owner: Session, role: 'owner' | 'editor' | 'view
   if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
   return (await res.json<{ user: { id: string } }>()).user.id;
 }
+
+/** The raw events a site's object (shard 0 unless named) holds, in arrival order. */
+export async function storedEvents(siteId: string, shard = 0): Promise<Record<string, SqlStorageValue>[]> {
+  return runInDurableObject(storeOf(env, siteId, shard), (_store, state) => state.storage.sql.exec('SELECT * FROM events ORDER BY seq').toArray());
+}
+
+/** Every rollup row of a site's object: `segment\tday\ttouchpoint` → {metric: numbers}. */
+export const storedRollups = (siteId: string, shard = 0) => storeOf(env, siteId, shard).dump();

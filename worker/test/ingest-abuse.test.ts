@@ -114,6 +114,7 @@ describe('POST /v1/events refuses abuse and writes nothing', () => {
     const after = await eventRows();
     expect(after.answers - before.answers).toBe(1);
     expect(after.scored - before.scored).toBe(4); // three dimensions and the answer's quality
-    expect(Number(res.headers.get('x-rows-written'))).toBeGreaterThanOrEqual(after.answers - before.answers + 4);
+    // the raw row at least; its rollups are folded with other batches' and written a moment later
+    expect(Number(res.headers.get('x-rows-written'))).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,5 +1,5 @@
-// POST /api/v1/sites/{id}/import stores historical events with the same code as ingest, in chunks of one D1
-// batch each: idempotent by event id across chunks, each answer counted once, all or nothing when one is bad.
+// POST /api/v1/sites/{id}/import stores historical events with the same code as ingest, in chunks of one call to
+// the site object each: idempotent by event id across chunks, each answer counted once, all or nothing when one is bad.
 import { expect, it } from 'vitest';
 import { answerEvent, createSiteWithTouchpoints, eventRows, signup, visitor } from './helpers';
 

@@ -15,7 +15,7 @@ export const AnalyticsQuerySchema = z.object({
   segment: z
     .string()
     .max(120)
-    .regex(/^(device|channel|locale|country|returning|stage):[^:]{1,100}$/, 'segment is name:value, name one of device, channel, locale, country, returning, stage')
+    .regex(/^[A-Za-z]{1,20}:[^:]{1,100}$/, 'segment is name:value, name one of device, channel, locale, country, returning, stage')
     .optional(),
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuerySchema>;

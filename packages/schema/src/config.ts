@@ -28,6 +28,12 @@ export const SiteSettingsSchema = z.strictObject({
   minN: z.int().min(1).max(1000).default(5),
   /** Quadrant thresholds on the 0–100 scale; the midpoint unless set. */
   thresholds: z.strictObject({ importance: z.number().min(0).max(100), quality: z.number().min(0).max(100) }).default({ importance: 50, quality: 50 }),
+  /** A gap between a visitor's visits longer than this many days starts a new journey (DESIGN.md "Journey"). */
+  journeyWindowDays: z.int().min(1).max(365).default(30),
+  /** Raw visits older than this many days are dropped; rollups stay (default about 13 months). */
+  retentionDays: z.int().min(31).max(3650).default(395),
+  /** Site objects the site's visitors are split over (1, 2, 4 or 8); settable while the site has no events. */
+  shards: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).default(1),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

@@ -9,3 +9,4 @@ export * from './responses';
 export * from './export';
 export * from './members';
 export * from './tokens';
+export * from './segments';

@@ -1,5 +1,5 @@
 // SQL behind the public endpoints: a site by its public key, and the widget config.
-import { SiteSettingsSchema, type SiteConfig } from '@throughline/schema';
+import { SiteSettingsSchema, type SiteConfig, type SiteSettings } from '@throughline/schema';
 import { listStages } from './sites';
 import { listTouchpoints } from './touchpoints';
 
@@ -12,15 +12,18 @@ export async function siteByKey(db: D1Database, key: string): Promise<PublicSite
 }
 
 /** The site of an ingest batch with its touchpoints' channels by key, in one D1 round trip (ingest's hot path). */
-export async function ingestSiteByKey(db: D1Database, key: string): Promise<(PublicSite & { channels: Map<string, string> }) | null> {
+export async function ingestSiteByKey(
+  db: D1Database, key: string,
+): Promise<(PublicSite & { channels: Map<string, string>; settings: SiteSettings }) | null> {
   const row = await db.prepare(
-    `SELECT id, key, origins, config_version,
+    `SELECT id, key, origins, config_version, settings,
        (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels
      FROM sites WHERE key = ?`,
-  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; channels: string }>();
+  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; settings: string; channels: string }>();
   if (!row) return null;
   const channels = new Map(Object.entries(JSON.parse(row.channels) as Record<string, string>));
-  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels };
+  const settings = SiteSettingsSchema.parse(JSON.parse(row.settings));
+  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, settings };
 }
 
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {
@@ -34,4 +37,10 @@ export async function buildConfig(db: D1Database, site: PublicSite): Promise<Sit
     site: site.key, stages, touchpoints,
     theme: settings.theme, budget: settings.budget, partners: settings.partners, sendQuery: settings.sendQuery,
   };
+}
+
+/** The site's config version now (null when the site is gone): what a cached copy is checked against. */
+export async function configVersionOf(db: D1Database, siteId: string): Promise<number | null> {
+  const row = await db.prepare('SELECT config_version AS v FROM sites WHERE id = ?').bind(siteId).first<{ v: number }>();
+  return row?.v ?? null;
 }

@@ -44,12 +44,14 @@ export async function updateSite(db: D1Database, site: Site, patch: { name?: str
   return next;
 }
 
-/** Deletes a site with everything recorded for it. */
+/** Event tables of installs from before the site objects (migrations 0003–0008), until `pnpm move-events` empties them. */
+export const LEGACY_EVENT_TABLES = ['comments', 'answers', 'visits', 'rollup_answers', 'rollup_visits', 'rollup_transitions', 'journeys',
+  'journey_touchpoints', 'journey_scores', 'visitor_experience', 'rollup_journeys', 'rollup_journey_spans', 'rollup_experience'];
+
+/** Deletes a site's setup from D1 (its events live in its site objects: store/site-stores.ts destroyStores). */
 export async function deleteSite(db: D1Database, siteId: string) {
   await db.batch(
-    ['comments', 'answers', 'visits', 'rollup_answers', 'rollup_visits', 'rollup_transitions',
-      'journeys', 'journey_touchpoints', 'journey_scores', 'visitor_experience', 'rollup_journeys', 'rollup_journey_spans',
-      'rollup_experience', 'prompts', 'touchpoints', 'stages']
+    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'prompts', 'touchpoints', 'stages']
       .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))
       .concat(db.prepare('DELETE FROM sites WHERE id = ?').bind(siteId)),
   );

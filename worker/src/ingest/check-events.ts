@@ -17,7 +17,6 @@ export interface CheckOptions {
 export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: TrackedEvent[]; rejected: Rejected[] } {
   const valid: TrackedEvent[] = [];
   const rejected: Rejected[] = [];
-  const seen = new Set<string>();
   raw.forEach((item, index) => {
     const parsed = EventSchema.safeParse(item);
     const id = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 64) : undefined;
@@ -29,10 +28,8 @@ export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: Tracke
     const e = parsed.data;
     const reason = problem(e, opts);
     if (reason) rejected.push({ index, id: e.id, reason });
-    else if (!seen.has(e.id)) {
-      seen.add(e.id);
-      valid.push(e.from && !opts.touchpoints.has(e.from) ? { ...e, from: undefined } : e);
-    }
+    // an id repeated within the batch stays: storage counts it as a duplicate, as it would across batches
+    else valid.push(e.from && !opts.touchpoints.has(e.from) ? { ...e, from: undefined } : e);
   });
   return { valid, rejected };
 }

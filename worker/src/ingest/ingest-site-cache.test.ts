@@ -1,7 +1,7 @@
 // Ingest keeps each site's config per isolate (site-cache.ts). These tests change the config between two batches
 // of the same isolate and check that the next batch is judged and stored by the new config, never the cached one.
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, visitEvent, visitor } from '../../test/helpers';
+import { answerEvent, createSiteWithTouchpoints, eventRows, postEvents, signup, storedEvents, visitEvent, visitor } from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 const OTHER = 'https://other.example';
@@ -25,16 +25,16 @@ describe('ingest with the site config cached in the isolate', () => {
     const res = await send([answerEvent('counter'), visitEvent('counter')]);
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ accepted: 2, rejected: [] });
-    const visit = await db.prepare("SELECT channel FROM visits WHERE site_id = ? AND touchpoint = 'counter'").bind(site.id).first();
-    expect(visit).toEqual({ channel: 'offline' });
+    const visit = (await storedEvents(site.id)).find((e) => e.kind === 'visit' && e.touchpoint === 'counter');
+    expect(visit).toMatchObject({ channel: 'offline' });
   });
 
   it('stores the channel a touchpoint has now, not the cached one', async () => {
     const { s, site, send } = await cachedSite();
     expect((await s.send('PATCH', `/api/v1/sites/${site.id}/touchpoints/cart`, { channel: 'email' })).status).toBe(200);
     expect(await (await send([visitEvent('cart')])).json()).toMatchObject({ accepted: 1 });
-    const visit = await db.prepare("SELECT channel FROM visits WHERE site_id = ? AND touchpoint = 'cart'").bind(site.id).first();
-    expect(visit).toEqual({ channel: 'email' });
+    const visit = (await storedEvents(site.id)).find((e) => e.kind === 'visit' && e.touchpoint === 'cart');
+    expect(visit).toMatchObject({ channel: 'email' });
   });
 
   it('rejects events for a touchpoint deleted after the site was cached, and writes nothing', async () => {

@@ -1,7 +1,6 @@
 // The site of an ingest batch (id, allowed origins, touchpoint channels, config_version), kept per isolate so
-// that a batch usually costs no D1 read before its one D1 batch. A cached copy never decides anything for good:
-// the route stores only while config_version is still the cached one (storeEvents' guard, in the same
-// transaction), and a refusal that may depend on the config is decided again on a fresh read.
+// that a batch usually costs one small D1 read. A cached copy never decides anything for good: the route stores
+// only while config_version is still the cached one (read just before storing), and a refusal that may depend on the config is decided again on a fresh read.
 import { ingestSiteByKey } from '../db/site-config';
 
 export type IngestSite = NonNullable<Awaited<ReturnType<typeof ingestSiteByKey>>>;

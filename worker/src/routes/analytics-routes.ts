@@ -1,20 +1,20 @@
 // /api/v1/sites/{id}/analytics/*: the journey model as numbers, computed from the rollups.
-// Every view answers `x-rows-read`: D1's rows_read summed over its rollup queries (site and touchpoint lookups aside).
+// Every view answers `x-rows-read`: the site objects' rows read over their rollup queries (site and touchpoint
+// lookups in D1 aside).
 import { createRoute, z } from '@hono/zod-openapi';
-import { AnalyticsQuerySchema, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
+import { AnalyticsQuerySchema, normalizeSegment, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
 import type { Context } from 'hono';
 import { experiencedFromSums } from '../analytics/consistency';
 import { buildOverview } from '../analytics/overview';
-import { ContextSums, TransitionTotals } from '../analytics/rollup-json';
+import { dailyScoreRows, rollupInputs, segmentScoresOf } from '../analytics/rollup-metrics';
 import { addDays } from '../analytics/trends';
 import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
-import { answerJson, batchReads, readDailyScores, scoreSums, segmentContexts, visitCounts, type RangeFilter } from '../db/analytics-reads';
-import { channelSpans, experienceSums, journeyCounts } from '../db/journey-reads';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { apiApp, errors, json } from '../openapi';
+import { dailyOf, sumsOf } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const DEFAULT_RANGE_DAYS = 30;
@@ -39,12 +39,14 @@ async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof Analyti
   const site = await ownSite(c, id);
   const range = resolveRange(q);
   const [touchpoints, stages] = await Promise.all([listTouchpoints(c.env.DB, site.id), listStages(c.env.DB, site.id)]);
-  const segment = q.segment ?? 'all';
+  const checked = normalizeSegment(q.segment ?? 'all');
+  if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });
+  const segment = checked.segment;
   const stage = segment.startsWith('stage:') ? segment.slice('stage:'.length) : null;
   if (stage !== null && !stages.includes(stage)) {
     throw new ApiError(400, 'invalid_segment', `no stage "${stage}" in this site`, { stages });
   }
-  const f: RangeFilter = { siteId: site.id, ...range, segment: stage === null ? segment : 'all' };
+  const f = { siteId: site.id, shards: site.settings.shards, ...range, segment: stage === null ? segment : 'all' };
   return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
 }
 
@@ -67,25 +69,21 @@ const trends = createRoute({
 export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
-    const db = c.env.DB;
-    // one batch: score sums by touchpoint; the daily rows' JSON (transitions, and the context gap's segments
-    // from the 'all' rows, read separately when the view is filtered to a segment); visits; journeys
-    const transitions = new TransitionTotals();
-    const contexts = new ContextSums();
-    const { values: [scores, , visits, journeys, spans, experience], rowsRead } = await batchReads(db, [
-      scoreSums(db, f), answerJson(db, f, transitions, contexts), visitCounts(db, f, transitions),
-      journeyCounts(db, f), channelSpans(db, f), experienceSums(db, f),
-      ...(f.segment === 'all' ? [] : [segmentContexts(db, f, contexts)]),
+    // the segment's rollups, and the context gap's segments from the 'all' rows (all of them when unfiltered)
+    const [sums, contexts] = await Promise.all([
+      sumsOf(c.env, f.siteId, f.shards, f.segment, f.from, f.to),
+      f.segment === 'all' ? null : sumsOf(c.env, f.siteId, f.shards, 'all', f.from, f.to, true),
     ]);
+    const inputs = rollupInputs(sums.byTouchpoint);
     const minN = site.settings.minN;
     const result = buildOverview({
       range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
-      scores: scores.scores, histograms: scores.histograms, visits, transitions: transitions.rows(),
-      journeyCounts: journeys, channelSpans: spans,
-      experienced: experiencedFromSums(experience, minN),
-      segmentScores: contexts.rows(),
+      scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers,
+      transitions: inputs.transitions, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
+      experienced: experiencedFromSums(inputs.experience, minN),
+      segmentScores: segmentScoresOf((contexts ?? sums).byTouchpoint),
     });
-    c.header('x-rows-read', String(rowsRead));
+    c.header('x-rows-read', String(sums.rowsRead + (contexts?.rowsRead ?? 0)));
     return c.json(result, 200);
   })
   .openapi(trends, async (c) => {
@@ -97,9 +95,9 @@ export const analyticsRoutes = apiApp()
     // alerts look back 7 + 28 days from `to`, whatever the range
     const lookback = addDays(range.to, -(ALERT_WINDOW_DAYS - 1));
     const readFrom = lookback < range.from ? lookback : range.from;
-    const daily = await readDailyScores(c.env.DB, { ...f, from: readFrom }, { touchpoint: q.touchpoint, dimension: q.dimension });
+    const daily = await dailyOf(c.env, f.siteId, f.shards, f.segment, readFrom, range.to, q.touchpoint);
     const result = trendsOf({
-      rows: daily.rows, range, minN: site.settings.minN,
+      rows: dailyScoreRows(daily.rows).filter((r) => q.dimension === undefined || r.dimension === q.dimension || r.dimension === 'quality'), range, minN: site.settings.minN,
       touchpoints: touchpoints.map((t) => t.key).filter((key) => q.touchpoint === undefined || key === q.touchpoint),
       dimension: q.dimension,
     });

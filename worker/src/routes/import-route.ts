@@ -2,19 +2,20 @@
 // paper or other tools, with their own times. Idempotent by event id; all events are checked before anything is
 // written, and every rejected one is named (by index, or by CSV line).
 import { createRoute, z } from '@hono/zod-openapi';
-import { ImportRequestSchema, type ImportEvent } from '@throughline/schema';
+import { ImportRequestSchema, type ImportEvent, type Site } from '@throughline/schema';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
-import { storeEvents } from '../db/events';
 import { touchpointChannels } from '../db/touchpoints';
 import { ApiError } from '../errors';
 import { checkEvents } from '../ingest/check-events';
 import type { AppEnv } from '../env';
 import { apiApp, errors, json, jsonBody } from '../openapi';
+import { incomingOf } from '../ingest/incoming';
+import { storeEvents } from '../store/site-stores';
 import { csvToImportEvents } from './import-csv';
 import { ownSite, SiteIdParam } from './site-scope';
 
-/** Events per D1 batch: each table's rows go as one JSON parameter, well inside D1's 2 MB per value. */
+/** Events per call to the site objects: a few hundred KB of arguments at most. */
 const CHUNK = 400;
 
 /** A CSV import holds at most this much (the JSON import: 5,000 events per request). */
@@ -38,7 +39,7 @@ const importCsvRoute = createRoute({
 export const importRoutes = apiApp()
   .openapi(importRoute, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
-    return c.json(await importEvents(c, site.id, c.req.valid('json').events, (i) => ({ index: i })), 200);
+    return c.json(await importEvents(c, site, c.req.valid('json').events, (i) => ({ index: i })), 200);
   })
   .openapi(importCsvRoute, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
@@ -58,12 +59,12 @@ export const importRoutes = apiApp()
       const first = rejected[0]!;
       throw new ApiError(400, 'invalid_events', `${rejected.length} problems; nothing imported. First${first.line ? `, line ${first.line}` : ''}: ${first.reason}`, { rejected });
     }
-    return c.json(await importEvents(c, site.id, parsed.data.events, (i) => ({ line: rows.lines[i]! })), 200);
+    return c.json(await importEvents(c, site, parsed.data.events, (i) => ({ line: rows.lines[i]! })), 200);
   });
 
 /** Checks every event (touchpoints, times), then stores them oldest first; `where` names a rejected event in errors. */
-async function importEvents(c: Context<AppEnv>, siteId: string, events: ImportEvent[], where: (index: number) => { index: number } | { line: number }) {
-  const touchpoints = await touchpointChannels(c.env.DB, siteId);
+async function importEvents(c: Context<AppEnv>, site: Site, events: ImportEvent[], where: (index: number) => { index: number } | { line: number }) {
+  const touchpoints = await touchpointChannels(c.env.DB, site.id);
   const { valid, rejected } = checkEvents(
     events.map(({ visitor: _v, ...e }) => e),
     { touchpoints, now: Date.now(), maxAgeDays: null },
@@ -73,16 +74,13 @@ async function importEvents(c: Context<AppEnv>, siteId: string, events: ImportEv
     const first = named[0]!;
     throw new ApiError(400, 'invalid_events', `${named.length} events rejected; nothing imported. First${'line' in first ? `, line ${first.line}` : ''}: ${first.reason}`, { rejected: named });
   }
-  // Oldest first: a transition's quality delta looks back at the earlier answer of the same visitor.
-  valid.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // In any order: the site object derives journeys from the events' times, not their arrival.
   const visitorOf = new Map(events.map((e) => [e.id, e.visitor]));
   let accepted = 0;
   let duplicates = 0;
   for (let i = 0; i < valid.length; i += CHUNK) {
-    const r = await storeEvents(c.env.DB, {
-      siteId, country: null, source: 'import',
-      events: valid.slice(i, i + CHUNK).map((event) => ({ visitor: visitorOf.get(event.id)!, event, channel: touchpoints.get(event.touchpoint)! })),
-    });
+    const r = await storeEvents(c.env, site.id, site.settings, valid.slice(i, i + CHUNK)
+      .map((event) => incomingOf(event, visitorOf.get(event.id)!, touchpoints.get(event.touchpoint)!, null, 'import')));
     accepted += r.accepted;
     duplicates += r.duplicates;
   }

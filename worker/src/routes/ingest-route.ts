@@ -3,13 +3,15 @@ import { IngestRequestSchema, MAX_BODY_BYTES, MAX_EVENT_AGE_DAYS } from '@throug
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { countDropped } from '../db/dropped-traffic';
-import { storeEvents } from '../db/events';
+import { configVersionOf } from '../db/site-config';
 import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
 import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
+import { incomingOf } from '../ingest/incoming';
 import { ingestLimitExceeded } from '../ingest/rate-limit';
 import { ingestSite } from '../ingest/site-cache';
+import { storeEvents } from '../store/site-stores';
 import { corsHeaders, originAllowed } from './public-cors';
 
 /** Reads of the site per batch at most: a config that changes again and again meanwhile gets a 503 and a retry. */
@@ -73,13 +75,12 @@ export const ingestRoute = new Hono<AppEnv>()
         const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
         if (rejected.length && cached) { await refresh(); continue; }
         if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
-        const { rowsWritten, stale, ...stored } = await storeEvents(c.env.DB, {
-          siteId: site.id, country, source: 'widget', configVersion: site.configVersion,
-          events: valid.map((event) => ({ visitor, event, channel: touchpoints.get(event.touchpoint)! })),
-        });
-        if (stale) { await refresh(); continue; }
+        // A cached config decides nothing for good: store only while it is still the site's current one.
+        if (cached && (await configVersionOf(c.env.DB, site.id)) !== site.configVersion) { await refresh(); continue; }
+        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings,
+          valid.map((event) => incomingOf(event, visitor, touchpoints.get(event.touchpoint)!, country, 'widget')));
         c.header('x-rows-written', String(rowsWritten));
-        return c.json({ ...stored, rejected }, 202);
+        return c.json({ accepted, duplicates, rejected }, 202);
       }
     },
   );

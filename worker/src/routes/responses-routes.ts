@@ -3,8 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ExportQuerySchema, ResponsesPageSchema, ResponsesQuerySchema, ResponseRowSchema, VisitorDeletionSchema, VisitorIdSchema, type ResponseRow } from '@throughline/schema';
 import { requireRole } from '../auth/middleware';
-import { allResponses, checkResponsesFilter, readResponses } from '../db/responses';
-import { deleteVisitor } from '../db/visitor-deletion';
+import { allResponses, answerFilterOf, readResponses } from '../store/responses-read';
+import { deleteVisitorData } from '../store/site-stores';
 import { apiApp, errors, json } from '../openapi';
 import { csvHeader, csvLine } from './export-csv';
 import { ownSite, SiteIdParam } from './site-scope';
@@ -62,20 +62,18 @@ export const responsesRoutes = apiApp()
   .openapi(list, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
     const { limit, cursor, ...filter } = c.req.valid('query');
-    return c.json(await readResponses(c.env.DB, site.id, filter, limit, cursor), 200);
+    return c.json(await readResponses(c.env, site, await answerFilterOf(c.env.DB, site.id, filter), limit, cursor), 200);
   })
   .openapi(exportCsv, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
-    checkResponsesFilter(c.req.valid('query'));
-    const pages = allResponses(c.env.DB, site.id, c.req.valid('query'));
+    const pages = allResponses(c.env, site, await answerFilterOf(c.env.DB, site.id, c.req.valid('query')));
     return c.body(stream(pages, csvHeader(), csvLine, ''), 200, {
       'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(site, 'csv'), 'cache-control': 'no-store',
     });
   })
   .openapi(exportJson, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
-    checkResponsesFilter(c.req.valid('query'));
-    const pages = allResponses(c.env.DB, site.id, c.req.valid('query'));
+    const pages = allResponses(c.env, site, await answerFilterOf(c.env.DB, site.id, c.req.valid('query')));
     const body = stream(pages, '[', (r, first) => (first ? '' : ',\n') + JSON.stringify(r), ']\n');
     // A streamed body rather than c.json(): the typed route cannot see that it is the documented array.
     return c.body(body, 200, {
@@ -85,5 +83,6 @@ export const responsesRoutes = apiApp()
   .openapi(removeVisitor, async (c) => {
     const { id, visitorId } = c.req.valid('param');
     const site = await ownSite(c, id);
-    return c.json(await deleteVisitor(c.env.DB, site.id, visitorId), 200);
+    const deleted = await deleteVisitorData(c.env, site.id, site.settings.shards, visitorId);
+    return c.json({ visitor: visitorId, ...deleted }, 200);
   });

@@ -3,7 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { SiteCreateSchema, SitePatchSchema, SiteSchema, SiteSettingsSchema } from '@throughline/schema';
 import { requireRole } from '../auth/middleware';
 import { createSite, defaultSettings, deleteSite, listSites, updateSite } from '../db/sites';
+import { ApiError } from '../errors';
 import { apiApp, errors, json, jsonBody } from '../openapi';
+import { destroyStores, storedEventCount } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 
@@ -34,10 +36,15 @@ export const sitesRoutes = apiApp()
     const site = await ownSite(c, c.req.valid('param').id);
     const body = c.req.valid('json');
     const settings = body.settings ? SiteSettingsSchema.parse({ ...site.settings, ...body.settings }) : site.settings;
+    // visitors are split over the objects by a hash: another number of objects would split their journeys
+    if (settings.shards !== site.settings.shards && (await storedEventCount(c.env, site.id, site.settings.shards)) > 0) {
+      throw new ApiError(409, 'shards_fixed', 'the number of site objects can be changed only before the site has events');
+    }
     return c.json(await updateSite(c.env.DB, site, { name: body.name ?? site.name, origins: body.origins ?? site.origins, settings }), 200);
   })
   .openapi(remove, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);
+    await destroyStores(c.env, site.id, site.settings.shards);
     await deleteSite(c.env.DB, site.id);
     return c.body(null, 204);
   });

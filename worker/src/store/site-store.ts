@@ -1,0 +1,251 @@
+// A site's Durable Object (SQLite storage): its raw events, journeys and rollups. One object per site, or per
+// shard of a busy site (store/site-stores.ts routes visitors). Its input gate runs one call at a time, so the
+// read-modify-write of a visitor's journeys needs no locks or triggers.
+//
+// Cost per event is constant: a batch stores its raw rows, then adds the difference the batch made to each
+// touched visitor's contribution (journey/rules.ts) into `pending`, folded in memory across batches; rollup rows
+// are written when it is flushed (an alarm a few seconds later, before every read, or when it grows large).
+// meta.flushed is the durable watermark: rollups hold exactly the events with seq <= flushed. After an eviction
+// that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
+import { DurableObject } from 'cloudflare:workers';
+import type { ResponseRow } from '@throughline/schema';
+import { addContribution, contributionOf, journeysOf, pruneZeros, type Contribution, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
+import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, visitorsAfter, type EventRow, type IncomingEvent } from './event-rows';
+import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
+import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
+import { migrateStore } from './store-schema';
+
+/** Fold pending rollups this long before writing them. */
+export const FLUSH_AFTER_MS = 3_000;
+/** Write at once when this many rollup rows are pending. */
+const MAX_PENDING_ROWS = 4_000;
+
+export interface StoreRules extends JourneyRules {
+  /** Raw visits older than this many days are dropped by `retain` (default 395, about 13 months). */
+  retentionDays: number;
+}
+
+export interface IngestResult { accepted: number; duplicates: number; rowsWritten: number; rowsRead: number }
+
+export class SiteStore extends DurableObject {
+  private readonly sql: SqlStorage;
+  private pending: Contribution = new Map();
+  private pendingRows = 0;
+  private rules: StoreRules | null = null;
+  /** Rows written since this object started: raw events, contexts, rollups (the cost model's figure). */
+  private written = { rows: 0, events: 0 };
+
+  constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    ctx.blockConcurrencyWhile(async () => {
+      migrateStore(this.sql);
+      const saved = this.meta('rules');
+      if (saved) this.rules = JSON.parse(saved) as StoreRules;
+      this.recover();
+    });
+  }
+
+  /** Stores a batch (each id once) and folds what it changes into the pending rollups. */
+  ingest(events: IncomingEvent[], rules: StoreRules): IngestResult {
+    this.setRules(rules);
+    return this.ctx.storage.transactionSync(() => {
+      const visitors = [...new Set(events.map((e) => e.visitor))];
+      const { byVisitor, rowsRead } = loadVisitors(this.sql, visitors);
+      let accepted = 0;
+      let rowsWritten = 0;
+      for (const visitor of visitors) {
+        const before = byVisitor.get(visitor)!;
+        const known = new Set(before.map((r) => r.event.id));
+        const incoming = events.filter((e) => e.visitor === visitor && !known.has(e.id) && (known.add(e.id), true));
+        if (!incoming.length) continue;
+        const afterEvents = [...before.map((r) => r.event), ...incoming.map(toStored)];
+        const contexts = effectiveContexts(afterEvents, rules);
+        const stored: StoredEvent[] = [];
+        for (const e of incoming) {
+          const { seq, written } = insertEvent(this.sql, e, contexts.get(e.id) ?? e.context);
+          rowsWritten += written;
+          if (seq !== null) accepted++, stored.push(toStored(e));
+        }
+        // an answer whose visit arrived (or changed) in this batch takes that visit's context
+        for (const r of before) {
+          const c = contexts.get(r.event.id);
+          if (r.event.kind === 'answer' && c && !sameContext(c, r.effective)) rowsWritten += updateContext(this.sql, r.event.id, c);
+        }
+        const old = before.map((r) => r.event);
+        this.fold(contributionOf([...old, ...stored], rules), contributionOf(old, rules));
+      }
+      this.written.events += accepted;
+      rowsWritten += this.pendingRows > MAX_PENDING_ROWS ? this.flush() : 0;
+      this.written.rows += rowsWritten;
+      if (this.pendingRows) void this.armFlush();
+      return { accepted, duplicates: events.length - accepted, rowsWritten, rowsRead };
+    });
+  }
+
+  /** The rollups of one segment summed over days, per touchpoint; `contextsOnly` keeps the context-gap metrics. */
+  sums(segment: string, from: string, to: string, contextsOnly = false): { byTouchpoint: Record<string, Metrics>; rowsRead: number } {
+    this.flush();
+    return sumRollups(this.sql, segment, from, to, contextsOnly ? (m) => m.startsWith('c:') || m === 'q' : undefined);
+  }
+
+  /** Daily rollups for trends: the score metrics of one segment, optionally of one touchpoint. */
+  daily(segment: string, from: string, to: string, touchpoint?: string) {
+    this.flush();
+    return dailyRollups(this.sql, segment, from, to, touchpoint, (m) => m.startsWith('d:') || m === 'q');
+  }
+
+  /** A page of answers, newest first (responses list and exports). */
+  answers(filter: AnswerFilter, limit: number, after: Keyset | null): ResponseRow[] {
+    return answersPage(this.sql, filter, limit, after);
+  }
+
+  /** Deletes one visitor's events, and takes what they added out of the rollups. */
+  deleteVisitor(visitor: string): { visits: number; answers: number; comments: number } {
+    const rules = this.rules;
+    return this.ctx.storage.transactionSync(() => {
+      this.flush();
+      const { byVisitor } = loadVisitors(this.sql, [visitor]);
+      if (rules) this.fold(new Map(), contributionOf(byVisitor.get(visitor)!.map((r) => r.event), rules));
+      this.flush();
+      const counts = this.sql.exec<{ visits: number; answers: number; comments: number }>(
+        `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
+                count(comment) AS comments FROM events WHERE visitor = ?`, visitor).one();
+      this.sql.exec('DELETE FROM events WHERE visitor = ?', visitor);
+      return { visits: counts.visits, answers: counts.answers, comments: counts.comments };
+    });
+  }
+
+  /**
+   * Retention (DESIGN.md "Architecture"): drops the raw visits of visitors whose last event is older than the
+   * retention; their answers stay (responses, exports) but no longer take part in journeys. Rollups stay as they
+   * are: those journeys ended long before (the retention is far longer than the journey window).
+   */
+  retain(now: number, rules?: StoreRules): { visitsDropped: number; answersArchived: number } {
+    if (rules) this.setRules(rules);
+    const r = this.rules;
+    if (!r) return { visitsDropped: 0, answersArchived: 0 };
+    const cutoff = new Date(now - r.retentionDays * 86_400_000).toISOString();
+    return this.ctx.storage.transactionSync(() => {
+      this.flush();
+      const stale = `SELECT visitor FROM events WHERE archived = 0 GROUP BY visitor HAVING max(at) < ?`;
+      const visitsDropped = this.sql.exec(`DELETE FROM events WHERE kind = 'visit' AND visitor IN (${stale})`, cutoff).rowsWritten;
+      const answersArchived = this.sql.exec(
+        `UPDATE events SET archived = 1 WHERE kind = 'answer' AND archived = 0 AND visitor IN (${stale})`, cutoff).rowsWritten;
+      return { visitsDropped, answersArchived };
+    });
+  }
+
+  /** What this object holds and what it has cost since it started. */
+  stats(): { events: number; visits: number; answers: number; rollupRows: number; databaseBytes: number; rowsWritten: number; eventsWritten: number } {
+    this.flush();
+    const c = this.sql.exec<{ visits: number; answers: number }>(
+      `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers FROM events`).one();
+    const rollupRows = Number(this.sql.exec('SELECT count(*) AS n FROM rollups').one().n);
+    return {
+      events: c.visits + c.answers, visits: c.visits, answers: c.answers, rollupRows,
+      databaseBytes: this.sql.databaseSize, rowsWritten: this.written.rows, eventsWritten: this.written.events,
+    };
+  }
+
+  /** Every rollup row (tests compare stores built from the same events in different ways). */
+  dump(): Record<string, Metrics> {
+    this.flush();
+    return allRollups(this.sql);
+  }
+
+  /** Removes everything (site deletion). */
+  async destroy(): Promise<void> {
+    this.pending = new Map();
+    this.pendingRows = 0;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    // the object lives on, empty: a later call finds the tables
+    this.rules = null;
+    migrateStore(this.sql);
+  }
+
+  override async alarm(): Promise<void> {
+    this.flush();
+  }
+
+  /** Adds after − before into the pending rollups. */
+  private fold(after: Contribution, before: Contribution): void {
+    const diff = pruneZeros(addContribution(after, before, -1));
+    addContribution(this.pending, diff);
+    this.pendingRows = this.pending.size;
+  }
+
+  /** Writes the pending rollups and moves the watermark, in one transaction. Rows written. */
+  private flush(): number {
+    if (!this.pending.size) return 0;
+    const c = pruneZeros(this.pending);
+    this.pending = new Map();
+    this.pendingRows = 0;
+    return this.ctx.storage.transactionSync(() => {
+      const written = applyContribution(this.sql, c);
+      this.setMeta('flushed', String(maxSeq(this.sql)));
+      return written + 1;
+    });
+  }
+
+  /** After an eviction: what the events past the watermark add, back into `pending`, then written. */
+  private recover(): void {
+    const flushed = Number(this.meta('flushed') ?? 0);
+    if (!this.rules || maxSeq(this.sql) <= flushed) return;
+    const rules = this.rules;
+    const visitors = visitorsAfter(this.sql, flushed);
+    const { byVisitor } = loadVisitors(this.sql, visitors);
+    for (const rows of byVisitor.values()) {
+      this.fold(contributionOf(rows.map((r) => r.event), rules), contributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules));
+    }
+    this.flush();
+  }
+
+  private async armFlush(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);
+  }
+
+  private setRules(rules: StoreRules): void {
+    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays) return;
+    if (this.rules && this.rules.windowDays !== rules.windowDays) this.rederive(this.rules, rules);
+    this.rules = rules;
+    this.setMeta('rules', JSON.stringify(rules));
+  }
+
+  /** A new journey window: every visitor's journeys are derived again, and the rollups move by the difference. */
+  private rederive(from: JourneyRules, to: JourneyRules): void {
+    this.flush();
+    const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0').toArray().map((r) => r.visitor);
+    for (let i = 0; i < visitors.length; i += 200) {
+      const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
+      for (const rows of byVisitor.values()) {
+        const events = rows.map((r) => r.event);
+        this.fold(contributionOf(events, to), contributionOf(events, from));
+      }
+      this.flush();
+    }
+  }
+
+  private meta(key: string): string | null {
+    return (this.sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value) ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.sql.exec('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+  }
+}
+
+function toStored(e: IncomingEvent): StoredEvent {
+  const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
+  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {} };
+}
+
+/** Per answer id, the context of the visit it was given in (rules.ts); answers no visit explains keep their own. */
+function effectiveContexts(events: readonly StoredEvent[], rules: JourneyRules): Map<string, SegmentContext> {
+  const out = new Map<string, SegmentContext>();
+  for (const j of journeysOf(events, rules)) for (const { answer, step } of j.answers) out.set(answer.id, step.context);
+  return out;
+}
+
+export type { EventRow };
