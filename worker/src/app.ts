@@ -17,6 +17,7 @@ import { membersRoutes } from './routes/members-routes';
 import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
+import { storageRoutes } from './routes/storage-routes';
 import { tokensRoutes } from './routes/tokens-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
@@ -31,6 +32,7 @@ const apiRoutes = api
   .route('/', analyticsRoutes)
   .route('/', importRoutes)
   .route('/', trafficRoutes)
+  .route('/', storageRoutes)
   .route('/', qrRoutes)
   .route('/', responsesRoutes)
   .route('/', membersRoutes)

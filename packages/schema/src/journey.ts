@@ -40,11 +40,13 @@ export const TouchpointInputSchema = z.strictObject({
   channel: ChannelSchema.default('web'),
   owner: OwnerSchema.default('brand'),
   match: z.array(UrlRuleSchema).max(20).default([]),
+  /** A natural end of the journey (an order confirmation): drop-off does not count journeys that end here. */
+  naturalEnd: z.boolean().default(false),
 });
 export type TouchpointInput = z.input<typeof TouchpointInputSchema>;
 /** Without the create defaults: a PATCH changes only the fields it names. */
 export const TouchpointPatchSchema = TouchpointInputSchema.omit({ key: true })
-  .extend({ channel: ChannelSchema, owner: OwnerSchema, match: z.array(UrlRuleSchema).max(20) })
+  .extend({ channel: ChannelSchema, owner: OwnerSchema, match: z.array(UrlRuleSchema).max(20), naturalEnd: z.boolean() })
   .partial();
 
 export const TouchpointSchema = TouchpointInputSchema.extend({

@@ -68,3 +68,18 @@ export const DroppedTrafficSchema = z.object({
   days: z.array(z.object({ day: z.string(), bots: z.int(), rateLimited: z.int() })),
 });
 export type DroppedTraffic = z.infer<typeof DroppedTrafficSchema>;
+
+/** What one site object holds, and the rows it has written since it last started (GET …/storage). */
+export const StoreStatsSchema = z.object({
+  shard: z.int(),
+  events: z.int(),
+  visits: z.int(),
+  answers: z.int(),
+  rollupRows: z.int(),
+  databaseBytes: z.int(),
+  /** Rows written (raw events, contexts, rollups) since the object started, and the events they stored. */
+  rowsWritten: z.int(),
+  eventsWritten: z.int(),
+});
+export const StorageSchema = z.object({ shards: z.int(), objects: z.array(StoreStatsSchema) });
+export type Storage = z.infer<typeof StorageSchema>;

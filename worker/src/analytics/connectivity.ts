@@ -111,11 +111,12 @@ export function transitionStats(rows: readonly TransitionRollup[], minN = DEFAUL
  */
 export function dropOffOf(
   counts: readonly JourneyTouchpointCount[],
-  touchpoints: readonly { key: string; stage: string }[],
+  touchpoints: readonly { key: string; stage: string; naturalEnd?: boolean }[],
   stages: readonly string[],
 ): Record<string, number> {
   const lastStage = stages[stages.length - 1];
-  const stageOf = new Map(touchpoints.map((t) => [t.key, t.stage]));
+  // a natural end (an order confirmation) is where journeys are meant to end: it has no drop-off, like the last stage
+  const stageOf = new Map(touchpoints.filter((t) => !t.naturalEnd).map((t) => [t.key, t.stage]));
   const totals = new Map<string, { journeys: number; ended: number }>();
   for (const row of counts) {
     const seen = totals.get(row.touchpoint) ?? { journeys: 0, ended: 0 };
@@ -145,7 +146,7 @@ export interface ConnectivityInput {
   transitions: readonly TransitionRollup[];
   journeyCounts: readonly JourneyTouchpointCount[];
   channelSpans: readonly ChannelSpanCount[];
-  touchpoints: readonly { key: string; stage: string }[];
+  touchpoints: readonly { key: string; stage: string; naturalEnd?: boolean }[];
   stages: readonly string[];
 }
 

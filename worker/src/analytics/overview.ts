@@ -17,6 +17,8 @@ export interface TouchpointMeta {
   stage: string;
   channel: string;
   owner: string;
+  /** A natural end of the journey: no drop-off. */
+  naturalEnd?: boolean;
 }
 
 /** A per-touchpoint count: `SELECT touchpoint, sum(n) AS n … GROUP BY touchpoint`. */

@@ -5,7 +5,7 @@ import { requireRole } from '../auth/middleware';
 import { createSite, defaultSettings, deleteSite, listSites, updateSite } from '../db/sites';
 import { ApiError } from '../errors';
 import { apiApp, errors, json, jsonBody } from '../openapi';
-import { destroyStores, storedEventCount } from '../store/site-stores';
+import { allStores, destroyStores, rulesOf, storedEventCount } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 
@@ -40,7 +40,11 @@ export const sitesRoutes = apiApp()
     if (settings.shards !== site.settings.shards && (await storedEventCount(c.env, site.id, site.settings.shards)) > 0) {
       throw new ApiError(409, 'shards_fixed', 'the number of site objects can be changed only before the site has events');
     }
-    return c.json(await updateSite(c.env.DB, site, { name: body.name ?? site.name, origins: body.origins ?? site.origins, settings }), 200);
+    const updated = await updateSite(c.env.DB, site, { name: body.name ?? site.name, origins: body.origins ?? site.origins, settings });
+    if (settings.journeyWindowDays !== site.settings.journeyWindowDays || settings.retentionDays !== site.settings.retentionDays) {
+      await Promise.all(allStores(c.env, site.id, settings.shards).map((s) => s.configure(rulesOf(settings))));
+    }
+    return c.json(updated, 200);
   })
   .openapi(remove, async (c) => {
     const site = await ownSite(c, c.req.valid('param').id);

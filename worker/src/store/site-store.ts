@@ -83,6 +83,11 @@ export class SiteStore extends DurableObject {
     });
   }
 
+  /** Takes new site settings (a new journey window derives every journey again). */
+  configure(rules: StoreRules): void {
+    this.setRules(rules);
+  }
+
   /** The rollups of one segment summed over days, per touchpoint; `contextsOnly` keeps the context-gap metrics. */
   sums(segment: string, from: string, to: string, contextsOnly = false): { byTouchpoint: Record<string, Metrics>; rowsRead: number } {
     this.flush();

@@ -1,0 +1,71 @@
+// The journey rules on small journeys whose numbers were worked out by hand from DESIGN.md's definitions.
+import { describe, expect, it } from 'vitest';
+import { contributionOf, journeysOf, rowKey, type SegmentContext, type StoredEvent } from './rules';
+import { NO_CONTEXT } from './segments';
+
+const RULES = { windowDays: 30 };
+const mobile: SegmentContext = { ...NO_CONTEXT, device: 'mobile', arrival: 'search' };
+let n = 0;
+const at = (day: number, minute: number) => new Date(Date.UTC(2026, 2, day, 10, minute)).toISOString();
+const visit = (touchpoint: string, day: number, minute: number, context = mobile, channel = 'web'): StoredEvent =>
+  ({ kind: 'visit', id: `v${++n}`, at: at(day, minute), touchpoint, channel, context });
+const answer = (touchpoint: string, day: number, minute: number, scores: Record<string, number>, context = NO_CONTEXT): StoredEvent =>
+  ({ kind: 'answer', id: `a${++n}`, at: at(day, minute), touchpoint, channel: 'web', context, scores });
+
+describe('journeys of one visitor', () => {
+  // home → product → product (a reload) → cart on the 2nd; home again 40 days later: a second journey
+  const events = [
+    visit('home', 2, 0), visit('product', 2, 1), visit('product', 2, 2),
+    answer('product', 2, 3, { sensorial: 4, affective: 4, cognitive: 4 }),
+    visit('cart', 2, 5, mobile, 'email'),
+    answer('cart', 2, 6, { sensorial: 3, affective: 3, cognitive: 3, handoff: 5 }),
+    visit('home', 42, 0),
+  ];
+  const c = contributionOf(events, RULES);
+  const metric = (segment: string, day: number, touchpoint: string, name: string) =>
+    c.get(rowKey(segment, at(day, 0).slice(0, 10), touchpoint))?.get(name);
+
+  it('splits at the window and merges a reload into one stay', () => {
+    const journeys = journeysOf(events, RULES);
+    expect(journeys.map((j) => j.stays.map((s) => s.touchpoint))).toEqual([['home', 'product', 'cart'], ['home']]);
+  });
+
+  it('counts each move between stays once, with the handoff and the quality change of the answer given after it', () => {
+    expect(metric('all', 2, 'product', 'a:home')).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    // handoff 5; quality 3 at cart after 4 at product: −1 point = −60 sixtieths, still seamless (not more than one below)
+    expect(metric('all', 2, 'cart', 'a:product')).toEqual([1, 1, 5, 25, 1, -60, 1]);
+    expect(metric('all', 42, 'home', 'a:cart')).toBeUndefined();
+  });
+
+  it('gives an answer the context of the visit it was given in', () => {
+    expect(metric('device:mobile', 2, 'cart', 'answers')).toEqual([1]);
+    expect(metric('device:mobile', 2, 'cart', 'd:sensorial')).toEqual([1, 3, 9, 0, 0, 1, 0, 0]);
+    expect(metric('all', 2, 'cart', 'c:device:mobile')).toEqual([1, 180, 180 * 180]);
+  });
+
+  it('counts reach, ends, channels and experienced consistency per journey, on the day it started', () => {
+    expect(metric('all', 2, 'home', 'r')).toEqual([1, 0]);
+    expect(metric('all', 2, 'cart', 'r')).toEqual([1, 1]);
+    expect(metric('all', 42, 'home', 'r')).toEqual([1, 1]);
+    expect(metric('all', 2, '', 's:2')).toEqual([1]); // web and email
+    expect(metric('all', 42, '', 's:1')).toEqual([1]);
+    // each dimension rated 4 at product and 3 at cart: 1 − popsd(4, 3) / 2 = 1 − 0.5 / 2 = 75
+    expect(metric('all', 2, '', 'x')).toEqual([1, 75_000_000]);
+    expect(metric('all', 42, '', 'x')).toBeUndefined();
+    // visits: the reload counts as a visit, not as a move
+    expect(metric('all', 2, 'product', 'visits')).toEqual([2]);
+  });
+
+  it('lets an answer no visit explains stand for a visit there, with the context it carries', () => {
+    const alone = contributionOf([visit('home', 3, 0), answer('help', 3, 9, { cognitive: 2 }, { ...NO_CONTEXT, device: 'desktop' })], RULES);
+    const key = (segment: string, tp: string) => rowKey(segment, '2026-03-03', tp);
+    expect(alone.get(key('all', 'help'))?.get('a:home')).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(alone.get(key('device:desktop', 'help'))?.get('answers')).toEqual([1]);
+    expect(alone.get(key('all', 'help'))?.get('visits')).toBeUndefined();
+  });
+
+  it('ignores the order events are given in', () => {
+    const shuffled = [...events].reverse();
+    expect(contributionOf(shuffled, RULES)).toEqual(c);
+  });
+});
