@@ -39,6 +39,17 @@ describe('journey engine', () => {
     expect(csv.split('\n')[1]).toMatch(/mobile/);
   });
 
+  it('counts a touchpoint’s answers as its n, whichever dimensions each answer carries', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    await send(site.key, visitor(), [
+      answerEvent('cart', { at: ago(3), answers: { sensorial: 4 } }),
+      answerEvent('cart', { at: ago(2), answers: { importance: 5 } }),
+      answerEvent('cart', { at: ago(1), answers: { cognitive: 2 } }),
+    ]);
+    expect((await overview(s, site.id)).touchpoints.find((t) => t.key === 'cart')?.n).toBe(3);
+  });
+
   it('derives moves from the visits, not from `from`, and skips natural ends in drop-off', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
