@@ -1,5 +1,5 @@
 // Bindings and per-request variables of the Worker.
-import type { Role } from '@throughline/schema';
+import type { Role, TokenScope } from '@throughline/schema';
 
 export interface Bindings {
   DB: D1Database;
@@ -20,6 +20,8 @@ export interface Caller {
   orgId: string;
   role: Role;
   via: 'session' | 'token';
+  /** For an API token: what it may do. */
+  scope?: TokenScope;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: { caller: Caller } };

@@ -1,5 +1,6 @@
 // Who may change what, for every state-changing route of the OpenAPI document: no session → 401; a cookie without
-// the CSRF header or from a foreign origin → 403; a viewer → 403; an API token needs no CSRF header.
+// the CSRF header or from a foreign origin → 403; a viewer → 403; an API token needs no CSRF header, a read token
+// may not write, and no token manages credentials or people (tokens, invites, members, site deletion).
 // Then the session itself: cookie attributes, logout, rotation, idle and absolute expiry, login throttling.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
@@ -9,6 +10,11 @@ import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './ope
 const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept']);
 /** Routes that change only the caller's own session (any role may; an API token may not): switching organization. */
 const SESSION_WRITES = new Set(['POST /auth/switch']);
+/** Routes that manage credentials and people: a signed-in owner only, never an API token of any scope (issue 15, H1). */
+const PEOPLE_ROUTES = new Set([
+  'POST /tokens', 'GET /tokens', 'DELETE /tokens/{id}', 'POST /invites', 'GET /invites', 'DELETE /invites/{id}',
+  'PATCH /members/{userId}', 'DELETE /members/{userId}', 'DELETE /sites/{id}',
+]);
 /** State-changing routes today; the matrix must never quietly cover fewer. */
 const MIN_WRITE_ROUTES = 11;
 
@@ -17,7 +23,9 @@ interface Me { user: { id: string }; organization: { id: string } }
 async function tenant(role: 'owner' | 'viewer' = 'owner') {
   const session = await signup();
   const site = await createSiteWithTouchpoints(session);
-  const made = await (await session.send('POST', '/api/v1/tokens', { name: role, role })).json<{ id: string; token: string }>();
+  // A write token: the viewer's is capped by its maker's role once that maker is a viewer.
+  const made = await (await session.send('POST', '/api/v1/tokens', { name: role, scope: 'write' })).json<{ id: string; token: string }>();
+  const read = await (await session.send('POST', '/api/v1/tokens', { name: `${role} read`, scope: 'read' })).json<{ token: string }>();
   const me = await (await session.get('/api/v1/me')).json<Me>();
   const v = visitor();
   // The owner changes and removes another member, not itself: an organization keeps at least one owner.
@@ -32,7 +40,7 @@ async function tenant(role: 'owner' | 'viewer' = 'owner') {
   if (role !== 'owner') {
     await db.prepare('UPDATE memberships SET role = ? WHERE user_id = ?').bind(role, me.user.id).run();
   }
-  return { session, site, token: made.token, me, values };
+  return { session, site, token: made.token, readToken: read.token, me, values };
 }
 
 function raw(method: string, path: string, headers: Record<string, string>, body?: unknown) {
@@ -44,12 +52,15 @@ function raw(method: string, path: string, headers: Record<string, string>, body
 }
 
 let writes: ApiRoute[];
+let reads: ApiRoute[];
 let owner: Awaited<ReturnType<typeof tenant>>;
 
 beforeAll(async () => {
   // Deletions last, the deepest first, so that every request still finds what it changes.
   const rank = (r: ApiRoute) => (r.method === 'DELETE' ? 1000 - r.path.length : 0);
-  writes = (await documentedRoutes()).filter((r) => r.writes).sort((x, y) => rank(x) - rank(y));
+  const all = await documentedRoutes();
+  writes = all.filter((r) => r.writes).sort((x, y) => rank(x) - rank(y));
+  reads = all.filter((r) => !r.writes);
   owner = await tenant();
 });
 
@@ -92,7 +103,7 @@ describe('every state-changing route', () => {
     expect(failures).toEqual([]);
   });
 
-  it('answers 403 to a viewer, by session and by token, and lets the viewer read', async () => {
+  it('answers 403 to a viewer, by session and by a write token the viewer made, and lets the viewer read', async () => {
     const viewer = await tenant('viewer');
     const failures: string[] = [];
     for (const route of writes.filter((r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)))) {
@@ -109,11 +120,38 @@ describe('every state-changing route', () => {
 
   it('accepts an API token without the CSRF header or an Origin', async () => {
     const api = bearer(owner.token);
-    const { failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)), async (r, path) => {
+    const { failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)) && !PEOPLE_ROUTES.has(name(r)), async (r, path) => {
       const res = await api.send(r.method, path, bodyFor(r));
       return res.ok ? null : `${res.status}: ${(await res.text()).slice(0, 100)}`;
     });
     expect(failures).toEqual([]);
+  });
+
+  it('refuses API tokens of every scope on the routes that manage credentials and people, and lets a session do them', async () => {
+    const fresh = await tenant();
+    const documented = [...writes, ...reads].filter((r) => PEOPLE_ROUTES.has(name(r)));
+    expect(documented.map(name).sort()).toEqual([...PEOPLE_ROUTES].sort());
+    const failures: string[] = [];
+    for (const route of documented) {
+      const params = paramsFor(route, fresh.values);
+      if (typeof params === 'string') { failures.push(params); continue; }
+      for (const [via, token] of [['write', fresh.token], ['read', fresh.readToken]] as const) {
+        const res = await bearer(token).send(route.method, fill(route, params), bodyFor(route));
+        const code = res.status === 403 ? (await res.json<{ error: { code: string } }>()).error.code : String(res.status);
+        if (code !== 'session_only') failures.push(`${name(route)} by a ${via} token: ${code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await fresh.session.send('POST', '/api/v1/tokens', { name: 'by a person', scope: 'write' })).status).toBe(201);
+  });
+
+  it('answers 403 to a read-scope token on every state-changing route, and lets it read', async () => {
+    const api = bearer(owner.readToken);
+    const { routes, failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)), async (r, path) =>
+      expectStatus(await api.send(r.method, path, bodyFor(r)), 403));
+    expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES - PUBLIC_WRITES.size);
+    expect(failures).toEqual([]);
+    expect((await api.get(`/api/v1/sites/${owner.site.id}/touchpoints`)).status).toBe(200);
   });
 });
 

@@ -30,7 +30,22 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
-export const TokenCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
+/**
+ * What an API token may do: `read` (GET on the data routes) or `write` (also change them, up to its maker's
+ * role). A token never manages credentials or people (tokens, invites, members, site deletion): those need a
+ * signed-in session.
+ */
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof TokenScopeSchema>;
+
+/** POST /api/v1/tokens. `role` is the older spelling of the scope: `viewer` means read, `editor`/`owner` write. */
+export const TokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  scope: TokenScopeSchema.optional(),
+  role: RoleSchema.optional(),
+});
+export type TokenCreate = z.input<typeof TokenCreateSchema>;
 export const TokenCreatedSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
 

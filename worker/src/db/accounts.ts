@@ -1,5 +1,5 @@
 // SQL for organizations, users, memberships and API tokens.
-import type { Role } from '@throughline/schema';
+import type { Role, TokenScope } from '@throughline/schema';
 import { newId, nowIso } from '../ids';
 
 export interface UserRow { id: string; email: string; password_hash: string }
@@ -44,11 +44,12 @@ export async function describeCaller(db: D1Database, userId: string | null, orgI
   return { org, user };
 }
 
-export async function createToken(db: D1Database, orgId: string, userId: string | null, name: string, role: Role, tokenHash: string) {
+/** A token made by a signed-in person (`userId`): it acts only while that person is a member. */
+export async function createToken(db: D1Database, orgId: string, userId: string, name: string, scope: TokenScope, role: Role, tokenHash: string) {
   const id = newId();
   await db
-    .prepare('INSERT INTO api_tokens (id, org_id, name, token_hash, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(id, orgId, name, tokenHash, role, userId, nowIso())
+    .prepare('INSERT INTO api_tokens (id, org_id, name, token_hash, scope, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(id, orgId, name, tokenHash, scope, role, userId, nowIso())
     .run();
   return id;
 }

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LoginSchema, MeSchema, OrganizationsSchema, SignupSchema, SwitchOrganizationSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
+import { authenticate, checkCsrf, requireRole, requireSession } from '../auth/middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { createAccount, createToken, describeCaller, findUserByEmail, firstMembership, listMemberships } from '../db/accounts';
@@ -51,8 +51,8 @@ const switchOrganization = createRoute({
   responses: { 200: json(MeSchema, 'The session now opens that organization (a new session id)'), ...errors },
 });
 const tokens = createRoute({
-  method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireRole('owner')] as const,
-  request: jsonBody(TokenCreateSchema.extend({ role: z.enum(['owner', 'editor', 'viewer']).default('viewer') })),
+  method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  request: jsonBody(TokenCreateSchema),
   responses: { 201: json(TokenCreatedSchema, 'The token, shown once'), ...errors },
 });
 
@@ -113,8 +113,9 @@ export const authRoutes = apiApp()
   })
   .openapi(tokens, async (c) => {
     const caller = c.get('caller');
-    const { name, role } = c.req.valid('json');
+    const { name, scope: asked, role: legacy } = c.req.valid('json');
+    const scope = asked ?? (legacy && legacy !== 'viewer' ? 'write' : 'read');
     const token = newSecret('tlt_');
-    const id = await createToken(c.env.DB, caller.orgId, caller.userId, name, role, await sha256(token));
+    const id = await createToken(c.env.DB, caller.orgId, caller.userId!, name, scope, scope === 'read' ? 'viewer' : caller.role, await sha256(token));
     return c.json({ id, name, token }, 201);
   });

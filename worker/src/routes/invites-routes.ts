@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { InviteAcceptSchema, InviteCreateSchema, InviteCreatedSchema, InvitePreviewSchema, InvitesSchema, MeSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
+import { authenticate, checkCsrf, requireRole, requireSession } from '../auth/middleware';
 import { hashPassword } from '../auth/password';
 import { readSession, startSession } from '../auth/session';
 import { describeCaller, findUserByEmail } from '../db/accounts';
@@ -18,16 +18,16 @@ const TokenParam = z.object({ token: z.string().min(10).max(200) });
 const gone = { 410: errors[400] };
 
 const list = createRoute({
-  method: 'get', path: '/invites', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'get', path: '/invites', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   responses: { 200: json(InvitesSchema), ...errors },
 });
 const create = createRoute({
-  method: 'post', path: '/invites', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'post', path: '/invites', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: jsonBody(InviteCreateSchema),
   responses: { 201: json(InviteCreatedSchema, 'The invite with its link, shown once'), ...errors },
 });
 const revoke = createRoute({
-  method: 'delete', path: '/invites/{id}', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'delete', path: '/invites/{id}', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: { 204: { description: 'Revoked: the link no longer works' }, ...errors },
 });
