@@ -183,7 +183,7 @@ describe('sessions', () => {
     const s = await signup(email);
     const res = await login(email, 'correct horse battery', { cookie: s.cookie });
     expect(res.status).toBe(200);
-    const fresh = res.headers.get('set-cookie')!.split(';')[0]!;
+    const fresh = res.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_session='))!.split(';')[0]!;
     expect(fresh).not.toBe(s.cookie);
     expect((await meWith(s.cookie)).status).toBe(401);
     expect((await meWith(fresh)).status).toBe(200);
@@ -224,5 +224,43 @@ describe('sessions', () => {
     for (let i = 0; i < 51; i++) statuses.push((await login(`${crypto.randomUUID()}@example.com`, 'wrong password!', ip)).status);
     expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
     expect(statuses[50]).toBe(429);
+  });
+
+  it('counts login attempts before verifying them: 40 at once for one account get at most 10 verifications', async () => {
+    const email = `${crypto.randomUUID()}@example.com`;
+    await signup(email);
+    const ip = { 'cf-connecting-ip': '198.51.100.201' };
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => login(email, 'wrong password!', ip).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
+  it('a stranger from other addresses does not lock the owner out of a browser that logged in before', async () => {
+    const email = `${crypto.randomUUID()}@example.com`;
+    await signup(email);
+    const owner = await login(email, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.1' });
+    const known = owner.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_known='))!.split(';')[0]!;
+    // 100 failures spread over 20 addresses reach the account-wide limit: a new browser is refused ...
+    for (let a = 0; a < 20; a++) {
+      await Promise.all(Array.from({ length: 5 }, () => login(email, 'wrong password!', { 'cf-connecting-ip': `203.0.113.${a}` })));
+    }
+    expect((await login(email, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.2' })).status).toBe(429);
+    // ... the owner's browser is not, from the same address as the attacker's too.
+    expect((await login(email, 'correct horse battery', { 'cf-connecting-ip': '203.0.113.0', cookie: known })).status).toBe(200);
+    // One address's failures lock only that address out of the account.
+    const other = `${crypto.randomUUID()}@example.com`;
+    await signup(other);
+    for (let i = 0; i < 10; i++) await login(other, 'wrong password!', { 'cf-connecting-ip': '203.0.113.250' });
+    expect((await login(other, 'correct horse battery', { 'cf-connecting-ip': '203.0.113.250' })).status).toBe(429);
+    expect((await login(other, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.3' })).status).toBe(200);
+  });
+
+  it('keeps no email or address in the throttle counters', async () => {
+    const email = `${crypto.randomUUID()}@example.com`;
+    await login(email, 'wrong password!', { 'cf-connecting-ip': '198.51.100.99' });
+    const { results } = await db.prepare('SELECT key FROM rate_counters').all<{ key: string }>();
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.key.includes(email) || r.key.includes('198.51.100.99'))).toEqual([]);
   });
 });
