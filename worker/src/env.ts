@@ -7,9 +7,11 @@ export interface Bindings {
   /** Secret mixed into every password hash (wrangler secret put PEPPER). */
   PEPPER?: string;
   ENVIRONMENT?: string;
-  /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, and per daily visitor hash. */
+  /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, per daily visitor hash, per client address. */
   INGEST_SITE_LIMITER: RateLimit;
   INGEST_VISITOR_LIMITER: RateLimit;
+  /** Per client address and site, whatever its user agent (worker/src/ingest/client-limit.ts). */
+  INGEST_CLIENT_LIMITER: RateLimit;
   /** "true" only where browser tests drive headless Chromium: its events are then not dropped as a bot's. */
   ALLOW_HEADLESS?: string;
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
 import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
-import { ingestLimitExceeded } from '../ingest/rate-limit';
+import { refuseOverLimitSender, refuseOverLimitSite } from '../ingest/client-limit';
 import { ingestSite } from '../ingest/site-cache';
 import { corsHeaders, originAllowed } from './public-cors';
 
@@ -42,12 +42,9 @@ export const ingestRoute = new Hono<AppEnv>()
       const parsed = IngestRequestSchema.safeParse(body);
       if (!parsed.success) throw invalid(parsed.error);
       const { site: key, visitor, events } = parsed.data;
-      // Limits first: a refused batch costs one counter upsert and no other D1 work.
-      const limited = await ingestLimitExceeded(c.env, c.req.raw, key);
-      if (limited) {
-        await countDropped(c.env.DB, key, 'rate_limited', events.length);
-        throw limited;
-      }
+      // The sender's limits first; the site's only for a batch it would store (ingest/client-limit.ts).
+      await refuseOverLimitSender(c.env, c.req.raw, key, events.length);
+      let siteLimitChecked = false;
       const bot = isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' });
       const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
       // The site usually comes from this isolate's cache. What a cached copy refuses is decided again on a fresh
@@ -73,6 +70,7 @@ export const ingestRoute = new Hono<AppEnv>()
         const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
         if (rejected.length && cached) { await refresh(); continue; }
         if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+        if (!siteLimitChecked) { await refuseOverLimitSite(c.env, key, valid.length); siteLimitChecked = true; }
         const { rowsWritten, stale, ...stored } = await storeEvents(c.env.DB, {
           siteId: site.id, country, source: 'widget', configVersion: site.configVersion,
           events: valid.map((event) => ({ visitor, event, channel: touchpoints.get(event.touchpoint)! })),
