@@ -12,6 +12,7 @@ import { hostedPages } from './routes/hosted-page';
 import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { invitesRoutes } from './routes/invites-routes';
+import { journeyLinkApi, journeyLinkRoute } from './routes/journey-link-routes';
 import { journeyRoutes } from './routes/journey-routes';
 import { membersRoutes } from './routes/members-routes';
 import { qrRoutes } from './routes/qr-route';
@@ -28,6 +29,7 @@ const apiRoutes = api
   .use('/sites', authenticate)
   .route('/', sitesRoutes)
   .route('/', journeyRoutes)
+  .route('/', journeyLinkApi)
   .route('/', analyticsRoutes)
   .route('/', importRoutes)
   .route('/', trafficRoutes)
@@ -47,6 +49,7 @@ export const app = new Hono<AppEnv>()
   .route('/', widgetAssets)
   .route('/v1', configRoute)
   .route('/v1', ingestRoute)
+  .route('/v1', journeyLinkRoute)
   .route('/t', hostedPages)
   .route('/api/v1', api)
   .get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json'))

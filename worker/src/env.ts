@@ -7,6 +7,8 @@ export interface Bindings {
   /** Secret mixed into every password hash (wrangler secret put PEPPER). */
   PEPPER?: string;
   ENVIRONMENT?: string;
+  /** Secret that journey links are signed with (wrangler secret put JOURNEY_LINK_SECRET); derived from PEPPER when unset. */
+  JOURNEY_LINK_SECRET?: string;
   /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, per daily visitor hash, per client address. */
   INGEST_SITE_LIMITER: RateLimit;
   INGEST_VISITOR_LIMITER: RateLimit;

@@ -1,6 +1,7 @@
 // Bodies of the dashboard API under /api/v1 (DESIGN.md "Dashboard API").
 import { z } from 'zod';
 import { SiteSettingsSchema } from './config';
+import { VisitorIdSchema } from './events';
 
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -75,3 +76,23 @@ export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/**
+ * POST /api/v1/sites/{id}/journey-links: a signed journey link for one customer's journey (an order email, a QR code
+ * on a parcel slip). Put `link` in the URL as `tl_j`; a visit that arrives with it joins `journey` until it expires.
+ */
+export const JourneyLinkCreateSchema = z.strictObject({
+  /** The journey to join; a new random id when left out. */
+  journey: VisitorIdSchema.optional(),
+  /** Days until the link stops joining visits: 1 to 365, default 30. */
+  expiresInDays: z.int().min(1).max(365).default(30),
+});
+export type JourneyLinkCreate = z.input<typeof JourneyLinkCreateSchema>;
+export const JourneyLinkCreatedSchema = z.object({
+  journey: z.string(),
+  /** The signed value of the `tl_j` URL parameter. */
+  link: z.string(),
+  param: z.literal('tl_j'),
+  expiresAt: z.string(),
+});
+export type JourneyLinkCreated = z.infer<typeof JourneyLinkCreatedSchema>;
