@@ -1,6 +1,6 @@
 // SQL behind the public endpoints: a site by its public key, and the widget config.
-import { SiteSettingsSchema, type SiteConfig } from '@throughline/schema';
-import { listStages } from './sites';
+import type { SiteConfig } from '@throughline/schema';
+import { listStages, readSettings } from './sites';
 import { listTouchpoints } from './touchpoints';
 
 export interface PublicSite { id: string; key: string; origins: string[]; configVersion: number }
@@ -29,7 +29,7 @@ export async function buildConfig(db: D1Database, site: PublicSite): Promise<Sit
     listStages(db, site.id),
     listTouchpoints(db, site.id),
   ]);
-  const settings = SiteSettingsSchema.parse(JSON.parse(settingsRow?.settings ?? '{}'));
+  const settings = readSettings(settingsRow?.settings ?? '{}');
   return {
     site: site.key, stages, touchpoints,
     theme: settings.theme, budget: settings.budget, partners: settings.partners, sendQuery: settings.sendQuery,
