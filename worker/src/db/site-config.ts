@@ -11,16 +11,19 @@ export async function siteByKey(db: D1Database, key: string): Promise<PublicSite
   return row ? { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version } : null;
 }
 
-/** The site of an ingest batch with its touchpoints' channels by key, in one D1 round trip (ingest's hot path). */
-export async function ingestSiteByKey(db: D1Database, key: string): Promise<(PublicSite & { channels: Map<string, string> }) | null> {
+/**
+ * The site of an ingest batch with its touchpoints' channels by key, and whether it keeps query strings, in one D1
+ * round trip (ingest's hot path).
+ */
+export async function ingestSiteByKey(db: D1Database, key: string): Promise<(PublicSite & { channels: Map<string, string>; sendQuery: boolean }) | null> {
   const row = await db.prepare(
-    `SELECT id, key, origins, config_version,
+    `SELECT id, key, origins, config_version, coalesce(json_extract(settings, '$.sendQuery'), 0) AS send_query,
        (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels
      FROM sites WHERE key = ?`,
-  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; channels: string }>();
+  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; send_query: number; channels: string }>();
   if (!row) return null;
   const channels = new Map(Object.entries(JSON.parse(row.channels) as Record<string, string>));
-  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels };
+  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, sendQuery: row.send_query === 1 };
 }
 
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {

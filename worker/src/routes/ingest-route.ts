@@ -67,7 +67,7 @@ export const ingestRoute = new Hono<AppEnv>()
           return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
         }
         const touchpoints = site.channels;
-        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
+        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS, sendQuery: site.sendQuery });
         if (rejected.length && cached) { await refresh(); continue; }
         if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
         if (!siteLimitChecked) { await refuseOverLimitSite(c.env, key, valid.length); siteLimitChecked = true; }
