@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { authenticate } from './auth/middleware';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
+import { securityHeaders } from './security-headers';
 import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
@@ -46,6 +47,7 @@ api.doc31('/openapi.json', {
 });
 
 export const app = new Hono<AppEnv>()
+  .use('*', securityHeaders)
   .route('/', widgetAssets)
   .route('/v1', configRoute)
   .route('/v1', ingestRoute)
