@@ -6,6 +6,7 @@ import { authenticate } from './auth/middleware';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
 import { securityHeaders } from './security-headers';
+import { accountRoutes } from './routes/account-routes';
 import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
@@ -26,6 +27,7 @@ import { widgetAssets } from './routes/widget-assets';
 const api = new OpenAPIHono<AppEnv>();
 const apiRoutes = api
   .route('/', authRoutes)
+  .route('/', accountRoutes)
   .use('/sites/*', authenticate)
   .use('/sites', authenticate)
   .route('/', sitesRoutes)

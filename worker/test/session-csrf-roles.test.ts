@@ -8,8 +8,8 @@ import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './ope
 
 /** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up). */
 const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept']);
-/** Routes that change only the caller's own session (any role may; an API token may not): switching organization. */
-const SESSION_WRITES = new Set(['POST /auth/switch']);
+/** Routes that change only the caller's own session or account (any role may; an API token may not): switching organization, password, other sessions, deleting the account. */
+const SESSION_WRITES = new Set(['POST /auth/switch', 'POST /auth/password', 'POST /auth/sessions/end-others', 'DELETE /me']);
 /** Routes that manage credentials and people: a signed-in owner only, never an API token of any scope (issue 15, H1). */
 const PEOPLE_ROUTES = new Set([
   'POST /tokens', 'GET /tokens', 'DELETE /tokens/{id}', 'POST /invites', 'GET /invites', 'DELETE /invites/{id}',
@@ -254,7 +254,7 @@ describe('sessions', () => {
     for (let i = 0; i < 10; i++) await login(other, 'wrong password!', { 'cf-connecting-ip': '203.0.113.250' });
     expect((await login(other, 'correct horse battery', { 'cf-connecting-ip': '203.0.113.250' })).status).toBe(429);
     expect((await login(other, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.3' })).status).toBe(200);
-  });
+  }, 30_000);
 
   it('keeps no email or address in the throttle counters', async () => {
     const email = `${crypto.randomUUID()}@example.com`;

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { SiteSettingsSchema } from './config';
 import { VisitorIdSchema } from './events';
+import { PasswordSchema } from './password';
+
+export { PasswordSchema, strongEnough } from './password';
 
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -9,7 +12,6 @@ export const ErrorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
-export const PasswordSchema = z.string().min(10, 'passwords have at least 10 characters').max(200);
 
 export const SignupSchema = z.strictObject({
   email: EmailSchema,
@@ -18,6 +20,15 @@ export const SignupSchema = z.strictObject({
 });
 export type Signup = z.input<typeof SignupSchema>;
 export const LoginSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200) });
+/** A password as typed to prove who one is (not a new one: older passwords may not meet today's rules). */
+export const CurrentPasswordSchema = z.string().min(1).max(200);
+
+/** POST /api/v1/auth/password: a new password; every other session of the person ends. */
+export const PasswordChangeSchema = z.strictObject({ current: CurrentPasswordSchema, password: PasswordSchema });
+export type PasswordChange = z.input<typeof PasswordChangeSchema>;
+/** DELETE /api/v1/me: the person's account, confirmed with the password. */
+export const AccountDeleteSchema = z.strictObject({ password: CurrentPasswordSchema });
+export type AccountDelete = z.input<typeof AccountDeleteSchema>;
 export type Login = z.input<typeof LoginSchema>;
 
 export const ROLES = ['owner', 'editor', 'viewer'] as const;

@@ -14,6 +14,8 @@ import { hmac, newSecret } from '../ids';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_LIMITS = { accountClient: 10, client: 50, account: 100, knownBrowser: 10 } as const;
+/** New accounts per client address and window (signup, and invites accepted with a new account): each tells whether an email has an account. */
+export const NEW_ACCOUNTS_PER_CLIENT = 50;
 export const KNOWN_BROWSER_COOKIE = '__Host-tl_known';
 const KNOWN_BROWSER_DAYS = 180;
 
@@ -58,4 +60,12 @@ export async function countLoginAttempt(c: Context<AppEnv>, email: string): Prom
       setCookie(c, KNOWN_BROWSER_COOKIE, `${nonce}.${sig}`, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: KNOWN_BROWSER_DAYS * 86_400 });
     }
   };
+}
+
+/** Counts an attempt to make an account from this address, refusing it (429) over the limit: see NEW_ACCOUNTS_PER_CLIENT. */
+export async function countNewAccount(c: Context<AppEnv>): Promise<void> {
+  const ip = c.req.header('cf-connecting-ip') ?? 'local';
+  const client = await hmac(c.env.PEPPER ?? '', `login-client\n${new Date().toISOString().slice(0, 10)}\n${ip}`);
+  const [n] = await bumpAll(c.env.DB, [`signup-client:${client}`], LOGIN_WINDOW_MS);
+  if (n! > NEW_ACCOUNTS_PER_CLIENT) throw tooMany();
 }

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LoginSchema, MeSchema, OrganizationsSchema, SignupSchema, SwitchOrganizationSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { countLoginAttempt } from '../auth/login-throttle';
+import { countLoginAttempt, countNewAccount } from '../auth/login-throttle';
 import { authenticate, checkCsrf, requireRole, requireSession } from '../auth/middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
@@ -50,6 +50,7 @@ export const authRoutes = apiApp()
   .openapi(signup, async (c) => {
     checkCsrf(c.req.raw);
     const { email, password, organization } = c.req.valid('json');
+    await countNewAccount(c);
     if (await findUserByEmail(c.env.DB, email)) throw new ApiError(409, 'email_taken', 'an account with this email exists; log in instead');
     const { userId, orgId } = await createAccount(c.env.DB, email, await hashPassword(password, c.env.PEPPER ?? ''), organization);
     await startSession(c, userId, orgId);
@@ -62,8 +63,10 @@ export const authRoutes = apiApp()
     const succeeded = await countLoginAttempt(c, email);
     const user = await findUserByEmail(c.env.DB, email);
     const ok = await verifyPassword(password, c.env.PEPPER ?? '', user?.password_hash ?? DUMMY_HASH);
-    const membership = user && ok ? await firstMembership(c.env.DB, user.id) : null;
-    if (!user || !ok || !membership) throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+    if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+    const membership = await firstMembership(c.env.DB, user.id);
+    // Only the right password learns this: removed from every organization, the person joins again by an invite link.
+    if (!membership) throw new ApiError(403, 'no_organization', 'you belong to no organization now: open an invite link to join one');
     await startSession(c, user.id, membership.org_id);
     await succeeded(); // after the session: its cookie stays the first one set
     return c.json(await me(c, user.id, membership.org_id, membership.role), 200);

@@ -17,6 +17,7 @@ import type {
   Prompt,
   PromptInput,
   ResponsesPage,
+  PasswordChange,
   ResponsesQuery,
   Role,
   Signup,
@@ -109,6 +110,8 @@ export const api = {
   login: (body: Login) => request<Me>('POST', '/auth/login', body),
   signup: (body: Signup) => request<Me>('POST', '/auth/signup', body),
   logout: () => request<void>('POST', '/auth/logout'),
+  changePassword: (body: PasswordChange) => request<void>('POST', '/auth/password', body),
+  endOtherSessions: () => request<{ ended: number }>('POST', '/auth/sessions/end-others'),
   organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
   switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
 
