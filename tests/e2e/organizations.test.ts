@@ -65,7 +65,7 @@ it('joins a second organization and switches between the two; each shows only it
   await bobPage.context().close();
 });
 
-it('sends someone with an account who opens an invite signed out to log in, then back to join', async () => {
+it('lets someone with an account who opens an invite signed out join with their password, or log in first', async () => {
   const setup = await (await browser.newContext()).newPage();
   const carol = await owner(setup, 'Carol & Co');
   await setup.request.post(`${baseURL}/api/v1/auth/logout`, { headers });
@@ -76,9 +76,9 @@ it('sends someone with an account who opens an invite signed out to log in, then
   const errors = collectPageErrors(page);
   await page.goto(link);
   await page.getByLabel('Work email').fill(carol.email);
-  await page.getByLabel('Choose a password').fill(PASSWORD);
+  await page.getByLabel(/Choose a password/).fill('not her password');
   await page.getByRole('button', { name: 'Create account and join' }).click();
-  await page.getByText('an account with this email exists').waitFor({ timeout: 15_000 });
+  await page.getByText('wrong email or password').waitFor({ timeout: 15_000 });
   await page.getByRole('link', { name: 'Log in to join with your account' }).click();
   await page.getByLabel(/email/i).fill(carol.email);
   await page.getByLabel(/password/i).fill(PASSWORD);
@@ -86,7 +86,7 @@ it('sends someone with an account who opens an invite signed out to log in, then
   await page.getByRole('button', { name: "Join Dan's dealership" }).click({ timeout: 15_000 });
   await page.getByRole('link', { name: dan.site }).first().waitFor({ timeout: 15_000 });
   expect((await (await page.request.get(`${baseURL}/api/v1/me`)).json())).toMatchObject({ organization: { name: "Dan's dealership" }, role: 'viewer' });
-  // The browser logs the answers the app handled: 401 (who am I, signed out) and 409 (the account exists).
+  // The browser logs the answers the app handled: 401 (who am I, signed out; the wrong password).
   expect(errors.filter((e) => !/status of (401|409)\b/.test(e))).toEqual([]);
   await page.context().close();
   await setup.context().close();

@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import { authenticate } from './auth/middleware';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
+import { securityHeaders } from './security-headers';
+import { accountRoutes } from './routes/account-routes';
 import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
@@ -12,6 +14,7 @@ import { hostedPages } from './routes/hosted-page';
 import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { invitesRoutes } from './routes/invites-routes';
+import { journeyLinkApi, journeyLinkRoute } from './routes/journey-link-routes';
 import { journeyRoutes } from './routes/journey-routes';
 import { membersRoutes } from './routes/members-routes';
 import { qrRoutes } from './routes/qr-route';
@@ -25,10 +28,12 @@ import { widgetAssets } from './routes/widget-assets';
 const api = new OpenAPIHono<AppEnv>();
 const apiRoutes = api
   .route('/', authRoutes)
+  .route('/', accountRoutes)
   .use('/sites/*', authenticate)
   .use('/sites', authenticate)
   .route('/', sitesRoutes)
   .route('/', journeyRoutes)
+  .route('/', journeyLinkApi)
   .route('/', analyticsRoutes)
   .route('/', importRoutes)
   .route('/', trafficRoutes)
@@ -46,9 +51,11 @@ api.doc31('/openapi.json', {
 });
 
 export const app = new Hono<AppEnv>()
+  .use('*', securityHeaders)
   .route('/', widgetAssets)
   .route('/v1', configRoute)
   .route('/v1', ingestRoute)
+  .route('/v1', journeyLinkRoute)
   .route('/t', hostedPages)
   .route('/api/v1', api)
   .get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json'))

@@ -1,5 +1,5 @@
 // Bindings and per-request variables of the Worker.
-import type { Role } from '@throughline/schema';
+import type { Role, TokenScope } from '@throughline/schema';
 import type { SiteStore } from './store/site-store';
 
 export interface Bindings {
@@ -11,9 +11,13 @@ export interface Bindings {
   /** Secret mixed into every password hash (wrangler secret put PEPPER). */
   PEPPER?: string;
   ENVIRONMENT?: string;
-  /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, and per daily visitor hash. */
+  /** Secret that journey links are signed with (wrangler secret put JOURNEY_LINK_SECRET); derived from PEPPER when unset. */
+  JOURNEY_LINK_SECRET?: string;
+  /** Ingest rate limits (wrangler.jsonc `ratelimits`): per site key, per daily visitor hash, per client address. */
   INGEST_SITE_LIMITER: RateLimit;
   INGEST_VISITOR_LIMITER: RateLimit;
+  /** Per client address and site, whatever its user agent (worker/src/ingest/client-limit.ts). */
+  INGEST_CLIENT_LIMITER: RateLimit;
   /** "true" only where browser tests drive headless Chromium: its events are then not dropped as a bot's. */
   ALLOW_HEADLESS?: string;
 }
@@ -24,6 +28,8 @@ export interface Caller {
   orgId: string;
   role: Role;
   via: 'session' | 'token';
+  /** For an API token: what it may do. */
+  scope?: TokenScope;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: { caller: Caller } };

@@ -116,3 +116,26 @@ describe('journey engine', () => {
     expect((await overview(s, site.id)).touchpoints.find((t) => t.key === 'home')).toMatchObject({ n: 1, visits: 1 });
   });
 });
+
+describe('journey links', () => {
+  it('joins a partner visit and its answer to the journey a signed link names, never to one a bare id names', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const shopper = visitor();
+    await send(site.key, shopper, [visitEvent('cart', { at: ago(10) })]);
+    const made = await s.send('POST', `/api/v1/sites/${site.id}/journey-links`, { journey: shopper });
+    expect(made.status).toBe(201);
+    const { link } = await made.json<{ link: string }>();
+    // the same person on another device (or the partner's domain): a new visitor id, the link from the email
+    const phone = visitor();
+    await send(site.key, phone, [visitEvent('checkout', { at: ago(5), link }), answerEvent('checkout', { at: ago(4), link, answers: { cognitive: 4 } })]);
+    // a forged link (the shopper's id with a made-up signature) joins nothing
+    const forged = `${shopper}.${link.split('.')[1]}.${'A'.repeat(43)}`;
+    await send(site.key, visitor(), [visitEvent('home', { at: ago(3), link: forged })]);
+    const events = await storedEvents(site.id);
+    expect(events.filter((e) => e.visitor === shopper).map((e) => [e.kind, e.touchpoint])).toEqual([['visit', 'cart'], ['visit', 'checkout'], ['answer', 'checkout']]);
+    expect(events.filter((e) => e.visitor === phone)).toEqual([]);
+    const o = await overview(s, site.id);
+    expect(o.connectivity.transitions.map((t) => [t.from, t.to, t.count])).toEqual([['cart', 'checkout', 1]]);
+  });
+});

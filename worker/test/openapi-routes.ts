@@ -71,6 +71,9 @@ export function sample(s: Schema | undefined): unknown {
 
 /** Bodies that a plain reading of the schema cannot make valid (they must agree with the fixture's journey). */
 const EXAMPLES: Record<string, () => unknown> = {
+  // New passwords must not be among the first guesses, which a plain sample of the schema is.
+  'POST /auth/signup': () => ({ email: `${crypto.randomUUID()}@example.com`, password: 'tangerine lighthouse 7', organization: 'Acme' }),
+  'POST /auth/password': () => ({ current: 'correct horse battery', password: 'tangerine lighthouse 7' }),
   'PUT /sites/{id}/stages': () => ({ stages: [...DEFAULT_STAGES] }),
   'POST /sites/{id}/touchpoints': () => ({ key: `desk-${crypto.randomUUID().slice(0, 8)}`, name: 'Desk', stage: 'Support' }),
   'POST /sites/{id}/import.csv': () =>

@@ -2,10 +2,27 @@
 import { z } from 'zod';
 import { TouchpointSchema, PromptInputSchema } from './journey';
 
+/**
+ * A CSS colour the prompt can use anywhere a colour goes, and nothing that makes a visitor's browser fetch something:
+ * `#4f46e5`, `rgb(79 70 229)`, `oklch(0.5 0.2 270 / 80%)`, `rebeccapurple`; never `url(…)` or `var(…)`.
+ */
+export const ThemeColorSchema = z
+  .string()
+  .max(60)
+  .regex(/^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9a-z.%\s,/]*\)|[a-z]{3,30})$/i, 'a CSS colour: #rrggbb, rgb(…), hsl(…), oklch(…) or a colour name');
+/** A font-family list: names, quotes, commas and spaces only. */
+export const ThemeFontSchema = z.string().max(200).regex(/^[\w\s,'".-]+$/, 'a font-family list, such as "Inter, system-ui, sans-serif"');
+/** A partner's domain name (lower case, no scheme, port or path): `carrier.example`. */
+export const PartnerDomainSchema = z
+  .string()
+  .max(253)
+  .transform((d) => d.trim().toLowerCase())
+  .pipe(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as carrier.example'));
+
 export const ThemeSchema = z.strictObject({
-  /** Brand colour, a CSS colour. */
-  color: z.string().max(40).default('#4f46e5'),
-  font: z.string().max(200).default('system-ui, sans-serif'),
+  /** Brand colour, a CSS colour (ThemeColorSchema). */
+  color: ThemeColorSchema.default('#4f46e5'),
+  font: ThemeFontSchema.default('system-ui, sans-serif'),
   radius: z.int().min(0).max(32).default(12),
 });
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -21,7 +38,7 @@ export const SiteSettingsSchema = z.strictObject({
   theme: ThemeSchema.default({ color: '#4f46e5', font: 'system-ui, sans-serif', radius: 12 }),
   budget: AskBudgetSchema.default({ prompts: 1, periodDays: 7 }),
   /** Partner domains to which the journey id travels on links (with consent). */
-  partners: z.array(z.string().max(253)).max(20).default([]),
+  partners: z.array(PartnerDomainSchema).max(20).default([]),
   /** Send query strings with visits (off by default: they may hold personal data). */
   sendQuery: z.boolean().default(false),
   /** Minimum answers before a score is shown. */

@@ -35,11 +35,22 @@ const EventBase = {
   context: ContextSchema.optional(),
 };
 
-export const VisitEventSchema = z.strictObject({ ...EventBase, type: z.literal('visit') });
+/**
+ * A signed journey link (DESIGN.md "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
+ * seconds in base 36>.<HMAC-SHA256 signature, base64url>`, made by the worker only (worker/src/ingest/journey-link.ts).
+ */
+export const JourneyLinkSchema = z.string().max(160).regex(/^[A-Za-z0-9_-]{8,64}\.[0-9a-z]{1,10}\.[A-Za-z0-9_-]{43}$/, 'not a journey link');
+export type JourneyLink = z.infer<typeof JourneyLinkSchema>;
+
+/** The signed journey link the tab arrived with: a valid, unexpired one joins the event to that journey. */
+const Linked = { link: JourneyLinkSchema.optional() };
+
+export const VisitEventSchema = z.strictObject({ ...EventBase, ...Linked, type: z.literal('visit') });
 export type VisitEvent = z.infer<typeof VisitEventSchema>;
 
 export const AnswerEventSchema = z.strictObject({
   ...EventBase,
+  ...Linked,
   type: z.literal('answer'),
   answers: AnswersSchema,
   comment: z.string().trim().max(2000).optional(),
@@ -49,7 +60,7 @@ export type AnswerEvent = z.infer<typeof AnswerEventSchema>;
 export const EventSchema = z.discriminatedUnion('type', [VisitEventSchema, AnswerEventSchema]);
 export type TrackedEvent = z.infer<typeof EventSchema>;
 
-/** A visitor id: random, made and kept by the widget; it is the journey id. */
+/** A visitor id: random, made and kept by the widget; it is the journey id unless a signed journey link says otherwise. */
 export const VisitorIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'visitor ids are URL-safe');
 
 /** The ingest body. Events are validated one by one so that one bad event does not sink the batch. */

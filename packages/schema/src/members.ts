@@ -1,6 +1,6 @@
 // Organization members and invitations by link (owner manages; roles owner/editor/viewer).
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema, RoleSchema } from './api';
+import { CurrentPasswordSchema, EmailSchema, RoleSchema } from './api';
 
 export const MemberSchema = z.object({
   userId: z.string(),
@@ -55,12 +55,13 @@ export type InvitePreview = z.infer<typeof InvitePreviewSchema>;
 
 /**
  * POST /api/v1/invites/accept. Signed in: `{token}` adds the caller to the organization.
- * Not signed in: `{token, email, password}` creates the account, joins and logs in.
+ * Not signed in: `{token, email, password}` logs in to that account, or creates it (the password then follows
+ * PasswordSchema), joins and opens the organization: a member who was removed can join again.
  */
 export const InviteAcceptSchema = z.strictObject({
   token: z.string().min(10).max(200),
   email: EmailSchema.optional(),
-  password: PasswordSchema.optional(),
+  password: CurrentPasswordSchema.optional(),
 });
 export type InviteAccept = z.input<typeof InviteAcceptSchema>;
 

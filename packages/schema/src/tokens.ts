@@ -1,12 +1,15 @@
 // API tokens as listed to owners: never the secret, only its name, role and state.
 import { z } from 'zod';
-import { RoleSchema } from './api';
+import { RoleSchema, TokenScopeSchema } from './api';
 
 export const ApiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: RoleSchema,
-  /** Email of the member who made it, null if that member is gone. */
+  /** read or write (see TokenScopeSchema). */
+  scope: TokenScopeSchema,
+  /** The role it acts with today: viewer for read; for write, its maker's current role. Null once its maker left. */
+  role: RoleSchema.nullable(),
+  /** Email of the person who made it (a token cannot make a token); null only for tokens from before that rule. */
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   /** Set once revoked (DELETE /api/v1/tokens/{id}); a revoked token is refused. */

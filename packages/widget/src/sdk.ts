@@ -42,6 +42,17 @@ const uuid = (): string =>
   crypto.randomUUID?.() ??
   '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
 
+/** This tab's value of `key` in sessionStorage, or sets it (an empty value removes it); never throws. */
+function tab(key: string, value?: string): string | undefined {
+  try {
+    if (value == null) return sessionStorage.getItem(key) ?? undefined;
+    value ? sessionStorage.setItem(key, value) : sessionStorage.removeItem(key);
+  } catch {
+    /* kept in memory only */
+  }
+  return value || undefined;
+}
+
 /** Runs `fn`, keeping its errors from the host page. */
 const guard =
   <A extends unknown[]>(fn: (...a: A) => unknown) =>
@@ -56,7 +67,7 @@ const guard =
 /** Starts the SDK after running the commands queued before it loaded; returns its command handler. */
 export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: Command) => void {
   const ns = `tl:${o.site}:`;
-  const [V, J, A, C] = ['v', 'j', 'a', 'c'].map((k) => ns + k) as [string, string, string, string];
+  const [V, J, A, C, L] = ['v', 'j', 'a', 'c', 'l'].map((k) => ns + k) as [string, string, string, string, string];
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const dnt = nav.doNotTrack == '1' || !!nav.globalPrivacyControl;
   const events = new Set<(name: string) => void>();
@@ -71,6 +82,9 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
   let booted = false;
   let handedOver = false;
   let visitor = get<string>(V);
+  /** The signed journey link this tab arrived with (the worker decides if it holds), and our own for partners. */
+  let link = tab(L);
+  let handover: { link: string; at: number } | undefined;
   const off = () => dnt || !consent;
   const lang = () => o.locale || document.documentElement.lang || navigator.language || 'en';
 
@@ -96,7 +110,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     }
     if (!visitor) set(V, (visitor = Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => (b % 36).toString(36)).join('')));
     const context = { device: device(), locale: lang(), channel: !first ? ('internal' as const) : handedOver ? ('partner' as const) : arrival(url, document.referrer), returning, path: pagePath(url, config!.sendQuery) };
-    push({ id: uuid(), type: 'visit', touchpoint: key, at: new Date(now).toISOString(), from, context });
+    push({ id: uuid(), type: 'visit', touchpoint: key, at: new Date(now).toISOString(), from, context, ...(link && { link }) });
     return from;
   }
 
@@ -136,7 +150,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
             // Called from the prompt's event handlers: guarded, so that nothing of ours reaches the page.
             onAnswer: guard((answers: Answers, comment?: string) => {
               done();
-              if (!off()) push({ id: uuid(), type: 'answer', touchpoint: key, at: new Date().toISOString(), from, answers, comment });
+              if (!off()) push({ id: uuid(), type: 'answer', touchpoint: key, at: new Date().toISOString(), from, answers, comment, ...(link && { link }) });
             }),
             onDismiss: guard(done),
           });
@@ -171,10 +185,12 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const url = new URL(location.href);
     const handed = url.searchParams.get(JOURNEY_PARAM);
     if (handed != null) {
-      // A partner handed over its journey: continue it, and keep the id out of the address bar.
+      // Arrived by a journey link (a partner, an email, a QR code): this tab's visits carry it, and the worker joins
+      // them to that journey only if its signature holds. It never replaces the visitor's own id, and it is kept out
+      // of the address bar (and so out of links copied from it).
       url.searchParams.delete(JOURNEY_PARAM);
       history.replaceState(history.state, '', url.href);
-      if (/^[\w-]{8,64}$/.test(handed)) set(V, (visitor = handed)), (handedOver = true);
+      if (/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/.test(handed)) tab(L, (link = handed)), (handedOver = true);
     }
     (o.config ?? fetch(`${o.endpoint}/v1/sites/${o.site}/config`, { credentials: 'omit' }))
       .then((r) => r.json())
@@ -182,6 +198,12 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         config = c;
         route();
         tx.flush();
+        // A partner link carries a journey link signed by the worker: ours (for an hour), or the one this tab came with.
+        if (c.partners.length && visitor && !link)
+          fetch(`${o.endpoint}/v1/sites/${o.site}/journey-link?visitor=${visitor}`, { credentials: 'omit' })
+            .then((r) => r.json())
+            .then((r: { link: string }) => (handover = { link: r.link, at: Date.now() }))
+            .catch(() => {});
       })
       .catch(() => {});
   }
@@ -201,7 +223,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     'click',
     guard((e: Event) => {
       const a = (e.target as Element).closest?.('a[href]');
-      if (a && config && visitor && !off()) decorate(a as HTMLAnchorElement, config.partners, visitor);
+      const j = link ?? (handover && handover.at > Date.now() - 50 * 6e4 ? handover.link : undefined);
+      if (a && config && j && !off()) decorate(a as HTMLAnchorElement, config.partners, j);
       setTimeout(onRoute, 99);
     }),
     true,
@@ -222,8 +245,9 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       unmount();
       set(C, 0);
       for (const k of [V, J, A, ns + 'b']) del(k);
+      tab(L, '');
       tx.clear();
-      visitor = current = undefined;
+      visitor = current = link = handover = undefined;
     },
     event(name) {
       for (const fn of [...events]) fn(String(name));

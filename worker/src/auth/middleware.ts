@@ -1,5 +1,5 @@
 // Who may call the dashboard API: a session cookie (with CSRF defence) or a Bearer API token; roles per route.
-import type { Role } from '@throughline/schema';
+import type { Role, TokenScope } from '@throughline/schema';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -13,11 +13,16 @@ export const CSRF_HEADER = 'x-throughline';
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const row = await c.env.DB.prepare('SELECT org_id, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL')
+    // A token acts only while its maker is a member: a read token as a viewer, a write token with the maker's role.
+    const row = await c.env.DB.prepare(
+      `SELECT t.org_id, t.scope, m.role FROM api_tokens t JOIN memberships m ON m.org_id = t.org_id AND m.user_id = t.created_by
+       WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
+    )
       .bind(await sha256(bearer))
-      .first<{ org_id: string; role: Role }>();
+      .first<{ org_id: string; scope: TokenScope; role: Role }>();
     if (!row) throw new ApiError(401, 'unauthenticated', 'invalid or revoked API token');
-    c.set('caller', { userId: null, orgId: row.org_id, role: row.role, via: 'token' });
+    const role = row.scope === 'read' ? 'viewer' : row.role;
+    c.set('caller', { userId: null, orgId: row.org_id, role, via: 'token', scope: row.scope });
     return next();
   }
   if (!SAFE_METHODS.has(c.req.method)) checkCsrf(c.req.raw);
@@ -43,3 +48,12 @@ export const requireRole = (role: Role) =>
     if (RANK[c.get('caller').role] < RANK[role]) throw new ApiError(403, 'forbidden', `needs the ${role} role`);
     return next();
   });
+
+/**
+ * Managing credentials and people (tokens, invites, roles, removals, site deletion) needs a signed-in person:
+ * an API token, leaked or not, never makes tokens or owners, nor locks the people out.
+ */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('caller').via !== 'session') throw new ApiError(403, 'session_only', 'this needs a signed-in session, not an API token');
+  return next();
+});

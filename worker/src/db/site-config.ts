@@ -1,6 +1,6 @@
 // SQL behind the public endpoints: a site by its public key, and the widget config.
-import { SiteSettingsSchema, type SiteConfig, type SiteSettings } from '@throughline/schema';
-import { listStages } from './sites';
+import type { SiteConfig, SiteSettings } from '@throughline/schema';
+import { listStages, readSettings } from './sites';
 import { listTouchpoints } from './touchpoints';
 
 export interface PublicSite { id: string; key: string; origins: string[]; configVersion: number }
@@ -11,10 +11,10 @@ export async function siteByKey(db: D1Database, key: string): Promise<PublicSite
   return row ? { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version } : null;
 }
 
-/** The site of an ingest batch with its touchpoints' channels by key, in one D1 round trip (ingest's hot path). */
+/** The site of an ingest batch with its touchpoints' channels by key and its settings, in one D1 round trip (ingest's hot path). */
 export async function ingestSiteByKey(
   db: D1Database, key: string,
-): Promise<(PublicSite & { channels: Map<string, string>; settings: SiteSettings }) | null> {
+): Promise<(PublicSite & { channels: Map<string, string>; settings: SiteSettings; sendQuery: boolean }) | null> {
   const row = await db.prepare(
     `SELECT id, key, origins, config_version, settings,
        (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels
@@ -22,8 +22,8 @@ export async function ingestSiteByKey(
   ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; settings: string; channels: string }>();
   if (!row) return null;
   const channels = new Map(Object.entries(JSON.parse(row.channels) as Record<string, string>));
-  const settings = SiteSettingsSchema.parse(JSON.parse(row.settings));
-  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, settings };
+  const settings = readSettings(row.settings);
+  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, settings, sendQuery: settings.sendQuery };
 }
 
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {
@@ -32,7 +32,7 @@ export async function buildConfig(db: D1Database, site: PublicSite): Promise<Sit
     listStages(db, site.id),
     listTouchpoints(db, site.id),
   ]);
-  const settings = SiteSettingsSchema.parse(JSON.parse(settingsRow?.settings ?? '{}'));
+  const settings = readSettings(settingsRow?.settings ?? '{}');
   return {
     site: site.key, stages, touchpoints,
     theme: settings.theme, budget: settings.budget, partners: settings.partners, sendQuery: settings.sendQuery,

@@ -1,15 +1,36 @@
 // SQL for sites and their stages. Every read is scoped by organization: another tenant's id is "not found".
-import { DEFAULT_STAGES, SiteSettingsSchema, type Site, type SiteSettings } from '@throughline/schema';
+import { DEFAULT_STAGES, PartnerDomainSchema, SiteSettingsSchema, ThemeColorSchema, ThemeFontSchema, type Site, type SiteSettings } from '@throughline/schema';
 import { newId, newSiteKey, nowIso } from '../ids';
 
 interface SiteRow { id: string; key: string; name: string; origins: string; settings: string; created_at: string; config_version: number }
 
 export const defaultSettings = (): SiteSettings => SiteSettingsSchema.parse({});
 
+/**
+ * Stored settings as the schema reads them today. Settings saved before the theme and partners were checked
+ * (issue 15, L2) may hold a colour such as `url(…)` or a partner that is no domain: those values fall back to the
+ * default or are left out, so the prompt never fetches what an editor once typed.
+ */
+export function readSettings(stored: string): SiteSettings {
+  const raw = JSON.parse(stored) as { theme?: Record<string, unknown>; partners?: unknown[] };
+  const parsed = SiteSettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const { theme, partners, ...rest } = raw;
+  const keep = <T>(schema: { safeParse(v: unknown): { success: boolean } }, v: T) => (v !== undefined && schema.safeParse(v).success ? v : undefined);
+  const fixedTheme = theme && {
+    color: keep(ThemeColorSchema, theme.color), font: keep(ThemeFontSchema, theme.font), radius: theme.radius,
+  };
+  return SiteSettingsSchema.parse({
+    ...rest,
+    theme: fixedTheme && Object.fromEntries(Object.entries(fixedTheme).filter(([, v]) => v !== undefined)),
+    partners: Array.isArray(partners) ? partners.filter((p) => PartnerDomainSchema.safeParse(p).success) : undefined,
+  });
+}
+
 function toSite(r: SiteRow): Site {
   return {
     id: r.id, key: r.key, name: r.name, origins: JSON.parse(r.origins),
-    settings: SiteSettingsSchema.parse(JSON.parse(r.settings)), createdAt: r.created_at,
+    settings: readSettings(r.settings), createdAt: r.created_at,
   };
 }
 

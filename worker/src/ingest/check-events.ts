@@ -12,6 +12,11 @@ export interface CheckOptions {
   now: number;
   /** Import accepts any past time; ingest only the last MAX_EVENT_AGE_DAYS. */
   maxAgeDays: number | null;
+  /**
+   * The site's `sendQuery` setting: when false, a visit's path keeps no query string or fragment, whatever an old
+   * or hand-made sender put there (they may hold an email address). Import leaves it out: it keeps what the team sends.
+   */
+  sendQuery?: boolean;
 }
 
 export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: TrackedEvent[]; rejected: Rejected[] } {
@@ -29,7 +34,10 @@ export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: Tracke
     const reason = problem(e, opts);
     if (reason) rejected.push({ index, id: e.id, reason });
     // an id repeated within the batch stays: storage counts it as a duplicate, as it would across batches
-    else valid.push(e.from && !opts.touchpoints.has(e.from) ? { ...e, from: undefined } : e);
+    else {
+      const kept = e.from && !opts.touchpoints.has(e.from) ? { ...e, from: undefined } : e;
+      valid.push(opts.sendQuery === false ? withoutQuery(kept) : kept);
+    }
   });
   return { valid, rejected };
 }
@@ -43,4 +51,11 @@ function problem(e: TrackedEvent, opts: CheckOptions): string | null {
   }
   if (e.type === 'answer' && e.answers.handoff !== undefined && !e.from) return 'answers.handoff: a handoff answer needs `from`';
   return null;
+}
+
+/** The event with its context path cut at the first `?` or `#`. */
+function withoutQuery(e: TrackedEvent): TrackedEvent {
+  const path = e.context?.path;
+  if (!path || !/[?#]/.test(path)) return e;
+  return { ...e, context: { ...e.context, path: path.replace(/[?#].*$/s, '') } };
 }

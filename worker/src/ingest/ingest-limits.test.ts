@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, storedEvents, visitor } from '../../test/helpers';
-import { SITE_LIMIT, VISITOR_LIMIT } from './rate-limit';
+import { CLIENT_LIMIT, SITE_LIMIT, VISITOR_LIMIT } from './rate-limit';
 import { isBot } from './bots';
 
 const ORIGIN = 'https://shop.example';
@@ -89,5 +89,38 @@ describe('ingest: rate limits', () => {
     // Another site is not affected.
     const other = await createSiteWithTouchpoints(s, [ORIGIN]);
     expect((await send({ site: other.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME })).status).toBe(202);
+  }, 60_000);
+
+  it('a flood of refused batches with the public site key does not spend the site\'s budget; real visitors go on (issue 15, M1)', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const period = SITE_LIMIT.periodSeconds * 1000;
+    await new Promise((r) => setTimeout(r, period - (Date.now() % period)));
+    // The site's budget all but spent by real traffic in this window ...
+    const limiter = (env as unknown as { INGEST_SITE_LIMITER: RateLimit }).INGEST_SITE_LIMITER;
+    for (let i = 0; i < SITE_LIMIT.limit - 20; i += 98) await Promise.all(Array.from({ length: Math.min(98, SITE_LIMIT.limit - 20 - i) }, () => limiter.limit({ key: site.key })));
+    // ... then 200 junk batches from one address, a new user agent each: no valid event, or a foreign origin.
+    const junk = (i: number) =>
+      i % 2
+        ? send({ site: site.key, visitor: visitor(), events: [{ nonsense: i }] }, { 'user-agent': `${CHROME} r${i}`, 'cf-connecting-ip': '192.0.2.66' })
+        : postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, 'https://evil.example', { headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'user-agent': `${CHROME} r${i}`, 'cf-connecting-ip': '192.0.2.66' } });
+    const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => junk(i).then((r) => r.status)));
+    expect(statuses.every((st) => st === 400 || st === 403)).toBe(true);
+    const real = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.2' });
+    expect(real.status).toBe(202);
+  }, 60_000);
+
+  it(`refuses an address after ${CLIENT_LIMIT.limit} batches a minute whatever its user agents, without a D1 write`, async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const body = () => ({ site: site.key, visitor: visitor(), events: [answerEvent('nowhere')] });
+    const statuses: number[] = [];
+    for (let i = 0; i < CLIENT_LIMIT.limit + 20; i += 62) {
+      statuses.push(...(await Promise.all(Array.from({ length: 62 }, (_, j) => send(body(), { 'user-agent': `${CHROME} u${i + j}`, 'cf-connecting-ip': '192.0.2.77' }).then((r) => r.status)))));
+    }
+    expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(statuses.length - CLIENT_LIMIT.limit);
+    expect(await db.prepare('SELECT count(*) AS n FROM dropped_traffic WHERE site_id = ?').bind(site.id).first('n')).toBe(0);
+    // Another address is served.
+    expect((await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '192.0.2.78' })).status).toBe(202);
   }, 60_000);
 });

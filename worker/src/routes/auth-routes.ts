@@ -3,25 +3,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LoginSchema, MeSchema, OrganizationsSchema, SignupSchema, SwitchOrganizationSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
+import { countLoginAttempt, countNewAccount } from '../auth/login-throttle';
+import { authenticate, checkCsrf, requireRole, requireSession } from '../auth/middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { createAccount, createToken, describeCaller, findUserByEmail, firstMembership, listMemberships } from '../db/accounts';
-import { bump, clear, peek } from '../db/rate-counters';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
 import { newSecret, sha256 } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
-
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_ACCOUNT = 10;
-const MAX_ATTEMPTS_PER_CLIENT = 50;
-
-/** A client for throttling: a hash of its address with a daily salt; the address itself is never stored. */
-async function clientKey(c: Context<AppEnv>): Promise<string> {
-  const ip = c.req.header('cf-connecting-ip') ?? 'local';
-  return sha256(`${new Date().toISOString().slice(0, 10)}:${ip}`);
-}
 
 async function me(c: Context<AppEnv>, userId: string | null, orgId: string, role: z.infer<typeof MeSchema>['role']) {
   const { org, user } = await describeCaller(c.env.DB, userId, orgId);
@@ -51,8 +41,8 @@ const switchOrganization = createRoute({
   responses: { 200: json(MeSchema, 'The session now opens that organization (a new session id)'), ...errors },
 });
 const tokens = createRoute({
-  method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireRole('owner')] as const,
-  request: jsonBody(TokenCreateSchema.extend({ role: z.enum(['owner', 'editor', 'viewer']).default('viewer') })),
+  method: 'post', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  request: jsonBody(TokenCreateSchema),
   responses: { 201: json(TokenCreatedSchema, 'The token, shown once'), ...errors },
 });
 
@@ -60,6 +50,7 @@ export const authRoutes = apiApp()
   .openapi(signup, async (c) => {
     checkCsrf(c.req.raw);
     const { email, password, organization } = c.req.valid('json');
+    await countNewAccount(c);
     if (await findUserByEmail(c.env.DB, email)) throw new ApiError(409, 'email_taken', 'an account with this email exists; log in instead');
     const { userId, orgId } = await createAccount(c.env.DB, email, await hashPassword(password, c.env.PEPPER ?? ''), organization);
     await startSession(c, userId, orgId);
@@ -68,19 +59,16 @@ export const authRoutes = apiApp()
   .openapi(login, async (c) => {
     checkCsrf(c.req.raw);
     const { email, password } = c.req.valid('json');
-    const client = await clientKey(c);
-    const tooMany = new ApiError(429, 'too_many_attempts', 'too many login attempts; try again in 15 minutes', undefined, { 'retry-after': '900' });
-    if ((await peek(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS)) >= MAX_FAILURES_PER_ACCOUNT) throw tooMany;
-    if ((await bump(c.env.DB, `login-client:${client}`, LOGIN_WINDOW_MS)) > MAX_ATTEMPTS_PER_CLIENT) throw tooMany;
+    // Counted before verifying: see auth/login-throttle.ts.
+    const succeeded = await countLoginAttempt(c, email);
     const user = await findUserByEmail(c.env.DB, email);
     const ok = await verifyPassword(password, c.env.PEPPER ?? '', user?.password_hash ?? DUMMY_HASH);
-    const membership = user && ok ? await firstMembership(c.env.DB, user.id) : null;
-    if (!user || !ok || !membership) {
-      await bump(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS);
-      throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
-    }
-    await clear(c.env.DB, `login-account:${email}`, LOGIN_WINDOW_MS);
+    if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+    const membership = await firstMembership(c.env.DB, user.id);
+    // Only the right password learns this: removed from every organization, the person joins again by an invite link.
+    if (!membership) throw new ApiError(403, 'no_organization', 'you belong to no organization now: open an invite link to join one');
     await startSession(c, user.id, membership.org_id);
+    await succeeded(); // after the session: its cookie stays the first one set
     return c.json(await me(c, user.id, membership.org_id, membership.role), 200);
   })
   .openapi(logout, async (c) => {
@@ -113,8 +101,9 @@ export const authRoutes = apiApp()
   })
   .openapi(tokens, async (c) => {
     const caller = c.get('caller');
-    const { name, role } = c.req.valid('json');
+    const { name, scope: asked, role: legacy } = c.req.valid('json');
+    const scope = asked ?? (legacy && legacy !== 'viewer' ? 'write' : 'read');
     const token = newSecret('tlt_');
-    const id = await createToken(c.env.DB, caller.orgId, caller.userId, name, role, await sha256(token));
+    const id = await createToken(c.env.DB, caller.orgId, caller.userId!, name, scope, scope === 'read' ? 'viewer' : caller.role, await sha256(token));
     return c.json({ id, name, token }, 201);
   });

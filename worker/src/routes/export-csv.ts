@@ -1,11 +1,12 @@
 // CSV of answers (RFC 4180): quoted where needed, and safe to open in a spreadsheet — a text cell that starts
-// with = + - @ tab or CR is prefixed with ' so that it is shown, never run as a formula.
+// with = + - @ tab or CR is prefixed with ' so that it is shown, never run as a formula. A cell that itself starts
+// with ' is prefixed too, so that the import can take exactly one ' off every prefixed cell and get the text back.
 import { EXPORT_COLUMNS, type ResponseRow } from '@throughline/schema';
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

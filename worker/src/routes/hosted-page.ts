@@ -1,10 +1,10 @@
 // /t/{code}: the hosted, mobile-first prompt page of an offline touchpoint (the target of its QR code or short
 // link). It loads the real widget (/w.js with data-site and data-touchpoint), so answers take the normal ingest
 // path. No inline script: /t/show.js (a static script) asks the widget to show the prompt; styles carry a nonce.
-import { SiteSettingsSchema } from '@throughline/schema';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { touchpointByCode } from '../db/hosted-touchpoints';
+import { readSettings } from '../db/sites';
 import type { AppEnv } from '../env';
 import { newSecret } from '../ids';
 
@@ -46,7 +46,7 @@ export const hostedPages = new Hono<AppEnv>()
       return c.html(page(nonce, 'Not found', html`<h1>This link does not lead anywhere</h1>
 <p>The code may be mistyped, or the survey was removed. Nothing else to do here.</p>`), 404, headers);
     }
-    const theme = SiteSettingsSchema.safeParse(JSON.parse(tp.settings)).data?.theme;
+    const theme = readSettings(tp.settings).theme;
     const body = tp.asks
       ? html`<h1>${tp.name}</h1><p>${tp.siteName} would like to know how it went. It takes a few seconds.</p>
 <div id="prompt"></div>

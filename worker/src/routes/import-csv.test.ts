@@ -44,6 +44,25 @@ describe('POST /api/v1/sites/{id}/import.csv', () => {
     expect(after.find((r) => r.touchpoint === 'cart')?.comment).toBe('=HYPERLINK("x") and, "quoted"\nnext line');
   });
 
+  it("keeps what the export had to prefix: a visitor id starting with -, a comment starting with ' or '= (issue 15, L8)", async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const comments = ["'=SUM(A1) was my score", "'quoted", '@everyone great', '-minus first', "''two quotes"];
+    for (const [i, comment] of comments.entries()) {
+      const who = i % 2 ? `-dash-${visitor().slice(0, 12)}` : visitor();
+      expect((await postEvents({ site: site.key, visitor: who, events: [answerEvent('home', { at: daysAgo(1 + i / 10), comment })] }, ORIGIN)).status).toBe(202);
+    }
+    const exported = await (await s.get(`/api/v1/sites/${site.id}/export.csv?from=${daysAgo(30).slice(0, 10)}`)).text();
+    const other = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const moved = await importCsv(s, other.id, exported);
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect(await moved.json()).toEqual({ accepted: comments.length, duplicates: 0 });
+    const after = await responses(s, other.id);
+    expect(after.map(said)).toEqual((await responses(s, site.id)).map(said));
+    expect(after.map((r) => r.comment).sort()).toEqual([...comments].sort());
+    expect(after.filter((r) => r.visitor.startsWith('-dash-'))).toHaveLength(2);
+  });
+
   it('imports a paper survey without ids or visitors once, however often it is sent; a date alone is noon UTC', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s);

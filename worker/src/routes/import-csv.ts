@@ -7,8 +7,8 @@ import { DIMENSIONS, EXPORT_COLUMNS } from '@throughline/schema';
 import Papa from 'papaparse';
 
 const ACCEPTED = new Set<string>([...EXPORT_COLUMNS, 'type']);
-/** Cells the export prefixes with ' so spreadsheets do not run them as formulas (export-csv.ts). */
-const DEFUSED = /^'[=+\-@\t\r]/;
+/** Cells the export prefixes with ' so spreadsheets do not run them as formulas, or to keep a leading ' (export-csv.ts). */
+const DEFUSED = /^'[=+\-@\t\r']/;
 
 export interface CsvRows {
   /** Import events, not yet validated (the import schema names what is wrong, per row). */
@@ -31,7 +31,11 @@ export async function csvToImportEvents(text: string, siteId: string): Promise<C
   const events: Record<string, unknown>[] = [];
   const lines: number[] = [];
   for (const [i, row] of parsed.data.entries()) {
-    const cell = (k: string) => (row[k] ?? '').trim() || undefined;
+    // Every text cell loses the one ' the export put before it: a visitor id may start with - as a comment with =.
+    const cell = (k: string) => {
+      const v = (row[k] ?? '').trim();
+      return (DEFUSED.test(v) ? v.slice(1) : v) || undefined;
+    };
     const answers = Object.fromEntries(DIMENSIONS.flatMap((d) => (cell(d) === undefined ? [] : [[d, /^\d+$/.test(cell(d)!) ? Number(cell(d)) : cell(d)]])));
     const id = cell('id') ?? (await derivedId(siteId, i, row));
     const context = Object.fromEntries(
@@ -47,7 +51,7 @@ export async function csvToImportEvents(text: string, siteId: string): Promise<C
       ...(cell('from') ? { from: cell('from') } : {}),
       ...(Object.keys(context).length ? { context } : {}),
       ...(type === 'answer' ? { answers } : {}),
-      ...(type === 'answer' && comment ? { comment: DEFUSED.test(comment) ? comment.slice(1) : comment } : {}),
+      ...(type === 'answer' && comment ? { comment } : {}),
     });
     lines.push(i + 2);
   }

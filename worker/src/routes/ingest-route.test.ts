@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, postEvents, signup, visitor } from '../../test/helpers';
+import { answerEvent, createSiteWithTouchpoints, postEvents, signup, storedEvents, visitEvent, visitor } from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 
@@ -46,5 +46,22 @@ describe('POST /v1/events', () => {
     const res = await post('{"site":');
     expect(res.status).toBe(400);
     expect((await res.json<Reply>()).error.code).toBe('malformed_json');
+  });
+});
+
+describe('query strings (issue 15, L3)', () => {
+  it('stores a visit path without its query string or fragment unless the site sends queries', async () => {
+    const s = await signup();
+    const site = await createSiteWithTouchpoints(s, [ORIGIN]);
+    const path = '/checkout?email=ann%40example.com&step=2#card';
+    const stored = async () => {
+      const v = visitor();
+      expect((await post({ site: site.key, visitor: v, events: [visitEvent('checkout', { context: { path } })] })).status).toBe(202);
+      return (await storedEvents(site.id)).find((e) => e.visitor === v)?.path;
+    };
+    expect(await stored()).toBe('/checkout');
+    const on = await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { sendQuery: true } });
+    expect(on.status).toBe(200);
+    expect(await stored()).toBe(path);
   });
 });

@@ -8,8 +8,9 @@ import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
 import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
+import { refuseOverLimitSender, refuseOverLimitSite } from '../ingest/client-limit';
 import { incomingOf } from '../ingest/incoming';
-import { ingestLimitExceeded } from '../ingest/rate-limit';
+import { journeyLinkSecret, resolveJourneyLink } from '../ingest/journey-link';
 import { ingestSite } from '../ingest/site-cache';
 import { storeEvents } from '../store/site-stores';
 import { corsHeaders, originAllowed } from './public-cors';
@@ -44,12 +45,9 @@ export const ingestRoute = new Hono<AppEnv>()
       const parsed = IngestRequestSchema.safeParse(body);
       if (!parsed.success) throw invalid(parsed.error);
       const { site: key, visitor, events } = parsed.data;
-      // Limits first: a refused batch costs one counter upsert and no other D1 work.
-      const limited = await ingestLimitExceeded(c.env, c.req.raw, key);
-      if (limited) {
-        await countDropped(c.env.DB, key, 'rate_limited', events.length);
-        throw limited;
-      }
+      // The sender's limits first; the site's only for a batch it would store (ingest/client-limit.ts).
+      await refuseOverLimitSender(c.env, c.req.raw, key, events.length);
+      let siteLimitChecked = false;
       const bot = isBot(c.req.header('user-agent'), { allowHeadless: c.env.ALLOW_HEADLESS === 'true' });
       const country = (c.req.raw as { cf?: { country?: string } }).cf?.country ?? null;
       // The site usually comes from this isolate's cache. What a cached copy refuses is decided again on a fresh
@@ -72,13 +70,19 @@ export const ingestRoute = new Hono<AppEnv>()
           return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
         }
         const touchpoints = site.channels;
-        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS });
+        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS, sendQuery: site.sendQuery });
         if (rejected.length && cached) { await refresh(); continue; }
         if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+        if (!siteLimitChecked) { await refuseOverLimitSite(c.env, key, valid.length); siteLimitChecked = true; }
         // A cached config decides nothing for good: store only while it is still the site's current one.
         if (cached && (await configVersionOf(c.env.DB, site.id)) !== site.configVersion) { await refresh(); continue; }
-        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings,
-          valid.map((event) => incomingOf(event, visitor, touchpoints.get(event.touchpoint)!, country, 'widget')));
+        // DESIGN.md "Journey link": an event that arrived with a valid signed link joins that journey
+        const secret = await journeyLinkSecret(c.env);
+        const now = Date.now();
+        const incoming = await Promise.all(valid.map(async (event) => incomingOf(
+          event, event.link ? await resolveJourneyLink({ secret, site: site!.id, link: event.link, now, visitor }) : visitor,
+          touchpoints.get(event.touchpoint)!, country, 'widget')));
+        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming);
         c.header('x-rows-written', String(rowsWritten));
         return c.json({ accepted, duplicates, rejected }, 202);
       }

@@ -1,16 +1,17 @@
 // /api/v1/invites: owners invite people by a single-use link with a role and an expiry. The link's page
 // previews the invite (no login) and accepts it for the signed-in user, or for a new account made on the spot.
 import { createRoute, z } from '@hono/zod-openapi';
-import { InviteAcceptSchema, InviteCreateSchema, InviteCreatedSchema, InvitePreviewSchema, InvitesSchema, MeSchema } from '@throughline/schema';
+import { InviteAcceptSchema, InviteCreateSchema, InviteCreatedSchema, InvitePreviewSchema, InvitesSchema, MeSchema, PasswordSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { authenticate, checkCsrf, requireRole } from '../auth/middleware';
-import { hashPassword } from '../auth/password';
+import { authenticate, checkCsrf, requireRole, requireSession } from '../auth/middleware';
+import { countLoginAttempt, countNewAccount } from '../auth/login-throttle';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { readSession, startSession } from '../auth/session';
 import { describeCaller, findUserByEmail } from '../db/accounts';
 import { claimInvite, createInvite, deleteInvite, inviteByToken, listInvites } from '../db/invites';
 import { getMember } from '../db/members';
 import type { AppEnv } from '../env';
-import { ApiError, notFound } from '../errors';
+import { ApiError, invalid, notFound } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
 
@@ -18,16 +19,16 @@ const TokenParam = z.object({ token: z.string().min(10).max(200) });
 const gone = { 410: errors[400] };
 
 const list = createRoute({
-  method: 'get', path: '/invites', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'get', path: '/invites', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   responses: { 200: json(InvitesSchema), ...errors },
 });
 const create = createRoute({
-  method: 'post', path: '/invites', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'post', path: '/invites', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: jsonBody(InviteCreateSchema),
   responses: { 201: json(InviteCreatedSchema, 'The invite with its link, shown once'), ...errors },
 });
 const revoke = createRoute({
-  method: 'delete', path: '/invites/{id}', tags: ['organization'], middleware: [authenticate, requireRole('owner')] as const,
+  method: 'delete', path: '/invites/{id}', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: { 204: { description: 'Revoked: the link no longer works' }, ...errors },
 });
@@ -77,18 +78,32 @@ export const invitesRoutes = apiApp()
     let userId: string;
     let email: string;
     let newUser: { email: string; passwordHash: string } | undefined;
+    let loggedIn: (() => Promise<void>) | undefined;
     if (session) {
       userId = session.user_id;
       email = (await describeCaller(c.env.DB, userId, invite.org_id)).user?.email ?? '';
       if (await getMember(c.env.DB, invite.org_id, userId)) throw new ApiError(409, 'already_member', 'you are already a member of this organization');
     } else {
       email = body.email!;
-      if (await findUserByEmail(c.env.DB, email)) throw new ApiError(409, 'log_in_first', 'an account with this email exists: log in, then open the link again');
-      userId = newId();
-      newUser = { email, passwordHash: await hashPassword(body.password!, c.env.PEPPER ?? '') };
+      const existing = await findUserByEmail(c.env.DB, email);
+      if (existing) {
+        // An account that is not signed in (a member removed before, or just logged out): its password, counted
+        // like a login.
+        loggedIn = await countLoginAttempt(c, email);
+        if (!(await verifyPassword(body.password!, c.env.PEPPER ?? '', existing.password_hash))) throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+        userId = existing.id;
+        if (await getMember(c.env.DB, invite.org_id, userId)) throw new ApiError(409, 'already_member', 'you are already a member of this organization');
+      } else {
+        await countNewAccount(c);
+        const strong = PasswordSchema.safeParse(body.password);
+        if (!strong.success) throw invalid(strong.error);
+        userId = newId();
+        newUser = { email, passwordHash: await hashPassword(body.password!, c.env.PEPPER ?? '') };
+      }
     }
     if (invite.email && invite.email !== email) throw new ApiError(403, 'wrong_email', `this invite is for ${invite.email}`);
     if (!(await claimInvite(c.env.DB, invite.id, userId, newUser))) throw new ApiError(410, 'invite_used', 'this invite link was already used; ask for a new one');
     await startSession(c, userId, invite.org_id);
+    await loggedIn?.();
     return c.json({ user: { id: userId, email }, organization: { id: invite.org_id, name: invite.organization }, role: invite.role }, 200);
   });

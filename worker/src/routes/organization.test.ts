@@ -140,7 +140,7 @@ describe('API tokens', () => {
     const token = await apiToken(owner, 'editor');
     const list = await (await owner.get('/api/v1/tokens')).json<ApiTokens>();
     expect(list.tokens).toHaveLength(1);
-    expect(list.tokens[0]).toMatchObject({ name: 'test editor', role: 'editor', revokedAt: null });
+    expect(list.tokens[0]).toMatchObject({ name: 'test editor', scope: 'write', role: 'owner', revokedAt: null });
     expect(JSON.stringify(list)).not.toContain(token);
     expect((await bearer(token).get('/api/v1/sites')).status).toBe(200);
 
@@ -148,5 +148,73 @@ describe('API tokens', () => {
     expect((await owner.send('DELETE', `/api/v1/tokens/${list.tokens[0]!.id}`)).status).toBe(204);
     expect((await bearer(token).get('/api/v1/sites')).status).toBe(401);
     expect((await (await owner.get('/api/v1/tokens')).json<ApiTokens>()).tokens[0]!.revokedAt).not.toBeNull();
+  });
+});
+
+describe('a leaked owner API token (issue 15, H1)', () => {
+  it('cannot make a token or an invite, nor change, demote or remove the people, nor delete a site', async () => {
+    const owner = await signup();
+    const site = await createSiteWithTouchpoints(owner);
+    const leaked = bearer(await apiToken(owner, 'owner'));
+    const me = await (await owner.get('/api/v1/me')).json<Me>();
+    const spare = await (await owner.send('POST', '/api/v1/tokens', { name: 'spare', scope: 'read' })).json<{ id: string }>();
+    for (const [method, path, body] of [
+      ['POST', '/api/v1/tokens', { name: 'spare', scope: 'write' }], ['POST', '/api/v1/tokens', { name: 'old', role: 'owner' }],
+      ['GET', '/api/v1/tokens', undefined], ['DELETE', `/api/v1/tokens/${spare.id}`, undefined],
+      ['POST', '/api/v1/invites', { role: 'owner' }], ['GET', '/api/v1/invites', undefined],
+      ['PATCH', `/api/v1/members/${me.user.id}`, { role: 'viewer' }], ['DELETE', `/api/v1/members/${me.user.id}`, undefined],
+      ['DELETE', `/api/v1/sites/${site.id}`, undefined],
+    ] as const) {
+      const res = await leaked.send(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('session_only');
+    }
+    // It still does the data work it was made for.
+    expect((await leaked.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'desk', name: 'Desk', stage: 'Support' })).status).toBe(201);
+    const tokens = (await (await owner.get('/api/v1/tokens')).json<ApiTokens>()).tokens;
+    expect(tokens.map((t) => t.createdBy)).toEqual([me.user.email, me.user.email]);
+    expect((await owner.get('/api/v1/members')).status).toBe(200);
+    expect((await (await owner.get('/api/v1/members')).json<Members>()).members).toHaveLength(1);
+  });
+
+  it('a read token only reads; a write token acts with its maker\'s role, and stops when its maker leaves', async () => {
+    const owner = await signup();
+    const site = await createSiteWithTouchpoints(owner);
+    const { token: inviteToken } = await invite(owner, { role: 'editor' });
+    const { session: editor, res } = await acceptAsNew(inviteToken);
+    const editorId = (await res.json<Me>()).user.id;
+    const made = async (s: Session, scope: 'read' | 'write') =>
+      bearer((await (await s.send('POST', '/api/v1/tokens', { name: scope, scope })).json<{ token: string }>()).token);
+    const ownerRead = await made(owner, 'read');
+    expect((await ownerRead.get(`/api/v1/sites/${site.id}/touchpoints`)).status).toBe(200);
+    expect((await ownerRead.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'r', name: 'r', stage: 'Use' })).status).toBe(403);
+    // Editors cannot make tokens; promote, make one, then demote: the token falls to the new role at once.
+    expect((await editor.send('POST', '/api/v1/tokens', { name: 'x', scope: 'write' })).status).toBe(403);
+    await owner.send('PATCH', `/api/v1/members/${editorId}`, { role: 'owner' });
+    const editorWrite = await made(editor, 'write');
+    expect((await editorWrite.send('DELETE', `/api/v1/sites/${site.id}/visitors/abcdefgh12`)).status).toBe(200);
+    await owner.send('PATCH', `/api/v1/members/${editorId}`, { role: 'editor' });
+    expect((await editorWrite.send('DELETE', `/api/v1/sites/${site.id}/visitors/abcdefgh12`)).status).toBe(403);
+    expect((await editorWrite.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'e', name: 'e', stage: 'Use' })).status).toBe(201);
+    // Removed: the token is refused, and the list says it acts with no role.
+    expect((await owner.send('DELETE', `/api/v1/members/${editorId}`)).status).toBe(204);
+    expect((await editorWrite.get('/api/v1/sites')).status).toBe(401);
+    const listed = (await (await owner.get('/api/v1/tokens')).json<ApiTokens>()).tokens.find((t) => t.name === 'write');
+    expect(listed).toMatchObject({ role: null, revokedAt: null });
+  });
+
+  it('revokes the tokens a member made when their removal or demotion asks for it', async () => {
+    const owner = await signup();
+    const { token: inviteToken } = await invite(owner, { role: 'owner' });
+    const { session: second, res } = await acceptAsNew(inviteToken);
+    const secondId = (await res.json<Me>()).user.id;
+    const token = (await (await second.send('POST', '/api/v1/tokens', { name: 'theirs', scope: 'write' })).json<{ token: string }>()).token;
+    expect((await owner.send('PATCH', `/api/v1/members/${secondId}?revokeTokens=true`, { role: 'editor' })).status).toBe(200);
+    expect((await bearer(token).get('/api/v1/sites')).status).toBe(401);
+    const tokens = (await (await owner.get('/api/v1/tokens')).json<ApiTokens>()).tokens;
+    expect(tokens[0]).toMatchObject({ name: 'theirs', revokedAt: expect.any(String) });
+    // Re-adding a removed person does not bring a revoked token back.
+    expect((await owner.send('DELETE', `/api/v1/members/${secondId}?revokeTokens=true`)).status).toBe(204);
+    expect((await bearer(token).get('/api/v1/sites')).status).toBe(401);
   });
 });

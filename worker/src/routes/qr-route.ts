@@ -33,5 +33,7 @@ export const qrRoutes = apiApp().openapi(qr, async (c) => {
     'content-type': 'image/svg+xml; charset=utf-8',
     'content-disposition': `inline; filename="${key}-qr.svg"`,
     'cache-control': 'private, max-age=300',
+    // Opened on its own, the SVG is a document: it may run nothing and load nothing.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
   });
 });

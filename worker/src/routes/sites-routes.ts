@@ -1,7 +1,7 @@
 // /api/v1/sites: create, list, read, update, delete a site.
 import { createRoute, z } from '@hono/zod-openapi';
 import { SiteCreateSchema, SitePatchSchema, SiteSchema, SiteSettingsSchema } from '@throughline/schema';
-import { requireRole } from '../auth/middleware';
+import { requireRole, requireSession } from '../auth/middleware';
 import { createSite, defaultSettings, deleteSite, listSites, updateSite } from '../db/sites';
 import { ApiError } from '../errors';
 import { apiApp, errors, json, jsonBody } from '../openapi';
@@ -20,7 +20,7 @@ const patch = createRoute({
   request: { params: SiteIdParam, ...jsonBody(SitePatchSchema) }, responses: { 200: json(SiteSchema), ...errors },
 });
 const remove = createRoute({
-  method: 'delete', path: '/sites/{id}', tags: ['sites'], middleware: [requireRole('owner')] as const,
+  method: 'delete', path: '/sites/{id}', tags: ['sites'], middleware: [requireSession, requireRole('owner')] as const,
   request: { params: SiteIdParam }, responses: { 204: { description: 'Deleted with all its data' }, ...errors },
 });
 

@@ -17,6 +17,7 @@ import type {
   Prompt,
   PromptInput,
   ResponsesPage,
+  PasswordChange,
   ResponsesQuery,
   Role,
   Signup,
@@ -24,6 +25,7 @@ import type {
   SiteCreate,
   Touchpoint,
   TokenCreated,
+  TokenScope,
   TouchpointInput,
   Trends,
   VisitorDeletion,
@@ -108,6 +110,8 @@ export const api = {
   login: (body: Login) => request<Me>('POST', '/auth/login', body),
   signup: (body: Signup) => request<Me>('POST', '/auth/signup', body),
   logout: () => request<void>('POST', '/auth/logout'),
+  changePassword: (body: PasswordChange) => request<void>('POST', '/auth/password', body),
+  endOtherSessions: () => request<{ ended: number }>('POST', '/auth/sessions/end-others'),
   organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
   switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
 
@@ -137,15 +141,17 @@ export const api = {
   responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
     request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
   members: (signal?: AbortSignal) => request<Members>('GET', '/members', undefined, signal),
-  setRole: (userId: string, role: Role) => request<unknown>('PATCH', `/members/${enc(userId)}`, { role }),
-  removeMember: (userId: string) => request<void>('DELETE', `/members/${enc(userId)}`),
+  /** `revokeTokens`: also revoke the API tokens that member made. */
+  setRole: (userId: string, role: Role, revokeTokens = false) =>
+    request<unknown>('PATCH', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`, { role }),
+  removeMember: (userId: string, revokeTokens = false) => request<void>('DELETE', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`),
   invites: (signal?: AbortSignal) => request<Invites>('GET', '/invites', undefined, signal),
   createInvite: (body: InviteCreate) => request<InviteCreated>('POST', '/invites', body),
   revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
   invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
   acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
   tokens: (signal?: AbortSignal) => request<ApiTokens>('GET', '/tokens', undefined, signal),
-  createToken: (name: string, role: Role) => request<TokenCreated>('POST', '/tokens', { name, role }),
+  createToken: (name: string, scope: TokenScope) => request<TokenCreated>('POST', '/tokens', { name, scope }),
   revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
 
   deleteVisitor: (id: string, visitor: string) => request<VisitorDeletion>('DELETE', `/sites/${enc(id)}/visitors/${enc(visitor)}`),

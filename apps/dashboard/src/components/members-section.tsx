@@ -56,7 +56,7 @@ export function MembersSection({ me }: { me: Me }) {
                   </td>
                   <td>
                     {owner ? (
-                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(m, () => api.setRole(m.userId, role))} />
+                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(m, () => api.setRole(m.userId, role, role !== 'owner' && confirm(`Also revoke the API tokens ${m.email} made?`)))} />
                     ) : (
                       m.role
                     )}
@@ -69,7 +69,10 @@ export function MembersSection({ me }: { me: Me }) {
                           type="button"
                           class="btn btn-ghost btn-sm btn-danger-text"
                           aria-label={`Remove ${m.email}`}
-                          onClick={() => confirm(`Remove ${m.email} from ${me.organization.name}?`) && change(m, () => api.removeMember(m.userId))}
+                          onClick={() =>
+                            confirm(`Remove ${m.email} from ${me.organization.name}?`) &&
+                            change(m, () => api.removeMember(m.userId, confirm(`Also revoke the API tokens ${m.email} made? (Their tokens stop acting either way.)`)))
+                          }
                         >
                           Remove
                         </button>

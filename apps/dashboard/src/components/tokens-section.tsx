@@ -1,16 +1,15 @@
 // API tokens for scripts and BI tools: create one (its secret shown once), see who made each, revoke.
-import type { Me, TokenCreated } from '@throughline/schema';
+import type { TokenCreated, TokenScope } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { RoleSelect } from './role-select';
 import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';
 
 export function TokensSection() {
   const tokens = useResource((s) => api.tokens(s), []);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Me['role']>('viewer');
+  const [scope, setScope] = useState<TokenScope>('read');
   const [created, setCreated] = useState<TokenCreated>();
   const [error, setError] = useState<ApiError>();
 
@@ -18,7 +17,7 @@ export function TokensSection() {
     e.preventDefault();
     setError(undefined);
     try {
-      setCreated(await api.createToken(name.trim(), role));
+      setCreated(await api.createToken(name.trim(), scope));
       setName('');
       tokens.reload();
     } catch (err) {
@@ -47,8 +46,11 @@ export function TokensSection() {
             <input id="tok-name" required maxLength={80} value={name} placeholder="Weekly BI export" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <div class="field">
-            <label for="tok-role">Token role</label>
-            <RoleSelect id="tok-role" value={role} onChange={setRole} />
+            <label for="tok-scope">Token scope</label>
+            <select id="tok-scope" value={scope} onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value as TokenScope)}>
+              <option value="read">read</option>
+              <option value="write">write (with your role)</option>
+            </select>
           </div>
         </div>
         <div class="form-actions">
@@ -56,7 +58,7 @@ export function TokensSection() {
             Create token
           </button>
           <span class="hint">
-            Send it as <code>Authorization: Bearer …</code>.
+            Send it as <code>Authorization: Bearer …</code>. Tokens read or change data; members and tokens need you signed in.
           </span>
         </div>
         {created && (
@@ -76,8 +78,8 @@ export function TokensSection() {
           {tokens.data.tokens.map((t) => (
             <li key={t.id} class="card plain-item" data-testid="token">
               <span>
-                <strong>{t.name}</strong> · {t.role} · made {new Date(t.createdAt).toLocaleDateString()}
-                {t.createdBy ? ` by ${t.createdBy}` : ''}
+                <strong>{t.name}</strong> · {t.scope} · {t.role ? `acts as ${t.role}` : 'inactive: its maker left'} · made {new Date(t.createdAt).toLocaleDateString()}
+                {` by ${t.createdBy ?? 'nobody (made with a token; revoked)'}`}
                 {t.revokedAt ? ` · revoked ${new Date(t.revokedAt).toLocaleDateString()}` : ''}
               </span>
               {!t.revokedAt && (

@@ -46,7 +46,7 @@ export function InviteView({ token, me, onJoined }: { token: string; me: Me | nu
               </p>
               <form onSubmit={join} aria-label="Accept the invite">
                 {error && <ErrorMessage error={error} title="You did not join yet" />}
-                {error?.code === 'log_in_first' && (
+                {(error?.code === 'log_in_first' || error?.code === 'invalid_credentials') && (
                   <p>
                     <Link class="btn btn-secondary btn-block" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
                       Log in to join with your account
@@ -64,7 +64,7 @@ export function InviteView({ token, me, onJoined }: { token: string; me: Me | nu
                       <input id="inv-acc-email" type="email" required autocomplete="email" value={email} readOnly={!!preview.data.email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
                     </div>
                     <div class="field">
-                      <label for="inv-acc-password">Choose a password</label>
+                      <label for="inv-acc-password">Choose a password (or your password, if you have an account)</label>
                       <input id="inv-acc-password" type="password" required minLength={10} autocomplete="new-password" value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
                     </div>
                   </>

@@ -1,7 +1,8 @@
 // Team: the organization's members and roles; for owners also invite links and API tokens; the organizations one
-// belongs to, when several.
+// belongs to, when several; the person's own password and sessions.
 import type { Me } from '@throughline/schema';
 import { useEffect } from 'preact/hooks';
+import { AccountSection } from '../components/account-section';
 import { InvitesSection } from '../components/invites-section';
 import { MembersSection } from '../components/members-section';
 import { OrganizationsSection } from '../components/org-switcher';
@@ -22,6 +23,7 @@ export function TeamView({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => v
       </div>
       <MembersSection me={me} />
       <OrganizationsSection me={me} onSwitched={onSwitched} />
+      <AccountSection />
       {me.role === 'owner' && (
         <>
           <InvitesSection />

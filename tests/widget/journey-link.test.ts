@@ -1,0 +1,49 @@
+// Journey links (issue 15, M4): a visitor arriving with `?tl_j=` sends the link with this tab's visits, for the worker
+// to verify, keeps their own visitor id for later journeys, and loses the parameter from the address bar. An
+// unsigned id, as an ad or a forum post could carry, is not adopted.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../../scripts/lib/api-client.mjs';
+import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
+import { MODES } from './support/fixture-server';
+import { openPage } from './support/page-probe';
+import { widgetSuite } from './support/suite';
+import { createTestSite } from './support/test-site';
+
+const s = widgetSuite();
+
+/** Opens `url` in `page` and returns the first visit event it sends. */
+async function visitOf(page: Page, url: string): Promise<{ link?: string }> {
+  const sent = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
+  await page.goto(url);
+  return JSON.parse((await sent).postData()!).events.find((e: { type: string }) => e.type == 'visit');
+}
+
+for (const mode of MODES) {
+  describe(`${mode} journey links`, () => {
+    it('sends a signed link with the tab’s visits, keeps the own visitor id, strips tl_j; ignores an unsigned id', async () => {
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }]);
+      const api = apiClient(s.baseURL);
+      await api.must('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+      const { link } = await api.must('POST', `/api/v1/sites/${site.id}/journey-links`, { journey: 'order-4711-abc' });
+      const page = s.fixtures.url(mode, site.key, 'blank.html?touchpoint=page');
+      const ownId = (p: Page) => p.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key);
+
+      const { context, page: first } = await openPage(s.browser);
+      expect((await visitOf(first, page)).link).toBeUndefined();
+      const own = await ownId(first);
+      expect(own).toMatch(/^"\w{8,}"$/);
+
+      const linked = await context.newPage();
+      expect((await visitOf(linked, `${page}&tl_j=${link}`)).link).toBe(link);
+      expect(linked.url()).not.toContain('tl_j');
+      expect(await ownId(linked)).toBe(own);
+
+      const forged = await context.newPage();
+      expect((await visitOf(forged, `${page}&tl_j=attacker-journey-1`)).link).toBeUndefined();
+      expect(forged.url()).not.toContain('tl_j');
+      expect(await ownId(forged)).toBe(own);
+      await context.close();
+    });
+  });
+}
