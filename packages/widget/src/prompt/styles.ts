@@ -1,11 +1,14 @@
 // The prompt's stylesheet, scoped by its shadow root. Hosts may override the --throughline-* custom properties;
 // nothing else of theirs reaches in (`all:initial!important` on the host beats even a page's `* {all:unset!important}`).
 export const CSS = `
-:host{all:initial!important;display:block!important}
+:host{all:initial!important;display:contents!important}
 .card{--c:var(--throughline-color,var(--tl-c));--on:var(--throughline-on-color,var(--tl-on));--bg:var(--throughline-bg,#fff);--fg:var(--throughline-fg,#111827);--mut:var(--throughline-muted,#4b5563);--line:var(--throughline-border,#6b7280);--soft:#e5e7eb;
 box-sizing:border-box;width:360px;max-width:100%;padding:14px 16px 16px;font:14px/1.45 var(--throughline-font,var(--tl-f));color:var(--fg);background:var(--bg);border:1px solid var(--soft);border-radius:var(--throughline-radius,var(--tl-r));box-shadow:0 12px 32px rgba(17,24,39,.16),0 2px 6px rgba(17,24,39,.08);text-align:start}
-.fixed{position:fixed;z-index:2147483000;bottom:16px;inset-inline-end:16px;max-width:calc(100vw - 32px);max-height:calc(100vh - 32px);overflow:auto}
-@media (max-width:480px){.fixed{bottom:8px;inset-inline:8px;width:auto;max-width:none;max-height:calc(100vh - 16px)}}
+.fixed{position:fixed;z-index:2147483000;bottom:16px;inset-inline-end:16px;max-width:calc(100vw - 32px);max-height:calc(100vh - 32px);zoom:var(--tl-z);display:flex;flex-direction:column}
+.fixed .b{overflow:auto;min-height:0;margin:0 -4px;padding:4px}
+.s{inset-inline:16px auto}
+.fixed.t{top:16px;bottom:auto}
+@media (max-width:480px){.fixed{bottom:8px;inset-inline:8px;width:auto;max-width:none;max-height:40vh}}
 .dark{--bg:var(--throughline-bg,#1f2937);--fg:var(--throughline-fg,#f9fafb);--mut:var(--throughline-muted,#d1d5db);--line:var(--throughline-border,#9ca3af);--soft:#374151;box-shadow:0 12px 32px rgba(0,0,0,.5)}
 @media (prefers-reduced-motion:no-preference){.fixed.in{animation:tl-in .3s cubic-bezier(.2,.8,.2,1)}}
 .wait{visibility:hidden}
