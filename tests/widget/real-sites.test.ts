@@ -235,27 +235,28 @@ for (const mode of MODES) {
       await context.close();
     });
 
-    it('a phone: the prompt waits for the visitor to scroll, opens compact on at most 40% of the screen, and grows within it', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin);
-      const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-      const { context, page, errors } = await openPage(s.browser, phone);
-      await visit(site, page, url(site, 'article.html'), 1);
-      expect(await appears(page, 2_000)).toBe(false); // the title and first paragraph stay free while the page is read
-      await page.evaluate(() => scrollBy(0, 120));
-      await prompt(page).waitFor({ timeout: 5_000 });
-      await wait(500);
-      expect(await prompt(page).locator('fieldset').count()).toBe(1);
-      expect(await share(page)).toBeLessThanOrEqual(0.4);
-      await prompt(page).locator('fieldset .opt').nth(3).click();
-      await expect.poll(() => prompt(page).locator('fieldset').count()).toBe(2);
-      expect(await share(page)).toBeLessThanOrEqual(0.4);
-      expect(await onScreen(page)).toEqual({ card: true, close: true });
-      await prompt(page).locator('button.send').click();
-      await prompt(page).locator('.thanks').waitFor();
-      await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
-      expect(errors).toEqual([]);
-      await context.close();
-    });
+    for (const [held, width, height] of [['upright', 375, 667], ['on its side', 667, 375]] as const)
+      it(`a phone held ${held}: the prompt waits for the visitor to scroll, opens compact on at most 40% of the screen, and grows within it`, async () => {
+        const site = await createTestSite(s.baseURL, s.fixtures.origin);
+        const phone = { viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+        const { context, page, errors } = await openPage(s.browser, phone);
+        await visit(site, page, url(site, 'article.html'), 1);
+        expect(await appears(page, 2_000)).toBe(false); // the title and first paragraph stay free while the page is read
+        await page.evaluate(() => scrollBy(0, 120));
+        await prompt(page).waitFor({ timeout: 5_000 });
+        await wait(500);
+        expect(await prompt(page).locator('fieldset').count()).toBe(1);
+        expect(await share(page)).toBeLessThanOrEqual(0.4);
+        await prompt(page).locator('fieldset .opt').nth(3).click();
+        await expect.poll(() => prompt(page).locator('fieldset').count()).toBe(2);
+        expect(await share(page)).toBeLessThanOrEqual(0.4);
+        expect(await onScreen(page)).toEqual({ card: true, close: true });
+        await prompt(page).locator('button.send').click();
+        await prompt(page).locator('.thanks').waitFor();
+        await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
+        expect(errors).toEqual([]);
+        await context.close();
+      });
 
     it('a consent banner across the bottom at the top z-index, there from the start or coming later: the card moves where nothing covers it', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: ASK_NOW }, { key: 'other', prompt: ASK_NOW }]);

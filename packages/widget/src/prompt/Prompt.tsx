@@ -29,7 +29,7 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
   const [back, setBack] = useState<HTMLElement | null>(null);
   // On a phone (context.ts PHONE; not imported, so that the npm build keeps no chunk shared with the core) the corner
   // card opens compact, its first question only, and grows when the visitor answers it.
-  const [more, setMore] = useState(!!inline || !matchMedia('(max-width:480px)').matches);
+  const [more, setMore] = useState(!!inline || !matchMedia('(max-width:480px),(max-height:480px) and (pointer:coarse)').matches);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
   // The card is built in steps, each a task of its own (effects run after the frame that laid out the previous step):
   // the heading, then one question at a time, then the comment and Send, and only then is it shown, so that the frame

@@ -8,7 +8,8 @@ box-sizing:border-box;width:360px;max-width:100%;padding:14px 16px 16px;font:14p
 .fixed .b{overflow:auto;min-height:0;margin:0 -4px;padding:4px}
 .s{inset-inline:16px auto}
 .fixed.t{top:16px;bottom:auto}
-@media (max-width:480px){.fixed{bottom:8px;inset-inline:8px;width:auto;max-width:none;max-height:40vh}}
+@media (max-width:480px){.fixed{bottom:8px;inset-inline:8px;width:auto;max-width:none}}
+@media (max-width:480px),(max-height:480px) and (pointer:coarse){.fixed{max-height:40vh}}
 .dark{--bg:var(--throughline-bg,#1f2937);--fg:var(--throughline-fg,#f9fafb);--mut:var(--throughline-muted,#d1d5db);--line:var(--throughline-border,#9ca3af);--soft:#374151;box-shadow:0 12px 32px rgba(0,0,0,.5)}
 @media (prefers-reduced-motion:no-preference){.fixed.in{animation:tl-in .3s cubic-bezier(.2,.8,.2,1)}}
 .wait{visibility:hidden}
