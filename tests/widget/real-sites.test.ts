@@ -91,11 +91,13 @@ for (const mode of MODES) {
       await page.click('a[href="checkout"]');
       await expect.poll(() => question(page), { timeout: 15_000 }).toBe('How much does this step matter to you?');
       // … and it is offered again on a later visit to its route; the answered one is not.
-      await page.goBack();
+      const visits = () => posts.filter((e) => e.type == 'visit').map((e) => e.touchpoint);
+      await page.goBack(); // back on the shop, answered: it does not ask again
+      await expect.poll(visits, { timeout: 15_000 }).toEqual(['home', 'shop', 'checkout', 'shop']);
       await page.goBack();
       await expect.poll(() => question(page), { timeout: 15_000 }).toBe('How does this page look and feel?');
       await page.click('a[href="shop"]');
-      await expect.poll(() => posts.filter((e) => e.type == 'visit').map((e) => e.touchpoint), { timeout: 15_000 }).toEqual([
+      await expect.poll(visits, { timeout: 15_000 }).toEqual([
         'home', 'shop', 'checkout', 'shop', 'home', 'shop',
       ]);
       expect(await appears(page, 3_000)).toBe(false);
