@@ -23,7 +23,8 @@ const budgets = [
   { name: 'core chunk', test: (f) => /^w\/core\.[\w-]+\.js$/.test(f), limit: 5_000 },
   { name: 'locale pack', test: (f) => /^w\/l\.[\w-]+\/\w+\.js$/.test(f), limit: 1_000 },
   // The npm build ships readable (the app's bundler minifies it); it holds the same engine as the core chunk.
-  { name: 'npm entry (unminified)', test: (f) => f === 'npm/throughline.js', limit: 8_000 },
+  // 8,500: signed journey links (issue 15) and the real-site fixes (issue 16) together add ~600 B unminified
+  { name: 'npm entry (unminified)', test: (f) => f === 'npm/throughline.js', limit: 8_500 },
   { name: 'npm chunk (unminified)', test: (f) => f.startsWith('npm/') && f !== 'npm/throughline.js', limit: 12_000 },
 ];
 

@@ -56,14 +56,14 @@ for (const mode of MODES) {
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
 
       const path: string[] = [];
-      for (let i = 0; i < 12 && !path.includes('button:submit.send'); i++) {
+      for (let i = 0; i < 12 && !path.includes('button:button.send'); i++) {
         await page.keyboard.press('Tab');
         const at = await focused(page);
         path.push(at);
         if (at == 'input:radio') for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
         if (at == 'textarea') await page.keyboard.type('by keyboard');
       }
-      expect(path).toEqual(['button:button.x', 'input:radio', 'input:radio', 'textarea', 'button:submit.send']);
+      expect(path).toEqual(['button:button.x', 'input:radio', 'input:radio', 'textarea', 'button:button.send']);
       await page.keyboard.press('Enter');
       await prompt(page).locator('.thanks').waitFor();
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });

@@ -21,12 +21,22 @@ try {
     const pending: Record<string, Promise<unknown>> = {};
     const q: Command[] = w.throughline?.q ?? [];
     let run: ((...c: Command) => void) | undefined;
+    // Trusted Types (`require-trusted-types-for 'script'`): our script URLs go through a policy named `throughline`,
+    // which the page's CSP lists (`trusted-types throughline`). It lives in this closure, so no one else can use it;
+    // where the CSP does not allow it, createPolicy throws and the page's default policy, if any, decides.
+    let tt: { createScriptURL(u: string): string } | undefined;
+    try {
+      tt = (window as { trustedTypes?: { createPolicy(n: string, p: object): typeof tt } }).trustedTypes?.createPolicy('throughline', { createScriptURL: (u: string) => u });
+    } catch {
+      /* no policy: plain strings */
+    }
     const load = (name: string) =>
       (pending[name] ??= new Promise<unknown>((resolve, reject) => {
         // A classic script, not import(): no CORS needed, and the nonce lets it pass a strict CSP.
         got[name] = resolve;
         const s = document.createElement('script');
-        s.src = new URL(__CHUNKS__[name] ?? __CHUNKS__.l + name + '.js', me.src).href;
+        const src = new URL(__CHUNKS__[name] ?? __CHUNKS__.l + name + '.js', me.src).href;
+        s.src = tt ? tt.createScriptURL(src) : src;
         if (nonce) s.nonce = nonce;
         s.onerror = () => reject(delete pending[name]);
         document.head.appendChild(s);

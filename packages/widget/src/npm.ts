@@ -42,7 +42,15 @@ export interface InitOptions {
 
 let run: ((...c: Command) => void) | undefined;
 const early: Command[] = [];
-const call = (...c: Command) => (run ? run(...c) : void early.push(c));
+/**
+ * Runs `fn` outside any host zone (zone.js, as Angular uses): timers and listeners the SDK sets up then never keep
+ * the app's zone busy or trigger its change detection, wherever `init` or a call is made.
+ */
+const outside = <T>(fn: () => T): T => {
+  const root = (globalThis as { Zone?: { root?: { run<R>(f: () => R): R } } }).Zone?.root;
+  return root ? root.run(fn) : fn();
+};
+const call = (...c: Command) => outside(() => (run ? run(...c) : void early.push(c)));
 
 /**
  * Starts Throughline once: loads the site's config, records a visit to the current touchpoint and shows a
@@ -54,16 +62,18 @@ const call = (...c: Command) => (run ? run(...c) : void early.push(c));
 export function init(options: InitOptions): void {
   if (run || typeof window === 'undefined') return;
   try {
-    run = start(
-      {
-        ...options,
-        endpoint: options.endpoint.replace(/\/+$/, ''),
-        load: ((name: string) =>
-          name == 'prompt'
-            ? import('./prompt/mount').then((m) => m.mount)
-            : import('./prompt/locales').then((m) => m.LOCALES[name])) as SdkOptions['load'],
-      },
-      early,
+    run = outside(() =>
+      start(
+        {
+          ...options,
+          endpoint: options.endpoint.replace(/\/+$/, ''),
+          load: ((name: string) =>
+            name == 'prompt'
+              ? import('./prompt/mount').then((m) => m.mount)
+              : import('./prompt/locales').then((m) => m.LOCALES[name])) as SdkOptions['load'],
+        },
+        early,
+      ),
     );
   } catch {
     /* never break the host app */

@@ -3,7 +3,7 @@
 import type { Answers, SiteConfig, TrackedEvent } from '@throughline/schema';
 import type { MountPrompt } from './prompt/types';
 import { type AskLog, mayAsk, noteShown } from './ask-policy';
-import { arrival, device, pagePath } from './context';
+import { PHONE, arrival, device, pagePath } from './context';
 import { JOURNEY_PARAM, decorate } from './partners';
 import { get, set, del } from './storage';
 import { matchTouchpoint } from './touchpoint-match';
@@ -78,7 +78,6 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
   let href = '';
   let disarm = () => {};
   let unmount = () => {};
-  let shown = false;
   let booted = false;
   let handedOver = false;
   let visitor = get<string>(V);
@@ -108,7 +107,12 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     } catch {
       /* judged per page */
     }
-    if (!visitor) set(V, (visitor = Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => (b % 36).toString(36)).join('')));
+    if (!visitor) {
+      // Straight from the random bytes: a page may have replaced Array.from (Prototype, MooTools).
+      visitor = '';
+      for (const b of crypto.getRandomValues(new Uint8Array(21))) visitor += (b % 36).toString(36);
+      set(V, visitor);
+    }
     const context = { device: device(), locale: lang(), channel: !first ? ('internal' as const) : handedOver ? ('partner' as const) : arrival(url, document.referrer), returning, path: pagePath(url, config!.sendQuery) };
     push({ id: uuid(), type: 'visit', touchpoint: key, at: new Date(now).toISOString(), from, context, ...(link && { link }) });
     return from;
@@ -118,14 +122,14 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const { touchpoints, budget, theme } = config!;
     const p = touchpoints.find((t) => t.key == key)!.prompt;
     const log = () => get<AskLog>(A) ?? { shown: [], done: {} };
-    if (!p || (!force && (shown || !mayAsk(p, key, log(), budget, Date.now())))) return;
+    if (!p || (!force && !mayAsk(p, key, log(), budget, Date.now()))) return;
     const fromName = touchpoints.find((t) => t.key == from)?.name;
     /** The prompt chunk and the locale's text pack (each loaded once, however often asked for). */
     const parts = (base: string) => Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined]);
     const go = () => {
-      if (off() || current != key) return;
-      shown = true;
-      set(A, noteShown(log(), Date.now()));
+      // Where the showing cannot be remembered (storage blocked or full), asking would repeat on every page: only an
+      // explicit `show` asks there.
+      if (off() || current != key || !(set(A, noteShown(log(), Date.now())) || force)) return;
       const done = () => {
         const l = log();
         l.done[key] = Date.now();
@@ -157,7 +161,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         })
         .catch(() => {});
     };
-    if (force || p.trigger.type == 'immediate') return go();
+    if (force || (p.trigger.type == 'immediate' && !matchMedia(PHONE).matches)) return go();
     disarm = arm(p.trigger, go, events);
     // Fetched and compiled while the page is idle, so that when the trigger fires only the rendering is left.
     (window.requestIdleCallback ?? setTimeout)(() => parts(lang().slice(0, 2).toLowerCase()).catch(() => {}));
@@ -213,9 +217,12 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     explicit = undefined;
     route();
   });
-  addEventListener('popstate', onRoute);
-  addEventListener('hashchange', onRoute);
-  setInterval(onRoute, 1e3);
+  // Route changes: the Navigation API tells of every one (pushState included) with no timer at idle, which keeps
+  // zone-based frameworks (Angular) stable; a task later, so that a router's own `touchpoint` call comes first.
+  // Elsewhere the address is polled.
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('currententrychange', () => setTimeout(onRoute));
+  else addEventListener('popstate', onRoute), addEventListener('hashchange', onRoute), setInterval(onRoute, 1e3);
   const hide = guard(() => off() || tx.beacon());
   addEventListener('pagehide', hide);
   document.addEventListener('visibilitychange', () => document.hidden && hide());

@@ -34,15 +34,21 @@ export function json(value: unknown): string {
   }
 }
 
-/** Writes a JSON value; falls back to memory when storage is full or blocked. */
-export function set(key: string, value: unknown): void {
+/**
+ * Writes a JSON value; true when it was stored. When storage is full, the keys other sites of ours left on this
+ * origin (`tl:<other site>:…`) are removed to make room, once; when it is blocked, the memory copy serves this page.
+ */
+export function set(key: string, value: unknown): boolean {
   const raw = json(value);
   mem[key] = raw;
-  try {
-    store()!.setItem(key, raw);
-  } catch {
-    /* memory copy above is the fallback */
-  }
+  for (let room = 0; room < 2; room++)
+    try {
+      store()!.setItem(key, raw);
+      return true;
+    } catch {
+      for (const k of keys('tl:')) if (!k.startsWith(key.slice(0, key.indexOf(':', 3) + 1))) del(k);
+    }
+  return false;
 }
 
 export function del(key: string): void {

@@ -27,11 +27,14 @@ export function transport(endpoint: string, site: string, visitor: () => string,
   const prefix = ns + 'q';
   const mine = prefix + '.' + Math.random().toString(36).slice(2, 10);
   const until = ns + 'b';
-  const locks = navigator.locks;
+  let locks: LockManager | undefined = navigator.locks;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
-  // Held until this document goes away: its outbox is then free for any tab to deliver.
-  locks?.request(mine, () => new Promise(() => {})).catch(() => {});
+  /** Ids this document has handed to the network (a fetch in flight, or a beacon): page hide sends only the rest. */
+  const sent = new Set<string>();
+  // Held until this document goes away: its outbox is then free for any tab to deliver. Where Web Locks throw (a
+  // sandboxed frame, an opaque origin), the lease below takes over.
+  locks?.request(mine, () => new Promise(() => {})).catch(() => (locks = undefined));
 
   const later = (ms: number) => {
     clearTimeout(timer);
@@ -55,6 +58,7 @@ export function transport(endpoint: string, site: string, visitor: () => string,
         const batch = takeBatch(out, MAX_BYTES);
         if (!batch.length) break;
         let res: Response | undefined;
+        for (const e of batch) sent.add(e.id);
         try {
           res = await fetch(url, { method: 'POST', body: body(batch, out.d), keepalive: true, credentials: 'omit' });
         } catch {
@@ -67,6 +71,9 @@ export function transport(endpoint: string, site: string, visitor: () => string,
           attempt = 0;
           continue;
         }
+        // Refused for now: a beacon at page hide may try again. A fetch that failed without reply is left alone: the
+        // page being left rejects it while the browser still delivers it (keepalive); the next page sends the rest.
+        if (res) for (const e of batch) sent.delete(e.id);
         const wait = Math.max(Math.min(3e5, 1e3 * 2 ** attempt++) * (0.5 + Math.random() / 2), +(res?.headers.get('retry-after') ?? 0) * 1e3 || 0);
         set(until, Date.now() + wait);
         return later(wait);
@@ -78,7 +85,7 @@ export function transport(endpoint: string, site: string, visitor: () => string,
     if (wait > 0) return later(wait);
     if (locks) {
       // Another tab holding the lock is sending; look again shortly for what it did not take.
-      locks.request(ns + 'lock', { ifAvailable: true }, (lock) => (lock ? send() : later(3e3))).catch(() => {});
+      locks.request(ns + 'lock', { ifAvailable: true }, (lock) => (lock ? send() : later(3e3))).catch(() => ((locks = undefined), flush()));
       return;
     }
     const lease = ns + 'lease';
@@ -89,8 +96,11 @@ export function transport(endpoint: string, site: string, visitor: () => string,
 
   function beacon(): void {
     const out = readOutbox(mine);
-    const batch = takeBatch(out, MAX_BYTES);
+    // What a keepalive fetch or an earlier beacon of this page carries is not sent again (pagehide and
+    // visibilitychange both come when a page is left).
+    const batch = takeBatch({ ...out, q: out.q.filter((e) => !sent.has(e.id)) }, MAX_BYTES);
     if (!batch.length) return;
+    for (const e of batch) sent.add(e.id);
     // Events stay queued: if the beacon is lost they go with the next page, and the worker stores each id once.
     const b = body(batch, out.d);
     try {

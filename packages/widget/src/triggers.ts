@@ -1,5 +1,6 @@
-// When a due prompt appears: immediately, after N seconds, at a scroll depth, on exit intent, or on a custom event.
+// When a due prompt appears: immediately (on a phone: at the first scroll, or after 5 s), after N seconds, at a scroll depth, on exit intent, or on a custom event.
 import type { Trigger } from '@throughline/schema';
+import { PHONE } from './context';
 
 /** Arms a trigger; `fire` runs at most once. Returns a function that disarms it. */
 export function arm(trigger: Trigger, fire: () => void, events: Set<(name: string) => void>): () => void {
@@ -28,6 +29,12 @@ export function arm(trigger: Trigger, fire: () => void, events: Set<(name: strin
     const fn = (name: string) => name === trigger.name && once();
     events.add(fn);
     off = () => events.delete(fn);
+  } else if (matchMedia(PHONE).matches) {
+    // On a phone the page comes first: an immediate prompt waits until the visitor scrolls, or for 5 s.
+    const t = setTimeout(once, 5e3);
+    on('scroll', once);
+    const un = off;
+    off = () => (un(), clearTimeout(t));
   } else once();
   return () => off();
 }

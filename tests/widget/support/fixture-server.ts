@@ -30,26 +30,32 @@ function install(mode: Mode, worker: string, site: string, nonce: string, opts: 
   return `<script type="module" nonce="${nonce}" src="/boot.js?${init}"></script>`;
 }
 
-/** The app's entry module in npm mode: imports the built npm entry and calls `init` with the page's options. */
+/**
+ * The app's entry module in npm mode: imports the built npm entry and calls `init` with the page's options, inside
+ * `window.fixtureRun` when the page defines one (a framework's zone, as an Angular component would call it).
+ */
 const boot = (params: URLSearchParams) =>
-  `import { init } from '/sdk/throughline.js';\ninit(${JSON.stringify(Object.fromEntries(params))});\n`;
+  `import { init } from '/sdk/throughline.js';\n(window.fixtureRun || ((f) => f()))(() => init(${JSON.stringify(Object.fromEntries(params))}));\n`;
+
+/** Module scripts load in CORS mode: a sandboxed frame (origin `null`) may load the app's modules too. */
+const JS = { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' };
 
 export async function startFixtureServer(worker: string): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname == '/boot.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(boot(url.searchParams));
+        res.writeHead(200, JS).end(boot(url.searchParams));
         return;
       }
       if (url.pathname.startsWith('/sdk/')) {
         const body = readFileSync(NPM + url.pathname.slice(5).replace(/[^\w.-]/g, ''));
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(body);
+        res.writeHead(200, JS).end(body);
         return;
       }
       const [, mode, site, page] = url.pathname.split('/') as [string, Mode, string, string];
-      // Single-page app routes (/…/checkout) are served the app's page, as a history-API server does.
-      const file = page?.endsWith('.html') ? page : 'spa.html';
+      // Single-page app routes (/…/checkout, /…/router/shop) are served the app's page, as a history-API server does.
+      const file = page?.endsWith('.html') ? page : page == 'router' ? 'router.html' : 'spa.html';
       const nonce = randomBytes(12).toString('base64url');
       let html = readFileSync(FIXTURES + file.replace(/[^\w.-]/g, ''), 'utf8');
       const opts: Record<string, string> = {};
@@ -59,6 +65,9 @@ export async function startFixtureServer(worker: string): Promise<FixtureServer>
       if (html.includes('data-strict-csp'))
         headers['content-security-policy'] =
           `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; connect-src 'self' ${worker}; img-src 'self'; base-uri 'none'; object-src 'none'`;
+      // Trusted Types as the README tells a strict site to send them: only the `throughline` policy, no default one.
+      if (html.includes('data-trusted-types'))
+        headers['content-security-policy'] = `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types throughline`;
       res.writeHead(200, headers).end(html);
     } catch {
       res.writeHead(404).end('not found');

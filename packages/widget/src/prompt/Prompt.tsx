@@ -1,6 +1,6 @@
 // The prompt card: the questions, an optional comment, send, a thank-you state; closes on the button or Esc.
 import type { Answers } from '@throughline/schema';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messages } from './i18n';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
@@ -27,14 +27,39 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
   const [sent, setSent] = useState(false);
   const [live, setLive] = useState('');
   const [back, setBack] = useState<HTMLElement | null>(null);
+  // On a phone (context.ts PHONE; not imported, so that the npm build keeps no chunk shared with the core) the corner
+  // card opens compact, its first question only, and grows when the visitor answers it.
+  const [more, setMore] = useState(!!inline || !matchMedia('(max-width:480px),(max-height:480px) and (pointer:coarse)').matches);
   const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
   // The card is built in steps, each a task of its own (effects run after the frame that laid out the previous step):
   // the heading, then one question at a time, then the comment and Send, and only then is it shown, so that the frame
   // that first paints it lays out nothing new. Several short tasks instead of one long one, and no visible growth.
   const [built, setBuilt] = useState(0);
-  const whole = built > dimensions.length;
+  const whole = built > dimensions.length && more;
   const shown = built > dimensions.length + 1;
   useEffect(() => void (shown || setBuilt(built + 1)), [built]);
+
+  // Never under someone else's layer (a consent banner at the top z-index): while the corner card shows, its corners
+  // are hit-tested once a second; where one is covered it moves on to the next corner (bottom or top, end or start).
+  const card = useRef<HTMLElement>(null);
+  const [corner, setCorner] = useState(0);
+  useEffect(() => {
+    if (inline || !shown) return;
+    let t: ReturnType<typeof setTimeout>;
+    let moves = 0;
+    const check = () => {
+      const el = card.current!;
+      const r = el.getBoundingClientRect();
+      const host = (el.getRootNode() as ShadowRoot).host;
+      // 16 px in: inside a rounded corner of any usual radius.
+      if (![r.left + 16, r.right - 16].some((x) => [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host))) moves = 0;
+      // Covered everywhere (a modal over the page): back where it started, and no further moves until it is free.
+      else if (moves++ < 4) setCorner((c) => (c + 1) % 4);
+      t = setTimeout(check, 1e3);
+    };
+    check();
+    return () => clearTimeout(t);
+  }, [shown]);
 
   // Announce once shown: a live region only speaks about changes made after it exists.
   useEffect(() => {
@@ -57,8 +82,8 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
     leave();
   }
 
-  function submit(e: Event) {
-    e.preventDefault();
+  // A button's handler, not a form's submission: a sandboxed frame without `allow-forms` blocks those.
+  function submit() {
     if (!Object.keys(answers).length) return;
     props.onAnswer(answers, comment.trim().slice(0, 2000) || undefined);
     setSent(true);
@@ -69,11 +94,14 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
     '--tl-on': onColor(theme.color),
     '--tl-r': `${theme.radius}px`,
     '--tl-f': theme.font,
+    // The corner card keeps its size whatever CSS zoom the page sets (`html { zoom: 1.5 }`), so that it fits the viewport.
+    '--tl-z': 1 / ((document.body as { currentCSSZoom?: number }).currentCSSZoom || 1),
   };
 
   return (
     <section
-      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${shown ? ' in' : ' wait'}`}
+      ref={card}
+      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${shown ? ' in' : ' wait'}${corner & 1 ? ' s' : ''}${corner & 2 ? ' t' : ''}`}
       role="region"
       aria-labelledby={id + 'h'}
       lang={m.lang}
@@ -96,8 +124,8 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
           <p>{m.t('thanksBody')}</p>
         </div>
       ) : (
-        <form onSubmit={submit}>
-          {dimensions.slice(0, built).map((dim) => (
+        <div class="b">
+          {dimensions.slice(0, more ? built : built && 1).map((dim) => (
             <Scale
               key={dim}
               dim={dim}
@@ -105,7 +133,7 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
               legend={m.question(dim, fromName)}
               m={m}
               value={answers[dim]}
-              onPick={(v) => setAnswers({ ...answers, [dim]: v })}
+              onPick={(v) => (setAnswers({ ...answers, [dim]: v }), setMore(true))}
             />
           ))}
           {whole && prompt.comment && (
@@ -115,11 +143,11 @@ export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
             </label>
           )}
           {whole && (
-            <button type="submit" class="send" disabled={!Object.keys(answers).length}>
+            <button type="button" class="send" onClick={submit} disabled={!Object.keys(answers).length}>
               {m.t('send')}
             </button>
           )}
-        </form>
+        </div>
       )}
       <div class="sr" role="status" aria-live="polite">
         {live}
