@@ -45,5 +45,27 @@ for (const mode of MODES) {
       expect(await ownId(forged)).toBe(own);
       await context.close();
     });
+
+    it('joins a visit on another device, arriving by the link, to the journey: the overview counts the hop once', async () => {
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'shop', match: ['/never-shop'], prompt: null }, { key: 'parcel', match: ['/never-parcel'], prompt: null },
+      ]);
+      const api = apiClient(s.baseURL);
+      await api.must('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+      const shopper = await openPage(s.browser);
+      await visitOf(shopper.page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=shop'));
+      const journey = JSON.parse((await shopper.page.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key))!);
+      // the order email carries a link for this journey; it is opened on a phone that never saw the shop
+      const { link } = await api.must('POST', `/api/v1/sites/${site.id}/journey-links`, { journey });
+      const phone = await openPage(s.browser);
+      expect((await visitOf(phone.page, `${s.fixtures.url(mode, site.key, 'blank.html?touchpoint=parcel')}&tl_j=${link}`)).link).toBe(link);
+      const moves = async () => {
+        const o = await api.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
+        return o.connectivity.transitions.map((t: { from: string; to: string; count: number }) => [t.from, t.to, t.count]);
+      };
+      await expect.poll(moves, { timeout: 15_000 }).toEqual([['shop', 'parcel', 1]]);
+      await shopper.context.close();
+      await phone.context.close();
+    });
   });
 }
