@@ -1,5 +1,6 @@
 // Seeds the demo organization through the real API (signup, site, journey, prompts, import).
-// Idempotent: when the demo site exists it is left as it is.
+// Idempotent: when the demo site exists it is left as it is, except that events a local install kept in D1 from
+// before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
 import { apiClient } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
 import { DEMO_LOGIN, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
@@ -13,7 +14,12 @@ export async function seedDemo(baseURL, { journeys } = {}) {
 
   const { sites } = await api.must('GET', '/api/v1/sites');
   const existing = sites.find((s) => s.name === DEMO_SITE_NAME);
-  if (existing) return { siteId: existing.id, siteKey: existing.key, created: false, imported: 0 };
+  if (existing) {
+    let progress;
+    do progress = await api.must('POST', `/api/v1/sites/${existing.id}/storage/move-legacy`);
+    while (!progress.done);
+    return { siteId: existing.id, siteKey: existing.key, created: false, imported: 0 };
+  }
 
   const origin = new URL(baseURL).origin;
   const site = await api.must('POST', '/api/v1/sites', {
