@@ -76,8 +76,8 @@ export class SiteStore extends DurableObject {
         this.fold(contributionOf([...old, ...stored], rules), contributionOf(old, rules));
       }
       this.written.events += accepted;
-      rowsWritten += this.pendingRows > MAX_PENDING_ROWS ? this.flush() : 0;
       this.written.rows += rowsWritten;
+      rowsWritten += this.pendingRows > MAX_PENDING_ROWS ? this.flush() : 0; // flush() counts its own rows
       if (this.pendingRows) void this.armFlush();
       return { accepted, duplicates: events.length - accepted, rowsWritten, rowsRead };
     });
@@ -187,11 +187,13 @@ export class SiteStore extends DurableObject {
     const c = pruneZeros(this.pending);
     this.pending = new Map();
     this.pendingRows = 0;
-    return this.ctx.storage.transactionSync(() => {
-      const written = applyContribution(this.sql, c);
+    const written = this.ctx.storage.transactionSync(() => {
+      const rows = applyContribution(this.sql, c);
       this.setMeta('flushed', String(maxSeq(this.sql)));
-      return written + 1;
+      return rows + 1;
     });
+    this.written.rows += written;
+    return written;
   }
 
   /** After an eviction: what the events past the watermark add, back into `pending`, then written. */
