@@ -4,7 +4,7 @@
 //
 // Cost per event is constant: a batch stores its raw rows, then adds the difference the batch made to each
 // touched visitor's contribution (journey/rules.ts) into `pending`, folded in memory across batches; rollup rows
-// are written when it is flushed (an alarm a few seconds later, before every read, or when it grows large).
+// are written when it is flushed (an alarm a minute later, before every read, or when it grows large).
 // meta.flushed is the durable watermark: rollups hold exactly the events with seq <= flushed. After an eviction
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
@@ -15,8 +15,9 @@ import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
 import { migrateStore } from './store-schema';
 
-/** Fold pending rollups this long before writing them. */
-export const FLUSH_AFTER_MS = 3_000;
+/** Fold pending rollups this long before writing them: long enough that most sites fold many events into one
+ * write (docs/benchmarks.md, cost model); every read flushes first, and the watermark covers an eviction. */
+export const FLUSH_AFTER_MS = 60_000;
 /** Write at once when this many rollup rows are pending. */
 const MAX_PENDING_ROWS = 4_000;
 
