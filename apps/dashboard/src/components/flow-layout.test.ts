@@ -64,6 +64,14 @@ describe('layoutFlow', () => {
     expect(layout.height).toBeGreaterThan(bottom + back.width);
   });
 
+  it('runs a forward move that skips stages past the skipped touchpoints, never behind them', () => {
+    const skip = link('home', 'help')[0]!;
+    const y = Number(/,(-?[\d.]+)H/.exec(skip.d)![1]);
+    for (const n of layout.nodes.filter((n) => n.col > 0 && n.col < 3)) {
+      expect(y + skip.width / 2 <= n.y || y - skip.width / 2 >= n.y + n.h, n.key).toBe(true);
+    }
+  });
+
   it('draws a move within a stage beside its column: down on the right, up on the left', () => {
     const down = link('product', 'size')[0]!;
     const up = link('size', 'product')[0]!;

@@ -134,7 +134,19 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
   const byRoute = (r: Route) => links.filter((l) => route(l) === r).sort((p, q) => span(p) - span(q) || q.t.count - p.t.count);
   for (const l of byRoute('right')) off.set(l, { out: place(rightExt, node.get(l.t.from)!.col, l.width), in: 0 });
   for (const l of byRoute('left')) off.set(l, { out: place(leftExt, node.get(l.t.from)!.col, l.width), in: 0 });
+  // Forward moves that skip stages pass the skipped columns between their touchpoints where there is room, else
+  // under them (nearest the columns), so they never run behind a touchpoint they do not visit.
   let laneY = HEADER + bodyH + 18;
+  const via = new Map<FlowLink, number>();
+  for (const l of byRoute('forward').filter((l) => node.get(l.t.to)!.col - node.get(l.t.from)!.col > 1)) {
+    const [a, b] = [node.get(l.t.from)!.col, node.get(l.t.to)!.col];
+    let y = freeLane(cols.slice(a + 1, b), l.width, (mid(l.t.from) + mid(l.t.to)) / 2, HEADER, HEADER + bodyH + 12);
+    if (y === undefined) {
+      y = laneY + l.width / 2;
+      laneY += l.width + LANE_GAP;
+    }
+    via.set(l, y);
+  }
   for (const l of byRoute('lane')) {
     off.set(l, { out: place(rightExt, node.get(l.t.from)!.col, l.width), in: place(leftExt, node.get(l.t.to)!.col, l.width) });
     lane.set(l, laneY + l.width / 2);
@@ -167,12 +179,12 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     stack(n, rightOf(n), (l) => {
       const r = route(l);
       if (r === 'right') return l.t.to === n.key ? [0, span(l)] : [3, -span(l)];
-      return r === 'forward' ? [1, mid(l.t.to)] : [2, -lane.get(l)!];
+      return r === 'forward' ? [1, via.get(l) ?? mid(l.t.to)] : [2, -lane.get(l)!];
     }, (l) => (route(l) === 'right' && l.t.to === n.key ? 't' : 's'));
     stack(n, leftOf(n), (l) => {
       const r = route(l);
       if (r === 'left') return l.t.from === n.key ? [0, span(l)] : [3, -span(l)];
-      return r === 'forward' ? [1, mid(l.t.from)] : [2, -lane.get(l)!];
+      return r === 'forward' ? [1, via.get(l) ?? mid(l.t.from)] : [2, -lane.get(l)!];
     }, (l) => (route(l) === 'left' && l.t.from === n.key ? 's' : 't'));
   }
 
@@ -182,10 +194,10 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     const { s: sy, t: ty } = at.get(l)!;
     const r = route(l);
     if (r === 'forward') {
-      const [sx, tx] = [s.x + s.w, t.x];
-      const mx = (sx + tx) / 2;
-      l.d = `M${sx},${sy}C${mx},${sy} ${mx},${ty} ${tx},${ty}`;
-      l.end = { x: tx, y: ty, dir: 1 };
+      const y = via.get(l);
+      const [xa, xb] = [columns[s.col + 1]!.x, columns[t.col - 1]!.x + NODE_W];
+      l.d = y === undefined ? curve(s.x + s.w, sy, t.x, ty) : `${curve(s.x + s.w, sy, xa, y)}H${xb}${curve(xb, y, t.x, ty).slice(`M${xb},${y}`.length)}`;
+      l.end = { x: t.x, y: ty, dir: 1 };
     } else if (r === 'lane') {
       l.d = lanePath(s.x + s.w, sy, t.x, ty, lane.get(l)!, off.get(l)!);
       l.end = { x: t.x, y: ty, dir: 1 };
@@ -197,6 +209,30 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     }
   }
   return { width, height: laneY + 4, columns, nodes, links };
+}
+
+/** An S-curve from one point to another further right. */
+function curve(sx: number, sy: number, tx: number, ty: number): string {
+  const mx = (sx + tx) / 2;
+  return `M${sx},${sy}C${mx},${sy} ${mx},${ty} ${tx},${ty}`;
+}
+
+/** For a forward move that skips columns: the height nearest `ideal` at which a band of `w` passes every skipped
+ * column between or beside its touchpoints rather than behind them; undefined when there is none. */
+function freeLane(skipped: FlowNode[][], w: number, ideal: number, top: number, bottom: number): number | undefined {
+  let free: [number, number][] = [[top, bottom]];
+  for (const ns of skipped) {
+    const gaps: [number, number][] = [];
+    let y = top;
+    for (const n of ns) {
+      gaps.push([y, n.y - 4]);
+      y = n.y + n.h + 4;
+    }
+    gaps.push([y, bottom]);
+    free = free.flatMap(([a, b]) => gaps.map(([c, d]): [number, number] => [Math.max(a, c), Math.min(b, d)])).filter(([a, b]) => b - a >= w);
+  }
+  const centres = free.map(([a, b]) => Math.min(Math.max(ideal, a + w / 2), b - w / 2));
+  return centres.sort((p, q) => Math.abs(p - ideal) - Math.abs(q - ideal))[0];
 }
 
 /** Out sideways by `k` (negative: to the left), along the column, and back into the same edge. */
