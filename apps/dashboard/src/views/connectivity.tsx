@@ -1,18 +1,21 @@
 // Connectivity: how seamlessly visitors move between touchpoints: flow, handoff scores, cross-channel share, drop-off.
+import { api } from '../api/client';
+import { useResource } from '../api/use-resource';
 import { count, fmt, hueStyle, pct } from '../components/score';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
-import { FlowChart } from '../components/flow-chart';
+import { JourneyFlow } from '../components/journey-flow';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 
-export function ConnectivityView({ overview }: ViewProps) {
+export function ConnectivityView({ site, overview }: ViewProps) {
+  const stages = useResource((s) => api.stages(site.id, s), [site.id]);
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
-  if (!overview.data) return <Loading rows={5} label="Loading connectivity…" />;
+  if (stages.error) return <ErrorMessage error={stages.error} retry={stages.reload} />;
+  if (!overview.data || !stages.data) return <Loading rows={5} label="Loading connectivity…" />;
   const o = overview.data;
   const c = o.connectivity;
   const names = new Map(o.touchpoints.map((t) => [t.key, t.name]));
-  const order = o.touchpoints.map((t) => t.key);
   const transitions = [...c.transitions].sort((a, b) => b.count - a.count);
   const drops = Object.entries(c.dropOff)
     .filter(([, v]) => v > 0)
@@ -49,7 +52,7 @@ export function ConnectivityView({ overview }: ViewProps) {
         <>
           <section class="card section flow-card" aria-labelledby="flow-h">
             <h2 id="flow-h">Journey flow</h2>
-            <FlowChart transitions={transitions} names={names} order={order} />
+            <JourneyFlow stages={stages.data.stages} touchpoints={o.touchpoints} transitions={c.transitions} />
           </section>
           <div class="conn-grid section">
             <section aria-labelledby="tr-h">

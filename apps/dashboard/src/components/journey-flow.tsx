@@ -1,0 +1,49 @@
+// The journey flow section of Connectivity: a touchpoint to follow, the chart (the list on phones), and where the
+// followed touchpoint's visitors come from and go next.
+import { useMemo, useState } from 'preact/hooks';
+import { FlowChart } from './flow-chart';
+import { layoutFlow, type FlowTouchpoint, type Transition } from './flow-layout';
+import { FlowList } from './flow-list';
+
+interface Props {
+  stages: string[];
+  touchpoints: FlowTouchpoint[];
+  transitions: Transition[];
+}
+
+export function JourneyFlow({ stages, touchpoints, transitions }: Props) {
+  const [picked, setPicked] = useState('');
+  const layout = useMemo(() => layoutFlow(stages, touchpoints, transitions), [stages, touchpoints, transitions]);
+  const names = useMemo(() => new Map(layout.nodes.map((n) => [n.key, n.name])), [layout]);
+  const name = (k: string) => names.get(k) ?? k;
+  const follow = names.has(picked) ? picked : '';
+
+  return (
+    <>
+      <div class="flow-controls">
+        <label for="flow-pick">Follow a touchpoint</label>
+        <select id="flow-pick" value={follow} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <option value="">All touchpoints</option>
+          {layout.columns.map((c) => (
+            <optgroup key={c.stage} label={c.stage}>
+              {layout.nodes
+                .filter((n) => n.stage === c.stage)
+                .map((n) => (
+                  <option key={n.key} value={n.key}>
+                    {n.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+        {follow && (
+          <button type="button" class="btn btn-secondary" onClick={() => setPicked('')}>
+            Show all
+          </button>
+        )}
+      </div>
+      <FlowChart layout={layout} picked={follow} onPick={setPicked} name={name} />
+      <FlowList layout={layout} picked={follow} name={name} />
+    </>
+  );
+}
