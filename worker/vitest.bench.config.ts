@@ -1,23 +1,9 @@
-// Benchmarks that run inside workerd (bench/*.bench.ts), with the same bindings as the worker tests: `pnpm bench rows`.
-import path from 'node:path';
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+// Benchmarks that run inside workerd (bench/*.bench.ts), with the worker tests' bindings and migrations:
+// `pnpm bench rows`. Only the name and the files differ from vitest.config.ts.
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import tests from './vitest.config';
 
-export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
-  return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.jsonc' },
-        miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, PEPPER: 'test-pepper', ENVIRONMENT: 'test' },
-        },
-      }),
-    ],
-    test: {
-      name: 'worker-bench',
-      include: ['bench/**/*.bench.ts'],
-      setupFiles: ['./test/apply-migrations.ts'],
-    },
-  };
+export default defineConfig(async (env) => {
+  const base = (await (typeof tests === 'function' ? tests(env) : tests)) as ViteUserConfig;
+  return { ...base, test: { ...base.test, name: 'worker-bench', include: ['bench/**/*.bench.ts'] } };
 });
