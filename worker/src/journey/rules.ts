@@ -169,8 +169,13 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
 
 /** Everything one visitor's events add to the rollups (metric names: METRIC_LENGTH). */
 export function contributionOf(events: readonly StoredEvent[], rules: JourneyRules): Contribution {
+  return contributionOfJourneys(journeysOf(events, rules));
+}
+
+/** The same from journeys already derived (a caller that also needs the journeys derives them once). */
+export function contributionOfJourneys(journeys: readonly Journey[]): Contribution {
   const c: Contribution = new Map();
-  for (const journey of journeysOf(events, rules)) addJourney(c, journey);
+  for (const journey of journeys) addJourney(c, journey);
   return c;
 }
 

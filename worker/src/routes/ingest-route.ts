@@ -77,7 +77,8 @@ export const ingestRoute = new Hono<AppEnv>()
         // A cached config decides nothing for good: store only while it is still the site's current one.
         if (cached && (await configVersionOf(c.env.DB, site.id)) !== site.configVersion) { await refresh(); continue; }
         // DESIGN.md "Journey link": an event that arrived with a valid signed link joins that journey
-        const secret = await journeyLinkSecret(c.env);
+        // (the secret is derived only for a batch that carries a link: most carry none)
+        const secret = valid.some((e) => e.link) ? await journeyLinkSecret(c.env) : '';
         const now = Date.now();
         const incoming = await Promise.all(valid.map(async (event) => incomingOf(
           event, event.link ? await resolveJourneyLink({ secret, site: site!.id, link: event.link, now, visitor }) : visitor,

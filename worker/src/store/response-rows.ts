@@ -1,6 +1,7 @@
 // SQL of a site object's answers list (responses, exports): filtered, newest first, read in keyset pages (at, id)
 // so that a page costs the same at the start and at the end of a big site.
 import type { ResponseRow } from '@throughline/schema';
+import { answerQuality } from '../journey/rules';
 
 /** A responses filter as the site object takes it: segment already normalised, stage resolved to touchpoints. */
 export interface AnswerFilter {
@@ -41,9 +42,7 @@ function where(f: AnswerFilter): { sql: string; binds: SqlStorageValue[] } {
 
 export function toResponse(r: AnswerRow): ResponseRow {
   const answers = JSON.parse(r.scores ?? '{}') as ResponseRow['answers'];
-  const experience = (['sensorial', 'affective', 'cognitive', 'relational', 'behavioral'] as const)
-    .map((d) => answers[d]).filter((v): v is number => v !== undefined);
-  const quality = experience.length ? experience.reduce((a, b) => a + b, 0) / experience.length : null;
+  const quality = answerQuality(answers);
   return {
     id: r.id, visitor: r.visitor, touchpoint: r.touchpoint, from: r.from_hint, at: r.at, answers,
     quality: quality === null ? null : Math.round(((quality - 1) / 4) * 1000) / 10,

@@ -9,7 +9,7 @@
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
-import { addContribution, contributionOf, journeysOf, pruneZeros, type Contribution, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
+import { addContribution, contributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
 import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, visitorsAfter, type EventRow, type IncomingEvent } from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
@@ -60,8 +60,8 @@ export class SiteStore extends DurableObject {
         const known = new Set(before.map((r) => r.event.id));
         const incoming = events.filter((e) => e.visitor === visitor && !known.has(e.id) && (known.add(e.id), true));
         if (!incoming.length) continue;
-        const afterEvents = [...before.map((r) => r.event), ...incoming.map(toStored)];
-        const contexts = effectiveContexts(afterEvents, rules);
+        const journeys = journeysOf([...before.map((r) => r.event), ...incoming.map(toStored)], rules);
+        const contexts = effectiveContexts(journeys);
         const stored: StoredEvent[] = [];
         for (const e of incoming) {
           const { seq, written } = insertEvent(this.sql, e, contexts.get(e.id) ?? e.context);
@@ -74,7 +74,9 @@ export class SiteStore extends DurableObject {
           if (r.event.kind === 'answer' && c && !sameContext(c, r.effective)) rowsWritten += updateContext(this.sql, r.event.id, c);
         }
         const old = before.map((r) => r.event);
-        this.fold(contributionOf([...old, ...stored], rules), contributionOf(old, rules));
+        // the journeys derived above hold exactly the stored events unless an id was already stored (archived)
+        const after = stored.length === incoming.length ? contributionOfJourneys(journeys) : contributionOf([...old, ...stored], rules);
+        this.fold(after, contributionOf(old, rules));
       }
       this.written.events += accepted;
       this.written.rows += rowsWritten;
@@ -250,9 +252,9 @@ function toStored(e: IncomingEvent): StoredEvent {
 }
 
 /** Per answer id, the context of the visit it was given in (rules.ts); answers no visit explains keep their own. */
-function effectiveContexts(events: readonly StoredEvent[], rules: JourneyRules): Map<string, SegmentContext> {
+function effectiveContexts(journeys: readonly Journey[]): Map<string, SegmentContext> {
   const out = new Map<string, SegmentContext>();
-  for (const j of journeysOf(events, rules)) for (const { answer, step } of j.answers) out.set(answer.id, step.context);
+  for (const j of journeys) for (const { answer, step } of j.answers) out.set(answer.id, step.context);
   return out;
 }
 
