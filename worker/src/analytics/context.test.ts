@@ -45,6 +45,14 @@ describe('context gap', () => {
     expect(help?.gap).toBe(0);
   });
 
+  it('names the same best and worst segments whatever order tied rows arrive in', () => {
+    const rows = [row('help', 'device:mobile', 'sensorial', 4), row('help', 'device:desktop', 'sensorial', 4), row('help', 'locale:de', 'sensorial', 2)];
+    const [a] = contextGapsOf(rows);
+    const [b] = contextGapsOf([...rows].reverse());
+    expect(a).toEqual(b);
+    expect(a?.best?.segment).toBe('device:desktop');
+  });
+
   it('is empty without segment rows', () => {
     expect(contextGapsOf([])).toEqual([]);
   });

@@ -79,9 +79,10 @@ function gapOf(touchpoint: string, list: readonly { segment: string; quality: nu
   if (list.length < 2) return { touchpoint, gap: null, best: null, worst: null, segments: list.length };
   let best = list[0]!;
   let worst = list[0]!;
+  // ties go to the first segment by name, so the answer does not depend on the order rows were read in
   for (const entry of list) {
-    if (entry.quality > best.quality) best = entry;
-    if (entry.quality < worst.quality) worst = entry;
+    if (entry.quality > best.quality || (entry.quality === best.quality && entry.segment < best.segment)) best = entry;
+    if (entry.quality < worst.quality || (entry.quality === worst.quality && entry.segment < worst.segment)) worst = entry;
   }
   return { touchpoint, gap: best.quality - worst.quality, best, worst, segments: list.length };
 }
