@@ -28,7 +28,7 @@ console.log(`
   Dashboard   ${worker.url}/            log in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
   Demo site   ${worker.url}/demo/       every page embeds the script tag (site key ${seed.siteKey})
   Widget      ${worker.url}/w.js
-  API         ${worker.url}/api/v1      OpenAPI: ${worker.url}/api/openapi.json
+  API         ${worker.url}/api/v1      OpenAPI: ${worker.url}/api/v1/openapi.json
 
   Ctrl-C stops it.
 `);
