@@ -29,6 +29,19 @@ export const ScoreStatSchema = z.object({
 });
 export type ScoreStat = z.infer<typeof ScoreStatSchema>;
 
+/** What visitors did with the touchpoint's prompt in range: shown, dismissed, answered; rates in percent of shown. */
+export const ResponseRateSchema = z.object({
+  shown: z.int(),
+  dismissed: z.int(),
+  answered: z.int(),
+  /** answered / shown × 100; null when no prompt was shown. */
+  answerRate: z.number().nullable(),
+  /** Wilson 95% interval of the answer rate. */
+  answerRateCi: z.tuple([z.number(), z.number()]).nullable(),
+  dismissRate: z.number().nullable(),
+});
+export type ResponseRate = z.infer<typeof ResponseRateSchema>;
+
 export const TouchpointScoresSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -38,6 +51,8 @@ export const TouchpointScoresSchema = z.object({
   /** Answers (answer events) at this touchpoint in range. */
   n: z.int(),
   visits: z.int(),
+  /** Prompts shown, dismissed and answered (widget and hosted page; imports have none). */
+  prompts: ResponseRateSchema,
   scores: z.record(z.string(), ScoreStatSchema),
   quality: z.number().nullable(),
   /** Quality with its uncertainty: `value` equals `quality`; `n` counts answers with an experience dimension;

@@ -57,7 +57,14 @@ export const AnswerEventSchema = z.strictObject({
 });
 export type AnswerEvent = z.infer<typeof AnswerEventSchema>;
 
-export const EventSchema = z.discriminatedUnion('type', [VisitEventSchema, AnswerEventSchema]);
+/** A prompt on screen: shown, then dismissed (closed unanswered) or answered (sent beside its answer event). */
+export const PROMPT_OUTCOMES = ['shown', 'dismissed', 'answered'] as const;
+export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
+/** What the visitor did with a prompt: counted per touchpoint for its response rate; never part of a journey. */
+export const PromptEventSchema = z.strictObject({ ...EventBase, ...Linked, type: z.literal('prompt'), outcome: z.enum(PROMPT_OUTCOMES) });
+export type PromptEvent = z.infer<typeof PromptEventSchema>;
+
+export const EventSchema = z.discriminatedUnion('type', [VisitEventSchema, AnswerEventSchema, PromptEventSchema]);
 export type TrackedEvent = z.infer<typeof EventSchema>;
 
 /** A visitor id: random, made and kept by the widget; it is the journey id unless a signed journey link says otherwise. */

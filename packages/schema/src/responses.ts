@@ -75,6 +75,8 @@ export const StoreStatsSchema = z.object({
   events: z.int(),
   visits: z.int(),
   answers: z.int(),
+  /** Prompt events (shown, dismissed, answered). */
+  prompts: z.int(),
   rollupRows: z.int(),
   databaseBytes: z.int(),
   /** Rows written (raw events, contexts, rollups) since the object started, and the events they stored. */

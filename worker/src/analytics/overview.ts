@@ -6,6 +6,7 @@ import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './con
 import { answerQualityGapsOf, type ContextGap, type SegmentScoreRollup } from './context';
 import { DEFAULT_THRESHOLDS, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
 import { importanceOf, qualityOf } from './quality';
+import { responseRateOf, type PromptCounts } from './response-rate';
 import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
 
 export type { SegmentScoreRollup, ChannelSpanCount, JourneyTouchpointCount, TransitionRollup, VisitorMean, ScoreRollup, PriorityThresholds };
@@ -41,6 +42,8 @@ export interface OverviewInput {
   scores: readonly ScoreRollup[];
   /** rollup_visits summed over the range. */
   visits?: readonly TouchpointCount[];
+  /** Prompt events per touchpoint (shown, dismissed, answered). */
+  prompts?: readonly PromptCounts[];
   /** Answer events per touchpoint. Without it, n is the largest n among the touchpoint's dimensions
    * (the `quality` row counts every answer with an experience dimension). */
   answers?: readonly TouchpointCount[];
@@ -75,6 +78,7 @@ export function buildOverview(input: OverviewInput): Overview {
   const visits = countsByTouchpoint(input.visits ?? []);
   const answers = input.answers ? countsByTouchpoint(input.answers) : null;
   const histograms = histogramsByTouchpoint(input.histograms ?? []);
+  const prompts = new Map((input.prompts ?? []).map((p) => [p.touchpoint, p]));
   const gaps = new Map(
     answerQualityGapsOf((input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)), minN).map((g) => [g.touchpoint, g]),
   );
@@ -101,6 +105,7 @@ export function buildOverview(input: OverviewInput): Overview {
       owner: tp.owner,
       n: answers ? (answers.get(tp.key) ?? 0) : largestN,
       visits: visits.get(tp.key) ?? 0,
+      prompts: responseRateOf(prompts.get(tp.key) ?? { shown: 0, dismissed: 0, answered: 0 }),
       scores,
       quality,
       qualityStat: { value: quality, n: answerQuality.n, ci: quality === null ? null : answerQuality.ci },

@@ -1,11 +1,12 @@
 // Turns the site objects' summed rollup metrics (journey/rules.ts METRIC_LENGTH) into the inputs of the metric
-// modules: score sums, histograms, visits and answers, transitions, journey counts, channel spans, experienced
+// modules: score sums, histograms, visits, answers and prompts, transitions, journey counts, channel spans, experienced
 // consistency and the context gap's segments. Only unit changes (sixtieths, millionths) happen here.
 import { EXPERIENCE_UNITS, JOURNEY_ROW, QUALITY_UNITS } from '../journey/rules';
 import type { Metrics } from '../store/rollup-rows';
 import type { ChannelSpanCount, JourneyTouchpointCount, TransitionRollup } from './connectivity';
 import type { SegmentScoreRollup } from './context';
 import type { TouchpointCount } from './overview';
+import type { PromptCounts } from './response-rate';
 import type { ScoreRollup } from './stats';
 
 export interface RollupInputs {
@@ -13,6 +14,7 @@ export interface RollupInputs {
   histograms: { touchpoint: string; dimension: string; counts: number[] }[];
   visits: TouchpointCount[];
   answers: TouchpointCount[];
+  prompts: PromptCounts[];
   transitions: TransitionRollup[];
   journeyCounts: JourneyTouchpointCount[];
   channelSpans: ChannelSpanCount[];
@@ -26,7 +28,7 @@ const qualitySums = (v: number[]) => ({ n: v[0]!, sum: v[1]! / U, sumsq: v[2]! /
 
 export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInputs {
   const out: RollupInputs = {
-    scores: [], histograms: [], visits: [], answers: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 },
+    scores: [], histograms: [], visits: [], answers: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 },
   };
   for (const [touchpoint, metrics] of Object.entries(byTouchpoint)) {
     if (touchpoint === JOURNEY_ROW) {
@@ -39,6 +41,7 @@ export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInput
     for (const [metric, v] of Object.entries(metrics)) {
       if (metric === 'visits') out.visits.push({ touchpoint, n: v[0]! });
       else if (metric === 'answers') out.answers.push({ touchpoint, n: v[0]! });
+      else if (metric === 'p') out.prompts.push({ touchpoint, shown: v[0]!, dismissed: v[1]!, answered: v[2]! });
       else if (metric === 'q') out.scores.push({ touchpoint, dimension: 'quality', ...qualitySums(v) });
       else if (metric === 'r') out.journeyCounts.push({ touchpoint, journeys: v[0]!, ended: v[1]! });
       else if (metric.startsWith('d:')) {

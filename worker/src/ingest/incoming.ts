@@ -11,5 +11,6 @@ export function incomingOf(
     id: e.id, visitor, kind: e.type, at: new Date(e.at).toISOString(), touchpoint: e.touchpoint, channel,
     from: e.from ?? null, context: contextOf(e.context, country), path: e.context?.path ?? null,
     scores: e.type === 'answer' ? e.answers : null, comment: e.type === 'answer' ? (e.comment ?? null) : null, source,
+    ...(e.type === 'prompt' ? { outcome: e.outcome } : {}),
   };
 }

@@ -69,3 +69,34 @@ describe('journeys of one visitor', () => {
     expect(contributionOf(shuffled, RULES)).toEqual(c);
   });
 });
+
+describe('prompt events', () => {
+  const prompt = (touchpoint: string, day: number, minute: number, outcome: 'shown' | 'dismissed' | 'answered', context = NO_CONTEXT): StoredEvent =>
+    ({ kind: 'prompt', id: `p${++n}`, at: at(day, minute), touchpoint, channel: 'web', context, outcome });
+  const desktop: SegmentContext = { ...NO_CONTEXT, device: 'desktop' };
+
+  it('counts shown, dismissed and answered per day and touchpoint, in the context of the visit they were shown in', () => {
+    const events = [
+      visit('home', 3, 0), prompt('home', 3, 1, 'shown'), prompt('home', 3, 2, 'dismissed'),
+      visit('cart', 3, 5), prompt('cart', 3, 6, 'shown'), prompt('cart', 3, 7, 'answered'),
+      // no visit to explain it: the prompt keeps its own context
+      prompt('checkout', 4, 0, 'shown', desktop),
+    ];
+    const c = contributionOf(events, RULES);
+    const p = (segment: string, day: number, touchpoint: string) => c.get(rowKey(segment, at(day, 0).slice(0, 10), touchpoint))?.get('p');
+    expect(p('all', 3, 'home')).toEqual([1, 1, 0]);
+    expect(p('device:mobile', 3, 'home')).toEqual([1, 1, 0]);
+    expect(p('all', 3, 'cart')).toEqual([1, 0, 1]);
+    expect(p('device:mobile', 4, 'checkout')).toBeUndefined();
+    expect(p('device:desktop', 4, 'checkout')).toEqual([1, 0, 0]);
+  });
+
+  it('never changes a journey: the same visits with and without prompts give the same journeys and moves', () => {
+    const visits = [visit('home', 5, 0), visit('cart', 5, 3)];
+    const withPrompts = [...visits, prompt('home', 5, 1, 'shown'), prompt('cart', 5, 4, 'shown')];
+    const strip = (c: ReturnType<typeof contributionOf>) =>
+      [...c].map(([k, m]) => [k, [...m].filter(([name]) => name !== 'p')]).filter(([, m]) => m.length);
+    expect(journeysOf(withPrompts, RULES).map((j) => j.stays.map((s) => s.touchpoint))).toEqual([['home', 'cart']]);
+    expect(strip(contributionOf(withPrompts, RULES))).toEqual(strip(contributionOf(visits, RULES)));
+  });
+});

@@ -2,7 +2,7 @@
 // DESIGN.md "Visit", "Journey", "Answer context" and the journey parts of "Connectivity" and "Consistency".
 // Pure: the same set of events gives the same contribution whatever order they arrived in. The site object
 // (store/site-store.ts) stores the difference between a visitor's contribution after and before a batch.
-import { EXPERIENCE_DIMENSIONS, type Dimension } from '@throughline/schema';
+import { EXPERIENCE_DIMENSIONS, PROMPT_OUTCOMES, type Dimension, type PromptOutcome } from '@throughline/schema';
 import { consistencyOfMeans } from '../analytics/consistency';
 import { segmentsOf, type SegmentContext } from './segments';
 
@@ -19,7 +19,9 @@ interface EventBase {
 }
 export interface StoredVisit extends EventBase { kind: 'visit' }
 export interface StoredAnswer extends EventBase { kind: 'answer'; scores: Partial<Record<Dimension, number>> }
-export type StoredEvent = StoredVisit | StoredAnswer;
+/** What the visitor did with a prompt (shown, dismissed, answered): response rates, never a step of a journey. */
+export interface StoredPrompt extends EventBase { kind: 'prompt'; outcome: PromptOutcome }
+export type StoredEvent = StoredVisit | StoredAnswer | StoredPrompt;
 
 export interface JourneyRules {
   /** A gap between visits longer than this starts a new journey (site setting, default 30). */
@@ -47,12 +49,13 @@ export const JOURNEY_ROW = '';
  * - `a:<from>` [moves, handoffN, handoffSum, handoffSumsq, deltaN, deltaSum (sixtieths), seamlessN]: arrivals at
  *   this touchpoint from <from> (counted on the day of the arriving stay), the handoff answers given in that stay,
  *   and the quality change from the previous stay's latest rated answer (on the answer's day)
+ * - `p` [shown, dismissed, answered]: prompt events, in the context of the visit they were shown in
  * - `r` [reached, ended]: journeys (on the day they started, in the segments of their first visit) that
  *   reached this touchpoint, and those whose last stay was here
  * - on the JOURNEY_ROW: `j` [journeys], `s:<k>` [journeys that reached k distinct channels],
  *   `x` [journeys with an experienced consistency, its sum in millionths]
  */
-export const METRIC_LENGTH = { visits: 1, answers: 1, d: 8, q: 3, c: 3, a: 7, r: 2, j: 1, s: 1, x: 2 } as const;
+export const METRIC_LENGTH = { visits: 1, answers: 1, d: 8, q: 3, c: 3, a: 7, p: 3, r: 2, j: 1, s: 1, x: 2 } as const;
 
 const SEP = '\t';
 export const rowKey = (segment: string, day: string, touchpoint: string) => `${segment}${SEP}${day}${SEP}${touchpoint}`;
@@ -169,14 +172,32 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
 
 /** Everything one visitor's events add to the rollups (metric names: METRIC_LENGTH). */
 export function contributionOf(events: readonly StoredEvent[], rules: JourneyRules): Contribution {
-  return contributionOfJourneys(journeysOf(events, rules));
+  return contributionOfJourneys(journeysOf(events, rules), events, rules);
 }
 
-/** The same from journeys already derived (a caller that also needs the journeys derives them once). */
-export function contributionOfJourneys(journeys: readonly Journey[]): Contribution {
+/** The same from the journeys of `events`, already derived (a caller that also needs them derives them once). */
+export function contributionOfJourneys(journeys: readonly Journey[], events: readonly StoredEvent[], rules: JourneyRules): Contribution {
   const c: Contribution = new Map();
   for (const journey of journeys) addJourney(c, journey);
+  addPrompts(c, journeys, events.filter((e): e is StoredPrompt => e.kind === 'prompt'), rules);
   return c;
+}
+
+/**
+ * Prompt events count on their own day, in the context of the visit they were shown in: the latest visit to
+ * their touchpoint at or before them within the window (as an answer's), else the context they carry.
+ */
+function addPrompts(c: Contribution, journeys: readonly Journey[], prompts: readonly StoredPrompt[], rules: JourneyRules): void {
+  if (!prompts.length) return;
+  const window = rules.windowDays * DAY_MS;
+  const visits = journeys.flatMap((j) => j.steps.filter((s) => s.real));
+  for (const p of prompts) {
+    let visit: Step | undefined;
+    for (const s of visits) if (s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
+    const context = visit && Date.parse(p.at) - Date.parse(visit.at) <= window ? visit.context : p.context;
+    const v = PROMPT_OUTCOMES.map((o) => +(o === p.outcome));
+    for (const seg of segmentsOf(context)) addMetric(c, rowKey(seg, dayOf(p.at), p.touchpoint), 'p', v);
+  }
 }
 
 function addJourney(c: Contribution, journey: Journey): void {

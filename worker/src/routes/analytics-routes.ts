@@ -78,7 +78,7 @@ export const analyticsRoutes = apiApp()
     const minN = site.settings.minN;
     const result = buildOverview({
       range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
-      scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers,
+      scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers, prompts: inputs.prompts,
       transitions: inputs.transitions, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
       experienced: experiencedFromSums(inputs.experience, minN),
       segmentScores: segmentScoresOf((contexts ?? sums).byTouchpoint),

@@ -1,13 +1,13 @@
 // SQL of a site object's raw events: insert once per id, load a visitor's events for the rules, keep an answer's
 // effective context (its visit's) up to date.
-import type { Dimension } from '@throughline/schema';
+import type { Dimension, PromptOutcome } from '@throughline/schema';
 import type { SegmentContext, StoredEvent } from '../journey/rules';
 
 /** An event as the Worker hands it to the site object: checked, with its visitor and touchpoint channel. */
 export interface IncomingEvent {
   id: string;
   visitor: string;
-  kind: 'visit' | 'answer';
+  kind: 'visit' | 'answer' | 'prompt';
   at: string;
   touchpoint: string;
   channel: string;
@@ -17,6 +17,8 @@ export interface IncomingEvent {
   path: string | null;
   scores: Partial<Record<Dimension, number>> | null;
   comment: string | null;
+  /** A prompt event's outcome. */
+  outcome?: PromptOutcome;
   source: 'widget' | 'import';
 }
 
@@ -26,7 +28,7 @@ export interface EventRow { seq: number; event: StoredEvent; effective: SegmentC
 interface Row extends Record<string, SqlStorageValue> {
   seq: number; id: string; visitor: string; kind: string; at: string; touchpoint: string; channel: string;
   device: string | null; arrival: string | null; locale: string | null; country: string | null; is_returning: number | null;
-  sent: string | null; scores: string | null;
+  sent: string | null; scores: string | null; outcome: string | null;
 }
 
 const columnsOf = (r: Row): SegmentContext => ({
@@ -38,11 +40,13 @@ export function toEventRow(r: Row): EventRow {
   const base = { id: r.id, at: r.at, touchpoint: r.touchpoint, channel: r.channel };
   const event: StoredEvent = r.kind === 'visit'
     ? { ...base, kind: 'visit', context: effective }
-    : { ...base, kind: 'answer', context: r.sent ? (JSON.parse(r.sent) as SegmentContext) : effective, scores: JSON.parse(r.scores ?? '{}') };
+    : r.kind === 'prompt'
+      ? { ...base, kind: 'prompt', context: effective, outcome: r.outcome as PromptOutcome }
+      : { ...base, kind: 'answer', context: r.sent ? (JSON.parse(r.sent) as SegmentContext) : effective, scores: JSON.parse(r.scores ?? '{}') };
   return { seq: r.seq, event, effective };
 }
 
-const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores';
+const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores, outcome';
 
 /** The journey-relevant (not archived) events of these visitors, by visitor. */
 export function loadVisitors(sql: SqlStorage, visitors: readonly string[]): { byVisitor: Map<string, EventRow[]>; rowsRead: number } {
@@ -69,10 +73,11 @@ const contextCells = (c: SegmentContext) => [c.device, c.arrival, c.locale, c.co
 export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: SegmentContext): { seq: number | null; written: number } {
   const cursor = sql.exec<{ seq: number }>(
     `INSERT INTO events (id, visitor, kind, at, touchpoint, channel, from_hint, device, arrival, locale, country, is_returning,
-       sent, path, scores, comment, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+       sent, path, scores, comment, source, outcome)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
     e.id, e.visitor, e.kind, e.at, e.touchpoint, e.channel, e.from, ...contextCells(effective),
     e.kind === 'answer' ? JSON.stringify(e.context) : null, e.path, e.scores ? JSON.stringify(e.scores) : null, e.comment, e.source,
+    e.outcome ?? null,
   );
   const row = cursor.toArray()[0];
   return { seq: row ? row.seq : null, written: cursor.rowsWritten };

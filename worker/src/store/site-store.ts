@@ -75,7 +75,7 @@ export class SiteStore extends DurableObject {
         }
         const old = before.map((r) => r.event);
         // the journeys derived above hold exactly the stored events unless an id was already stored (archived)
-        const after = stored.length === incoming.length ? contributionOfJourneys(journeys) : contributionOf([...old, ...stored], rules);
+        const after = stored.length === incoming.length ? contributionOfJourneys(journeys, [...old, ...stored], rules) : contributionOf([...old, ...stored], rules);
         this.fold(after, contributionOf(old, rules));
       }
       this.written.events += accepted;
@@ -137,7 +137,7 @@ export class SiteStore extends DurableObject {
     return this.ctx.storage.transactionSync(() => {
       this.flush();
       const stale = `SELECT visitor FROM events WHERE archived = 0 GROUP BY visitor HAVING max(at) < ?`;
-      const visitsDropped = this.sql.exec(`DELETE FROM events WHERE kind = 'visit' AND visitor IN (${stale})`, cutoff).rowsWritten;
+      const visitsDropped = this.sql.exec(`DELETE FROM events WHERE kind IN ('visit', 'prompt') AND visitor IN (${stale})`, cutoff).rowsWritten;
       const answersArchived = this.sql.exec(
         `UPDATE events SET archived = 1 WHERE kind = 'answer' AND archived = 0 AND visitor IN (${stale})`, cutoff).rowsWritten;
       return { visitsDropped, answersArchived };
@@ -145,13 +145,16 @@ export class SiteStore extends DurableObject {
   }
 
   /** What this object holds and what it has cost since it started. */
-  stats(): { events: number; visits: number; answers: number; rollupRows: number; databaseBytes: number; rowsWritten: number; eventsWritten: number } {
+  stats(): {
+    events: number; visits: number; answers: number; prompts: number; rollupRows: number; databaseBytes: number; rowsWritten: number; eventsWritten: number;
+  } {
     this.flush();
-    const c = this.sql.exec<{ visits: number; answers: number }>(
-      `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers FROM events`).one();
+    const c = this.sql.exec<{ visits: number; answers: number; prompts: number }>(
+      `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
+              count(*) FILTER (WHERE kind = 'prompt') AS prompts FROM events`).one();
     const rollupRows = Number(this.sql.exec('SELECT count(*) AS n FROM rollups').one().n);
     return {
-      events: c.visits + c.answers, visits: c.visits, answers: c.answers, rollupRows,
+      events: c.visits + c.answers + c.prompts, visits: c.visits, answers: c.answers, prompts: c.prompts, rollupRows,
       databaseBytes: this.sql.databaseSize, rowsWritten: this.written.rows, eventsWritten: this.written.events,
     };
   }
@@ -248,6 +251,7 @@ export class SiteStore extends DurableObject {
 
 function toStored(e: IncomingEvent): StoredEvent {
   const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
+  if (e.kind === 'prompt') return { ...base, kind: 'prompt', outcome: e.outcome ?? 'shown' };
   return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {} };
 }
 

@@ -31,6 +31,34 @@ export const STORE_SCHEMA: readonly string[] = [
     segment TEXT NOT NULL, day TEXT NOT NULL, touchpoint TEXT NOT NULL, v TEXT NOT NULL,
     PRIMARY KEY (segment, day, touchpoint)
   ) WITHOUT ROWID;`,
+  // Prompt events (shown / dismissed / answered) for response rates: a kind of their own and their outcome.
+  // SQLite cannot change a CHECK in place, so the table is copied (seq kept: the watermark stays true).
+  `CREATE TABLE events_v2 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    visitor TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('visit', 'answer', 'prompt')),
+    at TEXT NOT NULL,
+    touchpoint TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    from_hint TEXT,
+    device TEXT, arrival TEXT, locale TEXT, country TEXT, is_returning INTEGER,
+    sent TEXT,
+    path TEXT,
+    scores TEXT,
+    comment TEXT,
+    source TEXT NOT NULL DEFAULT 'widget',
+    archived INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT CHECK (outcome IN ('shown', 'dismissed', 'answered')) -- a prompt event's
+  );
+  INSERT INTO events_v2 (seq, id, visitor, kind, at, touchpoint, channel, from_hint, device, arrival, locale, country,
+    is_returning, sent, path, scores, comment, source, archived)
+    SELECT seq, id, visitor, kind, at, touchpoint, channel, from_hint, device, arrival, locale, country,
+      is_returning, sent, path, scores, comment, source, archived FROM events;
+  DROP TABLE events;
+  ALTER TABLE events_v2 RENAME TO events;
+  CREATE INDEX events_visitor ON events(visitor, at);
+  CREATE INDEX answers_time ON events(at, id) WHERE kind = 'answer';`,
 ];
 
 /** Applies the steps this object has not run yet. */
