@@ -23,6 +23,16 @@ it('previews the real prompt per locale with the wording being typed, and saves 
   const row = page.locator('li.tp-row', { has: page.getByText('Rewards club', { exact: true }) });
   await row.getByRole('button', { name: 'Prompt' }).click();
 
+  // Beside it: the site's ask budget (the demo's is generous), and the pace of the last 28 days as the API counts it.
+  await row.getByText('each visitor is asked at most 100 prompts a day', { exact: false }).waitFor();
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
+  const o = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?from=${from}&to=${to}`)).json();
+  const n: number = o.touchpoints.find((t: { key: string }) => t.key === 'rewards').n;
+  const estimate = row.getByTestId('prompt-estimate');
+  await estimate.waitFor();
+  expect(await estimate.textContent()).toContain(n >= o.minN ? `${n} answers in the last 28 days` : n === 0 ? 'No answers here' : `about ${Math.ceil(o.minN / (n / 28))} days`);
+
   // The widget's prompt, in its shadow root, with the built-in English questions.
   const preview = row.getByTestId('prompt-preview');
   await expect.poll(() => preview.locator('throughline-prompt').count()).toBe(1);

@@ -94,8 +94,9 @@ describe('prompt events', () => {
   it('never changes a journey: the same visits with and without prompts give the same journeys and moves', () => {
     const visits = [visit('home', 5, 0), visit('cart', 5, 3)];
     const withPrompts = [...visits, prompt('home', 5, 1, 'shown'), prompt('cart', 5, 4, 'shown')];
-    const strip = (c: ReturnType<typeof contributionOf>) =>
-      [...c].map(([k, m]) => [k, [...m].filter(([name]) => name !== 'p')]).filter(([, m]) => m.length);
+    const strip = (c: ReturnType<typeof contributionOf>) => [...c]
+      .map(([key, metrics]) => ({ key, metrics: [...metrics].filter(([name]) => name !== 'p') }))
+      .filter((row) => row.metrics.length);
     expect(journeysOf(withPrompts, RULES).map((j) => j.stays.map((s) => s.touchpoint))).toEqual([['home', 'cart']]);
     expect(strip(contributionOf(withPrompts, RULES))).toEqual(strip(contributionOf(visits, RULES)));
   });

@@ -7,6 +7,7 @@ import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { PartnersEditor } from '../components/partners-editor';
 import { PromptForm } from '../components/prompt-form';
+import { PromptReachPanel } from '../components/prompt-reach-panel';
 import { QrPanel } from '../components/qr-panel';
 import { dimLabel } from '../components/score';
 import { StagesEditor } from '../components/stages-editor';
@@ -163,6 +164,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                         {t.code && (t.channel === 'offline' || !t.match.length) && <QrPanel siteId={site.id} tpKey={t.key} name={t.name} code={t.code} />}
                         {promptOpen === t.key && (
                           <div class="tp-prompt">
+                            <PromptReachPanel site={site} tpKey={t.key} />
                             <PromptForm siteId={site.id} tpKey={t.key} prompt={t.prompt} onSaved={(p) => setPrompt(t.key, p)} />
                           </div>
                         )}
