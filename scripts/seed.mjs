@@ -30,7 +30,7 @@ export async function seedDemo(baseURL, { journeys } = {}) {
   });
   for (const tp of DEMO_TOUCHPOINTS) {
     await api.must('POST', `/api/v1/sites/${site.id}/touchpoints`, {
-      key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, match: tp.match,
+      key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, team: tp.team, match: tp.match,
       prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
     });
   }

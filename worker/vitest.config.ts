@@ -18,6 +18,7 @@ export default defineConfig(async () => {
       name: 'worker',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: ['./test/apply-migrations.ts'],
+      globalSetup: ['./test/support/receiver.ts'],
     },
   };
 });

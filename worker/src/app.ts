@@ -21,6 +21,7 @@ import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
 import { storageRoutes } from './routes/storage-routes';
+import { alertRoutes } from './routes/alert-routes';
 import { tokensRoutes } from './routes/tokens-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
@@ -42,7 +43,8 @@ const apiRoutes = api
   .route('/', responsesRoutes)
   .route('/', membersRoutes)
   .route('/', invitesRoutes)
-  .route('/', tokensRoutes);
+  .route('/', tokensRoutes)
+  .route('/', alertRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

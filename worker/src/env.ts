@@ -18,6 +18,8 @@ export interface Bindings {
   INGEST_VISITOR_LIMITER: RateLimit;
   /** Per client address and site, whatever its user agent (worker/src/ingest/client-limit.ts). */
   INGEST_CLIENT_LIMITER: RateLimit;
+  /** The dashboard's public address (https://cx.example.com): alerts link to it. Optional. */
+  PUBLIC_URL?: string;
   /** "true" only where browser tests drive headless Chromium: its events are then not dropped as a bot's. */
   ALLOW_HEADLESS?: string;
 }

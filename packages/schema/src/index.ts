@@ -10,3 +10,4 @@ export * from './export';
 export * from './members';
 export * from './tokens';
 export * from './segments';
+export * from './alerts';

@@ -39,6 +39,8 @@ export const TouchpointInputSchema = z.strictObject({
   stage: StageNameSchema,
   channel: ChannelSchema.default('web'),
   owner: OwnerSchema.default('brand'),
+  /** The team or department inside the organization that looks after it ("Logistics"); its alerts go to that team. */
+  team: z.string().trim().max(60).default(''),
   match: z.array(UrlRuleSchema).max(20).default([]),
   /** A natural end of the journey (an order confirmation): drop-off does not count journeys that end here. */
   naturalEnd: z.boolean().default(false),
@@ -46,7 +48,7 @@ export const TouchpointInputSchema = z.strictObject({
 export type TouchpointInput = z.input<typeof TouchpointInputSchema>;
 /** Without the create defaults: a PATCH changes only the fields it names. */
 export const TouchpointPatchSchema = TouchpointInputSchema.omit({ key: true })
-  .extend({ channel: ChannelSchema, owner: OwnerSchema, match: z.array(UrlRuleSchema).max(20), naturalEnd: z.boolean() })
+  .extend({ channel: ChannelSchema, owner: OwnerSchema, team: z.string().trim().max(60), match: z.array(UrlRuleSchema).max(20), naturalEnd: z.boolean() })
   .partial();
 
 export const TouchpointSchema = TouchpointInputSchema.extend({

@@ -41,6 +41,12 @@ export async function listSites(db: D1Database, orgId: string): Promise<Site[]> 
   return results.map(toSite);
 }
 
+/** The sites that have at least one alert destination (the scheduled alert run's list). */
+export async function sitesWithAlertDestinations(db: D1Database): Promise<Site[]> {
+  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM sites WHERE id IN (SELECT site_id FROM alert_destinations) ORDER BY id`).all<SiteRow>();
+  return results.map(toSite);
+}
+
 export async function getSite(db: D1Database, orgId: string, id: string): Promise<Site | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM sites WHERE id = ? AND org_id = ?`).bind(id, orgId).first<SiteRow>();
   return row ? toSite(row) : null;
@@ -72,7 +78,7 @@ export const LEGACY_EVENT_TABLES = ['comments', 'answers', 'visits', 'rollup_ans
 /** Deletes a site's setup from D1 (its events live in its site objects: store/site-stores.ts destroyStores). */
 export async function deleteSite(db: D1Database, siteId: string) {
   await db.batch(
-    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'prompts', 'touchpoints', 'stages']
+    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'alert_deliveries', 'alert_states', 'alert_destinations', 'prompts', 'touchpoints', 'stages']
       .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))
       .concat(db.prepare('DELETE FROM sites WHERE id = ?').bind(siteId)),
   );

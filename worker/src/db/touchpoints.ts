@@ -3,14 +3,14 @@ import { PromptInputSchema, type Prompt, type Touchpoint } from '@throughline/sc
 import { newShortCode, nowIso } from '../ids';
 import { bumpConfigVersion } from './sites';
 
-interface TouchpointRow { key: string; name: string; stage: string; channel: string; owner: string; match: string; code: string; natural_end: number }
+interface TouchpointRow { key: string; name: string; stage: string; channel: string; owner: string; team: string; match: string; code: string; natural_end: number }
 interface PromptRow { touchpoint: string; dimensions: string; wording: string; sampling: number; trigger: string; recontact_days: number; comment: number; enabled: number }
 
 export type TouchpointWithPrompt = Touchpoint & { prompt: Prompt | null };
 
 const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   key: r.key, name: r.name, stage: r.stage, channel: r.channel as Touchpoint['channel'],
-  owner: r.owner as Touchpoint['owner'], match: JSON.parse(r.match), naturalEnd: r.natural_end === 1, code: r.code,
+  owner: r.owner as Touchpoint['owner'], team: r.team, match: JSON.parse(r.match), naturalEnd: r.natural_end === 1, code: r.code,
 });
 
 const toPrompt = (r: PromptRow): Prompt =>
@@ -21,7 +21,7 @@ const toPrompt = (r: PromptRow): Prompt =>
 
 export async function listTouchpoints(db: D1Database, siteId: string): Promise<TouchpointWithPrompt[]> {
   const [tps, prompts] = await db.batch([
-    db.prepare('SELECT key, name, stage, channel, owner, match, code, natural_end FROM touchpoints WHERE site_id = ? ORDER BY position, created_at').bind(siteId),
+    db.prepare('SELECT key, name, stage, channel, owner, team, match, code, natural_end FROM touchpoints WHERE site_id = ? ORDER BY position, created_at').bind(siteId),
     db.prepare('SELECT * FROM prompts WHERE site_id = ?').bind(siteId),
   ]);
   const byKey = new Map((prompts!.results as PromptRow[]).map((p) => [p.touchpoint, toPrompt(p)]));
@@ -36,9 +36,9 @@ export async function createTouchpoint(db: D1Database, siteId: string, tp: Omit<
   const code = newShortCode();
   await db.batch([
     db.prepare(
-      `INSERT INTO touchpoints (site_id, key, name, stage, channel, owner, match, natural_end, code, position, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
-    ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, siteId, nowIso()),
+      `INSERT INTO touchpoints (site_id, key, name, stage, channel, owner, team, match, natural_end, code, position, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
+    ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, siteId, nowIso()),
     bumpConfigVersion(db, siteId),
   ]);
   return { ...tp, code };
@@ -46,8 +46,8 @@ export async function createTouchpoint(db: D1Database, siteId: string, tp: Omit<
 
 export async function updateTouchpoint(db: D1Database, siteId: string, tp: Touchpoint) {
   await db.batch([
-    db.prepare('UPDATE touchpoints SET name = ?, stage = ?, channel = ?, owner = ?, match = ?, natural_end = ? WHERE site_id = ? AND key = ?')
-      .bind(tp.name, tp.stage, tp.channel, tp.owner, JSON.stringify(tp.match), +(tp.naturalEnd ?? false), siteId, tp.key),
+    db.prepare('UPDATE touchpoints SET name = ?, stage = ?, channel = ?, owner = ?, team = ?, match = ?, natural_end = ? WHERE site_id = ? AND key = ?')
+      .bind(tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), siteId, tp.key),
     bumpConfigVersion(db, siteId),
   ]);
 }

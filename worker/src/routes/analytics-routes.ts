@@ -4,9 +4,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AnalyticsQuerySchema, normalizeSegment, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
 import type { Context } from 'hono';
-import { experiencedFromSums } from '../analytics/consistency';
-import { buildOverview } from '../analytics/overview';
-import { dailyScoreRows, rollupInputs, segmentScoresOf } from '../analytics/rollup-metrics';
+import { dailyScoreRows } from '../analytics/rollup-metrics';
+import { siteOverview } from '../analytics/site-overview';
 import { addDays } from '../analytics/trends';
 import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
 import { listStages } from '../db/sites';
@@ -14,7 +13,7 @@ import { listTouchpoints } from '../db/touchpoints';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { apiApp, errors, json } from '../openapi';
-import { dailyOf, sumsOf } from '../store/site-stores';
+import { dailyOf } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const DEFAULT_RANGE_DAYS = 30;
@@ -69,21 +68,8 @@ const trends = createRoute({
 export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
-    // the segment's rollups, and the context gap's segments from the 'all' rows (all of them when unfiltered)
-    const [sums, contexts] = await Promise.all([
-      sumsOf(c.env, f.siteId, f.shards, f.segment, f.from, f.to),
-      f.segment === 'all' ? null : sumsOf(c.env, f.siteId, f.shards, 'all', f.from, f.to, true),
-    ]);
-    const inputs = rollupInputs(sums.byTouchpoint);
-    const minN = site.settings.minN;
-    const result = buildOverview({
-      range, minN, thresholds: site.settings.thresholds, stages, touchpoints,
-      scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers, prompts: inputs.prompts,
-      transitions: inputs.transitions, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
-      experienced: experiencedFromSums(inputs.experience, minN),
-      segmentScores: segmentScoresOf((contexts ?? sums).byTouchpoint),
-    });
-    c.header('x-rows-read', String(sums.rowsRead + (contexts?.rowsRead ?? 0)));
+    const { overview: result, rowsRead } = await siteOverview(c.env, { siteId: f.siteId, settings: site.settings, range, segment: f.segment, stages, touchpoints });
+    c.header('x-rows-read', String(rowsRead));
     return c.json(result, 200);
   })
   .openapi(trends, async (c) => {

@@ -97,10 +97,10 @@ export class SiteStore extends DurableObject {
     return sumRollups(this.sql, segment, from, to, contextsOnly ? (m) => m.startsWith('c:') || m === 'q' : undefined);
   }
 
-  /** Daily rollups for trends: the score metrics of one segment, optionally of one touchpoint. */
+  /** Daily rollups for trends and alerts: the score metrics and answer counts of one segment, optionally of one touchpoint. */
   daily(segment: string, from: string, to: string, touchpoint?: string) {
     this.flush();
-    return dailyRollups(this.sql, segment, from, to, touchpoint, (m) => m.startsWith('d:') || m === 'q');
+    return dailyRollups(this.sql, segment, from, to, touchpoint, (m) => m.startsWith('d:') || m === 'q' || m === 'answers');
   }
 
   /** A page of answers, newest first (responses list and exports). */

@@ -1,5 +1,7 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
+  AlertDestinationInput,
+  AlertsState,
   AnalyticsQuery,
   ErrorBody,
   ExportQuery,
@@ -150,6 +152,13 @@ export const api = {
   revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
   invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
   acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
+  alerts: (id: string, signal?: AbortSignal) => request<AlertsState>('GET', `/sites/${enc(id)}/alerts`, undefined, signal),
+  addDestination: (id: string, body: AlertDestinationInput) =>
+    request<AlertsState['destinations'][number] & { secret: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations`, body),
+  removeDestination: (id: string, dest: string) => request<void>('DELETE', `/sites/${enc(id)}/alerts/destinations/${enc(dest)}`),
+  testDestination: (id: string, dest: string) =>
+    request<{ ok: boolean; status: number | null; error: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations/${enc(dest)}/test`),
+
   tokens: (signal?: AbortSignal) => request<ApiTokens>('GET', '/tokens', undefined, signal),
   createToken: (name: string, scope: TokenScope) => request<TokenCreated>('POST', '/tokens', { name, scope }),
   revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),

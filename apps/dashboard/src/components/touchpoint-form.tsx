@@ -1,4 +1,5 @@
-// Add or edit a touchpoint: name, key, stage, channel, owner and the URL rules that recognise its pages.
+// Add or edit a touchpoint: name, key, stage, channel, owner, the team that looks after it and the URL rules that
+// recognise its pages.
 import type { Touchpoint } from '@throughline/schema';
 import { CHANNELS, OWNERS } from '../constants';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -40,6 +41,7 @@ export function TouchpointForm({
   const [stage, setStage] = useState(initial?.stage ?? defaultStage ?? stages[0] ?? '');
   const [channel, setChannel] = useState<Touchpoint['channel']>(initial?.channel ?? 'web');
   const [owner, setOwner] = useState<Touchpoint['owner']>(initial?.owner ?? 'brand');
+  const [team, setTeam] = useState(initial?.team ?? '');
   const [match, setMatch] = useState(initial?.match.join('\n') ?? '');
   const pick = (e: Event) => (e.currentTarget as HTMLSelectElement | HTMLTextAreaElement).value;
   const [busy, setBusy] = useState(false);
@@ -60,6 +62,7 @@ export function TouchpointForm({
       stage,
       channel,
       owner,
+      team: team.trim(),
       match: rules(),
     };
     setBusy(true);
@@ -144,6 +147,11 @@ export function TouchpointForm({
               </option>
             ))}
           </select>
+        </div>
+        <div class="field">
+          <label for={id('team')}>Team</label>
+          <input id={id('team')} maxLength={60} value={team} placeholder="Logistics" aria-describedby={id('team-hint')} onInput={(e) => setTeam(pick(e))} />
+          <p class="hint" id={id('team-hint')}>Who looks after it: its alerts go to this team’s destinations (Settings › Alerts).</p>
         </div>
       </div>
       <div class="field">

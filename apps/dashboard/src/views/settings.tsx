@@ -1,5 +1,6 @@
 // Site settings: name and allowed origins, the prompt's look (with the widget's real prompt as preview), how often
 // visitors are asked, how scores are shown, and (owners only) deleting the site.
+import { AlertDestinations } from '../components/alert-destinations';
 import type { Prompt, Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { replaceSite } from '../api/sites-store';
@@ -33,6 +34,7 @@ export function SettingsView({ site, setSite }: ViewProps) {
       <ThemeForm {...common} />
       <AskingForm {...common} />
       <ScoresForm {...common} />
+      <AlertDestinations site={site} />
       <DeleteSite site={site} />
     </div>
   );
