@@ -44,3 +44,17 @@ CREATE TABLE alert_deliveries (
 );
 CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_at);
 CREATE INDEX alert_deliveries_destination ON alert_deliveries(destination_id, created_at);
+
+-- Actions a team logged on a touchpoint (issue 12: "actions with a measured effect"): the day it took effect,
+-- what was done, and who logged it (the email at the time; kept when the person leaves).
+CREATE TABLE touchpoint_actions (
+  id TEXT PRIMARY KEY,
+  site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  touchpoint TEXT NOT NULL,
+  day TEXT NOT NULL,                 -- YYYY-MM-DD (UTC)
+  title TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,          -- an email, or 'API token'
+  created_at TEXT NOT NULL
+);
+CREATE INDEX touchpoint_actions_site ON touchpoint_actions(site_id, day);

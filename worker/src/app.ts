@@ -21,6 +21,7 @@ import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
 import { storageRoutes } from './routes/storage-routes';
+import { actionRoutes } from './routes/action-routes';
 import { alertRoutes } from './routes/alert-routes';
 import { tokensRoutes } from './routes/tokens-routes';
 import { trafficRoutes } from './routes/traffic-routes';
@@ -44,7 +45,8 @@ const apiRoutes = api
   .route('/', membersRoutes)
   .route('/', invitesRoutes)
   .route('/', tokensRoutes)
-  .route('/', alertRoutes);
+  .route('/', alertRoutes)
+  .route('/', actionRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

@@ -1,6 +1,7 @@
 // Test helpers: a signed-up session that calls the API like the dashboard does (cookie + CSRF header).
 import { env, exports } from 'cloudflare:workers';
 import { listDurableObjectIds, runInDurableObject } from 'cloudflare:test';
+import { inject } from 'vitest';
 import { storeOf } from '../src/store/site-stores';
 
 export const BASE = 'https://tl.test';
@@ -136,3 +137,11 @@ export async function storedEvents(siteId: string, shard = 0): Promise<Record<st
 
 /** Every rollup row of a site's object: `segment\tday\ttouchpoint` → {metric: numbers}. */
 export const storedRollups = (siteId: string, shard = 0) => storeOf(env, siteId, shard).dump();
+
+/** A destination (at the local receiver) and an action of the site, for the routes that name one. */
+export async function alertsAndActions(session: Session, siteId: string) {
+  const url = `${inject('receiverUrl')}/in/matrix`;
+  const dest = await (await session.send('POST', `/api/v1/sites/${siteId}/alerts/destinations`, { kind: 'webhook', url })).json<{ id: string }>();
+  const action = await (await session.send('POST', `/api/v1/sites/${siteId}/touchpoints/checkout/actions`, { day: '2026-11-02', title: 'New copy' })).json<{ id: string }>();
+  return { destination: dest.id, action: action.id };
+}

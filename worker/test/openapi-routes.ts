@@ -63,6 +63,8 @@ export function sample(s: Schema | undefined): unknown {
       if (s.format === 'uuid') return crypto.randomUUID();
       if (s.format === 'date-time') return new Date().toISOString();
       if (s.format === 'email') return `${crypto.randomUUID()}@example.com`;
+      if (s.format === 'uri') return 'https://hooks.example.com/throughline';
+      if (s.format === 'date') return new Date().toISOString().slice(0, 10);
       return 'x'.repeat(Math.max(s.minLength ?? 1, 1));
     default:
       return null;

@@ -48,6 +48,8 @@ export const TouchpointScoresSchema = z.object({
   stage: z.string(),
   channel: z.string(),
   owner: z.string(),
+  /** The team that looks after it ('' when none is set). */
+  team: z.string(),
   /** Answers (answer events) at this touchpoint in range. */
   n: z.int(),
   visits: z.int(),

@@ -11,3 +11,4 @@ export * from './members';
 export * from './tokens';
 export * from './segments';
 export * from './alerts';
+export * from './actions';

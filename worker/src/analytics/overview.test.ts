@@ -95,7 +95,7 @@ describe('overview', () => {
     expect(cart?.priority).toBeCloseTo(0.666667, 6);
     expect(counter).toEqual({
       key: 'counter', name: 'Shop counter', stage: 'Purchase', channel: 'offline', owner: 'partner',
-      n: 5, visits: 0, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
+      team: '', n: 5, visits: 0, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
       scores: {
         sensorial: exact(75),
         affective: { value: null, n: 3, ci: null },

@@ -18,6 +18,8 @@ export interface TouchpointMeta {
   stage: string;
   channel: string;
   owner: string;
+  /** The team that looks after it. */
+  team?: string;
   /** A natural end of the journey: no drop-off. */
   naturalEnd?: boolean;
 }
@@ -103,6 +105,7 @@ export function buildOverview(input: OverviewInput): Overview {
       stage: tp.stage,
       channel: tp.channel,
       owner: tp.owner,
+      team: tp.team ?? '',
       n: answers ? (answers.get(tp.key) ?? 0) : largestN,
       visits: visits.get(tp.key) ?? 0,
       prompts: responseRateOf(prompts.get(tp.key) ?? { shown: 0, dismissed: 0, answered: 0 }),
