@@ -9,4 +9,5 @@ export * from './responses';
 export * from './export';
 export * from './members';
 export * from './tokens';
+export * from './password-reset';
 export * from './segments';
