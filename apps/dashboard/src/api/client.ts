@@ -18,6 +18,11 @@ import type {
   PromptInput,
   ResponsesPage,
   PasswordChange,
+  PasswordReset,
+  PasswordResetDone,
+  PasswordResetLink,
+  PasswordResetOptions,
+  PasswordResetPreview,
   ResponsesQuery,
   Role,
   Signup,
@@ -112,6 +117,10 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   changePassword: (body: PasswordChange) => request<void>('POST', '/auth/password', body),
   endOtherSessions: () => request<{ ended: number }>('POST', '/auth/sessions/end-others'),
+  resetOptions: (signal?: AbortSignal) => request<PasswordResetOptions>('GET', '/auth/reset', undefined, signal),
+  resetPreview: (token: string, signal?: AbortSignal) => request<PasswordResetPreview>('GET', `/auth/reset/${enc(token)}`, undefined, signal),
+  resetPassword: (body: PasswordReset) => request<PasswordResetDone>('POST', '/auth/reset', body),
+  requestReset: (email: string) => request<{ message: string }>('POST', '/auth/reset/request', { email }),
   organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
   switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
 
@@ -144,6 +153,8 @@ export const api = {
   /** `revokeTokens`: also revoke the API tokens that member made. */
   setRole: (userId: string, role: Role, revokeTokens = false) =>
     request<unknown>('PATCH', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`, { role }),
+  /** A one-time password reset link for a member, to pass on to them. */
+  resetLink: (userId: string) => request<PasswordResetLink>('POST', `/members/${enc(userId)}/password-reset`),
   removeMember: (userId: string, revokeTokens = false) => request<void>('DELETE', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`),
   invites: (signal?: AbortSignal) => request<Invites>('GET', '/invites', undefined, signal),
   createInvite: (body: InviteCreate) => request<InviteCreated>('POST', '/invites', body),
