@@ -2,9 +2,9 @@
 // password on the link's page and is signed out everywhere else; "Forgot your password?" says what to do where no
 // email is sent; the account section changes a password and signs out other sessions. Each screen passes axe at
 // 1280 and 390 px, light and dark.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { axeViolations } from '../support/axe';
+import { axeEverywhere } from '../support/axe';
 import { collectPageErrors, launchBrowser } from '../support/browser';
 
 const baseURL = inject('baseURL');
@@ -18,20 +18,6 @@ afterAll(async () => { await browser?.close(); });
 async function json(res: { status(): number; json(): Promise<any>; text(): Promise<string> }, status = 200) {
   if (res.status() !== status) throw new Error(`expected ${status}, got ${res.status()}: ${await res.text()}`);
   return res.json();
-}
-
-/** axe violations of the page as it is, at both widths and in both colour schemes. */
-async function axeEverywhere(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const width of [1280, 390]) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      for (const v of await axeViolations(page)) found.push(`${width} ${colorScheme}: ${v.id} ${v.nodes.join(' | ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 /** A signed-in context for a new owner, and a member who joined by invite, signed in in two other contexts. */

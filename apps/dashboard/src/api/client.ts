@@ -4,6 +4,7 @@ import type {
   ErrorBody,
   ExportQuery,
   ApiTokens,
+  DroppedTraffic,
   InviteAccept,
   InviteCreate,
   InviteCreated,
@@ -147,6 +148,9 @@ export const api = {
     request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
+  /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
+  dropped: (id: string, q: Pick<AnalyticsQuery, 'from' | 'to'>, signal?: AbortSignal) =>
+    request<DroppedTraffic>('GET', `/sites/${enc(id)}/traffic/dropped${qs(q)}`, undefined, signal),
   responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
     request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
   members: (signal?: AbortSignal) => request<Members>('GET', '/members', undefined, signal),
