@@ -37,13 +37,13 @@ export function PartnersEditor({ site, onSaved }: { site: Site; onSaved: (s: Sit
         <label for="partners">Domains, one per line</label>
         <textarea id="partners" rows={2} class="mono" value={text} placeholder="track.swiftship.example" aria-describedby="partners-hint" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
         <p class="hint" id="partners-hint">
-          For trying it locally, <code>localhost:5174</code> (a port, then only that one).
+          For local testing: <code>localhost:5174</code> (with a port, only that port matches).
         </p>
       </div>
       {unallowed.length > 0 && (
         <div class="callout callout-warn" role="status" data-testid="partner-origin-warning">
           <p>
-            Answers from {unallowed.length === 1 ? 'this partner' : 'these partners'} are refused until the origin is allowed: add{' '}
+            Answers from {unallowed.length === 1 ? 'this partner are refused until its origin is' : 'these partners are refused until their origins are'} allowed: add{' '}
             {unallowed.map((p, i) => (
               <span key={p}>
                 {i > 0 && ', '}
