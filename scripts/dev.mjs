@@ -17,7 +17,9 @@ const devVars = path.join(WORKER, '.dev.vars');
 if (!existsSync(devVars)) writeFileSync(devVars, `PEPPER=${randomBytes(24).toString('base64url')}\nENVIRONMENT=development\n`);
 
 build();
-const worker = await startLocalWorker({ port: PORT });
+// ALLOW_HEADLESS=true lets an automated browser's visits through the bot filter, for trying the widget with one.
+const allowHeadless = process.env.ALLOW_HEADLESS === 'true';
+const worker = await startLocalWorker({ port: PORT, vars: allowHeadless ? { ALLOW_HEADLESS: 'true' } : {} });
 const seed = await seedDemo(worker.url);
 writeDemoPages(seed.siteKey);
 
@@ -30,7 +32,7 @@ console.log(`
   Widget      ${worker.url}/w.js
   API         ${worker.url}/api/v1      OpenAPI: ${worker.url}/api/v1/openapi.json
 
-  Ctrl-C stops it.
+${allowHeadless ? '  Bot filter  headless browsers let through (ALLOW_HEADLESS=true)\n\n' : ''}  Ctrl-C stops it.
 `);
 
 const stop = async () => { await worker.stop(); process.exit(0); };

@@ -11,6 +11,8 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, PEPPER: 'test-pepper', ENVIRONMENT: 'test' },
+          // Cloudflare's email binding, simulated locally: password reset links by email (routes/password-reset-routes.ts).
+          email: { send_email: [{ name: 'EMAIL' }] },
         },
       }),
     ],

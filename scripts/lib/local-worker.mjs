@@ -3,7 +3,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { WORKER, WRANGLER } from './paths.mjs';
 
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_UPDATE_NOTIFIER: '1' };
+// Request.cf (the country of a visit) would be fetched from Cloudflare at every start and reload, printing a stack
+// trace each time when offline; locally it would be this machine's country anyway, so the placeholder serves.
+const env = {
+  ...process.env, WRANGLER_SEND_METRICS: 'false', NO_UPDATE_NOTIFIER: '1',
+  CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
+};
 
 export function applyMigrations({ persistTo } = {}) {
   execFileSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])], {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { axeEverywhere } from '../support/axe';
 import { demoDesktop } from '../support/demo-login';
 
 const baseURL = inject('baseURL');
@@ -75,5 +76,22 @@ it('saves partner domains, which the widget config then carries', async () => {
   expect(site.settings.partners).toEqual(['track.swiftship.example']);
   const config = await (await page.request.get(`${baseURL}/v1/sites/${site.key}/config`)).json();
   expect(config.partners).toEqual(['track.swiftship.example']);
+  expect(errors).toEqual([]);
+});
+
+it('warns while a partner\'s origin is not allowed, and takes localhost with a port for local testing', async () => {
+  const form = page.getByRole('form', { name: 'Partner domains' });
+  const warning = form.getByTestId('partner-origin-warning');
+  await warning.waitFor();
+  expect(await warning.innerText()).toContain('https://track.swiftship.example');
+  expect(await axeEverywhere(page)).toEqual([]);
+  // The demo allows http://localhost:8787 (scripts/seed.mjs), so this partner's answers are kept: no warning.
+  await form.getByLabel('Domains, one per line').fill('localhost:8787');
+  await form.getByRole('button', { name: 'Save partner domains' }).click();
+  await form.getByText('Saved', { exact: true }).waitFor();
+  expect(await warning.count()).toBe(0);
+  await form.getByLabel('Domains, one per line').fill('track.swiftship.example');
+  await form.getByRole('button', { name: 'Save partner domains' }).click();
+  await form.getByText('Saved', { exact: true }).waitFor();
   expect(errors).toEqual([]);
 });

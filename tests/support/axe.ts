@@ -38,3 +38,17 @@ export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<A
     }));
   }, scope);
 }
+
+/** axe violations of the page as it is, at 1280 and 390 px wide, in the light and the dark colour scheme; leaves it light. */
+export async function axeEverywhere(page: Page, scope: AxeScope = {}): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of [1280, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      for (const v of await axeViolations(page, scope)) found.push(`${width} ${colorScheme}: ${v.id} ${v.nodes.join(' | ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}

@@ -1,6 +1,6 @@
 // Journey links (issue 15, M4): a visitor arriving with `?tl_j=` sends the link with this tab's visits, for the worker
 // to verify, keeps their own visitor id for later journeys, and loses the parameter from the address bar. An
-// unsigned id, as an ad or a forum post could carry, is not adopted.
+// unsigned id, as an ad or a forum post could carry, is not adopted. Links to partner domains carry the tab's link.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../../scripts/lib/api-client.mjs';
@@ -66,6 +66,28 @@ for (const mode of MODES) {
       await expect.poll(moves, { timeout: 15_000 }).toEqual([['shop', 'parcel', 1]]);
       await shopper.context.close();
       await phone.context.close();
+    });
+
+    it('carries the journey link on links to a partner given as localhost with a port, and only that port', async () => {
+      // The partner here is the worker's own local origin: another origin than the fixture pages, as in local testing.
+      const partner = new URL(s.baseURL).host;
+      expect(partner).toMatch(/^localhost:\d+$/);
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }], { partners: [partner] });
+      const { context, page } = await openPage(s.browser);
+      await visitOf(page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=page'));
+      /** The address a click on a link to `href` leaves with (the navigation itself is cancelled). */
+      const clicked = (href: string) =>
+        page.evaluate((h) => {
+          const a = Object.assign(document.createElement('a'), { href: h, textContent: 'go' });
+          a.addEventListener('click', (e) => e.preventDefault());
+          document.body.append(a);
+          a.click();
+          a.remove();
+          return a.href;
+        }, href);
+      await expect.poll(async () => new URL(await clicked(`${s.baseURL}/track`)).searchParams.get('tl_j'), { timeout: 10_000 }).toMatch(/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/);
+      expect(await clicked('http://localhost:1/track')).toBe('http://localhost:1/track');
+      await context.close();
     });
   });
 }

@@ -17,6 +17,7 @@ import { invitesRoutes } from './routes/invites-routes';
 import { journeyLinkApi, journeyLinkRoute } from './routes/journey-link-routes';
 import { journeyRoutes } from './routes/journey-routes';
 import { membersRoutes } from './routes/members-routes';
+import { passwordResetRoutes } from './routes/password-reset-routes';
 import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
@@ -31,6 +32,7 @@ const api = new OpenAPIHono<AppEnv>();
 const apiRoutes = api
   .route('/', authRoutes)
   .route('/', accountRoutes)
+  .route('/', passwordResetRoutes)
   .use('/sites/*', authenticate)
   .use('/sites', authenticate)
   .route('/', sitesRoutes)

@@ -22,6 +22,13 @@ export interface Bindings {
   PUBLIC_URL?: string;
   /** "true" only where browser tests drive headless Chromium: its events are then not dropped as a bot's. */
   ALLOW_HEADLESS?: string;
+  /**
+   * Cloudflare's email binding (wrangler.jsonc `"send_email": [{ "name": "EMAIL" }]`), optional: with it, people ask
+   * for a password reset link by email themselves; without it, only an owner issues one (routes/password-reset-routes.ts).
+   */
+  EMAIL?: SendEmail;
+  /** The sender of those emails, an address on a domain set up for Email Sending; default `no-reply@<this host>`. */
+  EMAIL_FROM?: string;
 }
 
 /** Who is calling the dashboard API: from a session cookie or an API token. */

@@ -35,3 +35,13 @@ export async function hmac(key: string, text: string): Promise<string> {
   const k = await crypto.subtle.importKey('raw', new TextEncoder().encode(key || 'no-pepper-set'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', k, new TextEncoder().encode(text))));
 }
+
+/** Compares two secrets (or their hashes) in time that does not depend on where they differ. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}

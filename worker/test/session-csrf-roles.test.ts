@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, alertsAndActions, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
-/** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up). */
-const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept']);
+/** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up; a reset link signs in). */
+const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept', 'POST /auth/reset', 'POST /auth/reset/request']);
 /** Routes that change only the caller's own session or account (any role may; an API token may not): switching organization, password, other sessions, deleting the account. */
 const SESSION_WRITES = new Set(['POST /auth/switch', 'POST /auth/password', 'POST /auth/sessions/end-others', 'DELETE /me']);
 /** Routes that manage credentials and people: a signed-in owner only, never an API token of any scope (issue 15, H1). */
 const PEOPLE_ROUTES = new Set([
   'POST /tokens', 'GET /tokens', 'DELETE /tokens/{id}', 'POST /invites', 'GET /invites', 'DELETE /invites/{id}',
-  'PATCH /members/{userId}', 'DELETE /members/{userId}', 'DELETE /sites/{id}',
+  'PATCH /members/{userId}', 'DELETE /members/{userId}', 'POST /members/{userId}/password-reset', 'DELETE /sites/{id}',
 ]);
 /** State-changing routes today; the matrix must never quietly cover fewer. */
 const MIN_WRITE_ROUTES = 11;

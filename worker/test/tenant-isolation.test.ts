@@ -11,7 +11,7 @@ const ORIGIN_B = 'https://b-shop.example';
 /** Routes that name a resource today; the matrix must never quietly cover fewer. */
 const MIN_RESOURCE_ROUTES = 13;
 /** Routes whose path parameter is itself the credential (a secret link): whoever holds it may use it. */
-const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}']);
+const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}', 'GET /auth/reset/{token}']);
 
 interface Tenant { session: Session; site: { id: string; key: string }; token: string }
 let a: Tenant;

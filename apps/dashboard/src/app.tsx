@@ -15,6 +15,8 @@ import { lazyView } from './components/lazy';
 
 // Rarely opened screens load on demand, so the first screen stays small.
 const InviteView = lazyView<{ token: string; me: Me | null; onJoined: (me: Me) => void }>(() => import('./views/invite').then((m) => m.InviteView));
+const ResetPasswordView = lazyView<{ token: string; onSignedIn: (me: Me) => void }>(() => import('./views/reset-password').then((m) => m.ResetPasswordView));
+const ForgotPasswordView = lazyView<Record<string, never>>(() => import('./views/forgot-password').then((m) => m.ForgotPasswordView));
 const TeamView = lazyView<{ me: Me; onSwitched: (me: Me) => void }>(() => import('./views/team').then((m) => m.TeamView));
 
 export function App() {
@@ -37,8 +39,10 @@ export function App() {
 
   const authPath = loc.path === '/login' || loc.path === '/signup';
   const invite = match('/invite/:token', loc.path);
+  const reset = match('/reset/:token', loc.path);
+  const forgot = loc.path === '/forgot';
   useEffect(() => {
-    if (invite) return;
+    if (invite || reset || forgot) return;
     if (me === null && !authPath) {
       const next = loc.path === '/' ? '' : `?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`;
       navigate(`/login${next}`, { replace: true });
@@ -46,7 +50,7 @@ export function App() {
       const next = loc.query.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     }
-  }, [me, authPath, !!invite]);
+  }, [me, authPath, !!invite, !!reset, forgot]);
 
   if (bootError)
     return (
@@ -61,6 +65,8 @@ export function App() {
       </main>
     );
   if (invite?.token) return <InviteView token={invite.token} me={me} onJoined={setMe} />;
+  if (reset?.token) return <ResetPasswordView token={reset.token} onSignedIn={setMe} />;
+  if (forgot) return <ForgotPasswordView />;
   if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} onSignedIn={setMe} />;
 
   const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);

@@ -12,12 +12,23 @@ export const ThemeColorSchema = z
   .regex(/^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9a-z.%\s,/]*\)|[a-z]{3,30})$/i, 'a CSS colour: #rrggbb, rgb(…), hsl(…), oklch(…) or a colour name');
 /** A font-family list: names, quotes, commas and spaces only. */
 export const ThemeFontSchema = z.string().max(200).regex(/^[\w\s,'".-]+$/, 'a font-family list, such as "Inter, system-ui, sans-serif"');
-/** A partner's domain name (lower case, no scheme, port or path): `carrier.example`. */
+/**
+ * A partner's domain name (lower case, no scheme or path): `carrier.example`, which also covers its subdomains and
+ * any port. For trying a partner page locally, `localhost` or an IPv4 address, and a port, which then must match too:
+ * `localhost:5174`, `127.0.0.1:8788`.
+ */
 export const PartnerDomainSchema = z
   .string()
   .max(253)
   .transform((d) => d.trim().toLowerCase())
-  .pipe(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as carrier.example'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|localhost|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?$/,
+        'a domain name such as carrier.example (or, for local testing, localhost:5174)',
+      ),
+  );
 
 export const ThemeSchema = z.strictObject({
   /** Brand colour, a CSS colour (ThemeColorSchema). */

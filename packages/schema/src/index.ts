@@ -9,6 +9,7 @@ export * from './responses';
 export * from './export';
 export * from './members';
 export * from './tokens';
+export * from './password-reset';
 export * from './segments';
 export * from './alerts';
 export * from './actions';

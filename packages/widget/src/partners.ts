@@ -4,12 +4,14 @@
 /** The link parameter that carries a signed journey link; the loader picks it up on arrival. */
 export const JOURNEY_PARAM = 'tl_j';
 
-const isPartner = (host: string, partners: string[]) => partners.some((p) => host === p || host.endsWith('.' + p));
+/** A partner domain covers its subdomains on any port; one written with a port (`localhost:5174`) only that host and port. */
+const isPartner = (url: URL, partners: string[]) =>
+  partners.some((p) => (p.includes(':') ? url.host === p : url.hostname === p || url.hostname.endsWith('.' + p)));
 
 /** Adds the signed journey link to a clicked link that leads to a partner domain. */
 export function decorate(link: HTMLAnchorElement, partners: string[], journey: string): void {
   const url = new URL(link.href);
-  if (url.host !== location.host && isPartner(url.hostname, partners)) {
+  if (url.host !== location.host && isPartner(url, partners)) {
     url.searchParams.set(JOURNEY_PARAM, journey);
     link.href = url.href;
   }

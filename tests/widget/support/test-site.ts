@@ -6,7 +6,7 @@ import { DEMO_LOGIN } from '../../../scripts/lib/demo-journey.mjs';
 /** The API's prompt body (packages/schema PromptInputSchema; the worker validates it). */
 type PromptInput = { dimensions: string[]; trigger: { type: string; seconds?: number }; sampling: number; recontactDays: number; comment?: boolean };
 /** Site settings overridden by a test (packages/schema SiteSettingsSchema). */
-type SiteSettings = { budget: { prompts: number; periodDays: number }; theme: { color: string; font: string; radius: number } };
+type SiteSettings = { budget: { prompts: number; periodDays: number }; theme: { color: string; font: string; radius: number }; partners: string[] };
 
 export interface TestTouchpoint {
   key: string;

@@ -10,7 +10,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { bumpAll, clear } from '../db/rate-counters';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import { hmac, newSecret } from '../ids';
+import { hmac, newSecret, sameSecret } from '../ids';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_LIMITS = { accountClient: 10, client: 50, account: 100, knownBrowser: 10 } as const;
@@ -36,7 +36,7 @@ async function keys(c: Context<AppEnv>, email: string) {
 async function knownBrowser(c: Context<AppEnv>, email: string): Promise<string | null> {
   const [nonce, sig] = (getCookie(c, KNOWN_BROWSER_COOKIE) ?? '').split('.');
   if (!nonce || !sig) return null;
-  return sig === (await hmac(c.env.PEPPER ?? '', `known-browser\n${nonce}\n${email}`)) ? nonce : null;
+  return sameSecret(sig, await hmac(c.env.PEPPER ?? '', `known-browser\n${nonce}\n${email}`)) ? nonce : null;
 }
 
 /**
@@ -63,9 +63,19 @@ export async function countLoginAttempt(c: Context<AppEnv>, email: string): Prom
 }
 
 /** Counts an attempt to make an account from this address, refusing it (429) over the limit: see NEW_ACCOUNTS_PER_CLIENT. */
-export async function countNewAccount(c: Context<AppEnv>): Promise<void> {
+export const countNewAccount = (c: Context<AppEnv>) => countForClient(c, 'signup', NEW_ACCOUNTS_PER_CLIENT);
+
+/**
+ * Counts one attempt at `purpose` from this client address (and, with `email`, for that account over all
+ * addresses), refusing it (429) over `limit` per window, like a login: password reset links are used and asked for
+ * under these.
+ */
+export async function countForClient(c: Context<AppEnv>, purpose: string, limit: number, email?: { email: string; limit: number }): Promise<void> {
   const ip = c.req.header('cf-connecting-ip') ?? 'local';
-  const client = await hmac(c.env.PEPPER ?? '', `login-client\n${new Date().toISOString().slice(0, 10)}\n${ip}`);
-  const [n] = await bumpAll(c.env.DB, [`signup-client:${client}`], LOGIN_WINDOW_MS);
-  if (n! > NEW_ACCOUNTS_PER_CLIENT) throw tooMany();
+  const pepper = c.env.PEPPER ?? '';
+  const client = await hmac(pepper, `login-client\n${new Date().toISOString().slice(0, 10)}\n${ip}`);
+  const counted: [string, number][] = [[`${purpose}-client:${client}`, limit]];
+  if (email) counted.push([`${purpose}-account:${await hmac(pepper, `login-account\n${email.email}`)}`, email.limit]);
+  const counts = await bumpAll(c.env.DB, counted.map(([k]) => k), LOGIN_WINDOW_MS);
+  if (counts.some((n, i) => n > counted[i]![1])) throw tooMany();
 }

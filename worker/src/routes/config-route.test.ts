@@ -58,7 +58,7 @@ describe('theme and partners (issue 15, L2)', () => {
       expect((await patch({ theme: { color, font: 'system-ui', radius: 12 } })).status, color).toBe(400);
     }
     expect((await patch({ theme: { color: '#fff', font: 'x; src: url(https://t.example/f.woff)', radius: 12 } })).status).toBe(400);
-    for (const partner of ['https://carrier.example', 'carrier.example/path', 'javascript:alert(1)', '*.example']) {
+    for (const partner of ['https://carrier.example', 'carrier.example/path', 'javascript:alert(1)', '*.example', 'localhost:port', 'http://localhost:5174', 'localhost:5174/x']) {
       expect((await patch({ partners: [partner] })).status, partner).toBe(400);
     }
     for (const color of ['#4f46e5', '#FFF', 'rgb(79 70 229)', 'oklch(0.5 0.2 270 / 80%)', 'rebeccapurple']) {
@@ -66,6 +66,9 @@ describe('theme and partners (issue 15, L2)', () => {
     }
     const ok = await patch({ partners: ['Carrier.Example', 'track.parcel-co.example'] });
     expect((await ok.json<{ settings: { partners: string[] } }>()).settings.partners).toEqual(['carrier.example', 'track.parcel-co.example']);
+    // For trying a partner page locally (issue 14): localhost or an IPv4 address, with a port.
+    const local = await patch({ partners: ['localhost', 'LOCALHOST:5174', '127.0.0.1:8788', 'carrier.example:8443'] });
+    expect((await local.json<{ settings: { partners: string[] } }>()).settings.partners).toEqual(['localhost', 'localhost:5174', '127.0.0.1:8788', 'carrier.example:8443']);
   });
 
   it('serves the default colour, and leaves out partners, where settings saved before these checks hold bad values', async () => {

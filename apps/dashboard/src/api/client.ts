@@ -6,6 +6,7 @@ import type {
   ErrorBody,
   ExportQuery,
   ApiTokens,
+  DroppedTraffic,
   InviteAccept,
   InviteCreate,
   InviteCreated,
@@ -20,6 +21,11 @@ import type {
   PromptInput,
   ResponsesPage,
   PasswordChange,
+  PasswordReset,
+  PasswordResetDone,
+  PasswordResetLink,
+  PasswordResetOptions,
+  PasswordResetPreview,
   ResponsesQuery,
   Role,
   Signup,
@@ -114,6 +120,10 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   changePassword: (body: PasswordChange) => request<void>('POST', '/auth/password', body),
   endOtherSessions: () => request<{ ended: number }>('POST', '/auth/sessions/end-others'),
+  resetOptions: (signal?: AbortSignal) => request<PasswordResetOptions>('GET', '/auth/reset', undefined, signal),
+  resetPreview: (token: string, signal?: AbortSignal) => request<PasswordResetPreview>('GET', `/auth/reset/${enc(token)}`, undefined, signal),
+  resetPassword: (body: PasswordReset) => request<PasswordResetDone>('POST', '/auth/reset', body),
+  requestReset: (email: string) => request<{ message: string }>('POST', '/auth/reset/request', { email }),
   organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
   switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
 
@@ -140,12 +150,17 @@ export const api = {
     request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
+  /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
+  dropped: (id: string, q: Pick<AnalyticsQuery, 'from' | 'to'>, signal?: AbortSignal) =>
+    request<DroppedTraffic>('GET', `/sites/${enc(id)}/traffic/dropped${qs(q)}`, undefined, signal),
   responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
     request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
   members: (signal?: AbortSignal) => request<Members>('GET', '/members', undefined, signal),
   /** `revokeTokens`: also revoke the API tokens that member made. */
   setRole: (userId: string, role: Role, revokeTokens = false) =>
     request<unknown>('PATCH', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`, { role }),
+  /** A one-time password reset link for a member, to pass on to them. */
+  resetLink: (userId: string) => request<PasswordResetLink>('POST', `/members/${enc(userId)}/password-reset`),
   removeMember: (userId: string, revokeTokens = false) => request<void>('DELETE', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`),
   invites: (signal?: AbortSignal) => request<Invites>('GET', '/invites', undefined, signal),
   createInvite: (body: InviteCreate) => request<InviteCreated>('POST', '/invites', body),

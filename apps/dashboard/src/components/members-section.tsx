@@ -1,4 +1,5 @@
-// The organization's members: role per member (owners change it), removal; an organization always keeps an owner.
+// The organization's members: role per member (owners change it), a password reset link to pass on, removal; an
+// organization always keeps an owner.
 import type { Me, Member } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
@@ -6,6 +7,7 @@ import { ROLES } from '../constants';
 import { useResource } from '../api/use-resource';
 import { RoleSelect } from './role-select';
 import { ScrollBox } from './scroll-box';
+import { ShownOnce } from './snippet';
 import { ErrorMessage, Loading } from './states';
 
 export const ROLE_HELP: Record<Me['role'], string> = {
@@ -17,10 +19,12 @@ export const ROLE_HELP: Record<Me['role'], string> = {
 export function MembersSection({ me }: { me: Me }) {
   const members = useResource((s) => api.members(s), []);
   const [error, setError] = useState<ApiError>();
+  const [reset, setReset] = useState<{ email: string; url: string; expiresAt: string }>();
   const owner = me.role === 'owner';
 
   async function change(m: Member, run: () => Promise<unknown>) {
     setError(undefined);
+    setReset(undefined);
     try {
       await run();
       members.reload();
@@ -67,6 +71,16 @@ export function MembersSection({ me }: { me: Me }) {
                       {!m.you && (
                         <button
                           type="button"
+                          class="btn btn-ghost btn-sm"
+                          aria-label={`Reset link for ${m.email}`}
+                          onClick={() => change(m, async () => setReset({ email: m.email, ...(await api.resetLink(m.userId)) }))}
+                        >
+                          Reset link
+                        </button>
+                      )}
+                      {!m.you && (
+                        <button
+                          type="button"
                           class="btn btn-ghost btn-sm btn-danger-text"
                           aria-label={`Remove ${m.email}`}
                           onClick={() =>
@@ -84,6 +98,13 @@ export function MembersSection({ me }: { me: Me }) {
             </tbody>
           </table>
         </ScrollBox>
+      )}
+      {reset && (
+        <ShownOnce
+          message={`Pass this link on to ${reset.email}: it sets a new password once, until ${new Date(reset.expiresAt).toLocaleString()}, and signs them out everywhere. It is shown only now; a new link replaces it.`}
+          text={reset.url}
+          label="Password reset link"
+        />
       )}
       <p class="hint">Roles: {ROLES.map((r) => `${r} — ${ROLE_HELP[r]}`).join('; ')}.</p>
     </section>

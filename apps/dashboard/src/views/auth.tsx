@@ -108,6 +108,11 @@ export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSig
                 </p>
               )}
               {fieldError('password')}
+              {!signup && (
+                <p class="hint">
+                  <Link href="/forgot">Forgot your password?</Link>
+                </p>
+              )}
             </div>
             <button class="btn btn-primary btn-block" type="submit" disabled={busy}>
               {busy ? (signup ? 'Creating account…' : 'Logging in…') : signup ? 'Create account' : 'Log in'}
