@@ -69,11 +69,13 @@ export function App() {
   if (forgot) return <ForgotPasswordView />;
   if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} onSignedIn={setMe} />;
 
+  const tpMatch = match('/sites/:id/touchpoints/:key', loc.path);
   const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);
   let body;
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
   else if (loc.path === '/team') body = <TeamView me={me} onSwitched={setMe} />;
+  else if (tpMatch?.id && tpMatch.key) body = <SiteLayout siteId={tpMatch.id} view="map" touchpoint={tpMatch.key} query={loc.query} />;
   else if (siteMatch && siteMatch.id !== undefined) {
     const view = (siteMatch.view ?? 'map') as SiteView;
     body = SITE_VIEWS.some((v) => v.id === view) ? <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} /> : <NotFound />;

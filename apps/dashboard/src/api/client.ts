@@ -1,5 +1,8 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
+  ActionInput,
+  Actions,
+  ActionWithEffect,
   AlertDestinationInput,
   AlertsState,
   AnalyticsQuery,
@@ -167,6 +170,10 @@ export const api = {
   revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
   invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
   acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
+  actions: (id: string, key: string, signal?: AbortSignal) =>
+    request<Actions>('GET', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, undefined, signal),
+  logAction: (id: string, key: string, body: ActionInput) => request<ActionWithEffect>('POST', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, body),
+  removeAction: (id: string, key: string, action: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions/${enc(action)}`),
   alerts: (id: string, signal?: AbortSignal) => request<AlertsState>('GET', `/sites/${enc(id)}/alerts`, undefined, signal),
   addDestination: (id: string, body: AlertDestinationInput) =>
     request<AlertsState['destinations'][number] & { secret: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations`, body),

@@ -41,6 +41,7 @@ const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.Tr
 const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
 const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
+const TouchpointView = lazyView<ViewProps & { touchpoint: string }>(() => import('./touchpoint').then((m) => m.TouchpointView));
 const SettingsView = lazyView<ViewProps>(() => import('./settings').then((m) => m.SettingsView));
 
 const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
@@ -55,7 +56,8 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   settings: SettingsView,
 };
 
-export function SiteLayout({ siteId, view, query }: { siteId: string; view: SiteView; query: URLSearchParams }) {
+/** `touchpoint`: the page of one touchpoint (under the Journey map tab), instead of the view. */
+export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string }) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
   const filters = readFilters(query);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
@@ -68,8 +70,8 @@ export function SiteLayout({ siteId, view, query }: { siteId: string; view: Site
   // On narrow screens the tabs scroll sideways: keep the current one in view.
   useEffect(() => document.querySelector('.site-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [view]);
   useEffect(() => {
-    document.title = `${meta.label}${site.data ? ` · ${site.data.name}` : ''} · Throughline`;
-  }, [meta.label, site.data?.name]);
+    document.title = `${touchpoint ?? meta.label}${site.data ? ` · ${site.data.name}` : ''} · Throughline`;
+  }, [meta.label, site.data?.name, touchpoint]);
 
   const View = VIEWS[view];
   return (
@@ -95,7 +97,9 @@ export function SiteLayout({ siteId, view, query }: { siteId: string; view: Site
         ) : !site.data ? (
           <Loading />
         ) : (
-          <View site={site.data} overview={overview} filters={filters} setSite={site.set} />
+          touchpoint === undefined
+            ? <View site={site.data} overview={overview} filters={filters} setSite={site.set} />
+            : <TouchpointView site={site.data} overview={overview} filters={filters} setSite={site.set} touchpoint={touchpoint} />
         )}
       </main>
     </>
