@@ -69,6 +69,10 @@ export const OverviewSchema = z.object({
     byDimension: z.record(z.string(), z.number().nullable()),
     experienced: z.number().nullable(),
     breaking: z.array(z.string()),
+    /** Each flag behind `breaking`, per dimension: above or below the journey mean, and by how many score points. */
+    outliers: z.array(
+      z.object({ touchpoint: z.string(), dimension: z.string(), side: z.enum(['above', 'below']), points: z.number() }),
+    ),
   }),
   connectivity: z.object({
     score: z.number().nullable(),
@@ -111,6 +115,9 @@ export const TrendPointSchema = z.object({
   /** Answers that day with an experience dimension. */
   n: z.int(),
   scores: z.record(z.string(), ScoreStatSchema),
+  /** The same scores over the 7 days ending on this day, answers pooled (days with few or no answers still count):
+   * value, n and 95% interval; a score appears once its window holds an answer. */
+  rolling: z.record(z.string(), ScoreStatSchema),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 

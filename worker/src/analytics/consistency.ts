@@ -20,6 +20,17 @@ export interface Consistency {
   breaking: string[];
   /** The same flags by dimension, for a drill-down. */
   breakingByDimension: Record<string, string[]>;
+  /** Every flag with its side: above or below the journey mean, by how many score points (0–100 scale). */
+  outliers: ConsistencyOutlier[];
+}
+
+/** A touchpoint flagged on one dimension: a mean far above the journey is not the same news as one far below. */
+export interface ConsistencyOutlier {
+  touchpoint: string;
+  dimension: string;
+  side: 'above' | 'below';
+  /** Touchpoint score minus journey mean score, in score points. */
+  points: number;
 }
 
 /** Floating-point slack, so a mean exactly one sd away (computed as 1.0000000000000002 sd) is not flagged. */
@@ -50,6 +61,7 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
   const byDimension: Record<string, number | null> = {};
   const breakingByDimension: Record<string, string[]> = {};
   const flagged = new Set<string>();
+  const outliers: ConsistencyOutlier[] = [];
 
   for (const dimension of EXPERIENCE_DIMENSIONS) {
     const keys: string[] = [];
@@ -71,6 +83,12 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
     const breaking = keys.filter((_, i) => Math.abs(means[i]! - journeyMean) > sd + EPSILON);
     if (breaking.length > 0) breakingByDimension[dimension] = breaking;
     for (const key of breaking) flagged.add(key);
+    keys.forEach((touchpoint, i) => {
+      if (!breaking.includes(touchpoint)) return;
+      // a 1–5 mean difference is a score difference × 25 (score = (mean − 1) / 4 × 100)
+      const points = (means[i]! - journeyMean) * 25;
+      outliers.push({ touchpoint, dimension, side: points > 0 ? 'above' : 'below', points });
+    });
   }
 
   const values = Object.values(byDimension).filter((v): v is number => v !== null);
@@ -79,6 +97,7 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
     byDimension,
     breaking: [...byTouchpoint.keys()].filter((key) => flagged.has(key)),
     breakingByDimension,
+    outliers,
   };
 }
 

@@ -139,6 +139,7 @@ export function buildOverview(input: OverviewInput): Overview {
       experienced: experienced.value,
       // in the team's touchpoint order, not the order the SQL returned rows in
       breaking: input.touchpoints.map((t) => t.key).filter((key) => consistency.breaking.includes(key)),
+      outliers: consistency.outliers.filter((o) => known.has(o.touchpoint)),
     },
     connectivity: {
       score: connectivity.score,
