@@ -28,7 +28,7 @@ export function NotPlaced({ thin, prompts, minN, siteId }: { thin: TouchpointSco
               <strong>{t.name}</strong> ({countOf(t.n, 'answer')}){r ? `: ${r.text}` : ''}
               {r?.ask && (
                 <>
-                  {' '}
+                  {' — '}
                   <Link href={`/sites/${encodeURIComponent(siteId)}/journey?prompt=${encodeURIComponent(t.key)}`}>Add importance to its prompt</Link>
                 </>
               )}

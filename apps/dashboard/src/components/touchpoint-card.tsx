@@ -70,8 +70,9 @@ export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: Tou
       )}
       {(status || exits || journeyEnd) && (
         <footer class="tp-foot">
-          {status && status.kind !== 'thin' && <p class="tp-fact">{status.detail}</p>}
-          {notes.map((f) => (
+          {/* the exits line below states a many-exits status's numbers; "not enough answers" says it all */}
+          {status && status.kind !== 'thin' && status.kind !== 'many_exits' && <p class="tp-fact">{status.detail}</p>}
+          {notes.filter((f) => f.kind !== 'many_exits').map((f) => (
             <p class="tp-fact" key={f.kind}>
               <strong>{f.label}:</strong> {f.detail}
             </p>

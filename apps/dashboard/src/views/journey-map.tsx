@@ -20,6 +20,7 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   const trends = useResource(
     (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, dimension: 'quality' }, s),
     [site.id, filters.to, filters.segment],
+    { live: true },
   );
   const base = `/sites/${encodeURIComponent(site.id)}`;
 

@@ -129,7 +129,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         <section class="section" aria-labelledby="rank-h">
           <h2 id="rank-h">Ranked by priority</h2>
           <ScrollBox label="Priority table">
-            <table class="data">
+            <table class="data stack">
               <thead>
                 <tr>
                   <th class="num">#</th>
@@ -145,27 +145,27 @@ export function PrioritiesView({ site, overview }: ViewProps) {
               <tbody>
                 {rated.map((t, i) => (
                   <tr key={t.key} class={hover === t.key ? 'row-on' : ''} onMouseEnter={() => setHover(t.key)} onMouseLeave={() => setHover(undefined)}>
-                    <td class="num">{i + 1}</td>
-                    <td>
+                    <td class="num stack-rank">{i + 1}</td>
+                    <td class="stack-title">
                       <strong>{t.name}</strong>
                     </td>
-                    <td>{t.stage}</td>
-                    <td>
+                    <td data-label="Stage">{t.stage}</td>
+                    <td data-label="Quadrant">
                       <QuadrantBadge quadrant={t.quadrant} />
                     </td>
-                    <td class="num">{fmt(t.importance)}</td>
-                    <td class="num">
+                    <td class="num" data-label="Importance">{fmt(t.importance)}</td>
+                    <td class="num" data-label="Quality">
                       <span class="score-chip tone" style={hueStyle(t.quality)}>
                         {fmt(t.quality)}
                       </span>
                     </td>
-                    <td class="num">
+                    <td class="num" data-label="Priority">
                       <span class="prio-bar" aria-hidden="true">
                         <span style={{ width: `${Math.min(100, (t.priority ?? 0) * 100 * 2)}%` }} />
                       </span>
                       {(t.priority ?? 0).toFixed(2)}
                     </td>
-                    <td class="num">{count(t.n)}</td>
+                    <td class="num" data-label="Answers">{count(t.n)}</td>
                   </tr>
                 ))}
               </tbody>

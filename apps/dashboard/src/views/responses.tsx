@@ -1,7 +1,8 @@
 // Responses: each answer with its comment and context, newest first, filtered by touchpoint and
 // "with comment"; pages load on demand; the same filters export as CSV or JSON.
 import type { ResponseRow, ResponsesPage } from '@throughline/schema';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { onRefresh } from '../api/refresh';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
@@ -61,6 +62,10 @@ export function ResponsesView({ site, filters }: ViewProps) {
     void load(null, ctl.signal);
     return () => ctl.abort();
   }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, tick]);
+  // Fresh answers on focus and every minute, as the other views; not once more pages are open (that would drop them).
+  const shown = useRef(0);
+  shown.current = rows?.length ?? 0;
+  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment]);
 
   return (
     <div>
