@@ -1,4 +1,4 @@
-// Analytics responses (DESIGN.md "Metrics"). Scores are 0–100 and null below the minimum n.
+// Analytics responses (docs/metrics.md). Scores are 0–100 and null below the minimum n.
 import { z } from 'zod';
 import { DIMENSIONS } from './dimensions';
 
@@ -43,7 +43,7 @@ export const TouchpointScoresSchema = z.object({
   /** Quality with its uncertainty: `value` equals `quality`; `n` counts answers with an experience dimension;
    * `ci` is the 95% Student-t interval of answer-level quality (each answer's mean of its experience dimensions). */
   qualityStat: ScoreStatSchema,
-  /** Context gap (DESIGN.md "Context sensitivity"): best minus worst segment in score points, by mean answer-level
+  /** Context gap (docs/metrics.md › Context sensitivity): best minus worst segment in score points, by mean answer-level
    * quality, over segments (device, channel, locale, country, returning) with at least minN answers; null below two. */
   contextGap: z
     .object({

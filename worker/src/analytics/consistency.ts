@@ -1,4 +1,4 @@
-// Consistency: is the experience the same at every touchpoint of the brand (DESIGN.md "Metrics" › Consistency)?
+// Consistency: is the experience the same at every touchpoint of the brand (docs/metrics.md › Consistency)?
 // Measured across touchpoints from rollups, and as experienced within each visitor who rated several touchpoints.
 import { EXPERIENCE_DIMENSIONS, isExperienceDimension } from './quality';
 import { DEFAULT_MIN_N, average, meanOf, populationSd, sumsByTouchpoint, type ScoreRollup } from './stats';
@@ -37,7 +37,7 @@ export interface ConsistencyOutlier {
 const EPSILON = 1e-9;
 
 /**
- * DESIGN.md "Metrics" › Consistency: `1 − sd(touchpoint means) / 2` with the population sd of the 1–5
+ * docs/metrics.md › Consistency: `1 − sd(touchpoint means) / 2` with the population sd of the 1–5
  * means (2 is the largest it can be on a 1–5 scale), shown 0–100. Null below two touchpoints: one
  * touchpoint has nothing to be consistent with.
  */
@@ -49,9 +49,9 @@ export function consistencyOfMeans(means: readonly number[]): number | null {
 /**
  * Consistency across touchpoints, per experience dimension and overall, and the touchpoints breaking it.
  *
- * Only touchpoints with at least `minN` answers on a dimension take part in it. "Breaking": DESIGN.md
- * flags a touchpoint "whose mean lies more than one sd from the journey mean" right after defining sd as
- * the sd of touchpoint means per dimension, so the test is made per dimension, with that dimension's
+ * Only touchpoints with at least `minN` answers on a dimension take part in it. Outliers (docs/metrics.md ›
+ * Consistency): a touchpoint whose mean lies more than one sd from the journey mean, sd being the sd of
+ * touchpoint means per dimension, so the test is made per dimension, with that dimension's
  * sd and journey mean (the unweighted mean of the touchpoint means); a touchpoint is breaking if it is
  * flagged on any dimension. Strictly more than one sd: with two touchpoints both lie exactly one sd away
  * and neither is flagged, and when all means are equal (sd 0) nothing is.
@@ -102,7 +102,7 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
 }
 
 /**
- * DESIGN.md "Metrics" › Experienced consistency: consistency computed within each visitor who rated two or
+ * docs/metrics.md › Experienced consistency: consistency computed within each visitor who rated two or
  * more touchpoints, averaged over those visitors, 0–100.
  *
  * "The same" as overall consistency: per experience dimension the visitor rated at two or more touchpoints,

@@ -27,7 +27,7 @@ export const ROLLING_LOOKBACK_DAYS = ROLLING_DAYS - 1;
  * Per touchpoint one point per day of the range: every dimension's score with n and 95% interval, the same
  * over the 7 days ending that day (`rolling`, docs/metrics.md "Trends": quiet days still count), and
  * `quality` = answer-level quality (each answer's mean of its experience dimensions), the same quantity the
- * alert tests. Alerts: DESIGN.md "Trend and alerts", as qualityAlerts in trends.ts (one-sided Welch, α 0.05),
+ * alert tests. Alerts: docs/metrics.md › Trends and alerts, as qualityAlerts in trends.ts (one-sided Welch, α 0.05),
  * for the 7 days ending at `range.to` against the 28 days before.
  */
 export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimension }: TrendsInput): Trends {

@@ -1,4 +1,4 @@
-// Layout of the journey flow (DESIGN.md "Connectivity", transition graph): one column per stage, a stage's
+// Layout of the journey flow (docs/metrics.md › Connectivity, transition graph): one column per stage, a stage's
 // touchpoints stacked in it, and every transition exactly one link. Forward moves run between columns; a move
 // within a stage is a bracket beside its column (down on the right, up on the left, so a stage's loop reads
 // clockwise); a move back to an earlier stage, or to the same touchpoint, loops under the columns.
