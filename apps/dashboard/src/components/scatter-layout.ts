@@ -1,12 +1,24 @@
 // Geometry of the priorities scatter (importance against quality, 0–100 each) and where its labels go.
-export const W = 640;
-export const H = 420;
-export const PAD = { l: 48, r: 16, t: 16, b: 44 };
-export const x = (q: number) => PAD.l + (q / 100) * (W - PAD.l - PAD.r);
-export const y = (i: number) => H - PAD.b - (i / 100) * (H - PAD.t - PAD.b);
+// The drawing is as many units wide as the card is pixels (up to 640), so its text keeps its size on a phone
+// instead of shrinking with a 640-wide drawing, and nothing has to scroll sideways.
+
+export interface ScatterGeometry {
+  W: number;
+  H: number;
+  PAD: { l: number; r: number; t: number; b: number };
+  x: (quality: number) => number;
+  y: (importance: number) => number;
+}
+
+export function scatterGeometry(width = 640): ScatterGeometry {
+  const W = Math.round(Math.max(280, Math.min(640, width)));
+  const H = W >= 560 ? 420 : Math.round(W * 0.85);
+  const PAD = { l: 48, r: 16, t: 16, b: 44 };
+  return { W, H, PAD, x: (q) => PAD.l + (q / 100) * (W - PAD.l - PAD.r), y: (i) => H - PAD.b - (i / 100) * (H - PAD.t - PAD.b) };
+}
 
 /** Place each point's label beside it (left of points near the right edge); labels that would overlap another label or point are left out, the rank number in the circle still names the point. */
-export function placeLabels<T extends { quality: number; importance: number; n: number; name: string }>(pts: T[]) {
+export function placeLabels<T extends { quality: number; importance: number; n: number; name: string }>(pts: T[], { W, PAD, x, y }: ScatterGeometry = scatterGeometry()) {
   const circles = pts.map((t) => ({ cx: x(t.quality), cy: y(t.importance), r: 9 + Math.min(6, Math.sqrt(t.n) / 6) }));
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const hits = (b: { x0: number; x1: number; y0: number; y1: number }) =>

@@ -5,7 +5,8 @@ import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { HowToRead } from '../components/how-to-read';
 import { NotPlaced } from '../components/not-placed';
-import { H, PAD, placeLabels, W, x, y } from '../components/scatter-layout';
+import { placeLabels, scatterGeometry } from '../components/scatter-layout';
+import { useWidth } from '../components/use-width';
 import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
@@ -21,11 +22,15 @@ const QUADRANT_HELP: Record<Quadrant, string> = {
 
 export function PrioritiesView({ site, overview }: ViewProps) {
   const [hover, setHover] = useState<string>();
+  const [chartRef, chartWidth] = useWidth<HTMLElement>();
   const setup = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const prompts = setup.data && new Map(setup.data.touchpoints.map((t) => [t.key, t.prompt]));
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={5} label="Loading priorities…" />;
   const th = site.settings?.thresholds ?? { importance: 50, quality: 50 };
+  // the card's inner width (12 px padding each side), once measured
+  const g = scatterGeometry(chartWidth ? chartWidth - 24 : 640);
+  const { W, H, PAD, x, y } = g;
   const all = overview.data.touchpoints;
   const rated = all
     .filter((t): t is TouchpointScores & { quality: number; importance: number } => t.quality != null && t.importance != null)
@@ -63,7 +68,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         </Empty>
       ) : (
         <div class="prio-layout">
-          <figure class="card chart-card" tabIndex={0} aria-label="Priority chart">
+          <figure class="card chart-card" tabIndex={0} aria-label="Priority chart" ref={chartRef}>
             <figcaption class="visually-hidden">Importance against quality for {rated.length} touchpoints. The table lists the same data.</figcaption>
             <svg viewBox={`0 0 ${W} ${H}`} class="scatter" role="img" aria-label="Importance versus quality scatter plot">
               <rect class="quad quad-fix" x={x(0)} y={y(100)} width={x(th.quality) - x(0)} height={y(th.importance) - y(100)} />
@@ -84,7 +89,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
               <line class="threshold" x1={x(0)} x2={x(100)} y1={y(th.importance)} y2={y(th.importance)} />
               <text class="axis-title" x={(x(0) + x(100)) / 2} y={H - 6} text-anchor="middle">Quality →</text>
               <text class="axis-title" transform={`translate(14 ${(y(0) + y(100)) / 2}) rotate(-90)`} text-anchor="middle">Importance →</text>
-              {placeLabels(rated).map(({ t, r, right, ly, show, rank }) => {
+              {placeLabels(rated, g).map(({ t, r, right, ly, show, rank }) => {
                 return (
                   <g
                     key={t.key}
