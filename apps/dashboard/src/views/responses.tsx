@@ -3,6 +3,7 @@
 import type { ResponseRow, ResponsesPage } from '@throughline/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onRefresh } from '../api/refresh';
+import { HowToRead } from '../components/how-to-read';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
@@ -90,6 +91,13 @@ export function ResponsesView({ site, filters }: ViewProps) {
           />
         </div>
       </div>
+      <HowToRead>
+        <p>
+          Each card is one answer as the visitor gave it: every dimension on the 1–5 scale, and its quality on 0–100 (the mean of its experience
+          answers, where 1 is 0 and 5 is 100). The line under it is the context of the visit the answer was given in: device, how the visitor
+          arrived, language, country, new or returning.
+        </p>
+      </HowToRead>
       <div class="response-filters" role="group" aria-label="Response filters">
         <div class="field-inline">
           <label for="resp-tp">Touchpoint</label>
