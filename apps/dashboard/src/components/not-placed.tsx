@@ -11,8 +11,11 @@ export function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPromp
   const asksImportance = prompt?.dimensions.includes('importance') ?? false;
   if (t.importance == null && !asksImportance && imp < minN)
     return { text: prompt ? 'its prompt does not ask importance' : 'it has no prompt, so importance is not asked', ask: true };
-  if (t.quality == null) return { text: `needs ${minN} answers on quality (has ${countOf(t.qualityStat.n, 'answer')})`, ask: false };
-  return { text: `needs ${minN} answers on importance (has ${imp})`, ask: false };
+  const missing = [
+    t.quality == null ? `on quality (has ${t.qualityStat.n})` : null,
+    t.importance == null ? `on importance (has ${imp})` : null,
+  ].filter(Boolean);
+  return { text: `needs ${minN} answers ${missing.join(' and ')}`, ask: false };
 }
 
 export function NotPlaced({ thin, prompts, minN, siteId }: { thin: TouchpointScores[]; prompts?: Map<string, TouchpointWithPrompt['prompt']>; minN: number; siteId: string }) {
