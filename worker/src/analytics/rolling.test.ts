@@ -53,3 +53,20 @@ describe('rolling 7-day score', () => {
     expect(d4!.value).toBeCloseTo(58.3333, 3);
   });
 });
+
+describe('rolling window as a sliding sum', () => {
+  it('equals pooling each window afresh, over a long run of days', () => {
+    // a deterministic run of 60 days with 0–3 answers a day; the reference pools each 7-day window from the raw answers
+    const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const raw = new Map(days.map((d, i) => [d, Array.from({ length: (i * 7) % 4 }, (_, j) => 1 + ((i + j * 3) % 5))]));
+    const byDay = new Map([...raw].map(([d, a]) => [d, sums(a)]));
+    const got = rollingStats(byDay, days.slice(6), 5);
+    days.slice(6).forEach((day, i) => {
+      const pooled = days.slice(i, i + 7).flatMap((d) => raw.get(d)!);
+      const mean = pooled.reduce((a, b) => a + b, 0) / pooled.length;
+      expect(got[i]!.n, day).toBe(pooled.length);
+      if (pooled.length >= 5) expect(got[i]!.value, day).toBeCloseTo(((mean - 1) / 4) * 100, 9);
+      else expect(got[i]!.value, day).toBeNull();
+    });
+  });
+});

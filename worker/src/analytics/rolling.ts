@@ -8,10 +8,13 @@ import { addDays } from './trends';
 export const ROLLING_DAYS = 7;
 
 /**
- * For each day of `days`, the answers of the `windowDays` days ending on it (that day included), pooled:
- * answers are the units, so a day of 40 answers weighs 40 times a day of one. The score carries the usual
- * n, 95% Student-t interval and minimum n (computed on the pooled window, not per day).
+ * For each day of `days` (consecutive days, in order), the answers of the `windowDays` days ending on it (that day
+ * included), pooled: answers are the units, so a day of 40 answers weighs 40 times a day of one. The score carries
+ * the usual n, 95% Student-t interval and minimum n (computed on the pooled window, not per day).
  * `byDay` may hold days before the first of `days` (the window looks back into them).
+ * A sliding sum (add the day entering, remove the day leaving; exact for whole answers, and off by float rounding
+ * only for answer-level quality, whose answers are means), so a year of
+ * days costs one pass, not seven.
  */
 export function rollingStats(
   byDay: ReadonlyMap<string, Sums>,
@@ -19,9 +22,16 @@ export function rollingStats(
   minN = DEFAULT_MIN_N,
   windowDays = ROLLING_DAYS,
 ): ScoreStat[] {
-  return days.map((day) => {
-    let pooled: Sums = EMPTY_SUMS;
-    for (let back = 0; back < windowDays; back++) pooled = addSums(pooled, byDay.get(addDays(day, -back)) ?? EMPTY_SUMS);
-    return scoreStat(pooled, minN);
+  if (days.length === 0) return [];
+  const before = Array.from({ length: windowDays - 1 }, (_, i) => addDays(days[0]!, -(windowDays - 1 - i)));
+  const all = [...before, ...days].map((day) => byDay.get(day) ?? EMPTY_SUMS);
+  let pooled: Sums = EMPTY_SUMS;
+  for (const sums of all.slice(0, windowDays - 1)) pooled = addSums(pooled, sums);
+  return days.map((_, i) => {
+    pooled = addSums(pooled, all[i + windowDays - 1]!);
+    const stat = scoreStat(pooled, minN);
+    const leaving = all[i]!;
+    pooled = { n: pooled.n - leaving.n, sum: pooled.sum - leaving.sum, sumsq: pooled.sumsq - leaving.sumsq };
+    return stat;
   });
 }
