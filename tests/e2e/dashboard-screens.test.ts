@@ -45,6 +45,14 @@ const SCREENS: Screen[] = [
     shows: async (p) => {
       await heading(p, 'Ranked by priority');
       expect(await p.locator('table.data tbody tr').count()).toBeGreaterThanOrEqual(5);
+      // every name drawn beside a point lies inside the chart's drawing, at any width
+      const outside = await p.locator('.scatter .pt-label:not(.pt-label-hidden)').evaluateAll((els) =>
+        els.filter((e) => {
+          const b = (e as SVGTextElement).getBBox();
+          return b.x < 0 || b.x + b.width > (e.closest('svg') as SVGSVGElement).viewBox.baseVal.width;
+        }).map((e) => e.textContent));
+      expect(outside).toEqual([]);
+      expect(await p.locator('.scatter .pt-label:not(.pt-label-hidden)').count()).toBeGreaterThan(0);
     },
   },
   { name: 'consistency', path: `${site}/consistency`, signedIn: true, shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')) },
@@ -110,6 +118,12 @@ function widerThanViewport(page: Page): Promise<string[]> {
   });
 }
 
+/** Boxes matching `selector` whose content is wider than they are (so they scroll sideways). */
+function sidewaysScrollers(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.getAttribute('aria-label') ?? e.className}: ${e.scrollWidth} > ${e.clientWidth}`));
+}
+
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
@@ -142,6 +156,9 @@ for (const mode of MODES) {
         }
         // Nothing may stick out sideways at phone width (the page itself never scrolls horizontally).
         expect(await widerThanViewport(page), 'elements wider than the viewport').toEqual([]);
+        // Under 600 px a table stacks its rows instead of scrolling sideways; from 721 px up the flow chart fits its card.
+        if (mode.width < 600) expect(await sidewaysScrollers(page, '.table-wrap:has(table.stack)'), 'tables that scroll sideways').toEqual([]);
+        else expect(await sidewaysScrollers(page, '.table-wrap, .flow-scroll'), 'boxes that scroll sideways').toEqual([]);
         expect(await axeViolations(page)).toEqual([]);
         // Signed out, the app learns so from GET /me answering 401; the browser logs that response.
         const expected = screen.signedIn ? [] : [/status of 401/];

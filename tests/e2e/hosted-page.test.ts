@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from '../support/browser';
 import { loginAsDemo } from '../support/demo-login';
+import { axeViolations } from '../support/axe';
 import { answer, answerStored } from '../support/prompt';
 
 const baseURL = inject('baseURL');
@@ -44,4 +45,27 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   const missing = await page.goto(`${baseURL}/t/nosuchcode`);
   expect(missing?.status()).toBe(404);
   await phone.close();
+});
+
+it('follows the phone’s dark mode on the hosted page, readable in light and dark', async () => {
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await loginAsDemo(adminPage, baseURL);
+  const { touchpoints } = await (await adminPage.request.get(`${baseURL}/api/v1/sites/${siteId}/touchpoints`)).json();
+  const code = touchpoints.find((t: { key: string }) => t.key === 'store-counter').code;
+  await admin.close();
+  const colours: Record<string, { bg: string; fg: string }> = {};
+  for (const colorScheme of ['light', 'dark'] as const) {
+    // bypassCSP: axe goes in as a script, which the page's strict CSP would refuse
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, colorScheme, bypassCSP: true });
+    const page = await phone.newPage();
+    await page.goto(`${baseURL}/t/${code}`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
+    colours[colorScheme] = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+    expect(await axeViolations(page, { include: 'main > h1' })).toEqual([]);
+    expect(await axeViolations(page, { include: 'main > p' })).toEqual([]);
+    await phone.close();
+  }
+  expect(colours.light).toEqual({ bg: 'rgb(248, 250, 252)', fg: 'rgb(31, 41, 55)' });
+  expect(colours.dark).toEqual({ bg: 'rgb(15, 19, 24)', fg: 'rgb(229, 231, 235)' });
 });

@@ -153,6 +153,27 @@ describe('journey flow on a 390 px phone', () => {
   });
 });
 
+describe('journey flow between 721 and 1200 px', () => {
+  for (const width of [721, 900, 1024, 1199]) {
+    it(`draws every move in a chart that fits its card at ${width} px, without a sideways scroll`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await loginAsDemo(page, baseURL);
+      const api = await openConnectivity(page);
+      await page.locator('[data-testid="flow-chart"] .flow-edge').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('flow-chart').isVisible()).toBe(true);
+      expect(sorted(await drawn(page, '[data-testid="flow-chart"]'))).toEqual(sorted(api.overview.connectivity.transitions));
+      const box = page.getByRole('region', { name: 'Journey flow chart' });
+      const [scroll, client] = await box.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(scroll, `chart ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(client + 1);
+      // names stay legible: the drawing is shrunk to no less than three quarters of its size
+      const scale = await page.locator('svg.flow').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+      expect(scale).toBeGreaterThanOrEqual(0.75);
+      await context.close();
+    });
+  }
+});
+
 const MODES = [
   { width: 1280, height: 860, colorScheme: 'light' },
   { width: 390, height: 844, colorScheme: 'light' },

@@ -52,18 +52,32 @@ it('filters responses by touchpoint and comment, in the URL, pages on, and expor
   expect(errors).toEqual([]);
 });
 
-it('draws the daily quality or a dimension of the touchpoint chosen, and keeps the choices in the URL', async () => {
+it('draws the rolling 7-day quality of several touchpoints on one chart, as the API gives it, and keeps the choices in the URL', async () => {
   await page.goto(`${baseURL}/sites/${siteId}/trends`);
   await page.locator('.trend-chart canvas').first().waitFor({ timeout: 15_000 });
-  await page.getByLabel('Touchpoint').selectOption('delivery');
-  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/^Parcel tracking \(SwiftShip\): [\d,]+ answers? from /);
-  expect(new URL(page.url()).searchParams.get('touchpoint')).toBe('delivery');
+  // the demo cart has an alert, so it is drawn first; add the parcel tracking to compare
+  await page.getByRole('checkbox', { name: /^Parcel tracking \(SwiftShip\)/ }).check();
+  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/^Cart, Parcel tracking \(SwiftShip\): [\d,]+ answers? from /);
+  expect(new URL(page.url()).searchParams.get('touchpoint')).toBe('cart,delivery');
   expect(await page.locator('.trend-chart canvas').count()).toBe(1);
+
+  // the legend states each line's last 7 days as the API computes them (value and interval)
+  const to = new Date().toISOString().slice(0, 10);
+  const api = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/trends?to=${to}&from=${to}`)).json();
+  const lastOf = (key: string) => api.touchpoints.find((x: { touchpoint: string }) => x.touchpoint === key).days.at(-1).rolling.quality;
+  const legend = await page.getByTestId('trend-legend').locator('li').allInnerTexts();
+  expect(legend).toHaveLength(2);
+  for (const [i, key] of ['cart', 'delivery'].entries()) {
+    const r = lastOf(key);
+    expect(legend[i]).toContain(`${Math.round(r.value)} (95% interval ${Math.round(r.ci[0])}–${Math.round(r.ci[1])}) over the last 7 days, ${r.n} answers`);
+  }
+  // the alert's p-value reads as people write it
+  for (const p of await page.getByTestId('alert-p').allInnerTexts()) expect(p).toMatch(/^p (< 0\.001|= 0\.0\d\d)$/);
 
   // One dimension instead of quality: the chart and its summary follow, and the link keeps the choice.
   await page.getByLabel('Score', { exact: true }).selectOption('cognitive');
-  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/; ease is drawn on the [\d,]+ days? with at least/);
-  expect(await page.getByRole('heading', { name: 'Daily Ease' }).count()).toBe(1);
+  await expect.poll(() => page.getByTestId('trend-summary').innerText()).toMatch(/; the line is the 7-day rolling ease, drawn where 7 days hold at least \d+ answers/);
+  expect(await page.getByRole('heading', { name: '7-day Ease' }).count()).toBe(1);
   expect(new URL(page.url()).searchParams.get('dimension')).toBe('cognitive');
   expect(errors).toEqual([]);
 });
@@ -74,11 +88,41 @@ it('flags the demo cart, whose quality fell in the last 7 days, on the journey m
   await falling.waitFor({ timeout: 15_000 });
   // The demo's cart scores dropped by 0.9 (of 1–5) seven days ago (scripts/lib/demo-journey.mjs DEMO_REGRESSION).
   expect(await falling.innerText()).toMatch(/Cart: \d+ in the last 7 days, \d+ in the 28 days before \(-\d+ points\)/);
-  await page.getByTestId('falling-cart').waitFor();
+  // one status on the card, the falling quality; its quadrant is a note, not a second badge
+  expect(await page.getByTestId('card-cart').locator('.tp-status').allInnerTexts()).toEqual(['Quality falling']);
   await falling.getByRole('link', { name: 'Cart' }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get('touchpoint')).toBe('cart');
   await page.locator('.alert-list').getByText('Cart').first().waitFor({ timeout: 15_000 });
-  expect(await page.getByLabel('Touchpoint').inputValue()).toBe('cart');
+  expect(await page.getByRole('checkbox', { name: /^Cart/ }).isChecked()).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+it('gives every journey map card one status, and outliers and exits as the overview has them', async () => {
+  await page.goto(`${baseURL}/sites/${siteId}/map`);
+  await page.getByTestId('n-checkout').first().waitFor({ timeout: 15_000 });
+  const o = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview`)).json();
+  for (const t of o.touchpoints as { key: string }[]) {
+    const card = page.getByTestId(`card-${t.key}`);
+    expect(await card.locator('.tp-status').count(), t.key).toBeLessThanOrEqual(1);
+    const text = await card.innerText();
+    // the card names the farthest outlier on each side
+    const mine = (o.consistency.outliers as { touchpoint: string; side: string; points: number }[]).filter((x) => x.touchpoint === t.key);
+    for (const side of ['above', 'below']) {
+      const far = mine.filter((x) => x.side === side).sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+      if (far) expect(text, t.key).toContain(`${Math.round(Math.abs(far.points))} points ${side} the journey mean`);
+    }
+    const share = o.connectivity.dropOff[t.key];
+    const reached = (o.connectivity.dropOffCounts as { touchpoint: string; journeys: number }[]).find((c) => c.touchpoint === t.key);
+    if (share != null) expect(await card.getByTestId(`exits-${t.key}`).innerText()).toMatch(new RegExp(`^Exits: ${Math.round(share * 100)}% of [\\d,]+ journeys end here`));
+    else if (reached) expect(await card.getByTestId(`exits-${t.key}`).innerText()).toBe('Journeys are meant to end here: not counted as exits.');
+  }
+  // the demo has a card above the journey and warnings, told apart by wording and colour
+  const statuses = await page.locator('.tp-status').evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-status'), color: getComputedStyle(e).color })));
+  const above = statuses.find((s) => s.kind === 'above_journey');
+  const below = statuses.find((s) => s.kind === 'below_journey' || s.kind === 'many_exits');
+  expect(above, 'a card above the journey').toBeDefined();
+  expect(below, 'a card below the journey or with many exits').toBeDefined();
+  expect(above!.color).not.toBe(below!.color);
   expect(errors).toEqual([]);
 });
 

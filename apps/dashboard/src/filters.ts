@@ -18,7 +18,7 @@ export const SEGMENT_VALUES: Record<string, string[]> = {
   // Rollups keep the language part of a locale.
   locale: ['en', 'de', 'fr', 'es', 'nl', 'ja', 'ar'],
   country: ['US', 'GB', 'DE', 'FR', 'CH'],
-  // The default journey stages (DESIGN.md); a site's own stage names work too.
+  // The default journey stages (docs/metrics.md › The model); a site's own stage names work too.
   stage: ['Awareness', 'Consideration', 'Purchase', 'Use', 'Support', 'Loyalty'],
 };
 

@@ -1,4 +1,4 @@
-// Analytics responses (DESIGN.md "Metrics"). Scores are 0–100 and null below the minimum n.
+// Analytics responses (docs/metrics.md). Scores are 0–100 and null below the minimum n.
 import { z } from 'zod';
 import { DIMENSIONS } from './dimensions';
 
@@ -60,7 +60,7 @@ export const TouchpointScoresSchema = z.object({
   /** Quality with its uncertainty: `value` equals `quality`; `n` counts answers with an experience dimension;
    * `ci` is the 95% Student-t interval of answer-level quality (each answer's mean of its experience dimensions). */
   qualityStat: ScoreStatSchema,
-  /** Context gap (DESIGN.md "Context sensitivity"): best minus worst segment in score points, by mean answer-level
+  /** Context gap (docs/metrics.md › Context sensitivity): best minus worst segment in score points, by mean answer-level
    * quality, over segments (device, channel, locale, country, returning) with at least minN answers; null below two. */
   contextGap: z
     .object({
@@ -86,6 +86,10 @@ export const OverviewSchema = z.object({
     byDimension: z.record(z.string(), z.number().nullable()),
     experienced: z.number().nullable(),
     breaking: z.array(z.string()),
+    /** Each flag behind `breaking`, per dimension: above or below the journey mean, and by how many score points. */
+    outliers: z.array(
+      z.object({ touchpoint: z.string(), dimension: z.string(), side: z.enum(['above', 'below']), points: z.number() }),
+    ),
   }),
   connectivity: z.object({
     score: z.number().nullable(),
@@ -128,6 +132,9 @@ export const TrendPointSchema = z.object({
   /** Answers that day with an experience dimension. */
   n: z.int(),
   scores: z.record(z.string(), ScoreStatSchema),
+  /** The same scores over the 7 days ending on this day, answers pooled (days with few or no answers still count):
+   * value, n and 95% interval; a score appears once its window holds an answer. */
+  rolling: z.record(z.string(), ScoreStatSchema),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 

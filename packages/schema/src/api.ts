@@ -1,4 +1,4 @@
-// Bodies of the dashboard API under /api/v1 (DESIGN.md "Dashboard API").
+// Bodies of the dashboard API under /api/v1 (the OpenAPI document at /api/v1/openapi.json).
 import { z } from 'zod';
 import { SiteSettingsSchema } from './config';
 import { VisitorIdSchema } from './events';

@@ -1,4 +1,4 @@
-// The dimensions a prompt can ask (DESIGN.md "The model"), each on a 1–5 scale.
+// The dimensions a prompt can ask (docs/metrics.md › The model), each on a 1–5 scale.
 import { z } from 'zod';
 
 /** Experience dimensions: their mean is a touchpoint's quality. */

@@ -1,4 +1,4 @@
-// The responses list and the answer exports of a site (DESIGN.md "Dashboard API": responses, export).
+// The responses list and the answer exports of a site (the dashboard API: responses, export; /api/v1/openapi.json).
 import { z } from 'zod';
 import { AnalyticsQuerySchema } from './analytics';
 import { DimensionSchema } from './dimensions';

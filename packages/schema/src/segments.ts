@@ -1,4 +1,4 @@
-// Segments (DESIGN.md "Context sensitivity"): the context names a view can be split by, and the bounded set of
+// Segments (docs/metrics.md › Context sensitivity): the context names a view can be split by, and the bounded set of
 // values each takes. zod-free, so the widget and the dashboard can import it at no cost.
 import { ARRIVALS, DEVICES } from './events';
 

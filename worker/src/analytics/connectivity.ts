@@ -1,4 +1,4 @@
-// Connectivity: do visitors move seamlessly between touchpoints, online and offline (DESIGN.md "Metrics" › Connectivity)?
+// Connectivity: do visitors move seamlessly between touchpoints, online and offline (docs/metrics.md › Connectivity)?
 // Built from transition rollups (consecutive visits A → B) and per-journey counts the SQL groups for us.
 import { DEFAULT_MIN_N, scaleDiffToScore, toScore } from './stats';
 
@@ -83,7 +83,7 @@ function pooledTransitions(rows: readonly TransitionRollup[]): Required<Transiti
 }
 
 /**
- * DESIGN.md "Metrics" › Connectivity › transition graph and handoff score of A → B:
+ * docs/metrics.md › Connectivity › transition graph and handoff score of A → B:
  * the handoff answers at B from visitors who came from A, as a 0–100 score, and the change in quality
  * from A to B for visitors who rated both. The change is reported in score points (0–100 scale, so
  * −25 means one scale point worse) to sit beside every other number on the dashboard.
@@ -104,7 +104,7 @@ export function transitionStats(rows: readonly TransitionRollup[], minN = DEFAUL
 }
 
 /**
- * DESIGN.md "Metrics" › Connectivity › drop-off after A: journeys whose last visit is A, although A is not
+ * docs/metrics.md › Connectivity › drop-off after A: journeys whose last visit is A, although A is not
  * in the last stage. "After A" reads as an exit rate, so the share is of the journeys that reached A
  * (ended / journeys through A), comparable between busy and quiet touchpoints. Touchpoints in the site's
  * last stage, and those no journey reached (0/0), have no entry.
@@ -131,7 +131,7 @@ export function dropOffOf(
   return dropOff;
 }
 
-/** DESIGN.md "Metrics" › Connectivity › cross-channel share: share of journeys spanning two or more channels. */
+/** docs/metrics.md › Connectivity › cross-channel share: share of journeys spanning two or more channels. */
 export function crossChannelShareOf(spans: readonly ChannelSpanCount[]): number | null {
   let journeys = 0;
   let cross = 0;
@@ -151,7 +151,7 @@ export interface ConnectivityInput {
 }
 
 /**
- * All of DESIGN.md "Metrics" › Connectivity.
+ * All of docs/metrics.md › Connectivity.
  *
  * Seamless rate: share of rated consecutive pairs (pooled over all transitions) whose later quality is not
  * more than one scale point below the earlier one; null below the minimum n of rated pairs.

@@ -51,7 +51,7 @@ describe('consistency across touchpoints', () => {
   });
 
   it('is empty without answers, and ignores importance and handoff', () => {
-    expect(consistencyOf([])).toEqual({ overall: null, byDimension: {}, breaking: [], breakingByDimension: {} });
+    expect(consistencyOf([])).toEqual({ overall: null, byDimension: {}, breaking: [], breakingByDimension: {}, outliers: [] });
     const result = consistencyOf([rollup('home', 'importance', 5), rollup('cart', 'importance', 1)]);
     expect(result.byDimension).toEqual({});
   });
@@ -74,6 +74,18 @@ describe('consistency across touchpoints', () => {
     expect(result.byDimension.sensorial).toBeCloseTo(29.289, 3);
     expect(result.breaking).toEqual(['help']);
     expect(result.breakingByDimension).toEqual({ sensorial: ['help'] });
+    // help's mean 1 is 2 scale points below the journey mean 3: 2 × 25 = 50 score points below
+    expect(result.outliers).toEqual([{ touchpoint: 'help', dimension: 'sensorial', side: 'below', points: -50 }]);
+  });
+
+  it('says on which side of the journey mean an outlier lies', () => {
+    const result = consistencyOf([
+      rollup('home', 'affective', 2),
+      rollup('cart', 'affective', 2),
+      rollup('help', 'affective', 5),
+    ]);
+    // means 2, 2, 5 → journey mean 3, pop sd √((1 + 1 + 4) / 3) = 1.414; help is 2 points above → +50 score points
+    expect(result.outliers).toEqual([{ touchpoint: 'help', dimension: 'affective', side: 'above', points: 50 }]);
   });
 
   it('flags a touchpoint that breaks on any one dimension', () => {

@@ -1,4 +1,4 @@
-// Consistency: is the experience the same at every touchpoint of the brand (DESIGN.md "Metrics" › Consistency)?
+// Consistency: is the experience the same at every touchpoint of the brand (docs/metrics.md › Consistency)?
 // Measured across touchpoints from rollups, and as experienced within each visitor who rated several touchpoints.
 import { EXPERIENCE_DIMENSIONS, isExperienceDimension } from './quality';
 import { DEFAULT_MIN_N, average, meanOf, populationSd, sumsByTouchpoint, type ScoreRollup } from './stats';
@@ -20,13 +20,24 @@ export interface Consistency {
   breaking: string[];
   /** The same flags by dimension, for a drill-down. */
   breakingByDimension: Record<string, string[]>;
+  /** Every flag with its side: above or below the journey mean, by how many score points (0–100 scale). */
+  outliers: ConsistencyOutlier[];
+}
+
+/** A touchpoint flagged on one dimension: a mean far above the journey is not the same news as one far below. */
+export interface ConsistencyOutlier {
+  touchpoint: string;
+  dimension: string;
+  side: 'above' | 'below';
+  /** Touchpoint score minus journey mean score, in score points. */
+  points: number;
 }
 
 /** Floating-point slack, so a mean exactly one sd away (computed as 1.0000000000000002 sd) is not flagged. */
 const EPSILON = 1e-9;
 
 /**
- * DESIGN.md "Metrics" › Consistency: `1 − sd(touchpoint means) / 2` with the population sd of the 1–5
+ * docs/metrics.md › Consistency: `1 − sd(touchpoint means) / 2` with the population sd of the 1–5
  * means (2 is the largest it can be on a 1–5 scale), shown 0–100. Null below two touchpoints: one
  * touchpoint has nothing to be consistent with.
  */
@@ -38,9 +49,9 @@ export function consistencyOfMeans(means: readonly number[]): number | null {
 /**
  * Consistency across touchpoints, per experience dimension and overall, and the touchpoints breaking it.
  *
- * Only touchpoints with at least `minN` answers on a dimension take part in it. "Breaking": DESIGN.md
- * flags a touchpoint "whose mean lies more than one sd from the journey mean" right after defining sd as
- * the sd of touchpoint means per dimension, so the test is made per dimension, with that dimension's
+ * Only touchpoints with at least `minN` answers on a dimension take part in it. Outliers (docs/metrics.md ›
+ * Consistency): a touchpoint whose mean lies more than one sd from the journey mean, sd being the sd of
+ * touchpoint means per dimension, so the test is made per dimension, with that dimension's
  * sd and journey mean (the unweighted mean of the touchpoint means); a touchpoint is breaking if it is
  * flagged on any dimension. Strictly more than one sd: with two touchpoints both lie exactly one sd away
  * and neither is flagged, and when all means are equal (sd 0) nothing is.
@@ -50,6 +61,7 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
   const byDimension: Record<string, number | null> = {};
   const breakingByDimension: Record<string, string[]> = {};
   const flagged = new Set<string>();
+  const outliers: ConsistencyOutlier[] = [];
 
   for (const dimension of EXPERIENCE_DIMENSIONS) {
     const keys: string[] = [];
@@ -71,6 +83,12 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
     const breaking = keys.filter((_, i) => Math.abs(means[i]! - journeyMean) > sd + EPSILON);
     if (breaking.length > 0) breakingByDimension[dimension] = breaking;
     for (const key of breaking) flagged.add(key);
+    keys.forEach((touchpoint, i) => {
+      if (!breaking.includes(touchpoint)) return;
+      // a 1–5 mean difference is a score difference × 25 (score = (mean − 1) / 4 × 100)
+      const points = (means[i]! - journeyMean) * 25;
+      outliers.push({ touchpoint, dimension, side: points > 0 ? 'above' : 'below', points });
+    });
   }
 
   const values = Object.values(byDimension).filter((v): v is number => v !== null);
@@ -79,11 +97,12 @@ export function consistencyOf(rows: readonly ScoreRollup[], minN = DEFAULT_MIN_N
     byDimension,
     breaking: [...byTouchpoint.keys()].filter((key) => flagged.has(key)),
     breakingByDimension,
+    outliers,
   };
 }
 
 /**
- * DESIGN.md "Metrics" › Experienced consistency: consistency computed within each visitor who rated two or
+ * docs/metrics.md › Experienced consistency: consistency computed within each visitor who rated two or
  * more touchpoints, averaged over those visitors, 0–100.
  *
  * "The same" as overall consistency: per experience dimension the visitor rated at two or more touchpoints,

@@ -1,4 +1,4 @@
-// Context sensitivity: how much a touchpoint's quality depends on who and where (DESIGN.md "Metrics" › Context sensitivity).
+// Context sensitivity: how much a touchpoint's quality depends on who and where (docs/metrics.md › Context sensitivity).
 // Segments are the rollups' `name:value` rows (device, channel of arrival, locale, country, returning).
 import { qualityOf } from './quality';
 import { DEFAULT_MIN_N, EMPTY_SUMS, addSums, scoreStat, sumsByTouchpoint, type ScoreRollup, type Sums } from './stats';
@@ -19,7 +19,7 @@ export interface ContextGap {
 }
 
 /**
- * DESIGN.md "Metrics" › Context sensitivity: "the context gap of t is the spread between its best and worst
+ * docs/metrics.md › Context sensitivity: "the context gap of t is the spread between its best and worst
  * segment", here max − min of the segment's quality (mean of its experience dimension scores, each needing
  * the minimum n within the segment). Segments without a quality are left out; with fewer than two left the
  * gap is null. Pass one context's rows only (e.g. `device:*`) for the gap within that context.

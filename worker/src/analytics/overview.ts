@@ -1,4 +1,4 @@
-// Assembles the analytics Overview (DESIGN.md "Metrics", the overview API) from rows the rollup SQL returns.
+// Assembles the analytics Overview (docs/metrics.md, the overview API) from rows the rollup SQL returns.
 // Input shapes mirror GROUP BY results over the rollup tables, so the route only reads and passes them on.
 import type { Overview, ScoreStat } from '@throughline/schema';
 import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
@@ -91,12 +91,12 @@ export function buildOverview(input: OverviewInput): Overview {
     let largestN = 0;
     for (const [dimension, s] of dims) {
       largestN = Math.max(largestN, s.n);
-      // `quality` rows are answer-level quality for trends; the Overview's quality follows DESIGN.md (below).
+      // `quality` rows are answer-level quality for trends; the Overview's quality follows docs/metrics.md › Quality (below).
       if (dimension !== 'quality') scores[dimension] = scoreStat(s, minN);
     }
     const quality = qualityOf(scores);
     const importance = importanceOf(scores);
-    // n and interval from the answer-level quality rollup; the value stays DESIGN.md's mean of dimension scores
+    // n and interval from the answer-level quality rollup; the value stays the docs/metrics.md mean of dimension scores
     const answerQuality = scoreStat(dims.get('quality') ?? { n: 0, sum: 0, sumsq: 0 }, minN);
     const { touchpoint: _, ...contextGap } = gaps.get(tp.key) ?? { touchpoint: tp.key, ...NO_GAP };
     return {
@@ -147,6 +147,7 @@ export function buildOverview(input: OverviewInput): Overview {
       experienced: experienced.value,
       // in the team's touchpoint order, not the order the SQL returned rows in
       breaking: input.touchpoints.map((t) => t.key).filter((key) => consistency.breaking.includes(key)),
+      outliers: consistency.outliers.filter((o) => known.has(o.touchpoint)),
     },
     connectivity: {
       score: connectivity.score,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { priorityIndex, quadrantOf, rankByPriority } from './priority';
 
 describe('quadrant', () => {
-  it('puts each combination in its DESIGN.md quadrant at the default 50/50', () => {
+  it('puts each combination in its docs/metrics.md quadrant at the default 50/50', () => {
     expect(quadrantOf(80, 30)).toBe('fix_first'); // high importance, low quality
     expect(quadrantOf(80, 70)).toBe('keep_it_up'); // high, high
     expect(quadrantOf(20, 30)).toBe('low_priority'); // low, low

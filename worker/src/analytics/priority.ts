@@ -1,4 +1,4 @@
-// Importance–quality analysis (DESIGN.md "Metrics" › Priority): quadrant, priority index and ranking.
+// Importance–quality analysis (docs/metrics.md › Priority): quadrant, priority index and ranking.
 // Inputs are 0–100 scores; null (not enough answers) gives a null quadrant and index, ranked last.
 import type { Quadrant } from '@throughline/schema';
 
@@ -11,7 +11,7 @@ export interface PriorityThresholds {
 export const DEFAULT_THRESHOLDS: Readonly<PriorityThresholds> = Object.freeze({ importance: 50, quality: 50 });
 
 /**
- * DESIGN.md "Metrics" › Priority: high importance + low quality = fix_first; high + high = keep_it_up;
+ * docs/metrics.md › Priority: high importance + low quality = fix_first; high + high = keep_it_up;
  * low + low = low_priority; low importance + high quality = possible_overkill.
  *
  * A score exactly at a threshold counts as high (`>=`), on both axes: thresholds read as targets
@@ -30,14 +30,14 @@ export function quadrantOf(
   return good ? 'possible_overkill' : 'low_priority';
 }
 
-/** DESIGN.md "Metrics" › Priority index: `importance/100 × (1 − quality/100)`, in 0–1; null without both scores. */
+/** docs/metrics.md › Priority index: `importance/100 × (1 − quality/100)`, in 0–1; null without both scores. */
 export function priorityIndex(importance: number | null, quality: number | null): number | null {
   if (importance === null || quality === null) return null;
   return (importance / 100) * (1 - quality / 100);
 }
 
 /**
- * Ranks touchpoints by priority index, highest first (DESIGN.md "Metrics" › Priority).
+ * Ranks touchpoints by priority index, highest first (docs/metrics.md › Priority).
  * Null indexes go last; ties keep the input order (a stable sort), so callers pass journey order.
  */
 export function rankByPriority<T extends { priority: number | null }>(items: readonly T[]): T[] {

@@ -1,4 +1,4 @@
-// Quality and importance of a touchpoint from its dimension scores (DESIGN.md "Metrics" › Quality, Importance).
+// Quality and importance of a touchpoint from its dimension scores (docs/metrics.md › Quality, Importance).
 // Scores come from stats.scoreStat, so "not enough answers" (null) is already decided per dimension.
 import type { ExperienceDimension, ScoreStat } from '@throughline/schema';
 
@@ -19,7 +19,7 @@ export function isExperienceDimension(dimension: string): boolean {
 }
 
 /**
- * DESIGN.md "Metrics" › Quality: mean of the touchpoint's experience dimension scores (0–100).
+ * docs/metrics.md › Quality: mean of the touchpoint's experience dimension scores (0–100).
  * A dimension counts where it was asked and has at least the minimum n, i.e. where its score is not null;
  * relational/behavioral are optional, so absent ones are skipped rather than counted as zero.
  * Null when no experience dimension has enough answers.
@@ -36,7 +36,7 @@ export function qualityOf(scores: Readonly<Record<string, ScoreStat | undefined>
   return count > 0 ? total / count : null;
 }
 
-/** DESIGN.md "Metrics" › Importance: the 0–100 score of stated importance, null below the minimum n. */
+/** docs/metrics.md › Importance: the 0–100 score of stated importance, null below the minimum n. */
 export function importanceOf(scores: Readonly<Record<string, ScoreStat | undefined>>): number | null {
   return scores.importance?.value ?? null;
 }

@@ -2,7 +2,7 @@
 // Pure arithmetic, no I/O: the worker's SQL reads rollup rows, these functions turn their sums into numbers.
 import type { ScoreStat } from '@throughline/schema';
 
-/** DESIGN.md "Metrics" › Dimension score: below this many answers show "not enough answers". */
+/** docs/metrics.md › Dimension score: below this many answers show "not enough answers". */
 export const DEFAULT_MIN_N = 5;
 
 /** What a rollup row holds for one score: answer count, sum and sum of squares on the 1–5 scale. */
@@ -63,7 +63,7 @@ export function sampleSd(s: Sums): number | null {
   return v === null ? null : Math.sqrt(v);
 }
 
-/** Population standard deviation of plain values (DESIGN.md "Consistency" uses it over touchpoint means). */
+/** Population standard deviation of plain values (docs/metrics.md › Consistency uses it over touchpoint means). */
 export function populationSd(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const m = values.reduce((a, b) => a + b, 0) / values.length;
@@ -75,7 +75,7 @@ export function average(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** DESIGN.md "Metrics": `score = (mean − 1) / 4 × 100`, a 1–5 mean as 0–100. */
+/** docs/metrics.md: `score = (mean − 1) / 4 × 100`, a 1–5 mean as 0–100. */
 export function toScore(mean: number): number {
   return ((mean - 1) / 4) * 100;
 }
@@ -119,7 +119,7 @@ export function tCritical(level: number, df: number): number {
 }
 
 /**
- * DESIGN.md "Metrics" › Dimension score: the 0–100 score of the answers' mean, with n and a 95% interval.
+ * docs/metrics.md › Dimension score: the 0–100 score of the answers' mean, with n and a 95% interval.
  * Below `minN` answers value and ci are null ("not enough answers"), never a bare number.
  */
 export function scoreStat(s: Sums, minN = DEFAULT_MIN_N): ScoreStat {

@@ -1,5 +1,6 @@
 // The trends response (GET …/analytics/trends): daily series with n and interval, plus quality alerts.
 import type { ScoreStat, Trends } from '@throughline/schema';
+import { ROLLING_DAYS, rollingStats } from './rolling';
 import { DEFAULT_MIN_N, EMPTY_SUMS, addSums, scoreStat, type Sums } from './stats';
 import { addDays, dailySeries, daysBetween, qualityAlerts, type DailyScoreRollup } from './trends';
 
@@ -19,11 +20,14 @@ const RECENT_DAYS = 7;
 const BASELINE_DAYS = 28;
 /** Days of rollups the alerts need, ending at the range's `to`. */
 export const ALERT_WINDOW_DAYS = RECENT_DAYS + BASELINE_DAYS;
+/** Days before the range's `from` that the rolling windows of its first days look back into. */
+export const ROLLING_LOOKBACK_DAYS = ROLLING_DAYS - 1;
 
 /**
- * Per touchpoint one point per day of the range: every dimension's score with n and 95% interval, and
+ * Per touchpoint one point per day of the range: every dimension's score with n and 95% interval, the same
+ * over the 7 days ending that day (`rolling`, docs/metrics.md "Trends": quiet days still count), and
  * `quality` = answer-level quality (each answer's mean of its experience dimensions), the same quantity the
- * alert tests. Alerts: DESIGN.md "Trend and alerts", as qualityAlerts in trends.ts (one-sided Welch, α 0.05),
+ * alert tests. Alerts: docs/metrics.md › Trends and alerts, as qualityAlerts in trends.ts (one-sided Welch, α 0.05),
  * for the 7 days ending at `range.to` against the 28 days before.
  */
 export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimension }: TrendsInput): Trends {
@@ -31,8 +35,18 @@ export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimen
   const mine = rows.filter((r) => known.has(r.touchpoint));
   const series = new Map(dailySeries(mine, range, minN).map((s) => [s.touchpoint, s]));
   const quality = new Map<string, Sums>();
+  // touchpoint → score (dimension or quality) → day → sums, from the first rolling window's start on
+  const windowFrom = addDays(range.from, -ROLLING_LOOKBACK_DAYS);
+  const daily = new Map<string, Map<string, Map<string, Sums>>>();
   for (const row of mine) {
-    if (row.dimension !== 'quality' || row.day < range.from || row.day > range.to) continue;
+    if (row.day < windowFrom || row.day > range.to) continue;
+    if (dimension !== undefined && row.dimension !== dimension && row.dimension !== 'quality') continue;
+    let byScore = daily.get(row.touchpoint);
+    if (!byScore) daily.set(row.touchpoint, (byScore = new Map()));
+    let byDay = byScore.get(row.dimension);
+    if (!byDay) byScore.set(row.dimension, (byDay = new Map()));
+    byDay.set(row.day, addSums(byDay.get(row.day) ?? EMPTY_SUMS, row));
+    if (row.dimension !== 'quality' || row.day < range.from) continue;
     const key = `${row.touchpoint}\n${row.day}`;
     quality.set(key, addSums(quality.get(key) ?? EMPTY_SUMS, row));
   }
@@ -40,14 +54,17 @@ export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimen
 
   const out = touchpoints.map((touchpoint) => {
     const byDay = new Map((series.get(touchpoint)?.days ?? []).map((p) => [p.day, p.scores]));
+    const rolling = [...(daily.get(touchpoint) ?? [])].map(([score, sums]) => [score, rollingStats(sums, days, minN)] as const);
     return {
       touchpoint,
-      days: days.map((day) => {
+      days: days.map((day, i) => {
         const q = quality.get(`${touchpoint}\n${day}`) ?? EMPTY_SUMS;
         const scores: Record<string, ScoreStat> = {};
         for (const [d, stat] of Object.entries(byDay.get(day) ?? {})) if (dimension === undefined || d === dimension) scores[d] = stat;
         if (dimension === undefined || dimension === 'quality') scores.quality = scoreStat(q, minN);
-        return { day, n: q.n, scores };
+        const week: Record<string, ScoreStat> = {};
+        for (const [score, stats] of rolling) if (stats[i]!.n > 0) week[score] = stats[i]!;
+        return { day, n: q.n, scores, rolling: week };
       }),
     };
   });

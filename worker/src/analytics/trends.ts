@@ -1,4 +1,4 @@
-// Trends and alerts (DESIGN.md "Metrics" › Trend and alerts): daily series of every score, and an alert when
+// Trends and alerts (docs/metrics.md › Trends and alerts): daily series of every score, and an alert when
 // a touchpoint's 7-day quality falls significantly below its previous 28 days.
 import type { ScoreStat } from '@throughline/schema';
 import { qualityOf } from './quality';
@@ -24,7 +24,7 @@ export interface TrendPoint {
   day: string;
   /** Every dimension answered that day (not `quality`, which is the line below). */
   scores: Record<string, ScoreStat>;
-  /** DESIGN.md Quality of that day's dimension scores; null when no dimension had the minimum n that day. */
+  /** docs/metrics.md › Quality of that day's dimension scores; null when no dimension had the minimum n that day. */
   quality: number | null;
 }
 
@@ -49,7 +49,7 @@ export function daysBetween(from: string, to: string): string[] {
 }
 
 /**
- * DESIGN.md "Metrics" › Trend: the daily series of every score of each touchpoint, from daily rollup rows.
+ * docs/metrics.md › Trends: the daily series of every score of each touchpoint, from daily rollup rows.
  * Each day's scores follow the usual minimum n, so a quiet day shows "not enough answers", not a number.
  * Touchpoints appear in order of first appearance in `rows`.
  */
@@ -125,7 +125,7 @@ export interface AlertOptions {
 }
 
 /**
- * DESIGN.md "Metrics" › Trend and alerts: a touchpoint whose 7-day quality falls significantly below its
+ * docs/metrics.md › Trends and alerts: a touchpoint whose 7-day quality falls significantly below its
  * previous 28 days raises an alert.
  *
  * The test: Welch's t-test, one-sided, α = 0.05, on answer-level quality (the rollups' `quality` dimension:

@@ -1,4 +1,4 @@
-// The journey rules on small journeys whose numbers were worked out by hand from DESIGN.md's definitions.
+// The journey rules on small journeys whose numbers were worked out by hand from docs/metrics.md.
 import { describe, expect, it } from 'vitest';
 import { contributionOf, journeysOf, rowKey, type SegmentContext, type StoredEvent } from './rules';
 import { NO_CONTEXT } from './segments';

@@ -1,5 +1,5 @@
 // The rules that turn one visitor's events into journeys and rollup contributions: the one definition of
-// DESIGN.md "Visit", "Journey", "Answer context" and the journey parts of "Connectivity" and "Consistency".
+// docs/metrics.md › The model (visit, journey, answer context) and the journey parts of Connectivity and Consistency.
 // Pure: the same set of events gives the same contribution whatever order they arrived in. The site object
 // (store/site-store.ts) stores the difference between a visitor's contribution after and before a batch.
 import { EXPERIENCE_DIMENSIONS, PROMPT_OUTCOMES, type Dimension, type PromptOutcome } from '@throughline/schema';
@@ -115,7 +115,7 @@ const quality60 = (scores: Partial<Record<string, number>>) => {
 };
 
 /**
- * One visitor's journeys (DESIGN.md "Journey", "Answer context"): visits in time order, split where the gap
+ * One visitor's journeys (docs/metrics.md › The model: journey, answer context): visits in time order, split where the gap
  * exceeds the window; consecutive visits to one touchpoint are one stay. An answer belongs to the visitor's
  * latest visit to its touchpoint at or before it (within the window); an answer that no visit explains implies a
  * visit there and then, with the answer's own context, so answers alone (imports, a lost visit) still make journeys.
@@ -216,7 +216,7 @@ function addJourney(c: Contribution, journey: Journey): void {
 }
 
 function addAnswer(c: Contribution, journey: Journey, a: StoredAnswer, step: Step): void {
-  // DESIGN.md "Answer context": the answer takes its visit's context (an implied visit carries the answer's own)
+  // docs/metrics.md › The model, answer context: the answer takes its visit's context (an implied visit carries the answer's own)
   const segments = segmentsOf(step.context);
   const day = dayOf(a.at);
   const q = quality60(a.scores);
@@ -237,7 +237,7 @@ function addAnswer(c: Contribution, journey: Journey, a: StoredAnswer, step: Ste
 }
 
 /**
- * DESIGN.md "Connectivity" › handoff score of A → B: the handoff answers given in a stay at B whose previous
+ * docs/metrics.md › Connectivity › handoff score of A → B: the handoff answers given in a stay at B whose previous
  * stay was A, and the change in quality from A (the latest rated answer of that stay) to this answer.
  */
 function arrivalOf(journey: Journey, stayIndex: number, a: StoredAnswer, q: number | null) {
@@ -277,7 +277,7 @@ function addJourneyTotals(c: Contribution, journey: Journey): void {
 }
 
 /**
- * DESIGN.md "Consistency" › experienced consistency, within one journey: per experience dimension rated at two
+ * docs/metrics.md › Consistency › experienced consistency, within one journey: per experience dimension rated at two
  * or more touchpoints, 1 − popsd(this journey's touchpoint means) / 2, averaged over such dimensions (0–100).
  */
 export function experiencedConsistency(journey: Journey): number | null {

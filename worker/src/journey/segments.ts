@@ -1,4 +1,4 @@
-// The context an event is counted under, and the rollup segments it falls in (DESIGN.md "Context sensitivity").
+// The context an event is counted under, and the rollup segments it falls in (docs/metrics.md › Context sensitivity).
 // Values come from bounded sets (packages/schema/src/segments.ts), so a rollup row cannot grow without bound.
 import { countryOf, languageOf, type Context } from '@throughline/schema';
 

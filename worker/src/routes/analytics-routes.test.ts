@@ -301,8 +301,15 @@ describe('analytics trends', () => {
     expect(home.days[0]).toEqual({
       day: '2026-03-01', n: 1,
       scores: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
+      rolling: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
     });
-    expect(home.days[1]).toEqual({ day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } } });
+    // a day without answers keeps the week's answers in its rolling window
+    expect(home.days[1]).toEqual({
+      day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } },
+      rolling: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
+    });
+    // the last day's window is the alert's recent window: ten answers, mean 2.5 → 37.5
+    expect(home.days[34]!.rolling.quality).toMatchObject({ value: 37.5, n: 10 });
 
     // Welch: variances 10 × 0.25 / 9 each, se² = 2 × 0.02778 = 0.05556, t = −2 / 0.2357 = −8.485, df = 18
     expect(t.alerts).toHaveLength(1);
@@ -329,11 +336,16 @@ describe('analytics trends', () => {
     expect(one.touchpoints).toEqual([{
       touchpoint: 'cart',
       days: [
-        { day: '2026-03-01', n: 1, scores: { quality: { value: null, n: 1, ci: null } } },
-        { day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } } },
-        { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } } },
+        { day: '2026-03-01', n: 1, scores: { quality: { value: null, n: 1, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
+        { day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
+        { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
       ],
     }]);
+    // the rolling window of the range's first day looks back before it
+    const { body: later } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-03&to=2026-03-03&touchpoint=cart&dimension=quality`);
+    expect(later.touchpoints[0]!.days).toEqual([
+      { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
+    ]);
   });
 
   it('answers bad queries with a clear 4xx', async () => {

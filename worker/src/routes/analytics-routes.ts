@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { dailyScoreRows } from '../analytics/rollup-metrics';
 import { siteOverview } from '../analytics/site-overview';
 import { addDays } from '../analytics/trends';
-import { ALERT_WINDOW_DAYS, trendsOf } from '../analytics/trends-view';
+import { ALERT_WINDOW_DAYS, ROLLING_LOOKBACK_DAYS, trendsOf } from '../analytics/trends-view';
 import { listStages } from '../db/sites';
 import { listTouchpoints } from '../db/touchpoints';
 import type { AppEnv } from '../env';
@@ -79,8 +79,10 @@ export const analyticsRoutes = apiApp()
       throw new ApiError(404, 'not_found', `touchpoint "${q.touchpoint}" not found`);
     }
     // alerts look back 7 + 28 days from `to`, whatever the range
+    // and the rolling 7-day line looks back 6 days before `from`
     const lookback = addDays(range.to, -(ALERT_WINDOW_DAYS - 1));
-    const readFrom = lookback < range.from ? lookback : range.from;
+    const rollFrom = addDays(range.from, -ROLLING_LOOKBACK_DAYS);
+    const readFrom = lookback < rollFrom ? lookback : rollFrom;
     const daily = await dailyOf(c.env, f.siteId, f.shards, f.segment, readFrom, range.to, q.touchpoint);
     const result = trendsOf({
       rows: dailyScoreRows(daily.rows).filter((r) => q.dimension === undefined || r.dimension === q.dimension || r.dimension === 'quality'), range, minN: site.settings.minN,

@@ -27,7 +27,9 @@ function page(nonce: string, title: string, body: ReturnType<typeof html>, color
 body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:flex;min-height:100vh;justify-content:center}
 main{width:100%;max-width:32rem;padding:1.5rem 1rem;box-sizing:border-box}
 h1{font-size:1.25rem;margin:0 0 .25rem;border-inline-start:4px solid var(--c);padding-inline-start:.5rem}
-p{margin:.25rem 0 1rem;color:#4b5563}#prompt{min-height:12rem}</style></head>
+p{margin:.25rem 0 1rem;color:#4b5563}#prompt{min-height:12rem}
+:root{color-scheme:light dark}
+@media (prefers-color-scheme:dark){body{color:#e5e7eb;background:#0f1318}p{color:#aab2bf}}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 

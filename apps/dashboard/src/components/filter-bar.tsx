@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { PRESETS, SEGMENT_VALUES, daysAgo, isoDate, presetOf } from '../filters';
 import { setQuery } from '../router';
 
-export function FilterBar({ from, to, segment }: { from: string; to: string; segment?: string }) {
+export function FilterBar({ from, to, segment, updatedAt }: { from: string; to: string; segment?: string; updatedAt?: Date }) {
   const preset = presetOf(from, to);
   const [custom, setCustom] = useState(preset === null);
   const [segName, segValue] = segment ? segment.split(':') : ['', ''];
@@ -98,6 +98,14 @@ export function FilterBar({ from, to, segment }: { from: string; to: string; seg
           </button>
         )}
       </form>
+      {updatedAt && (
+        <p class="updated-at" data-testid="updated-at" title="Refreshes when you come back to this window, and every minute while it is open">
+          Updated <time dateTime={updatedAt.toISOString()}>{hhmm(updatedAt)}</time>
+        </p>
+      )}
     </div>
   );
 }
+
+/** Local wall-clock time as hh:mm (24-hour), the way a team reads "when was this fetched". */
+export const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

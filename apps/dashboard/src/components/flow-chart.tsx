@@ -62,7 +62,7 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
           ref={svg}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           class="flow"
-          style={{ maxWidth: `${layout.width}px`, minWidth: `${Math.round(layout.width * 0.9)}px` }}
+          style={{ maxWidth: `${layout.width}px`, minWidth: `${Math.round(layout.width * 0.75)}px` }}
           role="group"
           aria-label={`Journey flow: ${links.length} transitions between touchpoints, by stage. Arrow keys move between them.`}
         >

@@ -1,4 +1,4 @@
-// Layout of the journey flow (DESIGN.md "Connectivity", transition graph): one column per stage, a stage's
+// Layout of the journey flow (docs/metrics.md › Connectivity, transition graph): one column per stage, a stage's
 // touchpoints stacked in it, and every transition exactly one link. Forward moves run between columns; a move
 // within a stage is a bracket beside its column (down on the right, up on the left, so a stage's loop reads
 // clockwise); a move back to an earlier stage, or to the same touchpoint, loops under the columns.
@@ -46,15 +46,24 @@ export interface FlowLayout {
 /** Stage of a touchpoint a transition names but the journey no longer has (deleted since). */
 export const UNKNOWN_STAGE = 'Not in the journey';
 
-const NODE_W = 124;
-const MIN_GAP = 92;
 const HEADER = 30;
 const NODE_GAP = 28;
 const LANE_GAP = 6;
 const ARC_GAP = 4;
-/** The busiest column's moves get at most MAX_COL px, and the biggest link at most MAX_LINK. */
-const MAX_COL = 260;
-const MAX_LINK = 84;
+/**
+ * How big things are drawn. `regular` suits a wide card; `compact` (narrower boxes, thinner links, closer columns)
+ * lets six stages fit a card 660–1150 px wide without a sideways scroll. The busiest column's moves get at most
+ * `maxCol` px, and the biggest link at most `maxLink`; names wrap at about `chars` characters.
+ */
+export interface FlowSize {
+  nodeW: number;
+  minGap: number;
+  maxCol: number;
+  maxLink: number;
+  chars: number;
+}
+export const REGULAR: FlowSize = { nodeW: 124, minGap: 92, maxCol: 260, maxLink: 84, chars: 17 };
+export const COMPACT: FlowSize = { nodeW: 96, minGap: 44, maxCol: 150, maxLink: 44, chars: 12 };
 const MIN_LINK = 2;
 const LINE_H = 14;
 const CHARS_PER_LINE = 17;
@@ -71,7 +80,8 @@ export function wrapName(name: string, max = CHARS_PER_LINE): string[] {
   return [first, rest.length <= max ? rest : `${rest.slice(0, max - 1)}…`];
 }
 
-export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], transitions: Transition[]): FlowLayout {
+export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], transitions: Transition[], size: FlowSize = REGULAR): FlowLayout {
+  const { nodeW: NODE_W, minGap: MIN_GAP, maxCol: MAX_COL, maxLink: MAX_LINK } = size;
   // Columns: the site's stage order, then stages it no longer lists, then touchpoints only transitions name.
   const tps = new Map<string, FlowTouchpoint>(touchpoints.map((t) => [t.key, { key: t.key, name: t.name, stage: t.stage }]));
   for (const t of transitions) for (const k of [t.from, t.to]) if (!tps.has(k)) tps.set(k, { key: k, name: k, stage: UNKNOWN_STAGE });
@@ -81,7 +91,7 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
 
   const moves = (k: string, side: 'from' | 'to') => transitions.reduce((a, t) => a + (t[side] === k ? t.count : 0), 0);
   const nodes: FlowNode[] = [...tps.values()].map((t) => {
-    const lines = wrapName(t.name);
+    const lines = wrapName(t.name, size.chars);
     return { ...t, col: used.indexOf(t.stage), x: 0, y: 0, w: NODE_W, h: lines.length * LINE_H + 10, lines, movesIn: moves(t.key, 'to'), movesOut: moves(t.key, 'from') };
   });
   // Within a stage, the busiest touchpoint on top.

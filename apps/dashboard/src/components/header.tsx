@@ -2,7 +2,7 @@
 import type { Me } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import { useSites } from '../api/sites-store';
+import { lastSite, useSites } from '../api/sites-store';
 import { match, navigate, useLocation, withFilters } from '../router';
 import { Link } from './link';
 import { Logo } from './logo';
@@ -11,11 +11,17 @@ import { OrgSwitcher } from './org-switcher';
 export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId?: string; onSignedOut: () => void; onSwitched: (me: Me) => void }) {
   const { sites } = useSites();
   const loc = useLocation();
+  // Off a site's pages (Sites, Team) the picker still names the site in hand: the last one opened or created, or the only one.
+  const current = siteId ?? sites?.find((s) => s.id === lastSite())?.id ?? (sites?.length === 1 ? sites[0]!.id : undefined);
   const [busy, setBusy] = useState(false);
 
   function switchSite(e: Event) {
     const id = (e.currentTarget as HTMLSelectElement).value;
-    if (id === '__all') return navigate('/sites');
+    if (id === '__all') {
+      // the picker keeps naming the site in hand; the list of all sites opens below it
+      (e.currentTarget as HTMLSelectElement).value = current ?? '';
+      return navigate('/sites');
+    }
     const view = match('/sites/:id/:view', loc.path)?.view ?? 'map';
     navigate(withFilters(`/sites/${encodeURIComponent(id)}/${view}`, loc.query));
   }
@@ -43,8 +49,8 @@ export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId
           <label for="site-switcher" class="visually-hidden">
             Site
           </label>
-          <select id="site-switcher" value={siteId ?? ''} onChange={switchSite}>
-            {!siteId && <option value="">Choose a site…</option>}
+          <select id="site-switcher" value={current ?? ''} onChange={switchSite} data-testid="site-switcher">
+            {!current && <option value="">Choose a site…</option>}
             {sites.map((s) => (
               <option value={s.id} key={s.id}>
                 {s.name}

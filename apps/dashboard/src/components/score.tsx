@@ -22,6 +22,8 @@ export function band(v: number): string {
 export const fmt = (v: number) => String(Math.round(v));
 export const pct = (v: number) => `${Math.round(v * 100)}%`;
 export const count = (n: number) => n.toLocaleString('en-US');
+/** A p-value as people write it: "p < 0.001" below a thousandth, else "p = 0.012" (never "p = < 0.001"). */
+export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 /** `1 answer`, `2,301 answers`: a count with its noun (regular English plural). */
 export const countOf = (n: number, noun: string) => `${count(n)} ${n === 1 ? noun : `${noun}s`}`;
 

@@ -1,6 +1,8 @@
-// A touchpoint on the journey map: name, quality, n, one bar per dimension, and flags for weak links.
-import type { TouchpointScores, TrendAlert } from '@throughline/schema';
-import { band, count, DimensionBar, fmt, hueStyle, pct, QuadrantBadge, ScoreText } from './score';
+// A touchpoint on the journey map: name, one status (card-status.ts precedence), quality, n, one bar per dimension,
+// the other facts as notes, and its exits.
+import type { TouchpointScores } from '@throughline/schema';
+import type { Exits, StatusFact } from './card-status';
+import { band, count, countOf, DimensionBar, hueStyle, pct, ScoreText } from './score';
 
 const ORDER = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff'];
 const rank = (d: string) => (ORDER.includes(d) ? ORDER.indexOf(d) : ORDER.length);
@@ -21,17 +23,12 @@ export function ChannelIcon({ channel }: { channel: string }) {
   );
 }
 
-export function TouchpointCard({ tp, minN, breaking, dropOff, alert }: { tp: TouchpointScores; minN: number; breaking: boolean; dropOff?: number; alert?: TrendAlert }) {
-  const weak = tp.quadrant === 'fix_first';
+export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: TouchpointScores; minN: number; facts: StatusFact[]; exits?: Exits; journeyEnd?: boolean }) {
   const dims = Object.keys(tp.scores).sort((a, b) => rank(a) - rank(b));
   const enough = tp.quality != null;
+  const [status, ...notes] = facts;
   return (
-    <article class={`tp-card ${weak ? 'tp-weak' : ''} ${enough ? '' : 'tp-thin'}`} aria-labelledby={`tp-${tp.key}`}>
-      {weak && (
-        <div class="tp-flag" aria-hidden="true">
-          Weakest link
-        </div>
-      )}
+    <article class={`tp-card ${status ? `tp-status-${status.kind}` : ''} ${enough ? '' : 'tp-thin'}`} aria-labelledby={`tp-${tp.key}`} data-testid={`card-${tp.key}`}>
       <header class="tp-head">
         <h3 id={`tp-${tp.key}`} class="tp-name">
           {tp.name}
@@ -43,6 +40,7 @@ export function TouchpointCard({ tp, minN, breaking, dropOff, alert }: { tp: Tou
           </span>
           {tp.owner !== 'brand' && <span class="badge badge-neutral">{tp.owner}</span>}
         </div>
+        {status && <StatusBadge fact={status} testid={`status-${tp.key}`} />}
       </header>
       <div class="tp-quality-main">
         <span class="tp-quality-label">Quality</span>
@@ -70,18 +68,38 @@ export function TouchpointCard({ tp, minN, breaking, dropOff, alert }: { tp: Tou
           {minN - Math.min(tp.n, minN) > 0 ? `${minN - tp.n} more answers needed before scores are shown.` : 'Not enough answers per dimension yet.'}
         </p>
       )}
-      {(tp.quadrant || breaking || alert || (dropOff ?? 0) >= 0.2) && (
+      {(status || exits || journeyEnd) && (
         <footer class="tp-foot">
-          <QuadrantBadge quadrant={tp.quadrant} />
-          {alert && (
-            <span class="badge badge-danger" data-testid={`falling-${tp.key}`} title={`Last 7 days ${fmt(alert.recent.value)}, the 28 days before ${fmt(alert.baseline.value)}`}>
-              Quality falling
-            </span>
+          {/* the exits line below states a many-exits status's numbers; "not enough answers" says it all */}
+          {status && status.kind !== 'thin' && status.kind !== 'many_exits' && <p class="tp-fact">{status.detail}</p>}
+          {notes.filter((f) => f.kind !== 'many_exits').map((f) => (
+            <p class="tp-fact" key={f.kind}>
+              <strong>{f.label}:</strong> {f.detail}
+            </p>
+          ))}
+          {exits ? (
+            <p class="tp-fact" data-testid={`exits-${tp.key}`}>
+              Exits: {pct(exits.share)} of {countOf(exits.journeys, 'journey')} end here{exits.typical != null ? ` (typical ${pct(exits.typical)})` : ''}
+            </p>
+          ) : (
+            journeyEnd && (
+              <p class="tp-fact" data-testid={`exits-${tp.key}`}>
+                Journeys are meant to end here: not counted as exits.
+              </p>
+            )
           )}
-          {breaking && <span class="badge badge-warn" title="Its mean is more than one standard deviation from the journey mean">Breaks consistency</span>}
-          {dropOff != null && dropOff >= 0.2 && <span class="badge badge-warn" title="Share of journeys that end here">{pct(dropOff)} drop off</span>}
         </footer>
       )}
     </article>
+  );
+}
+
+/** A status as a badge: its label, coloured by tone, with the numbers behind it on hover. */
+export function StatusBadge({ fact, testid }: { fact: StatusFact; testid?: string }) {
+  const cls = fact.tone.startsWith('q-') ? fact.tone : `badge-${fact.tone}`;
+  return (
+    <span class={`badge tp-status ${cls}`} title={fact.detail} data-testid={testid} data-status={fact.kind}>
+      {fact.label}
+    </span>
   );
 }

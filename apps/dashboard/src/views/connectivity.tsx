@@ -1,7 +1,9 @@
 // Connectivity: how seamlessly visitors move between touchpoints: flow, handoff scores, cross-channel share, drop-off.
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
-import { count, fmt, hueStyle, pct } from '../components/score';
+import { exitsOf } from '../components/card-status';
+import { HowToRead } from '../components/how-to-read';
+import { count, countOf, fmt, hueStyle, pct } from '../components/score';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { JourneyFlow } from '../components/journey-flow';
@@ -17,9 +19,9 @@ export function ConnectivityView({ site, overview }: ViewProps) {
   const c = o.connectivity;
   const names = new Map(o.touchpoints.map((t) => [t.key, t.name]));
   const transitions = [...c.transitions].sort((a, b) => b.count - a.count);
-  const drops = Object.entries(c.dropOff)
-    .filter(([, v]) => v > 0)
-    .sort((a, b) => b[1] - a[1]);
+  const exits = exitsOf(o);
+  const drops = [...exits].filter(([, e]) => e.share > 0).sort((a, b) => b[1].share - a[1].share);
+  const typical = drops[0]?.[1].typical ?? null;
 
   const tiles: Kpi[] = [
     { label: 'Connectivity', value: c.score, sub: 'mean handoff score, else seamless rate' },
@@ -36,6 +38,17 @@ export function ConnectivityView({ site, overview }: ViewProps) {
           <p class="muted">Where visitors go next, how smoothly they get there (handoff), and where journeys stop before the last stage.</p>
         </div>
       </div>
+      <HowToRead>
+        <p>
+          A move is two touchpoints visited one after the other in one visitor's journey. Handoff is how smoothly visitors say they got from one to
+          the next (0–100, asked only after a move). Quality change is the later touchpoint's quality minus the earlier one's, for visitors who rated
+          both.
+        </p>
+        <p>
+          Connectivity is the mean of every handoff answer; without enough of them, the seamless rate stands in: the share of rated moves where quality
+          drops by no more than one point on the 1–5 scale. Exits count journeys that reached a touchpoint and ended there.
+        </p>
+      </HowToRead>
       <div class="kpis">
         {tiles.map((t) => (
           <KpiTile key={t.label} kpi={t} />
@@ -58,7 +71,7 @@ export function ConnectivityView({ site, overview }: ViewProps) {
             <section aria-labelledby="tr-h">
               <h2 id="tr-h">Transitions</h2>
               <ScrollBox label="Transitions table">
-                <table class="data">
+                <table class="data stack">
                   <thead>
                     <tr>
                       <th>From → to</th>
@@ -72,11 +85,11 @@ export function ConnectivityView({ site, overview }: ViewProps) {
                   <tbody>
                     {transitions.map((t) => (
                       <tr key={`${t.from}>${t.to}`}>
-                        <td>
+                        <td class="stack-title">
                           {names.get(t.from) ?? t.from} <span class="muted">→</span> {names.get(t.to) ?? t.to}
                         </td>
-                        <td class="num">{count(t.count)}</td>
-                        <td class="num">
+                        <td class="num" data-label="Moves">{count(t.count)}</td>
+                        <td class="num" data-label="Handoff">
                           {t.handoff == null ? (
                             <span class="score-missing">not enough answers</span>
                           ) : (
@@ -85,7 +98,7 @@ export function ConnectivityView({ site, overview }: ViewProps) {
                             </span>
                           )}
                         </td>
-                        <td class="num">
+                        <td class="num" data-label="Quality change">
                           {t.delta == null ? (
                             <span class="muted">–</span>
                           ) : (
@@ -102,19 +115,24 @@ export function ConnectivityView({ site, overview }: ViewProps) {
               </ScrollBox>
             </section>
             <section aria-labelledby="drop-h">
-              <h2 id="drop-h">Drop-off</h2>
-              <p class="hint">Share of journeys that end at a touchpoint before the last stage.</p>
+              <h2 id="drop-h">Exits</h2>
+              <p class="hint">
+                Share of the journeys that reached a touchpoint and ended there. Natural ends and the last stage are left out: journeys are meant to end
+                there.{typical != null && ` Typical here: ${pct(typical)}.`}
+              </p>
               {drops.length === 0 ? (
                 <p class="muted">No journey ends early in this range.</p>
               ) : (
                 <ul class="drop-list">
-                  {drops.map(([k, v]) => (
-                    <li key={k}>
+                  {drops.map(([k, e]) => (
+                    <li key={k} data-testid={`drop-${k}`}>
                       <span class="drop-name">{names.get(k) ?? k}</span>
                       <span class="drop-track" aria-hidden="true">
-                        <span style={{ width: `${Math.min(100, v * 100)}%` }} />
+                        <span style={{ width: `${Math.min(100, e.share * 100)}%` }} />
                       </span>
-                      <span class="drop-value">{pct(v)}</span>
+                      <span class="drop-value" title={`${count(e.ended)} of ${countOf(e.journeys, 'journey')}`}>
+                        {pct(e.share)}
+                      </span>
                     </li>
                   ))}
                 </ul>

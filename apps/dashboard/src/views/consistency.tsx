@@ -2,6 +2,7 @@
 import { EXPERIENCE_DIMENSIONS } from '../constants';
 import { AnswerSpread } from '../components/answer-spread';
 import { dimLabel, fmt, hueStyle } from '../components/score';
+import { HowToRead } from '../components/how-to-read';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
@@ -20,6 +21,11 @@ export function ConsistencyView({ overview }: ViewProps) {
     return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
   };
   const journeyQuality = mean(o.touchpoints.map((t) => t.quality));
+  // A touchpoint below the mean on any dimension reads as below (the news to act on); above only if above on all.
+  const sideOf = (key: string) => {
+    const sides = c.outliers.filter((x) => x.touchpoint === key).map((x) => x.side);
+    return sides.includes('below') ? 'below' : sides.length ? 'above' : null;
+  };
 
   if (o.touchpoints.length === 0 || dims.length === 0)
     return (
@@ -43,6 +49,17 @@ export function ConsistencyView({ overview }: ViewProps) {
           </p>
         </div>
       </div>
+      <HowToRead>
+        <p>
+          Consistency asks whether visitors get the same experience everywhere. Per dimension it is 100 minus half the spread of the touchpoints'
+          mean answers (their standard deviation on the 1–5 scale, where 2 is the most possible), as 0–100; the overall figure is the mean over
+          dimensions. Experienced consistency is the same, computed within each visitor who rated two or more touchpoints.
+        </p>
+        <p>
+          A touchpoint more than one standard deviation from the journey mean on a dimension stands out: <em>below the journey</em> is a weak spot,
+          <em> above the journey</em> is one to learn from. Only touchpoints with {o.minN} or more answers on a dimension take part.
+        </p>
+      </HowToRead>
       <div class="kpis">
         {tiles.map((t) => (
           <KpiTile key={t.label} kpi={t} />
@@ -63,22 +80,22 @@ export function ConsistencyView({ overview }: ViewProps) {
         </div>
       </div>
 
-      {c.breaking.length > 0 && (
+      {c.outliers.length > 0 && (
         <section class="callout callout-warn" aria-labelledby="break-h">
           <div>
             <strong id="break-h">Breaking consistency</strong>
+            <p class="hint">More than one standard deviation from the journey mean on a dimension, above (better) or below (worse).</p>
             <ul class="break-list">
               {o.touchpoints
                 .filter((t) => breaking.has(t.key))
                 .map((t) => (
-                  <li key={t.key}>
-                    <strong>{t.name}</strong> ({t.stage}): quality {t.quality != null ? fmt(t.quality) : 'n/a'}
-                    {t.quality != null && journeyQuality != null && (
-                      <>
-                        , {fmt(Math.abs(t.quality - journeyQuality))} points {t.quality < journeyQuality ? 'below' : 'above'} the journey mean of{' '}
-                        {fmt(journeyQuality)}
-                      </>
-                    )}
+                  <li key={t.key} data-testid={`outlier-${t.key}`}>
+                    <strong>{t.name}</strong> ({t.stage}):{' '}
+                    {c.outliers
+                      .filter((x) => x.touchpoint === t.key)
+                      .map((x) => `${dimLabel(x.dimension)} ${fmt(Math.abs(x.points))} points ${x.side}`)
+                      .join(', ')}{' '}
+                    the journey mean
                   </li>
                 ))}
             </ul>
@@ -89,7 +106,7 @@ export function ConsistencyView({ overview }: ViewProps) {
       <section class="section" aria-labelledby="heat-h">
         <h2 id="heat-h">Scores by touchpoint and dimension</h2>
         <ScrollBox label="Score table">
-          <table class="data heatmap">
+          <table class="data heatmap stack">
             <thead>
               <tr>
                 <th scope="col">Touchpoint</th>
@@ -109,12 +126,13 @@ export function ConsistencyView({ overview }: ViewProps) {
                   <th scope="row">
                     <span class="heat-name">{t.name}</span>
                     <span class="heat-stage">{t.stage}</span>
-                    {breaking.has(t.key) && <span class="badge badge-warn">breaks consistency</span>}
+                    {sideOf(t.key) === 'below' && <span class="badge badge-warn">below the journey</span>}
+                    {sideOf(t.key) === 'above' && <span class="badge badge-good">above the journey</span>}
                   </th>
                   {dims.map((d) => (
-                    <HeatCell key={d} value={t.scores[d]?.value ?? null} n={t.scores[d]?.n ?? 0} />
+                    <HeatCell key={d} value={t.scores[d]?.value ?? null} n={t.scores[d]?.n ?? 0} label={dimLabel(d)} />
                   ))}
-                  <HeatCell value={t.quality} n={t.n} strong />
+                  <HeatCell value={t.quality} n={t.n} strong label="Quality" />
                 </tr>
               ))}
             </tbody>
@@ -122,9 +140,9 @@ export function ConsistencyView({ overview }: ViewProps) {
               <tr>
                 <th scope="row">Journey mean</th>
                 {dims.map((d) => (
-                  <HeatCell key={d} value={mean(o.touchpoints.map((t) => t.scores[d]?.value))} />
+                  <HeatCell key={d} value={mean(o.touchpoints.map((t) => t.scores[d]?.value))} label={dimLabel(d)} />
                 ))}
-                <HeatCell value={journeyQuality} strong />
+                <HeatCell value={journeyQuality} strong label="Quality" />
               </tr>
             </tfoot>
           </table>
@@ -136,16 +154,16 @@ export function ConsistencyView({ overview }: ViewProps) {
   );
 }
 
-function HeatCell({ value, n, strong }: { value: number | null; n?: number; strong?: boolean }) {
+function HeatCell({ value, n, strong, label }: { value: number | null; n?: number; strong?: boolean; label: string }) {
   if (value == null)
     return (
-      <td class="num heat heat-missing" title={n != null ? `not enough answers (n=${n})` : 'not enough answers'}>
+      <td class="num heat heat-missing" data-label={label} title={n != null ? `not enough answers (n=${n})` : 'not enough answers'}>
         <span class="visually-hidden">not enough answers</span>
         <span aria-hidden="true">–</span>
       </td>
     );
   return (
-    <td class={`num heat ${strong ? 'heat-strong' : ''}`} style={hueStyle(value)} title={n != null ? `n=${n}` : undefined}>
+    <td class={`num heat ${strong ? 'heat-strong' : ''}`} data-label={label} style={hueStyle(value)} title={n != null ? `n=${n}` : undefined}>
       {fmt(value)}
     </td>
   );

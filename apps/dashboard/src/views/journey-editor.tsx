@@ -21,7 +21,8 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
   const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const [adding, setAdding] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [promptOpen, setPromptOpen] = useState<string | null>(null);
+  // ?prompt=key opens that touchpoint's prompt editor (Priorities links here when importance is not asked)
+  const [promptOpen, setPromptOpen] = useState<string | null>(() => new URLSearchParams(location.search).get('prompt'));
   const [deleteError, setDeleteError] = useState<ApiError>();
   const canEdit = useCan('editor');
 

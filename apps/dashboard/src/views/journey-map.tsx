@@ -7,6 +7,8 @@ import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Link } from '../components/link';
 import { count, countOf, fmt, hueStyle, pct } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { cardFacts, exitsOf, journeyEndsOf } from '../components/card-status';
+import { HowToRead } from '../components/how-to-read';
 import { TouchpointCard } from '../components/touchpoint-card';
 import { daysAgo, isoDate } from '../filters';
 import { navigate, withFilters } from '../router';
@@ -18,6 +20,7 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   const trends = useResource(
     (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, dimension: 'quality' }, s),
     [site.id, filters.to, filters.segment],
+    { live: true },
   );
   const base = `/sites/${encodeURIComponent(site.id)}`;
 
@@ -46,8 +49,10 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   const total = o.touchpoints.reduce((a, t) => a + t.n, 0);
   const columns = groupByStage(o.touchpoints, stages.data.stages);
   const weakest = o.touchpoints.filter((t) => t.quadrant === 'fix_first').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
-  const breaking = new Set(o.consistency.breaking);
   const alerts = new Map((trends.data?.alerts ?? []).map((a) => [a.touchpoint, a]));
+  const exits = exitsOf(o);
+  const ends = journeyEndsOf(o);
+  const factsOf = (t: TouchpointScores) => cardFacts({ tp: t, alert: alerts.get(t.key), outliers: o.consistency.outliers, exits: exits.get(t.key), minN: o.minN });
   const nameOf = (key: string) => o.touchpoints.find((t) => t.key === key)?.name ?? key;
 
   return (
@@ -61,6 +66,25 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
         </div>
       </div>
       <Summary o={o} total={total} base={base} />
+      <HowToRead>
+        <p>
+          Every score runs from 0 (all answers 1 of 5) to 100 (all 5 of 5); it is shown once {o.minN} visitors answered, with the number of answers beside
+          it. The thin dark line inside a bar is the 95% interval: the true score very likely lies there, and it narrows as answers add up.
+        </p>
+        <p>Each card shows one status, the most urgent that applies, in this order:</p>
+        <ol class="status-order">
+          <li><strong>Quality falling</strong>: the last 7 days score significantly below the 28 days before.</li>
+          <li><strong>Fix first</strong>: matters to visitors (importance) and rated low (quality).</li>
+          <li><strong>Below the journey</strong>: a dimension more than one standard deviation below the mean of all touchpoints.</li>
+          <li><strong>Many exits</strong>: at least 1.5 times the typical share of journeys end here (and at least 20%).</li>
+          <li><strong>Above the journey</strong>: a dimension more than one standard deviation above the mean, good news.</li>
+          <li><strong>Keep it up, Possible overkill, Low priority</strong>: the other priority quadrants.</li>
+        </ol>
+        <p>
+          Other facts are listed under the card. Exits count journeys that reached a touchpoint and ended there; natural ends (an order confirmation)
+          and the last stage are where journeys are meant to end, so they have none.
+        </p>
+      </HowToRead>
       {total === 0 && (
         <div class="callout callout-info">
           <div>
@@ -108,7 +132,7 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
                   No touchpoints in this stage. <Link href={`${base}/journey`}>Add one</Link>
                 </p>
               ) : (
-                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} breaking={breaking.has(t.key)} dropOff={o.connectivity.dropOff[t.key]} alert={alerts.get(t.key)} />)
+                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} facts={factsOf(t)} exits={exits.get(t.key)} journeyEnd={ends.has(t.key)} />)
               )}
             </div>
           </section>

@@ -1,16 +1,17 @@
 // Priorities: importance vs quality scatter with the four quadrants, and touchpoints ranked by priority index.
 import type { Quadrant, TouchpointScores } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { count, countOf, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
+import { api } from '../api/client';
+import { useResource } from '../api/use-resource';
+import { HowToRead } from '../components/how-to-read';
+import { NotPlaced } from '../components/not-placed';
+import { placeLabels, scatterGeometry } from '../components/scatter-layout';
+import { useWidth } from '../components/use-width';
+import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 
-const W = 640;
-const H = 420;
-const PAD = { l: 48, r: 16, t: 16, b: 44 };
-const x = (q: number) => PAD.l + (q / 100) * (W - PAD.l - PAD.r);
-const y = (i: number) => H - PAD.b - (i / 100) * (H - PAD.t - PAD.b);
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
   fix_first: 'Matters to visitors, rated low: improve these first.',
@@ -21,9 +22,15 @@ const QUADRANT_HELP: Record<Quadrant, string> = {
 
 export function PrioritiesView({ site, overview }: ViewProps) {
   const [hover, setHover] = useState<string>();
+  const [chartRef, chartWidth] = useWidth<HTMLElement>();
+  const setup = useResource((s) => api.touchpoints(site.id, s), [site.id]);
+  const prompts = setup.data && new Map(setup.data.touchpoints.map((t) => [t.key, t.prompt]));
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={5} label="Loading priorities…" />;
   const th = site.settings?.thresholds ?? { importance: 50, quality: 50 };
+  // the card's inner width (12 px padding each side), once measured
+  const g = scatterGeometry(chartWidth ? chartWidth - 24 : 640);
+  const { W, H, PAD, x, y } = g;
   const all = overview.data.touchpoints;
   const rated = all
     .filter((t): t is TouchpointScores & { quality: number; importance: number } => t.quality != null && t.importance != null)
@@ -36,11 +43,22 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         <div>
           <h1>Priorities</h1>
           <p class="muted">
-            How much each touchpoint matters to visitors against how well it performs. Priority = importance × (1 − quality); thresholds at importance{' '}
-            {th.importance} and quality {th.quality}.
+            How much each touchpoint matters to visitors against how well it performs; thresholds at importance {th.importance} and quality{' '}
+            {th.quality}.
           </p>
         </div>
       </div>
+      <HowToRead>
+        <p>
+          Importance is how much visitors say a step matters to them, quality how well they rate it; both run from 0 to 100 and show once{' '}
+          {overview.data.minN} visitors answered. The lines split the chart into four quadrants: <strong>Fix first</strong> (matters, rated low),{' '}
+          <strong>Keep it up</strong> (matters, rated high), <strong>Low priority</strong> and <strong>Possible overkill</strong> (matters little).
+        </p>
+        <p>
+          The priority index ranks them: importance/100 × (1 − quality/100), from 0 (nothing to gain) to 1 (matters most and rated lowest). A circle's
+          size grows with its answers; its number is its rank.
+        </p>
+      </HowToRead>
       {rated.length === 0 ? (
         <Empty title="No touchpoint has enough answers on importance and quality yet">
           <p>
@@ -50,7 +68,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         </Empty>
       ) : (
         <div class="prio-layout">
-          <figure class="card chart-card" tabIndex={0} aria-label="Priority chart">
+          <figure class="card chart-card" tabIndex={0} aria-label="Priority chart" ref={chartRef}>
             <figcaption class="visually-hidden">Importance against quality for {rated.length} touchpoints. The table lists the same data.</figcaption>
             <svg viewBox={`0 0 ${W} ${H}`} class="scatter" role="img" aria-label="Importance versus quality scatter plot">
               <rect class="quad quad-fix" x={x(0)} y={y(100)} width={x(th.quality) - x(0)} height={y(th.importance) - y(100)} />
@@ -71,7 +89,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
               <line class="threshold" x1={x(0)} x2={x(100)} y1={y(th.importance)} y2={y(th.importance)} />
               <text class="axis-title" x={(x(0) + x(100)) / 2} y={H - 6} text-anchor="middle">Quality →</text>
               <text class="axis-title" transform={`translate(14 ${(y(0) + y(100)) / 2}) rotate(-90)`} text-anchor="middle">Importance →</text>
-              {placeLabels(rated).map(({ t, r, right, ly, show, rank }) => {
+              {placeLabels(rated, g).map(({ t, r, right, ly, show, rank }) => {
                 return (
                   <g
                     key={t.key}
@@ -116,7 +134,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         <section class="section" aria-labelledby="rank-h">
           <h2 id="rank-h">Ranked by priority</h2>
           <ScrollBox label="Priority table">
-            <table class="data">
+            <table class="data stack">
               <thead>
                 <tr>
                   <th class="num">#</th>
@@ -132,27 +150,27 @@ export function PrioritiesView({ site, overview }: ViewProps) {
               <tbody>
                 {rated.map((t, i) => (
                   <tr key={t.key} class={hover === t.key ? 'row-on' : ''} onMouseEnter={() => setHover(t.key)} onMouseLeave={() => setHover(undefined)}>
-                    <td class="num">{i + 1}</td>
-                    <td>
+                    <td class="num stack-rank">{i + 1}</td>
+                    <td class="stack-title">
                       <strong>{t.name}</strong>
                     </td>
-                    <td>{t.stage}</td>
-                    <td>
+                    <td data-label="Stage">{t.stage}</td>
+                    <td data-label="Quadrant">
                       <QuadrantBadge quadrant={t.quadrant} />
                     </td>
-                    <td class="num">{fmt(t.importance)}</td>
-                    <td class="num">
+                    <td class="num" data-label="Importance">{fmt(t.importance)}</td>
+                    <td class="num" data-label="Quality">
                       <span class="score-chip tone" style={hueStyle(t.quality)}>
                         {fmt(t.quality)}
                       </span>
                     </td>
-                    <td class="num">
+                    <td class="num" data-label="Priority">
                       <span class="prio-bar" aria-hidden="true">
                         <span style={{ width: `${Math.min(100, (t.priority ?? 0) * 100 * 2)}%` }} />
                       </span>
                       {(t.priority ?? 0).toFixed(2)}
                     </td>
-                    <td class="num">{count(t.n)}</td>
+                    <td class="num" data-label="Answers">{count(t.n)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -160,35 +178,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
           </ScrollBox>
         </section>
       )}
-      {thin.length > 0 && (
-        <p class="hint section">
-          Not placed yet (each needs {overview.data.minN} answers on importance and quality):{' '}
-          <span data-testid="not-placed">{thin.map((t) => `${t.name} (${countOf(t.n, 'answer')})`).join(', ')}</span>.
-        </p>
-      )}
+      <NotPlaced thin={thin} prompts={prompts} minN={overview.data.minN} siteId={site.id} />
     </div>
   );
-}
-
-/** Place each point's label beside it (left of points near the right edge); labels that would overlap another label or point are left out, the rank number in the circle still names the point. */
-function placeLabels<T extends { quality: number; importance: number; n: number; name: string }>(pts: T[]) {
-  const circles = pts.map((t) => ({ cx: x(t.quality), cy: y(t.importance), r: 9 + Math.min(6, Math.sqrt(t.n) / 6) }));
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const hits = (b: { x0: number; x1: number; y0: number; y1: number }) =>
-    boxes.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) ||
-    circles.some((c) => c.cx + c.r > b.x0 && c.cx - c.r < b.x1 && c.cy + c.r > b.y0 && c.cy - c.r < b.y1);
-  return pts.map((t, i) => {
-    const { cx, cy, r } = circles[i]!;
-    const w = t.name.length * 6.4;
-    let right = cx + r + 4 + w > W - PAD.r;
-    const box = (rt: boolean) => ({ x0: rt ? cx - r - 4 - w : cx + r + 4, x1: rt ? cx - r - 4 : cx + r + 4 + w, y0: cy - 7, y1: cy + 7 });
-    let b = box(right);
-    if (hits(b)) {
-      right = !right;
-      b = box(right);
-    }
-    const show = !hits(b);
-    if (show) boxes.push(b);
-    return { t, r, right, ly: cy + 4, show, rank: i + 1 };
-  });
 }

@@ -1,7 +1,9 @@
 // Responses: each answer with its comment and context, newest first, filtered by touchpoint and
 // "with comment"; pages load on demand; the same filters export as CSV or JSON.
 import type { ResponseRow, ResponsesPage } from '@throughline/schema';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { onRefresh } from '../api/refresh';
+import { HowToRead } from '../components/how-to-read';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
@@ -61,6 +63,10 @@ export function ResponsesView({ site, filters }: ViewProps) {
     void load(null, ctl.signal);
     return () => ctl.abort();
   }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, tick]);
+  // Fresh answers on focus and every minute, as the other views; not once more pages are open (that would drop them).
+  const shown = useRef(0);
+  shown.current = rows?.length ?? 0;
+  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment]);
 
   return (
     <div>
@@ -85,6 +91,13 @@ export function ResponsesView({ site, filters }: ViewProps) {
           />
         </div>
       </div>
+      <HowToRead>
+        <p>
+          Each card is one answer as the visitor gave it: every dimension on the 1–5 scale, and its quality on 0–100 (the mean of its experience
+          answers, where 1 is 0 and 5 is 100). The line under it is the context of the visit the answer was given in: device, how the visitor
+          arrived, language, country, new or returning.
+        </p>
+      </HowToRead>
       <div class="response-filters" role="group" aria-label="Response filters">
         <div class="field-inline">
           <label for="resp-tp">Touchpoint</label>

@@ -64,6 +64,7 @@ export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string
   const overview = useResource<Overview>(
     (s) => (meta.analytics ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
     [siteId, filters.from, filters.to, filters.segment, meta.analytics],
+    { live: meta.analytics },
   );
 
   useEffect(() => rememberSite(siteId), [siteId]);
@@ -90,7 +91,7 @@ export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string
           ))}
         </div>
       </nav>
-      {meta.analytics && <FilterBar key={siteId} {...filters} />}
+      {meta.analytics && <FilterBar key={siteId} {...filters} updatedAt={overview.updatedAt} />}
       <main id="main" class="page" tabIndex={-1}>
         {site.error ? (
           <ErrorMessage error={site.error} retry={site.reload} />

@@ -3,7 +3,7 @@ import type { Site } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
-import { addSite, useSites } from '../api/sites-store';
+import { addSite, rememberSite, useSites } from '../api/sites-store';
 import { Link } from '../components/link';
 import { CopyBox, installSnippet } from '../components/snippet';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -52,6 +52,7 @@ export function SitesView() {
           first={sites.length === 0}
           onCancel={sites.length ? () => setShowForm(false) : undefined}
           onCreated={(s) => {
+            rememberSite(s.id);
             addSite(s);
             setCreated(s);
             setShowForm(false);

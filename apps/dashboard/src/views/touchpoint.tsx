@@ -9,7 +9,8 @@ import { Link } from '../components/link';
 import { countOf, DimensionBar, fmt, QuadrantBadge, ScoreText } from '../components/score';
 import { ErrorMessage, Loading } from '../components/states';
 import { TouchpointActions } from '../components/touchpoint-actions';
-import { TrendChart } from '../components/trend-chart';
+import { seriesColor, TrendChart } from '../components/trend-chart';
+import { chartData } from '../components/trend-series';
 import { formatSegment } from '../filters';
 import { withFilters } from '../router';
 import type { ViewProps } from './site-layout';
@@ -62,8 +63,9 @@ export function TouchpointView({ site, overview, filters, touchpoint }: ViewProp
       </section>
 
       <section class="section card" aria-labelledby="tp-trend-h">
-        <h2 id="tp-trend-h">Daily quality</h2>
-        <DailyQuality trends={trends.data} name={tp.name} />
+        <h2 id="tp-trend-h">Quality over time</h2>
+        <p class="hint">The line is the rolling 7-day score with its 95% band; bars are answers per day; the shaded windows are the ones the falling-quality alert compares.</p>
+        <DailyQuality trends={trends.data} tpKey={tp.key} name={tp.name} />
       </section>
 
       <section class="section card" aria-labelledby="tp-flow-h">
@@ -120,13 +122,11 @@ function ContextGap({ tp }: { tp: Tp }) {
   );
 }
 
-function DailyQuality({ trends, name }: { trends: Trends | undefined; name: string }) {
+function DailyQuality({ trends, tpKey, name }: { trends: Trends | undefined; tpKey: string; name: string }) {
   if (!trends) return <Loading rows={2} />;
-  const days = trends.touchpoints[0]?.days ?? [];
-  const answers = days.map((d) => d.n);
-  if (!answers.some((n) => n > 0)) return <p class="hint">No answers in this range.</p>;
-  const series = { days: days.map((d) => d.day), name: 'Quality', scores: days.map((d) => d.scores.quality?.value ?? null), answers };
-  return <TrendChart series={series} label={`Daily quality of ${name} from ${trends.range.from} to ${trends.range.to}`} />;
+  const data = chartData(trends, [tpKey], 'quality', seriesColor, () => name);
+  if (!data.answers.some((n) => n > 0)) return <p class="hint">No answers in this range.</p>;
+  return <TrendChart data={data} label={`Rolling 7-day quality of ${name} from ${trends.range.from} to ${trends.range.to}`} />;
 }
 
 function FlowList({ title, rows, link }: { title: string; rows: { key: string; count: number; handoff: number | null; n: number }[]; link: (key: string) => preact.JSX.Element }) {
