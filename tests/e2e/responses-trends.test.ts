@@ -163,6 +163,9 @@ it('deletes one visitor\'s data from a response, and the API no longer has any o
   const list = async () => (await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?limit=200`)).json()).responses as { visitor: string }[];
   const visitor = (await list())[0]!.visitor;
 
+  // not in the main action slot: behind the response's menu
+  expect(await first.getByRole('button', { name: "Delete visitor's data" }).isVisible()).toBe(false);
+  await first.getByText('More…').click();
   page.once('dialog', (d) => void d.accept());
   await first.getByRole('button', { name: "Delete visitor's data" }).click();
   await expect.poll(() => page.getByRole('status').filter({ hasText: "Deleted this visitor's data" }).count()).toBe(1);

@@ -3,6 +3,7 @@
 import type { TouchpointScores } from '@throughline/schema';
 import type { Exits, StatusFact } from './card-status';
 import { band, count, countOf, DimensionBar, hueStyle, pct, ScoreText } from './score';
+import { TouchpointLink } from './touchpoint-link';
 
 const ORDER = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff'];
 const rank = (d: string) => (ORDER.includes(d) ? ORDER.indexOf(d) : ORDER.length);
@@ -31,7 +32,7 @@ export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: Tou
     <article class={`tp-card ${status ? `tp-status-${status.kind}` : ''} ${enough ? '' : 'tp-thin'}`} aria-labelledby={`tp-${tp.key}`} data-testid={`card-${tp.key}`}>
       <header class="tp-head">
         <h3 id={`tp-${tp.key}`} class="tp-name">
-          {tp.name}
+          <TouchpointLink tpKey={tp.key}>{tp.name}</TouchpointLink>
         </h3>
         <div class="tp-meta">
           <span class="tp-channel">

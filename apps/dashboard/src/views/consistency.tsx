@@ -7,6 +7,7 @@ import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
+import { TouchpointLink } from '../components/touchpoint-link';
 
 export function ConsistencyView({ overview }: ViewProps) {
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
@@ -90,7 +91,7 @@ export function ConsistencyView({ overview }: ViewProps) {
                 .filter((t) => breaking.has(t.key))
                 .map((t) => (
                   <li key={t.key} data-testid={`outlier-${t.key}`}>
-                    <strong>{t.name}</strong> ({t.stage}):{' '}
+                    <strong><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></strong> ({t.stage}):{' '}
                     {c.outliers
                       .filter((x) => x.touchpoint === t.key)
                       .map((x) => `${dimLabel(x.dimension)} ${fmt(Math.abs(x.points))} points ${x.side}`)
@@ -124,7 +125,7 @@ export function ConsistencyView({ overview }: ViewProps) {
               {o.touchpoints.map((t) => (
                 <tr key={t.key} class={breaking.has(t.key) ? 'row-breaking' : ''}>
                   <th scope="row">
-                    <span class="heat-name">{t.name}</span>
+                    <span class="heat-name"><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></span>
                     <span class="heat-stage">{t.stage}</span>
                     {sideOf(t.key) === 'below' && <span class="badge badge-warn">below the journey</span>}
                     {sideOf(t.key) === 'above' && <span class="badge badge-good">above the journey</span>}

@@ -11,6 +11,7 @@ import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../compone
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
+import { TouchpointLink } from '../components/touchpoint-link';
 
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
@@ -152,7 +153,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                   <tr key={t.key} class={hover === t.key ? 'row-on' : ''} onMouseEnter={() => setHover(t.key)} onMouseLeave={() => setHover(undefined)}>
                     <td class="num stack-rank">{i + 1}</td>
                     <td class="stack-title">
-                      <strong>{t.name}</strong>
+                      <strong><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></strong>
                     </td>
                     <td data-label="Stage">{t.stage}</td>
                     <td data-label="Quadrant">

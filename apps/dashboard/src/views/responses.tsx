@@ -12,6 +12,7 @@ import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { setQuery, useLocation } from '../router';
 import type { ViewProps } from './site-layout';
+import { TouchpointLink } from '../components/touchpoint-link';
 
 const PAGE = 25;
 
@@ -156,7 +157,7 @@ function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onF
   return (
     <li class="card response" data-testid="response">
       <div class="response-head">
-        <strong>{name}</strong>
+        <strong><TouchpointLink tpKey={r.touchpoint}>{name}</TouchpointLink></strong>
         <time class="muted" dateTime={r.at}>
           {new Date(r.at).toLocaleString()}
         </time>
@@ -174,9 +175,13 @@ function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onF
       <div class="response-foot">
         {ctx && <p class="hint">{ctx}</p>}
         {onForget && (
-          <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
-            Delete visitor's data
-          </button>
+          // a privacy request is rare and cannot be undone: kept in a menu, owners only (as the API requires)
+          <details class="response-menu">
+            <summary class="btn btn-ghost btn-sm" aria-label="More actions for this response">More…</summary>
+            <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
+              Delete visitor's data
+            </button>
+          </details>
         )}
       </div>
     </li>
