@@ -18,6 +18,8 @@ export default defineConfig(async () => {
     ],
     test: {
       name: 'worker',
+      // integration tests in workerd share 2 cores with the browser tests under `pnpm test`: 5 s is too tight there
+      testTimeout: 20_000,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: ['./test/apply-migrations.ts'],
       globalSetup: ['./test/support/receiver.ts'],
