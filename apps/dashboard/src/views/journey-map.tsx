@@ -9,6 +9,7 @@ import { count, countOf, fmt, hueStyle, pct } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { cardFacts, exitsOf, journeyEndsOf } from '../components/card-status';
 import { HowToRead } from '../components/how-to-read';
+import { TeamFilter, useTeam } from '../components/team-filter';
 import { TouchpointCard } from '../components/touchpoint-card';
 import { daysAgo, isoDate } from '../filters';
 import { navigate, withFilters } from '../router';
@@ -23,11 +24,13 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
     { live: true },
   );
   const base = `/sites/${encodeURIComponent(site.id)}`;
+  const teamView = useTeam(overview.data?.touchpoints ?? []);
 
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (stages.error) return <ErrorMessage error={stages.error} retry={stages.reload} />;
   if (!overview.data || !stages.data) return <Loading rows={4} label="Loading the journey map…" />;
   const o = overview.data;
+  const { team, shown, teams } = teamView;
 
   if (o.touchpoints.length === 0)
     return (
@@ -46,8 +49,8 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
       </Empty>
     );
 
-  const total = o.touchpoints.reduce((a, t) => a + t.n, 0);
-  const columns = groupByStage(o.touchpoints, stages.data.stages);
+  const total = shown.reduce((a, t) => a + t.n, 0);
+  const columns = groupByStage(shown, stages.data.stages);
   const weakest = o.touchpoints.filter((t) => t.quadrant === 'fix_first').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const alerts = new Map((trends.data?.alerts ?? []).map((a) => [a.touchpoint, a]));
   const exits = exitsOf(o);
@@ -61,9 +64,10 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
         <div>
           <h1>Journey map</h1>
           <p class="muted">
-            {site.name} · {countOf(total, 'answer')} across {countOf(o.touchpoints.length, 'touchpoint')} · scores shown from {o.minN} answers
+            {site.name}{team ? ` · team ${team}` : ''} · {countOf(total, 'answer')} across {countOf(shown.length, 'touchpoint')} · scores shown from {o.minN} answers
           </p>
         </div>
+        <TeamFilter team={team} teams={teams} />
       </div>
       <Summary o={o} total={total} base={base} />
       <HowToRead>

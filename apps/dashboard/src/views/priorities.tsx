@@ -12,6 +12,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 import { TouchpointLink } from '../components/touchpoint-link';
+import { TeamFilter, useTeam } from '../components/team-filter';
 
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
@@ -25,6 +26,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
   const [hover, setHover] = useState<string>();
   const [chartRef, chartWidth] = useWidth<HTMLElement>();
   const setup = useResource((s) => api.touchpoints(site.id, s), [site.id]);
+  const teamView = useTeam(overview.data?.touchpoints ?? []);
   const prompts = setup.data && new Map(setup.data.touchpoints.map((t) => [t.key, t.prompt]));
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={5} label="Loading priorities…" />;
@@ -32,7 +34,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
   // the card's inner width (12 px padding each side), once measured
   const g = scatterGeometry(chartWidth ? chartWidth - 24 : 640);
   const { W, H, PAD, x, y } = g;
-  const all = overview.data.touchpoints;
+  const { team, shown: all, teams } = teamView;
   const rated = all
     .filter((t): t is TouchpointScores & { quality: number; importance: number } => t.quality != null && t.importance != null)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
@@ -45,9 +47,10 @@ export function PrioritiesView({ site, overview }: ViewProps) {
           <h1>Priorities</h1>
           <p class="muted">
             How much each touchpoint matters to visitors against how well it performs; thresholds at importance {th.importance} and quality{' '}
-            {th.quality}.
+            {th.quality}.{team ? ` Team ${team} only.` : ''}
           </p>
         </div>
+        <TeamFilter team={team} teams={teams} />
       </div>
       <HowToRead>
         <p>
