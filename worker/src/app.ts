@@ -22,6 +22,7 @@ import { qrRoutes } from './routes/qr-route';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
 import { storageRoutes } from './routes/storage-routes';
+import { commentThemesRoute } from './routes/comment-themes-route';
 import { actionRoutes } from './routes/action-routes';
 import { alertRoutes } from './routes/alert-routes';
 import { tokensRoutes } from './routes/tokens-routes';
@@ -48,7 +49,8 @@ const apiRoutes = api
   .route('/', invitesRoutes)
   .route('/', tokensRoutes)
   .route('/', alertRoutes)
-  .route('/', actionRoutes);
+  .route('/', actionRoutes)
+  .route('/', commentThemesRoute);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

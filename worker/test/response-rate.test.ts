@@ -55,7 +55,7 @@ describe('response rate', () => {
     const stub = storeOf(env, `legacy-schema-${crypto.randomUUID()}`, 0);
     await runInDurableObject(stub, async (_instance, state) => {
       const sql = state.storage.sql;
-      sql.exec('DROP TABLE events; DROP TABLE rollups; DROP TABLE meta;');
+      sql.exec('DROP TABLE events; DROP TABLE rollups; DROP TABLE meta; DROP TABLE comments_fts;');
       sql.exec(STORE_SCHEMA[0]!);
       sql.exec(`INSERT INTO meta (key, value) VALUES ('schema', '1')`);
       sql.exec(`INSERT INTO events (seq, id, visitor, kind, at, touchpoint, channel) VALUES (7, 'v1', 'who', 'visit', '2026-11-01T00:00:00.000Z', 'home', 'web')`);

@@ -13,6 +13,8 @@ export const ResponsesFilterSchema = AnalyticsQuerySchema.extend({
   touchpoint: TouchpointKeySchema.optional(),
   /** `true`: only answers with a comment; `false`: only answers without one. */
   hasComment: z.enum(['true', 'false']).optional(),
+  /** Comment text to find: case- and accent-insensitive, any part of a word (`gutschein` finds "Gutscheincode"). */
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type ResponsesFilter = z.infer<typeof ResponsesFilterSchema>;
 
@@ -85,3 +87,18 @@ export const StoreStatsSchema = z.object({
 });
 export const StorageSchema = z.object({ shards: z.int(), objects: z.array(StoreStatsSchema) });
 export type Storage = z.infer<typeof StorageSchema>;
+
+/** Comment themes in a range (and segment): near-identical comments grouped, and per touchpoint its over-represented
+ * words and word pairs with their counts and the mean quality (0–100) of the answers that mention them. */
+export const CommentThemesSchema = z.object({
+  /** Comments read: the newest 5,000 in range at most (`capped` when there were more). */
+  comments: z.int(),
+  capped: z.boolean(),
+  groups: z.array(z.object({ text: z.string(), count: z.int(), touchpoints: z.array(z.string()) })),
+  themes: z.array(z.object({
+    touchpoint: z.string(), phrase: z.string(), count: z.int(),
+    /** Share of the touchpoint's comments that mention it, and of the other touchpoints' comments. */
+    share: z.number(), elsewhereShare: z.number(), lift: z.number(), quality: z.number().nullable(),
+  })),
+});
+export type CommentThemes = z.infer<typeof CommentThemesSchema>;

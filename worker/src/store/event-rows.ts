@@ -80,7 +80,9 @@ export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: Segmen
     e.outcome ?? null,
   );
   const row = cursor.toArray()[0];
-  return { seq: row ? row.seq : null, written: cursor.rowsWritten };
+  let written = cursor.rowsWritten;
+  if (row && e.comment) written += sql.exec('INSERT INTO comments_fts (rowid, comment) VALUES (?, ?)', row.seq, e.comment).rowsWritten;
+  return { seq: row ? row.seq : null, written };
 }
 
 /** Sets an answer's effective context (its visit arrived, or went). */

@@ -9,6 +9,8 @@ export interface AnswerFilter {
   to?: string;
   touchpoints?: string[];
   hasComment?: 'true' | 'false';
+  /** Comment text to find (case- and accent-insensitive; any part of a word). */
+  q?: string;
   /** A context segment, `device:mobile`; stage filters arrive as `touchpoints`. */
   segment?: string;
 }
@@ -32,6 +34,11 @@ function where(f: AnswerFilter): { sql: string; binds: SqlStorageValue[] } {
   if (f.to) parts.push('at < ?'), binds.push(`${f.to}T99`);
   if (f.touchpoints) parts.push(`touchpoint IN (SELECT value FROM json_each(?))`), binds.push(JSON.stringify(f.touchpoints));
   if (f.hasComment) parts.push(f.hasComment === 'true' ? 'comment IS NOT NULL' : 'comment IS NULL');
+  if (f.q) {
+    // the trigram index needs 3 characters; shorter text (a 2-character Japanese word) is matched by LIKE
+    if ([...f.q].length >= 3) parts.push('seq IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)'), binds.push(`"${f.q.replace(/"/g, '""')}"`);
+    else parts.push(`comment LIKE ? ESCAPE '\\'`), binds.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
   if (f.segment && f.segment !== 'all') {
     const [name, value] = f.segment.split(':') as [string, string];
     if (name === 'returning') parts.push('is_returning = ?'), binds.push(value === 'yes' ? 1 : 0);

@@ -8,7 +8,7 @@ import { answersOf } from './site-stores';
 
 /** The filter as the site objects take it; throws the 4xx a bad filter gets, before any byte is sent. */
 export async function answerFilterOf(db: D1Database, siteId: string, f: ResponsesFilter): Promise<AnswerFilter> {
-  const out: AnswerFilter = { from: f.from, to: f.to, hasComment: f.hasComment, touchpoints: f.touchpoint ? [f.touchpoint] : undefined };
+  const out: AnswerFilter = { from: f.from, to: f.to, hasComment: f.hasComment, q: f.q, touchpoints: f.touchpoint ? [f.touchpoint] : undefined };
   if (!f.segment) return out;
   const checked = normalizeSegment(f.segment);
   if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });

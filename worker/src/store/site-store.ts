@@ -119,6 +119,7 @@ export class SiteStore extends DurableObject {
       const counts = this.sql.exec<{ visits: number; answers: number; comments: number }>(
         `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
                 count(comment) AS comments FROM events WHERE visitor = ?`, visitor).one();
+      this.sql.exec('DELETE FROM comments_fts WHERE rowid IN (SELECT seq FROM events WHERE visitor = ? AND comment IS NOT NULL)', visitor);
       this.sql.exec('DELETE FROM events WHERE visitor = ?', visitor);
       return { visits: counts.visits, answers: counts.answers, comments: counts.comments };
     });

@@ -59,6 +59,10 @@ export const STORE_SCHEMA: readonly string[] = [
   ALTER TABLE events_v2 RENAME TO events;
   CREATE INDEX events_visitor ON events(visitor, at);
   CREATE INDEX answers_time ON events(at, id) WHERE kind = 'answer';`,
+  // Comment search: a trigram index (any 3 characters match, so German compounds and Japanese without spaces are
+  // found by their parts), rowid = the answer's seq. Kept by event-rows.ts (insert) and site-store.ts (delete).
+  `CREATE VIRTUAL TABLE comments_fts USING fts5(comment, tokenize = 'trigram remove_diacritics 1');
+  INSERT INTO comments_fts (rowid, comment) SELECT seq, comment FROM events WHERE comment IS NOT NULL;`,
 ];
 
 /** Applies the steps this object has not run yet. */
