@@ -1,6 +1,7 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
   ActionInput,
+  CommentThemes,
   Actions,
   ActionWithEffect,
   AlertDestinationInput,
@@ -174,6 +175,8 @@ export const api = {
     request<Actions>('GET', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, undefined, signal),
   logAction: (id: string, key: string, body: ActionInput) => request<ActionWithEffect>('POST', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, body),
   removeAction: (id: string, key: string, action: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions/${enc(action)}`),
+  commentThemes: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
+    request<CommentThemes>('GET', `/sites/${enc(id)}/comments/themes${qs(q)}`, undefined, signal),
   alerts: (id: string, signal?: AbortSignal) => request<AlertsState>('GET', `/sites/${enc(id)}/alerts`, undefined, signal),
   addDestination: (id: string, body: AlertDestinationInput) =>
     request<AlertsState['destinations'][number] & { secret: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations`, body),

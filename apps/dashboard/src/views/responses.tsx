@@ -3,6 +3,7 @@
 import type { ResponseRow, ResponsesPage } from '@throughline/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onRefresh } from '../api/refresh';
+import { CommentThemesPanel } from '../components/comment-themes';
 import { HowToRead } from '../components/how-to-read';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
@@ -20,7 +21,8 @@ export function ResponsesView({ site, filters }: ViewProps) {
   const { query } = useLocation();
   const touchpoint = query.get('touchpoint') || undefined;
   const withComment = query.get('comments') === '1';
-  const q = { ...filters, touchpoint, hasComment: withComment ? ('true' as const) : undefined };
+  const search = query.get('q') || undefined;
+  const q = { ...filters, touchpoint, q: search, hasComment: withComment ? ('true' as const) : undefined };
   const [rows, setRows] = useState<ResponseRow[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,11 +65,11 @@ export function ResponsesView({ site, filters }: ViewProps) {
     setRows(undefined);
     void load(null, ctl.signal);
     return () => ctl.abort();
-  }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, tick]);
+  }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, search, tick]);
   // Fresh answers on focus and every minute, as the other views; not once more pages are open (that would drop them).
   const shown = useRef(0);
   shown.current = rows?.length ?? 0;
-  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment]);
+  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, search]);
 
   return (
     <div>
@@ -111,11 +113,22 @@ export function ResponsesView({ site, filters }: ViewProps) {
             ))}
           </select>
         </div>
+        <form class="field-inline" role="search" onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ q: (new FormData(e.currentTarget as HTMLFormElement).get('q') as string).trim() || null });
+        }}>
+          <label for="resp-q">Search comments</label>
+          <input id="resp-q" name="q" type="search" maxLength={100} defaultValue={search ?? ''} key={search ?? ''} placeholder="voucher" />
+        </form>
         <label class="check">
           <input type="checkbox" checked={withComment} onChange={(e) => setQuery({ comments: (e.currentTarget as HTMLInputElement).checked ? '1' : null })} /> Only
           answers with a comment
         </label>
       </div>
+      <section class="section card" aria-labelledby="themes-h">
+        <h2 id="themes-h">What the comments say</h2>
+        <CommentThemesPanel siteId={site.id} filters={filters} touchpoint={touchpoint} names={names} />
+      </section>
       {error && <ErrorMessage error={error} retry={() => setTick((t) => t + 1)} />}
       {imported && <ImportOutcome outcome={imported} />}
       {deleted && (
@@ -125,7 +138,7 @@ export function ResponsesView({ site, filters }: ViewProps) {
       )}
       {!rows && !error && <Loading rows={5} label="Loading responses…" />}
       {rows && rows.length === 0 && (
-        <Empty title={withComment ? 'No comments in this range' : 'No answers in this range'}>
+        <Empty title={search ? `No comments mention “${search}” in this range` : withComment ? 'No comments in this range' : 'No answers in this range'}>
           <p>
             Widen the date range or remove a filter. New answers appear here as soon as visitors send them; turn on the comment box in a touchpoint's
             prompt (Journey setup) to collect comments.
