@@ -1,5 +1,6 @@
 // The prompt card: the questions, an optional comment, send, a thank-you state; closes on the button or Esc.
 import type { Answers } from '@throughline/schema';
+import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messages } from './i18n';
 import { Scale } from './Scale';
