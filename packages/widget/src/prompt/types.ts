@@ -19,6 +19,8 @@ export interface PromptProps {
   onAnswer(answers: Answers, comment?: string): void;
   /** The visitor closed the prompt (button or Esc) without answering. */
   onDismiss(): void;
+  /** The card has become visible (built and shown; once per mount). */
+  onShow?(): void;
 }
 
 /** Renders the prompt; returns a function that removes it. */
