@@ -2,6 +2,7 @@
 import type { Answers } from '@throughline/schema';
 import { Component, h } from 'preact';
 import { messages } from './i18n';
+import { PHONE } from './phone';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
 
@@ -45,9 +46,8 @@ export class Prompt extends Component<Props, State> {
   hit?: ReturnType<typeof setTimeout>;
   moves = 0;
   gone?: boolean;
-  // On a phone (context.ts PHONE; not imported, so that the npm build keeps no chunk shared with the core) the corner
-  // card opens compact, its first question only, and grows when the visitor answers it.
-  override state: State = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!this.props.inline || !matchMedia('(max-width:480px),(max-height:480px) and (pointer:coarse)').matches };
+  // On a phone the corner card opens compact, its first question only, and grows when the visitor answers it.
+  override state: State = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!this.props.inline || !matchMedia(PHONE).matches };
 
   later(fn: () => void, ms: number) {
     this.timers.push(setTimeout(() => this.gone || fn(), ms));
