@@ -95,15 +95,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const from = j && j.at > now - JOURNEY_DAYS * DAY ? (j.t == key ? j.f : j.t) : undefined;
     set(J, { t: key, f: from, at: now });
     const url = new URL(location.href);
-    // Returning: this visitor id existed before the session's first page.
-    let returning = !!visitor;
-    try {
-      const s = sessionStorage.getItem(ns + 'r');
-      if (s) returning = s == '1';
-      else sessionStorage.setItem(ns + 'r', returning ? '1' : '0');
-    } catch {
-      /* judged per page */
-    }
+    // Returning: this visitor id existed before the session's first page (judged per page where the tab keeps nothing).
+    const returning = (tab(ns + 'r') ?? tab(ns + 'r', visitor ? '1' : '0')) == '1';
     if (!visitor) {
       // Straight from the random bytes: a page may have replaced Array.from (Prototype, MooTools).
       visitor = '';
@@ -123,6 +116,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const live = () => current == key && !off();
     const asking: Asking = {
       config: config!,
+      key,
       prompt: p,
       force,
       events,

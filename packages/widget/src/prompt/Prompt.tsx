@@ -118,7 +118,7 @@ export class Prompt extends Component<Props, State> {
     this.setState({ sent: true });
   };
 
-  override render({ dimensions, prompt, theme, fromName, inline, dark }: Props, { answers, comment, sent, live, more, built, corner }: State) {
+  override render({ dimensions, prompt, theme, fromName, kind, name, inline, dark }: Props, { answers, comment, sent, live, more, built, corner }: State) {
     const { m, id } = this;
     const whole = built > dimensions.length && more;
     const shown = built > dimensions.length + 1;
@@ -164,7 +164,7 @@ export class Prompt extends Component<Props, State> {
                 key={dim}
                 dim={dim}
                 id={id + dim}
-                legend={m.question(dim, fromName)}
+                legend={m.question(dim, fromName, kind, name)}
                 m={m}
                 value={answers[dim]}
                 onPick={(v) => this.setState({ answers: { ...answers, [dim]: v }, more: true })}

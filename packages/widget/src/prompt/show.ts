@@ -3,6 +3,7 @@
 import type { Asking, ShowPrompt } from './types';
 import { mount } from './mount';
 import { arm } from './triggers';
+import { wordingKind } from './wording-kind';
 
 /** Locales with a built-in text pack besides English (see locales.ts). */
 const PACKS = /^(de|fr|es|nl|ja|ar)$/;
@@ -15,8 +16,12 @@ export const pack = (a: Pick<Asking, 'load'>, locale: string) => {
 
 export const show: ShowPrompt = (a) => {
   const p = a.prompt;
-  const fromName = a.config.touchpoints.find((t) => t.key == a.from)?.name;
+  const find = (key?: string) => a.config.touchpoints.find((t) => t.key == key);
+  const fromName = find(a.from)?.name;
+  const here = find(a.key);
   const props = {
+    kind: wordingKind(here),
+    name: here?.name,
     // Arrived from another touchpoint: how smooth the move was is asked too.
     dimensions: fromName && !p.dimensions.includes('handoff') ? [...p.dimensions, 'handoff' as const] : p.dimensions,
     prompt: p,

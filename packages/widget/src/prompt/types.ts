@@ -1,4 +1,5 @@
 // The contract between the loader and the lazily loaded prompt chunk (types only: no code crosses it).
+import type { WordingKind } from './wording-kind';
 import type { AnswerEvent, Answers, PromptEvent, Prompt, SiteConfig, Theme } from '@throughline/schema';
 
 export interface PromptProps {
@@ -12,6 +13,9 @@ export interface PromptProps {
   pack?: string | undefined;
   /** Display name of the previous touchpoint, for the handoff question. */
   fromName?: string | undefined;
+  /** Which built-in questions fit this touchpoint (wording-kind.ts), and its display name for them. */
+  kind?: WordingKind;
+  name?: string | undefined;
   /** Render inside this element instead of as a corner card. */
   inline?: Element | null;
   /** CSP nonce for the fallback <style> when constructable stylesheets are missing. */
@@ -35,6 +39,8 @@ type Added = 'id' | 'touchpoint' | 'at' | 'link';
  */
 export interface Asking {
   config: SiteConfig;
+  /** The touchpoint that asks. */
+  key: string;
   /** The touchpoint's prompt. */
   prompt: Prompt;
   /** Ask now, whatever the trigger (the `show` command). */
