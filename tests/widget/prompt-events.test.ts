@@ -59,10 +59,14 @@ for (const mode of MODES) {
 }
 
 describe('hosted page prompt events', () => {
-  it('the hosted page /t/{code} records shown and answered through the widget', async () => {
+  it('the hosted page /t/{code} asks about the visit, names the organization, and records shown and answered', async () => {
     const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'counter', channel: 'offline', prompt: ASK_NOW }]);
     const { context, page, posts, errors } = await openPage(s.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${s.baseURL}/t/${await site.code('counter')}`);
+    // An offline touchpoint's questions speak of the visit, not of a page (issue 14, wording by channel).
+    await expect.poll(() => prompt(page).locator('legend').first().innerText(), { timeout: 15_000 }).toBe('How was your visit to Touchpoint counter?');
+    expect(await prompt(page).innerText()).not.toMatch(/this page|find what you needed/);
+    expect(await page.locator('main p').innerText()).toMatch(/^Demo Outdoor Co\. would like to know how it went/);
     const answered = sent(page, 'answered');
     await answer(page);
     await answered;
