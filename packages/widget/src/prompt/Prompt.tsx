@@ -1,7 +1,7 @@
 // The prompt card: the questions, an optional comment, send, a thank-you state; closes on the button or Esc.
 import type { Answers } from '@throughline/schema';
 import { Component, h } from 'preact';
-import { messages } from './i18n';
+import { type Messages, messages } from './i18n';
 import { PHONE } from './phone';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
@@ -36,18 +36,27 @@ interface State {
 }
 
 // A class component, not hooks: preact/hooks would add ~1 kB gzip to the chunk for what four lifecycle lines do.
+// No class fields with initialisers: at the build's target (ES2020) they come with a defineProperty helper (~150 B).
 export class Prompt extends Component<Props, State> {
-  m = messages(this.props.locale, this.props.prompt.wording, this.props.pack);
-  id = 'tl' + Math.random().toString(36).slice(2, 8);
+  declare m: Messages;
+  declare id: string;
   /** Where focus was before it entered the card: it goes back there when the card leaves. */
-  back?: HTMLElement;
-  card?: HTMLElement | null;
-  timers: ReturnType<typeof setTimeout>[] = [];
-  hit?: ReturnType<typeof setTimeout>;
-  moves = 0;
-  gone?: boolean;
-  // On a phone the corner card opens compact, its first question only, and grows when the visitor answers it.
-  override state: State = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!this.props.inline || !matchMedia(PHONE).matches };
+  declare back?: HTMLElement;
+  declare card?: HTMLElement | null;
+  declare timers: ReturnType<typeof setTimeout>[];
+  declare hit?: ReturnType<typeof setTimeout>;
+  declare moves: number;
+  declare gone?: boolean;
+
+  constructor(props: Props) {
+    super(props);
+    this.m = messages(props.locale, props.prompt.wording, props.pack);
+    this.id = 'tl' + Math.random().toString(36).slice(2, 8);
+    this.timers = [];
+    this.moves = 0;
+    // On a phone the corner card opens compact, its first question only, and grows when the visitor answers it.
+    this.state = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!props.inline || !matchMedia(PHONE).matches };
+  }
 
   later(fn: () => void, ms: number) {
     this.timers.push(setTimeout(() => this.gone || fn(), ms));
@@ -74,7 +83,7 @@ export class Prompt extends Component<Props, State> {
         this.props.onShow?.();
       }
     }
-    if (sent != was.sent) this.announce(), this.later(this.leave, 4e3);
+    if (sent != was.sent) this.announce(), this.later(() => this.leave(), 4e3);
   }
 
   override componentWillUnmount() {
@@ -90,7 +99,7 @@ export class Prompt extends Component<Props, State> {
 
   // Never under someone else's layer (a consent banner at the top z-index): while the corner card shows, its corners
   // are hit-tested once a second; where one is covered it moves on to the next corner (bottom or top, end or start).
-  check = () => {
+  check() {
     const el = this.card!;
     const r = el.getBoundingClientRect();
     const host = (el.getRootNode() as ShadowRoot).host;
@@ -98,25 +107,25 @@ export class Prompt extends Component<Props, State> {
     if (![r.left + 16, r.right - 16].some((x) => [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host))) this.moves = 0;
     // Covered everywhere (a modal over the page): back where it started, and no further moves until it is free.
     else if (this.moves++ < 4) this.setState({ corner: (this.state.corner + 1) % 4 });
-    this.hit = setTimeout(this.check, 1e3);
-  };
+    this.hit = setTimeout(() => this.check(), 1e3);
+  }
 
-  leave = () => {
+  leave() {
     this.props.close();
     this.back?.focus();
-  };
+  }
 
-  dismiss = () => {
+  dismiss() {
     this.props.onDismiss();
     this.leave();
-  };
+  }
 
   // A button's handler, not a form's submission: a sandboxed frame without `allow-forms` blocks those.
-  submit = () => {
+  submit() {
     const { answers, comment } = this.state;
     this.props.onAnswer(answers, comment.trim().slice(0, 2000) || undefined);
     this.setState({ sent: true });
-  };
+  }
 
   override render({ dimensions, prompt, theme, fromName, kind, name, inline, dark }: Props, { answers, comment, sent, live, more, built, corner }: State) {
     const { m, id } = this;
@@ -146,7 +155,7 @@ export class Prompt extends Component<Props, State> {
       >
         <div class="head">
           <h2 id={id + 'h'}>{m.t('title')}</h2>
-          <button type="button" class="x" aria-label={m.t('close')} onClick={sent ? this.leave : this.dismiss}>
+          <button type="button" class="x" aria-label={m.t('close')} onClick={() => (sent ? this.leave() : this.dismiss())}>
             <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>
@@ -177,7 +186,7 @@ export class Prompt extends Component<Props, State> {
               </label>
             )}
             {whole && (
-              <button type="button" class="send" onClick={this.submit} disabled={!picked}>
+              <button type="button" class="send" onClick={() => this.submit()} disabled={!picked}>
                 {m.t('send')}
               </button>
             )}
