@@ -20,12 +20,12 @@ try {
 const budgets = [
   { name: 'loader', test: (f) => f === 'w.js', limit: 700 },
   { name: 'core chunk', test: (f) => /^w\/core\.[\w-]+\.js$/.test(f), limit: 3_900 },
-  { name: 'prompt chunk', test: (f) => /^w\/prompt\.[\w-]+\.js$/.test(f), limit: 10_100 },
+  { name: 'prompt chunk', test: (f) => /^w\/prompt\.[\w-]+\.js$/.test(f), limit: 9_850 },
   { name: 'locale pack', test: (f) => /^w\/l\.[\w-]+\/\w+\.js$/.test(f), limit: 700 },
   // The npm build ships readable (the app's bundler minifies it); its entry holds the same engine as the core chunk,
   // its lazy chunk the prompt chunk's code (asking moved there, which took the entry from 8,149 to 7,399 B).
   { name: 'npm entry (unminified)', test: (f) => f === 'npm/throughline.js', limit: 7_500 },
-  { name: 'npm chunk (unminified)', test: (f) => f.startsWith('npm/') && f !== 'npm/throughline.js', limit: 12_400 },
+  { name: 'npm chunk (unminified)', test: (f) => f.startsWith('npm/') && f !== 'npm/throughline.js', limit: 12_000 },
 ];
 
 /**
@@ -38,8 +38,8 @@ const budgets = [
  */
 const sums = [
   { name: 'eager: loader + core', parts: ['loader', 'core chunk'], limit: 4_520, aim: 4_000 },
-  { name: 'first prompt, English: loader + core + prompt chunk', parts: ['loader', 'core chunk', 'prompt chunk'], limit: 14_600, aim: 12_000 },
-  { name: 'first prompt, other language: + largest locale pack', parts: ['loader', 'core chunk', 'prompt chunk', 'locale pack'], limit: 15_250 },
+  { name: 'first prompt, English: loader + core + prompt chunk', parts: ['loader', 'core chunk', 'prompt chunk'], limit: 14_300, aim: 12_000 },
+  { name: 'first prompt, other language: + largest locale pack', parts: ['loader', 'core chunk', 'prompt chunk', 'locale pack'], limit: 14_950 },
 ];
 
 const rows = [];
