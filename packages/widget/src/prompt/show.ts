@@ -1,6 +1,6 @@
 // Asking, from the moment a touchpoint may ask: arms its trigger, shows the card when it fires (with the locale's text
 // pack), and records what the visitor does with it. Lives in the lazy chunk: pages where no prompt is due never load it.
-import type { Asking, ShowPrompt } from './types';
+import type { Asking, PromptProps, ShowPrompt } from './types';
 import { mount } from './mount';
 import { arm } from './triggers';
 import { wordingKind } from './wording-kind';
@@ -30,30 +30,31 @@ export const show: ShowPrompt = (a) => {
     inline: typeof a.inline == 'string' ? document.querySelector(a.inline) : a.inline,
     nonce: a.nonce,
   };
-  let unmount = () => {};
-  // Fetched ahead while the trigger waits, so that when it fires only the rendering is left.
-  pack(a, a.locale());
-  const fire = () => {
-      // Where the showing cannot be remembered (storage blocked or full), asking would repeat on every page: only an
-      // explicit `show` asks there.
-      if (!a.begin()) return;
-      const locale = a.locale();
-      pack(a, locale)
-        // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
-        .then((text) => new Promise<void>((r) => setTimeout(r)).then(() => a.live() && (unmount = mount({ ...props, locale, pack: text, onAnswer, onDismiss, onShow }))))
-        .catch(() => {});
-  };
-  // `show` asks now, whatever the trigger.
-  const disarm = a.force ? (fire(), () => {}) : arm(p.trigger, fire, a.events);
+  // What the visitor does with the card, recorded as prompt events (issue 14) beside the answer itself.
   const onShow = () => a.emit({ type: 'prompt', outcome: 'shown' });
   const onDismiss = () => {
     a.done();
     a.emit({ type: 'prompt', outcome: 'dismissed' });
   };
-  const onAnswer: Parameters<typeof mount>[0]['onAnswer'] = (answers, comment) => {
+  const onAnswer: PromptProps['onAnswer'] = (answers, comment) => {
     a.done();
     a.emit({ type: 'answer', from: a.from, answers, comment });
     a.emit({ type: 'prompt', outcome: 'answered' });
   };
+  let unmount = () => {};
+  // Fetched ahead while the trigger waits, so that when it fires only the rendering is left.
+  pack(a, a.locale());
+  const fire = () => {
+    // Where the showing cannot be remembered (storage blocked or full), asking would repeat on every page: only an
+    // explicit `show` asks there.
+    if (!a.begin()) return;
+    const locale = a.locale();
+    pack(a, locale)
+      // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
+      .then((text) => new Promise<void>((r) => setTimeout(r)).then(() => a.live() && (unmount = mount({ ...props, locale, pack: text, onAnswer, onDismiss, onShow }))))
+      .catch(() => {});
+  };
+  // `show` asks now, whatever the trigger.
+  const disarm = a.force ? (fire(), () => {}) : arm(p.trigger, fire, a.events);
   return () => (disarm(), unmount());
 };

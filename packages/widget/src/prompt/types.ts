@@ -30,7 +30,7 @@ export interface PromptProps {
 /** Renders the prompt; returns a function that removes it. */
 export type MountPrompt = (props: PromptProps) => () => void;
 
-/** What the chunk adds to an event before it is queued: its id, touchpoint, time and the tab's journey link. */
+/** What the core's `emit` adds to an event before it is queued: its id, touchpoint, time and the tab's journey link. */
 type Added = 'id' | 'touchpoint' | 'at' | 'link';
 
 /**
