@@ -36,7 +36,10 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   await answer(page, 5);
   const res = await stored;
   expect(res.status()).toBe(202);
-  expect(await res.json()).toMatchObject({ accepted: 1 });
+  // The batch holds the answer and the prompt events beside it (issue 14): each is stored once.
+  const sent = JSON.parse(res.request().postData()!).events as { type: string }[];
+  expect(sent.filter((e) => e.type === 'answer')).toHaveLength(1);
+  expect(await res.json()).toMatchObject({ accepted: sent.length, duplicates: 0 });
   expect(JSON.parse(res.request().postData()!).events.find((e: { type: string }) => e.type === 'answer').touchpoint).toBe('store-counter');
   // The prompt sits in the page's flow, not over it, and nothing broke (a CSP violation is a console error).
   expect(await page.locator('#prompt').boundingBox()).not.toBeNull();

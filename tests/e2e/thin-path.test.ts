@@ -28,7 +28,10 @@ it('shows a prompt on a demo page, stores the answer once, and the dashboard cou
   await answer(page, 4);
   const res = await stored;
   expect(res.status()).toBe(202);
-  expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+  // The batch holds the answer and the prompt events beside it (issue 14): each is stored once.
+  const sent = JSON.parse(res.request().postData()!).events as { type: string }[];
+  expect(sent.filter((e) => e.type === 'answer')).toHaveLength(1);
+  expect(await res.json()).toMatchObject({ accepted: sent.length, duplicates: 0 });
   await expect.poll(() => prompt(page).getByText('Thank you').count()).toBeGreaterThan(0);
 
   await page.goto(`${baseURL}/`);

@@ -1,9 +1,6 @@
 // The visit context: device class, locale, channel of arrival, returning visitor, path. No personal data.
 import type { Context } from '@throughline/schema';
 
-/** A phone, upright or on its side: the corner card opens compact there, and an immediate prompt waits for the visitor. */
-export const PHONE = '(max-width:480px),(max-height:480px) and (pointer:coarse)';
-
 const SEARCH = /(^|\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|qwant|startpage)\./;
 const SOCIAL = /(^|\.)(facebook|fb|instagram|linkedin|twitter|x|t|reddit|youtube|tiktok|pinterest|threads|mastodon)\.(com|co|social)$/;
 

@@ -69,7 +69,7 @@ export function init(options: InitOptions): void {
           endpoint: options.endpoint.replace(/\/+$/, ''),
           load: ((name: string) =>
             name == 'prompt'
-              ? import('./prompt/mount').then((m) => m.mount)
+              ? import('./prompt/show').then((m) => m.show)
               : import('./prompt/locales').then((m) => m.LOCALES[name])) as SdkOptions['load'],
         },
         early,

@@ -1,24 +1,21 @@
 // The SDK engine shared by the script-tag loader (as the core chunk) and the npm entry: config, touchpoint, visits,
 // asking, consent, delivery. The loader stays tiny by fetching this as an immutable chunk next to the config.
-import type { Answers, SiteConfig, TrackedEvent } from '@throughline/schema';
-import type { MountPrompt } from './prompt/types';
+import type { SiteConfig, TrackedEvent } from '@throughline/schema';
+import type { Asking, ShowPrompt } from './prompt/types';
 import { type AskLog, mayAsk, noteShown } from './ask-policy';
-import { PHONE, arrival, device, pagePath } from './context';
+import { arrival, device, pagePath } from './context';
 import { JOURNEY_PARAM, decorate } from './partners';
 import { get, set, del } from './storage';
 import { matchTouchpoint } from './touchpoint-match';
 import { transport } from './transport';
-import { arm } from './triggers';
 
 const DAY = 864e5;
 /** A journey's visits hang together within this window (DESIGN.md "Visit"). */
 const JOURNEY_DAYS = 30;
-/** Locales with a built-in text pack besides English (see prompt/locales.ts). */
-const PACKS = /^(de|fr|es|nl|ja|ar)$/;
 
-/** The lazily loaded parts, by name: `prompt`, or a locale pack such as `de`. */
+/** The lazily loaded parts, by name: `prompt` (triggers, card, prompt events), or a locale pack such as `de`. */
 export interface Chunks {
-  prompt: MountPrompt;
+  prompt: ShowPrompt;
   [lang: string]: unknown;
 }
 
@@ -76,8 +73,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
   let explicit: string | undefined;
   let current: string | undefined;
   let href = '';
-  let disarm = () => {};
-  let unmount = () => {};
+  /** Disarms the current touchpoint's prompt and removes its card. */
+  let stop = () => {};
   let booted = false;
   let handedOver = false;
   let visitor = get<string>(V);
@@ -98,15 +95,8 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const from = j && j.at > now - JOURNEY_DAYS * DAY ? (j.t == key ? j.f : j.t) : undefined;
     set(J, { t: key, f: from, at: now });
     const url = new URL(location.href);
-    // Returning: this visitor id existed before the session's first page.
-    let returning = !!visitor;
-    try {
-      const s = sessionStorage.getItem(ns + 'r');
-      if (s) returning = s == '1';
-      else sessionStorage.setItem(ns + 'r', returning ? '1' : '0');
-    } catch {
-      /* judged per page */
-    }
+    // Returning: this visitor id existed before the session's first page (judged per page where the tab keeps nothing).
+    const returning = (tab(ns + 'r') ?? tab(ns + 'r', visitor ? '1' : '0')) == '1';
     if (!visitor) {
       // Straight from the random bytes: a page may have replaced Array.from (Prototype, MooTools).
       visitor = '';
@@ -119,52 +109,40 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
   }
 
   function ask(key: string, from: string | undefined, force?: boolean): void {
-    const { touchpoints, budget, theme } = config!;
+    const { touchpoints, budget } = config!;
     const p = touchpoints.find((t) => t.key == key)!.prompt;
     const log = () => get<AskLog>(A) ?? { shown: [], done: {} };
     if (!p || (!force && !mayAsk(p, key, log(), budget, Date.now()))) return;
-    const fromName = touchpoints.find((t) => t.key == from)?.name;
-    /** The prompt chunk and the locale's text pack (each loaded once, however often asked for). */
-    const parts = (base: string) => Promise.all([o.load('prompt'), PACKS.test(base) ? o.load(base).catch(() => {}) : undefined]);
-    const go = () => {
-      // Where the showing cannot be remembered (storage blocked or full), asking would repeat on every page: only an
-      // explicit `show` asks there.
-      if (off() || current != key || !(set(A, noteShown(log(), Date.now())) || force)) return;
-      const done = () => {
+    const live = () => current == key && !off();
+    const asking: Asking = {
+      config: config!,
+      key,
+      prompt: p,
+      force,
+      events,
+      from,
+      // Where the showing cannot be remembered (storage blocked or full), only an explicit `show` asks.
+      begin: () => live() && (set(A, noteShown(log(), Date.now())) || !!force),
+      live,
+      locale: lang,
+      load: o.load,
+      done: guard(() => {
         const l = log();
         l.done[key] = Date.now();
         set(A, l);
-      };
-      const locale = lang();
-      parts(locale.slice(0, 2).toLowerCase())
-        // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
-        .then(([mount, pack]) => new Promise((r) => setTimeout(r)).then(() => [mount, pack] as const))
-        .then(([mount, pack]) => {
-          if (current != key || off()) return;
-          unmount();
-          unmount = mount({
-            dimensions: fromName && !p.dimensions.includes('handoff') ? [...p.dimensions, 'handoff'] : p.dimensions,
-            prompt: p,
-            theme,
-            locale,
-            pack: pack as string | undefined,
-            fromName,
-            inline: typeof o.inline == 'string' ? document.querySelector(o.inline) : o.inline,
-            nonce: o.nonce,
-            // Called from the prompt's event handlers: guarded, so that nothing of ours reaches the page.
-            onAnswer: guard((answers: Answers, comment?: string) => {
-              done();
-              if (!off()) push({ id: uuid(), type: 'answer', touchpoint: key, at: new Date().toISOString(), from, answers, comment, ...(link && { link }) });
-            }),
-            onDismiss: guard(done),
-          });
-        })
-        .catch(() => {});
+      }),
+      // Called from the prompt's event handlers: guarded, so that nothing of ours reaches the page.
+      emit: guard((e: Parameters<Asking['emit']>[0]) => off() || push({ id: uuid(), touchpoint: key, at: new Date().toISOString(), ...e, ...(link && { link }) } as TrackedEvent)),
+      inline: o.inline,
+      nonce: o.nonce,
     };
-    if (force || (p.trigger.type == 'immediate' && !matchMedia(PHONE).matches)) return go();
-    disarm = arm(p.trigger, go, events);
-    // Fetched and compiled while the page is idle, so that when the trigger fires only the rendering is left.
-    (window.requestIdleCallback ?? setTimeout)(() => parts(lang().slice(0, 2).toLowerCase()).catch(() => {}));
+    stop();
+    let on = true;
+    stop = () => (on = false);
+    const go = () => o.load('prompt').then((show) => on && (stop = show(asking)), () => {});
+    // An immediate prompt (or `show`) loads its chunk now; any other while the page is idle, so that when its trigger
+    // fires only the rendering is left. Pages where no prompt may ask never load it.
+    force || p.trigger.type == 'immediate' ? go() : (window.requestIdleCallback ?? setTimeout)(go);
   }
 
   /** Follows the page: resolves its touchpoint and records a visit when it changes. */
@@ -176,8 +154,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     const first = !href;
     href = location.href;
     if (changed) {
-      disarm();
-      unmount();
+      stop();
       current = key;
     }
     if (known && (changed || force)) ask(key!, changed ? visit(key!, first) : get<{ f?: string }>(J)?.f, force);
@@ -248,8 +225,7 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         del(C);
         return booted ? route() : boot();
       }
-      disarm();
-      unmount();
+      stop();
       set(C, 0);
       for (const k of [V, J, A, ns + 'b']) del(k);
       tab(L, '');

@@ -6,6 +6,7 @@ import { matchRule, matchTouchpoint } from './touchpoint-match';
 import { messages } from './prompt/i18n';
 import { LOCALES } from './prompt/locales';
 import { onColor } from './prompt/Prompt';
+import { wordingKind } from './prompt/wording-kind';
 
 const url = (s: string) => new URL(s, 'https://shop.example');
 const prompt: Prompt = { dimensions: ['sensorial'], wording: {}, sampling: 1, trigger: { type: 'immediate' }, recontactDays: 30, comment: true, enabled: true };
@@ -56,7 +57,7 @@ describe('ask policy', () => {
 
 describe('prompt text', () => {
   it('has every message in every locale pack', () => {
-    const n = messages('en', {}).t('face5') ? 27 : 0;
+    const n = messages('en', {}).t('cognitiveCheckout') ? 32 : 0;
     for (const [lang, text] of Object.entries(LOCALES)) expect(text.split('|'), lang).toHaveLength(n);
   });
   it("uses the site's wording for the locale, else the built-in text, and right-to-left for Arabic", () => {
@@ -65,6 +66,30 @@ describe('prompt text', () => {
     expect(messages('de', wording, LOCALES.de).question('handoff', 'Warenkorb')).toContain('Warenkorb');
     expect(messages('ar', {}, LOCALES.ar).dir).toBe('rtl');
     expect(messages('pt', {}).question('cognitive')).toBe('How easy was it to find what you needed?');
+  });
+  it('words the built-in questions by kind of touchpoint: partner, then offline visit, then checkout, else the web', () => {
+    const tp = { key: 'home', name: 'Home page', stage: 'Awareness', channel: 'web', owner: 'brand' } as const;
+    expect(wordingKind(tp)).toBe('');
+    expect(wordingKind({ ...tp, key: 'counter', name: 'Shop counter', channel: 'offline' })).toBe('Visit');
+    expect(wordingKind({ ...tp, key: 'parcel', name: 'Parcel delivery', owner: 'partner', channel: 'offline' })).toBe('Partner');
+    expect(wordingKind({ ...tp, owner: 'external' })).toBe('Partner');
+    expect(wordingKind({ ...tp, stage: 'Purchase' })).toBe('Checkout');
+    expect(wordingKind({ ...tp, key: 'pay', name: 'Payment' })).toBe('Checkout');
+    const de = messages('de', {}, LOCALES.de);
+    const en = messages('en', {});
+    expect(en.question('sensorial', '', 'Visit', 'Shop counter')).toBe('How was your visit to Shop counter?');
+    expect(en.question('cognitive', '', 'Checkout', 'Checkout')).toBe('How easy was it to complete this step?');
+    expect(en.question('cognitive', '', 'Visit', 'Shop counter')).not.toMatch(/find|page/);
+    // Dimensions that fit every channel keep their one wording; the site's own wording still wins.
+    expect(en.question('affective', '', 'Visit', 'Shop counter')).toBe(en.question('affective'));
+    expect(messages('en', { en: { sensorial: 'Nice shop?' } }).question('sensorial', '', 'Visit', 'x')).toBe('Nice shop?');
+    expect(de.question('sensorial', '', 'Partner', 'Paketdienst')).toBe('Wie war Ihre Erfahrung mit Paketdienst?');
+    // Every language has its own text for each kind, naming the touchpoint where the English does.
+    for (const [lang, text] of Object.entries(LOCALES)) {
+      const m = messages(lang, {}, text);
+      for (const kind of ['Visit', 'Partner'] as const) expect(m.question('sensorial', '', kind, 'TP'), lang).toContain('TP');
+      expect(m.question('cognitive', '', 'Checkout'), lang).not.toBe(m.question('cognitive'));
+    }
   });
   it('picks a readable text colour on the brand colour', () => {
     expect(onColor('#4f46e5')).toBe('#fff');

@@ -48,7 +48,10 @@ describe('script tag', () => {
     await page.locator('throughline-prompt button.send').click();
     const res = await answer;
     expect(res.status()).toBe(202);
-    expect((await res.json()).accepted).toBe(1);
+    // Every event of the batch is stored: the answer, and the prompt events sent with it (shown, answered).
+    const sent = JSON.parse(res.request().postData()!).events as { type: string }[];
+    expect(sent.filter((e) => e.type == 'answer')).toHaveLength(1);
+    expect((await res.json()).accepted).toBe(sent.length);
     await page.waitForSelector('throughline-prompt .thanks');
     await page.context().close();
   });

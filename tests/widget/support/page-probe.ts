@@ -31,8 +31,10 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
 
 export interface PostedEvent {
   id: string;
-  type: 'visit' | 'answer';
+  type: 'visit' | 'answer' | 'prompt';
   touchpoint: string;
+  /** Of a prompt event: shown, dismissed or answered. */
+  outcome?: string;
   from?: string;
   answers?: Record<string, number>;
 }

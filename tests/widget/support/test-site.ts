@@ -10,6 +10,7 @@ type SiteSettings = { budget: { prompts: number; periodDays: number }; theme: { 
 
 export interface TestTouchpoint {
   key: string;
+  channel?: string;
   match?: string[];
   prompt?: PromptInput | null;
 }
@@ -19,6 +20,10 @@ export interface TestSite {
   key: string;
   /** Answers and visits stored for a touchpoint (through the rollups, so each event counts once). */
   counts(touchpoint: string): Promise<{ n: number; visits: number }>;
+  /** Prompts shown, dismissed and answered at a touchpoint, as the overview counts them. */
+  prompts(touchpoint: string): Promise<{ shown: number; dismissed: number; answered: number }>;
+  /** The short code of a touchpoint's hosted page (/t/{code}). */
+  code(touchpoint: string): Promise<string>;
 }
 
 let api: ReturnType<typeof apiClient> | undefined;
@@ -50,7 +55,7 @@ export async function createTestSite(
   await c.must('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Test'] });
   for (const tp of touchpoints) {
     const prompt = tp.prompt ?? undefined;
-    await c.must('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: tp.key, name: `Touchpoint ${tp.key}`, stage: 'Test', match: tp.match ?? [], prompt });
+    await c.must('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: tp.key, name: `Touchpoint ${tp.key}`, stage: 'Test', channel: tp.channel, match: tp.match ?? [], prompt });
   }
   return {
     id: site.id,
@@ -59,6 +64,15 @@ export async function createTestSite(
       const o = await c.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
       const t = o.touchpoints.find((x: { key: string }) => x.key === touchpoint);
       return { n: t?.n ?? 0, visits: t?.visits ?? 0 };
+    },
+    async prompts(touchpoint) {
+      const o = await c.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
+      const { shown = 0, dismissed = 0, answered = 0 } = o.touchpoints.find((x: { key: string }) => x.key === touchpoint)?.prompts ?? {};
+      return { shown, dismissed, answered };
+    },
+    async code(touchpoint) {
+      const { touchpoints } = await c.must('GET', `/api/v1/sites/${site.id}/touchpoints`, undefined);
+      return touchpoints.find((x: { key: string }) => x.key === touchpoint).code;
     },
   };
 }

@@ -21,14 +21,16 @@ function svgMatrix(svg: string, pixel: number): boolean[][] {
 
 describe('hosted prompt page /t/{code}', () => {
   it('serves a mobile page that loads the real widget for that touchpoint, with no inline script', async () => {
-    const s = await signup();
+    const s = await signup(undefined, 'Nordic Coffee & Co');
     const { site, code } = await offlineTouchpoint(s);
     const res = await worker.fetch(`${BASE}/t/${code}`);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('name="viewport"');
     expect(page).toContain('Shop counter &amp; till');
-    expect(page).toContain('Café &lt;Nord&gt;');
+    // The visitor at the counter is asked by the business (the organization), not by its web site.
+    expect(page).toContain('Nordic Coffee &amp; Co would like to know');
+    expect(page).not.toContain('Café &lt;Nord&gt;');
     expect(page).toMatch(new RegExp(`<script [^>]*src="/w.js" data-site="${site.key}" data-touchpoint="counter"`));
     // Every script is a file; the CSP allows no inline script and its nonce is the one on the page.
     const scripts = [...page.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];

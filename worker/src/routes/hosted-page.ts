@@ -50,10 +50,10 @@ export const hostedPages = new Hono<AppEnv>()
     }
     const theme = readSettings(tp.settings).theme;
     const body = tp.asks
-      ? html`<h1>${tp.name}</h1><p>${tp.siteName} would like to know how it went. It takes a few seconds.</p>
+      ? html`<h1>${tp.name}</h1><p>${tp.orgName} would like to know how it went. It takes a few seconds.</p>
 <div id="prompt"></div>
 <script nonce="${nonce}" src="/t/show.js"></script>
 <script nonce="${nonce}" async src="/w.js" data-site="${tp.siteKey}" data-touchpoint="${tp.key}" data-inline="#prompt" data-nonce="${nonce}"></script>`
-      : html`<h1>${tp.name}</h1><p>${tp.siteName} is not asking any questions here right now. Thank you for looking.</p>`;
-    return c.html(page(nonce, `${tp.name} · ${tp.siteName}`, body, theme?.color), 200, headers);
+      : html`<h1>${tp.name}</h1><p>${tp.orgName} is not asking any questions here right now. Thank you for looking.</p>`;
+    return c.html(page(nonce, `${tp.name} · ${tp.orgName}`, body, theme?.color), 200, headers);
   });

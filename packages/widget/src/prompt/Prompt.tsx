@@ -1,7 +1,8 @@
 // The prompt card: the questions, an optional comment, send, a thank-you state; closes on the button or Esc.
 import type { Answers } from '@throughline/schema';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { messages } from './i18n';
+import { Component, h } from 'preact';
+import { type Messages, messages } from './i18n';
+import { PHONE } from './phone';
 import { Scale } from './Scale';
 import type { PromptProps } from './types';
 
@@ -19,139 +20,182 @@ export function onColor(color: string): string {
   return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#111827';
 }
 
-export function Prompt(props: PromptProps & { dark: boolean; close(): void }) {
-  const { dimensions, prompt, theme, locale, fromName, inline, dark } = props;
-  const m = useMemo(() => messages(locale, prompt.wording, props.pack), [locale, prompt]);
-  const [answers, setAnswers] = useState<Answers>({});
-  const [comment, setComment] = useState('');
-  const [sent, setSent] = useState(false);
-  const [live, setLive] = useState('');
-  const [back, setBack] = useState<HTMLElement | null>(null);
-  // On a phone (context.ts PHONE; not imported, so that the npm build keeps no chunk shared with the core) the corner
-  // card opens compact, its first question only, and grows when the visitor answers it.
-  const [more, setMore] = useState(!!inline || !matchMedia('(max-width:480px),(max-height:480px) and (pointer:coarse)').matches);
-  const id = useMemo(() => 'tl' + Math.random().toString(36).slice(2, 8), []);
-  // The card is built in steps, each a task of its own (effects run after the frame that laid out the previous step):
-  // the heading, then one question at a time, then the comment and Send, and only then is it shown, so that the frame
-  // that first paints it lays out nothing new. Several short tasks instead of one long one, and no visible growth.
-  const [built, setBuilt] = useState(0);
-  const whole = built > dimensions.length && more;
-  const shown = built > dimensions.length + 1;
-  useEffect(() => void (shown || setBuilt(built + 1)), [built]);
+type Props = PromptProps & { dark: boolean; close(): void };
+interface State {
+  answers: Answers;
+  comment: string;
+  sent?: boolean;
+  /** Text of the polite live region. */
+  live: string;
+  /** All questions (false: the first only, on a phone, until it is answered). */
+  more: boolean;
+  /** Build steps done: the heading, then one per question, then the comment and Send; shown after one more. */
+  built: number;
+  /** Corner of the viewport: bit 1 start side, bit 2 top. */
+  corner: number;
+}
+
+// A class component, not hooks: preact/hooks would add ~1 kB gzip to the chunk for what four lifecycle lines do.
+// No class fields with initialisers: at the build's target (ES2020) they come with a defineProperty helper (~150 B).
+export class Prompt extends Component<Props, State> {
+  declare m: Messages;
+  declare id: string;
+  /** Where focus was before it entered the card: it goes back there when the card leaves. */
+  declare back?: HTMLElement;
+  declare card?: HTMLElement | null;
+  declare timers: ReturnType<typeof setTimeout>[];
+  declare hit?: ReturnType<typeof setTimeout>;
+  declare moves: number;
+  declare gone?: boolean;
+
+  constructor(props: Props) {
+    super(props);
+    this.m = messages(props.locale, props.prompt.wording, props.pack);
+    this.id = 'tl' + Math.random().toString(36).slice(2, 8);
+    this.timers = [];
+    this.moves = 0;
+    // On a phone the corner card opens compact, its first question only, and grows when the visitor answers it.
+    this.state = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!props.inline || !matchMedia(PHONE).matches };
+  }
+
+  later(fn: () => void, ms: number) {
+    this.timers.push(setTimeout(() => this.gone || fn(), ms));
+  }
+
+  override componentDidMount() {
+    this.componentDidUpdate(this.props, { ...this.state, built: -1 });
+  }
+
+  // The card is built in steps, each a task of its own after the frame that laid out the previous step: the heading,
+  // then one question at a time, then the comment and Send, and only then is it shown, so that the frame that first
+  // paints it lays out nothing new. Several short tasks instead of one long one, and no visible growth.
+  override componentDidUpdate(_: Props, was: State) {
+    const { built, sent } = this.state;
+    if (built != was.built) {
+      if (built <= this.props.dimensions.length + 1) {
+        let once = 0;
+        const next = () => once++ || this.later(() => this.setState({ built: built + 1 }), 0);
+        requestAnimationFrame(next);
+        this.later(next, 100);
+      } else {
+        if (!this.props.inline) this.check();
+        this.announce();
+        this.props.onShow?.();
+      }
+    }
+    if (sent != was.sent) this.announce(), this.later(() => this.leave(), 4e3);
+  }
+
+  override componentWillUnmount() {
+    this.gone = true;
+    this.timers.forEach(clearTimeout);
+    clearTimeout(this.hit);
+  }
+
+  /** A live region only speaks about changes made after it exists: the text comes a moment after the card. */
+  announce() {
+    this.later(() => this.setState({ live: this.m.t(this.state.sent ? 'thanks' : 'announce') }), 150);
+  }
 
   // Never under someone else's layer (a consent banner at the top z-index): while the corner card shows, its corners
   // are hit-tested once a second; where one is covered it moves on to the next corner (bottom or top, end or start).
-  const card = useRef<HTMLElement>(null);
-  const [corner, setCorner] = useState(0);
-  useEffect(() => {
-    if (inline || !shown) return;
-    let t: ReturnType<typeof setTimeout>;
-    let moves = 0;
-    const check = () => {
-      const el = card.current!;
-      const r = el.getBoundingClientRect();
-      const host = (el.getRootNode() as ShadowRoot).host;
-      // 16 px in: inside a rounded corner of any usual radius.
-      if (![r.left + 16, r.right - 16].some((x) => [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host))) moves = 0;
-      // Covered everywhere (a modal over the page): back where it started, and no further moves until it is free.
-      else if (moves++ < 4) setCorner((c) => (c + 1) % 4);
-      t = setTimeout(check, 1e3);
-    };
-    check();
-    return () => clearTimeout(t);
-  }, [shown]);
-
-  // Announce once shown: a live region only speaks about changes made after it exists.
-  useEffect(() => {
-    if (!shown) return;
-    const t = setTimeout(() => setLive(m.t(sent ? 'thanks' : 'announce')), 150);
-    if (sent) {
-      const done = setTimeout(leave, 4000);
-      return () => (clearTimeout(t), clearTimeout(done));
-    }
-    return () => clearTimeout(t);
-  }, [sent, shown]);
-
-  function leave() {
-    props.close();
-    back?.focus();
+  check() {
+    const el = this.card!;
+    const r = el.getBoundingClientRect();
+    const host = (el.getRootNode() as ShadowRoot).host;
+    // 16 px in: inside a rounded corner of any usual radius.
+    if (![r.left + 16, r.right - 16].some((x) => [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host))) this.moves = 0;
+    // Covered everywhere (a modal over the page): back where it started, and no further moves until it is free.
+    else if (this.moves++ < 4) this.setState({ corner: (this.state.corner + 1) % 4 });
+    this.hit = setTimeout(() => this.check(), 1e3);
   }
 
-  function dismiss() {
-    props.onDismiss();
-    leave();
+  leave() {
+    this.props.close();
+    this.back?.focus();
+  }
+
+  dismiss() {
+    this.props.onDismiss();
+    this.leave();
   }
 
   // A button's handler, not a form's submission: a sandboxed frame without `allow-forms` blocks those.
-  function submit() {
-    if (!Object.keys(answers).length) return;
-    props.onAnswer(answers, comment.trim().slice(0, 2000) || undefined);
-    setSent(true);
+  submit() {
+    const { answers, comment } = this.state;
+    this.props.onAnswer(answers, comment.trim().slice(0, 2000) || undefined);
+    this.setState({ sent: true });
   }
 
-  const style = {
-    '--tl-c': theme.color,
-    '--tl-on': onColor(theme.color),
-    '--tl-r': `${theme.radius}px`,
-    '--tl-f': theme.font,
-    // The corner card keeps its size whatever CSS zoom the page sets (`html { zoom: 1.5 }`), so that it fits the viewport.
-    '--tl-z': 1 / ((document.body as { currentCSSZoom?: number }).currentCSSZoom || 1),
-  };
+  override render({ dimensions, prompt, theme, fromName, kind, name, inline, dark }: Props, { answers, comment, sent, live, more, built, corner }: State) {
+    const { m, id } = this;
+    const whole = built > dimensions.length && more;
+    const shown = built > dimensions.length + 1;
+    const style = {
+      '--tl-c': theme.color,
+      '--tl-on': onColor(theme.color),
+      '--tl-r': `${theme.radius}px`,
+      '--tl-f': theme.font,
+      // The corner card keeps its size whatever CSS zoom the page sets (`html { zoom: 1.5 }`), so that it fits the viewport.
+      '--tl-z': 1 / ((document.body as { currentCSSZoom?: number }).currentCSSZoom || 1),
+    };
+    const picked = Object.keys(answers).length;
 
-  return (
-    <section
-      ref={card}
-      class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${shown ? ' in' : ' wait'}${corner & 1 ? ' s' : ''}${corner & 2 ? ' t' : ''}`}
-      role="region"
-      aria-labelledby={id + 'h'}
-      lang={m.lang}
-      dir={m.dir}
-      style={style}
-      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), dismiss())}
-      onFocusIn={(e) => back || setBack((e.relatedTarget as HTMLElement | null) ?? document.body)}
-    >
-      <div class="head">
-        <h2 id={id + 'h'}>{m.t('title')}</h2>
-        <button type="button" class="x" aria-label={m.t('close')} onClick={sent ? leave : dismiss}>
-          <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
-        </button>
-      </div>
-      {sent ? (
-        <div class="thanks">
-          <b>{m.t('thanks')}</b>
-          <p>{m.t('thanksBody')}</p>
+    return (
+      <section
+        ref={(el) => void (this.card = el)}
+        class={`card${inline ? '' : ' fixed'}${dark ? ' dark' : ''}${shown ? ' in' : ' wait'}${corner & 1 ? ' s' : ''}${corner & 2 ? ' t' : ''}`}
+        role="region"
+        aria-labelledby={id + 'h'}
+        lang={m.lang}
+        dir={m.dir}
+        style={style}
+        onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), this.dismiss())}
+        onFocusIn={(e) => (this.back ??= (e.relatedTarget as HTMLElement | null) ?? document.body)}
+      >
+        <div class="head">
+          <h2 id={id + 'h'}>{m.t('title')}</h2>
+          <button type="button" class="x" aria-label={m.t('close')} onClick={() => (sent ? this.leave() : this.dismiss())}>
+            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
         </div>
-      ) : (
-        <div class="b">
-          {dimensions.slice(0, more ? built : built && 1).map((dim) => (
-            <Scale
-              key={dim}
-              dim={dim}
-              id={id + dim}
-              legend={m.question(dim, fromName)}
-              m={m}
-              value={answers[dim]}
-              onPick={(v) => (setAnswers({ ...answers, [dim]: v }), setMore(true))}
-            />
-          ))}
-          {whole && prompt.comment && (
-            <label class="lbl">
-              {m.t('comment')}
-              <textarea rows={1} maxLength={2000} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
-            </label>
-          )}
-          {whole && (
-            <button type="button" class="send" onClick={submit} disabled={!Object.keys(answers).length}>
-              {m.t('send')}
-            </button>
-          )}
+        {sent ? (
+          <div class="thanks">
+            <b>{m.t('thanks')}</b>
+            <p>{m.t('thanksBody')}</p>
+          </div>
+        ) : (
+          <div class="b">
+            {dimensions.slice(0, more ? built : built && 1).map((dim) => (
+              <Scale
+                key={dim}
+                dim={dim}
+                id={id + dim}
+                legend={m.question(dim, fromName, kind, name)}
+                m={m}
+                value={answers[dim]}
+                onPick={(v) => this.setState({ answers: { ...answers, [dim]: v }, more: true })}
+              />
+            ))}
+            {whole && prompt.comment && (
+              <label class="lbl">
+                {m.t('comment')}
+                <textarea rows={1} maxLength={2000} value={comment} onInput={(e) => this.setState({ comment: (e.target as HTMLTextAreaElement).value })} />
+              </label>
+            )}
+            {whole && (
+              <button type="button" class="send" onClick={() => this.submit()} disabled={!picked}>
+                {m.t('send')}
+              </button>
+            )}
+          </div>
+        )}
+        <div class="sr" role="status" aria-live="polite">
+          {live}
         </div>
-      )}
-      <div class="sr" role="status" aria-live="polite">
-        {live}
-      </div>
-    </section>
-  );
+      </section>
+    );
+  }
 }

@@ -1,5 +1,6 @@
 // One question: a five-point radio group with labelled ends; the affective dimension shows five faces.
 import type { Answers } from '@throughline/schema';
+import { h } from 'preact';
 import { ENDS, type Messages } from './i18n';
 
 /** A face whose mouth bends from a frown (1) to a smile (5). */

@@ -1,4 +1,4 @@
-// Script-tag prompt chunk (dist/w/prompt.<hash>.js): hands the mount function to the loader's global.
-import { mount } from './mount';
+// Script-tag prompt chunk (dist/w/prompt.<hash>.js): hands `show` (trigger, card, prompt events) to the loader's global.
+import { show } from './show';
 
-(window as unknown as { throughline?: { p?: (name: string, m: unknown) => void } }).throughline?.p?.('prompt', mount);
+(window as unknown as { throughline?: { p?: (name: string, m: unknown) => void } }).throughline?.p?.('prompt', show);

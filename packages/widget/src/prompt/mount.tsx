@@ -1,7 +1,7 @@
 // Renders the prompt into one reused shadow root: a <throughline-prompt> at the end of <body>, or inside an inline host.
 // In steps, each a task of its own, so that none is long on a slow phone: the page's colour scheme is read and the
 // shadow root with its parsed stylesheet is attached (empty, so nothing moves); the card is rendered in the next task.
-import { render } from 'preact';
+import { h, render } from 'preact';
 import { pageIsDark } from './page-scheme';
 import { Prompt } from './Prompt';
 import { CSS } from './styles';

@@ -1,6 +1,6 @@
 // When a due prompt appears: immediately (on a phone: at the first scroll, or after 5 s), after N seconds, at a scroll depth, on exit intent, or on a custom event.
 import type { Trigger } from '@throughline/schema';
-import { PHONE } from './context';
+import { PHONE } from './phone';
 
 /** Arms a trigger; `fire` runs at most once. Returns a function that disarms it. */
 export function arm(trigger: Trigger, fire: () => void, events: Set<(name: string) => void>): () => void {
