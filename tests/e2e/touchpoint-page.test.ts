@@ -41,6 +41,16 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   // logged today: the after window is today alone, too short for the minimum n
   await item.getByText('Too early to tell').waitFor();
   expect(await item.textContent()).toContain('by demo@');
+  // the chart marks it on its day
+  const today = new Date().toISOString().slice(0, 10);
+  await expect.poll(() => page.locator('.trend-chart').getAttribute('aria-label')).toContain(`actions marked: Voucher field moved above the total (${today})`);
+  // its comments as the themes API reads them: the demo repeats its checkout comments, so they are grouped
+  const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes`)).json();
+  const group = th.groups.find((g: { touchpoints: string[] }) => g.touchpoints.includes('checkout'));
+  expect(group).toBeDefined();
+  const panel = page.getByTestId('comment-themes');
+  await panel.getByText(group.text, { exact: true }).waitFor();
+  expect(await panel.textContent()).toContain(`×${group.count}`);
 
   for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']] as const) {
     await page.setViewportSize({ width, height: 900 });

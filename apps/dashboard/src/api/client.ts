@@ -171,6 +171,7 @@ export const api = {
   revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
   invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
   acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
+  siteActions: (id: string, signal?: AbortSignal) => request<Actions>('GET', `/sites/${enc(id)}/actions`, undefined, signal),
   actions: (id: string, key: string, signal?: AbortSignal) =>
     request<Actions>('GET', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, undefined, signal),
   logAction: (id: string, key: string, body: ActionInput) => request<ActionWithEffect>('POST', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, body),

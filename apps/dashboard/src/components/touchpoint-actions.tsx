@@ -1,10 +1,10 @@
 // A touchpoint's actions: what the team changed, and whether quality moved after it (before and after windows,
 // the change with its interval, the Welch test). Editors log new ones.
-import type { ActionWithEffect } from '@throughline/schema';
+import type { Actions, ActionWithEffect } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
-import { useResource } from '../api/use-resource';
+import type { Resource } from '../api/use-resource';
 import { ErrorMessage, Loading } from './states';
 
 const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
@@ -26,8 +26,8 @@ function Effect({ e }: { e: ActionWithEffect['effect'] }) {
   );
 }
 
-export function TouchpointActions({ siteId, tpKey }: { siteId: string; tpKey: string }) {
-  const actions = useResource((s) => api.actions(siteId, tpKey, s), [siteId, tpKey]);
+/** `actions`: the page's load of them (its chart marks the same actions). */
+export function TouchpointActions({ siteId, tpKey, actions }: { siteId: string; tpKey: string; actions: Resource<Actions> }) {
   const canEdit = useCan('editor');
   const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
   const [title, setTitle] = useState('');

@@ -23,6 +23,8 @@ export interface TrendChartData {
   answers: number[];
   /** The windows an alert compares (inclusive days), shaded when they overlap the range. */
   windows?: { baseline: [string, string]; recent: [string, string] };
+  /** Actions logged on the touchpoints shown: a dashed line on their day, with the title. */
+  markers?: { day: string; label: string }[];
 }
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -55,6 +57,26 @@ function shade(u: uPlot, [from, to]: [string, string], fill: string, label: stri
   ctx.restore();
 }
 
+/** A dashed vertical line at the start of `day`, with its label at the bottom. */
+function mark(u: uPlot, day: string, label: string, color: string) {
+  const x = u.valToPos(t(day) - DAY / 2, 'x', true);
+  if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+  ctx.lineWidth = devicePixelRatio;
+  ctx.beginPath();
+  ctx.moveTo(x, u.bbox.top);
+  ctx.lineTo(x, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.fillStyle = color;
+  ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(label.length > 28 ? `${label.slice(0, 27)}…` : label, x + 3 * devicePixelRatio, u.bbox.top + u.bbox.height - 3 * devicePixelRatio);
+  ctx.restore();
+}
+
 function options(width: number, d: TrendChartData): uPlot.Options {
   const muted = css('--muted') || '#5a6372';
   const grid = css('--border') || '#e2e5ea';
@@ -82,17 +104,18 @@ function options(width: number, d: TrendChartData): uPlot.Options {
     axes: [{ ...axis }, { ...axis, scale: 'q', label: `${d.measure}, 7-day`, size: 48 }, { ...axis, scale: 'n', side: 1, label: 'Answers', size: 48, grid: { show: false } }],
     series,
     bands,
-    hooks: w
-      ? {
-          drawClear: [
-            (u) => {
-              const text = css('--muted') || '#5a6372';
-              shade(u, w.baseline, alpha(css('--brand') || '#4f46e5', 0.07), 'Alert baseline: 28 days', text);
-              shade(u, w.recent, alpha(css('--danger') || '#b42318', 0.1), 'Last 7 days', text);
-            },
-          ],
-        }
-      : {},
+    hooks: {
+      drawClear: [
+        (u) => {
+          const text = css('--muted') || '#5a6372';
+          if (w) {
+            shade(u, w.baseline, alpha(css('--brand') || '#4f46e5', 0.07), 'Alert baseline: 28 days', text);
+            shade(u, w.recent, alpha(css('--danger') || '#b42318', 0.1), 'Last 7 days', text);
+          }
+        },
+      ],
+      draw: [(u) => { for (const m of d.markers ?? []) mark(u, m.day, m.label, css('--text') || '#1a1f29'); }],
+    },
   };
 }
 
@@ -110,5 +133,6 @@ export function TrendChart({ data, label }: { data: TrendChartData; label: strin
       plot.destroy();
     };
   }, [data]);
-  return <div class="trend-chart" ref={box} role="img" aria-label={label} />;
+  const marked = data.markers?.length ? `; actions marked: ${data.markers.map((m) => `${m.label} (${m.day})`).join(', ')}` : '';
+  return <div class="trend-chart" ref={box} role="img" aria-label={label + marked} />;
 }

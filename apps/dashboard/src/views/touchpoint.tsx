@@ -5,6 +5,7 @@ import type { Overview, Trends } from '@throughline/schema';
 import { api, ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { AnswerSpread } from '../components/answer-spread';
+import { CommentThemesPanel } from '../components/comment-themes';
 import { Link } from '../components/link';
 import { countOf, DimensionBar, fmt, QuadrantBadge, ScoreText } from '../components/score';
 import { ErrorMessage, Loading } from '../components/states';
@@ -19,6 +20,7 @@ type Tp = Overview['touchpoints'][number];
 
 export function TouchpointView({ site, overview, filters, touchpoint }: ViewProps & { touchpoint: string }) {
   const trends = useResource((s) => api.trends(site.id, { ...filters, touchpoint }, s), [site.id, touchpoint, filters.from, filters.to, filters.segment]);
+  const actions = useResource((s) => api.actions(site.id, touchpoint, s), [site.id, touchpoint]);
   const comments = useResource((s) => api.responses(site.id, { ...filters, touchpoint, hasComment: 'true', limit: 20 }, s),
     [site.id, touchpoint, filters.from, filters.to, filters.segment]);
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
@@ -64,8 +66,8 @@ export function TouchpointView({ site, overview, filters, touchpoint }: ViewProp
 
       <section class="section card" aria-labelledby="tp-trend-h">
         <h2 id="tp-trend-h">Quality over time</h2>
-        <p class="hint">The line is the rolling 7-day score with its 95% band; bars are answers per day; the shaded windows are the ones the falling-quality alert compares.</p>
-        <DailyQuality trends={trends.data} tpKey={tp.key} name={tp.name} />
+        <p class="hint">The line is the rolling 7-day score with its 95% band; bars are answers per day; the shaded windows are the ones the falling-quality alert compares; dashed lines are the actions below.</p>
+        <DailyQuality trends={trends.data} tpKey={tp.key} name={tp.name} markers={(actions.data?.actions ?? []).map((a) => ({ day: a.day, label: a.title }))} />
       </section>
 
       <section class="section card" aria-labelledby="tp-flow-h">
@@ -76,10 +78,12 @@ export function TouchpointView({ site, overview, filters, touchpoint }: ViewProp
         </div>
       </section>
 
-      <TouchpointActions siteId={site.id} tpKey={tp.key} />
+      <TouchpointActions siteId={site.id} tpKey={tp.key} actions={actions} />
 
       <section class="section card" aria-labelledby="tp-comments-h">
-        <h2 id="tp-comments-h">Latest comments</h2>
+        <h2 id="tp-comments-h">Comments</h2>
+        <CommentThemesPanel siteId={site.id} filters={filters} touchpoint={tp.key} names={names} />
+        <h3>Latest</h3>
         {!comments.data ? (comments.error ? <ErrorMessage error={comments.error} retry={comments.reload} /> : <Loading rows={2} />)
           : comments.data.responses.length === 0 ? <p class="hint">No comments in this range.</p> : (
             <ul class="plain-list">
@@ -122,9 +126,9 @@ function ContextGap({ tp }: { tp: Tp }) {
   );
 }
 
-function DailyQuality({ trends, tpKey, name }: { trends: Trends | undefined; tpKey: string; name: string }) {
+function DailyQuality({ trends, tpKey, name, markers }: { trends: Trends | undefined; tpKey: string; name: string; markers: { day: string; label: string }[] }) {
   if (!trends) return <Loading rows={2} />;
-  const data = chartData(trends, [tpKey], 'quality', seriesColor, () => name);
+  const data = { ...chartData(trends, [tpKey], 'quality', seriesColor, () => name), markers };
   if (!data.answers.some((n) => n > 0)) return <p class="hint">No answers in this range.</p>;
   return <TrendChart data={data} label={`Rolling 7-day quality of ${name} from ${trends.range.from} to ${trends.range.to}`} />;
 }

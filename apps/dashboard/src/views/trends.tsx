@@ -21,6 +21,7 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
   const trends = useResource((s) => api.trends(site.id, filters, s), [site.id, filters.from, filters.to, filters.segment], { live: true });
   const names = useMemo(() => new Map((overview.data?.touchpoints ?? []).map((t) => [t.key, t.name])), [overview.data]);
   const name = (key: string) => names.get(key) ?? key;
+  const actions = useResource((s) => api.siteActions(site.id, s), [site.id]);
 
   if (trends.error) return <ErrorMessage error={trends.error} retry={trends.reload} />;
   if (!trends.data) return <Loading rows={5} label="Loading trends…" />;
@@ -31,7 +32,10 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
   const selected = asked.length > 0 ? asked.slice(0, MAX_LINES) : fallback ? [fallback] : [];
   const measures = measuresOf(t, selected);
   const measure = measures.find((m) => m === query.get('dimension')) ?? 'quality';
-  const data = chartData(t, selected, measure, seriesColor, name);
+  const data = {
+    ...chartData(t, selected, measure, seriesColor, name),
+    markers: (actions.data?.actions ?? []).filter((a) => selected.includes(a.touchpoint)).map((a) => ({ day: a.day, label: a.title })),
+  };
   const answers = data.answers.reduce((a, n) => a + n, 0);
   const label = measureLabel(measure).toLowerCase();
   const windows = alertWindows(t.range.to);
