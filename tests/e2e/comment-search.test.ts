@@ -18,10 +18,12 @@ it('searches comments by a part of a word and shows repeated comments grouped', 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
-  const api = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?q=vouch&limit=200`)).json();
+  // one explicit range for the page and the API
+  const range = `from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`;
+  const api = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?q=vouch&limit=200&${range}`)).json();
   expect(api.responses.length).toBeGreaterThan(0);
 
-  await page.goto(`${baseURL}/sites/${siteId}/responses`);
+  await page.goto(`${baseURL}/sites/${siteId}/responses?${range}`);
   await page.getByLabel('Search comments').fill('vouch');
   await page.getByLabel('Search comments').press('Enter');
   await expect.poll(() => page.url()).toContain('q=vouch');
@@ -30,7 +32,7 @@ it('searches comments by a part of a word and shows repeated comments grouped', 
   expect(shown.length).toBe(Math.min(api.responses.length, 25));
   for (const c of shown) expect(c.toLowerCase()).toContain('voucher');
 
-  const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes`)).json();
+  const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes?${range}`)).json();
   const top = th.groups[0];
   const panel = page.getByTestId('comment-themes');
   await panel.getByText(top.text, { exact: true }).first().waitFor();

@@ -18,9 +18,11 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
-  const o = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview`)).json();
+  // one explicit range for the page and the API
+  const range = `from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`;
+  const o = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?${range}`)).json();
   const checkout = o.touchpoints.find((t: { key: string }) => t.key === 'checkout');
-  await page.goto(`${baseURL}/sites/${siteId}/touchpoints/checkout`);
+  await page.goto(`${baseURL}/sites/${siteId}/touchpoints/checkout?${range}`);
   await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
   expect(await page.getByTestId('tp-quality').textContent()).toContain(String(Math.round(checkout.quality)));
   await page.getByText(`n = ${checkout.qualityStat.n}`, { exact: false }).first().waitFor();
@@ -45,7 +47,7 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   const today = new Date().toISOString().slice(0, 10);
   await expect.poll(() => page.locator('.trend-chart').getAttribute('aria-label')).toContain(`actions marked: Voucher field moved above the total (${today})`);
   // its comments as the themes API reads them: the demo repeats its checkout comments, so they are grouped
-  const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes`)).json();
+  const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes?${range}`)).json();
   const group = th.groups.find((g: { touchpoints: string[] }) => g.touchpoints.includes('checkout'));
   expect(group).toBeDefined();
   const panel = page.getByTestId('comment-themes');
