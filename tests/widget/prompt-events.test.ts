@@ -3,6 +3,7 @@
 // records them through the same widget. Checked in what the page sends and in the overview's counts (the live path).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loginAsDemo } from '../support/demo-login';
 import { answer, prompt } from '../support/prompt';
 import { MODES } from './support/fixture-server';
 import { openPage, type PostedEvent } from './support/page-probe';
@@ -51,6 +52,15 @@ for (const mode of MODES) {
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 
       await expect.poll(() => site.prompts('page'), { timeout: 15_000 }).toEqual({ shown: 2, dismissed: 1, answered: 1 });
+      // and on the touchpoint's page in the dashboard, as a CX team reads it
+      const team = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const dashboard = await team.newPage();
+      await loginAsDemo(dashboard, s.baseURL);
+      await dashboard.goto(`${s.baseURL}/sites/${site.id}/touchpoints/page`);
+      const rate = dashboard.getByTestId('tp-response-rate');
+      await rate.waitFor();
+      expect(await rate.textContent()).toMatch(/^Prompt shown 2 times: answered 50% \(95% interval 9–91%\), dismissed 50%\.$/);
+      await team.close();
       expect([...first.errors, ...second.errors]).toEqual([]);
       await first.context.close();
       await second.context.close();
