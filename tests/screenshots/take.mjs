@@ -64,6 +64,8 @@ try {
       await shoot(page, `dashboard-${view}${suffix}`);
     }
     if (!suffix) {
+      await page.goto(`${worker.url}/sites/${seed.siteId}/touchpoints/checkout?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
+      await shoot(page, 'dashboard-touchpoint');
       await page.goto(`${worker.url}/team`);
       await shoot(page, 'dashboard-team');
     }
