@@ -25,6 +25,7 @@ import { storageRoutes } from './routes/storage-routes';
 import { commentThemesRoute } from './routes/comment-themes-route';
 import { actionRoutes } from './routes/action-routes';
 import { alertRoutes } from './routes/alert-routes';
+import { shareRoutes } from './routes/share-routes';
 import { tokensRoutes } from './routes/tokens-routes';
 import { trafficRoutes } from './routes/traffic-routes';
 import { widgetAssets } from './routes/widget-assets';
@@ -50,7 +51,8 @@ const apiRoutes = api
   .route('/', tokensRoutes)
   .route('/', alertRoutes)
   .route('/', actionRoutes)
-  .route('/', commentThemesRoute);
+  .route('/', commentThemesRoute)
+  .route('/', shareRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',

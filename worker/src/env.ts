@@ -36,7 +36,9 @@ export interface Caller {
   userId: string | null;
   orgId: string;
   role: Role;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'share';
+  /** For a share link: the one site it opens (read-only, a few read routes). */
+  siteId?: string;
   /** For an API token: what it may do. */
   scope?: TokenScope;
 }

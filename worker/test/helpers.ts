@@ -138,10 +138,11 @@ export async function storedEvents(siteId: string, shard = 0): Promise<Record<st
 /** Every rollup row of a site's object: `segment\tday\ttouchpoint` → {metric: numbers}. */
 export const storedRollups = (siteId: string, shard = 0) => storeOf(env, siteId, shard).dump();
 
-/** A destination (at the local receiver) and an action of the site, for the routes that name one. */
-export async function alertsAndActions(session: Session, siteId: string) {
+/** A destination (at the local receiver), an action and a share link of the site, for the routes that name one. */
+export async function siteResources(session: Session, siteId: string) {
   const url = `${inject('receiverUrl')}/in/matrix`;
   const dest = await (await session.send('POST', `/api/v1/sites/${siteId}/alerts/destinations`, { kind: 'webhook', url })).json<{ id: string }>();
   const action = await (await session.send('POST', `/api/v1/sites/${siteId}/touchpoints/checkout/actions`, { day: '2026-11-02', title: 'New copy' })).json<{ id: string }>();
-  return { destination: dest.id, action: action.id };
+  const share = await (await session.send('POST', `/api/v1/sites/${siteId}/shares`, { view: 'map' })).json<{ id: string }>();
+  return { destination: dest.id, action: action.id, share: share.id };
 }

@@ -3,7 +3,7 @@
 // may not write, and no token manages credentials or people (tokens, invites, members, site deletion).
 // Then the session itself: cookie attributes, logout, rotation, idle and absolute expiry, login throttling.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMember, alertsAndActions, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
+import { addMember, siteResources, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 /** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up; a reset link signs in). */
@@ -31,7 +31,7 @@ async function tenant(role: 'owner' | 'viewer' = 'owner') {
   // The owner changes and removes another member, not itself: an organization keeps at least one owner.
   const member = role === 'owner' ? await addMember(session) : me.user.id;
   const values = {
-    sites: { id: site.id, key: 'checkout', visitor: v, visitorId: v, ...(await alertsAndActions(session, site.id)) },
+    sites: { id: site.id, key: 'checkout', visitor: v, visitorId: v, ...(await siteResources(session, site.id)) },
     // Another token than the one the tests call with: revoking it must not lock them out.
     tokens: { id: (await (await session.send('POST', '/api/v1/tokens', { name: 'spare' })).json<{ id: string }>()).id },
     members: { id: member, userId: member },

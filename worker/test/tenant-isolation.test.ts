@@ -3,7 +3,7 @@
 // with no byte of B's data, and B's data must be unchanged afterwards. A new route joins the matrix by being
 // documented; a new kind of path parameter fails the matrix until it is taught which of B's values to use.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alertsAndActions, answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, invite, postEvents, type Session, signup, visitor } from './helpers';
+import { siteResources, answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, invite, postEvents, type Session, signup, visitor } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 const ORIGIN_A = 'https://a-shop.example';
@@ -15,12 +15,12 @@ const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}', 'GET /auth/rese
 
 interface Tenant { session: Session; site: { id: string; key: string }; token: string }
 let a: Tenant;
-let b: Tenant & { destination: string; action: string; marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
+let b: Tenant & { destination: string; action: string; share: string; marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
 
 /** B's values for each path parameter, by the collection the route lives under. */
 const ownedByB = (route: ApiRoute) =>
   paramsFor(route, {
-    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor, destination: b.destination, action: b.action },
+    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor, destination: b.destination, action: b.action, share: b.share },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
     invites: { id: b.invite.id, token: b.invite.token },
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const tokenRes = await sb.send('POST', '/api/v1/tokens', { name: `token ${marker}`, role: 'owner' });
   const token = await tokenRes.json<{ id: string; token: string }>();
   const me = await (await sb.get('/api/v1/me')).json<{ user: { id: string } }>();
-  b = { session: sb, site, token: token.token, marker, email, visitor: v, tokenId: token.id, userId: me.user.id, invite: await invite(sb), ...(await alertsAndActions(sb, site.id)) };
+  b = { session: sb, site, token: token.token, marker, email, visitor: v, tokenId: token.id, userId: me.user.id, invite: await invite(sb), ...(await siteResources(sb, site.id)) };
 });
 
 describe('tenant isolation over every documented route', () => {

@@ -13,3 +13,4 @@ export * from './password-reset';
 export * from './segments';
 export * from './alerts';
 export * from './actions';
+export * from './shares';

@@ -1,8 +1,9 @@
 // Who may call the dashboard API: a session cookie (with CSRF defence) or a Bearer API token; roles per route.
-import type { Role, TokenScope } from '@throughline/schema';
+import { SHARE_HEADER, type Role, type TokenScope } from '@throughline/schema';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { activeShare } from '../db/shares';
 import { sha256 } from '../ids';
 import { readSession } from './session';
 
@@ -10,7 +11,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The custom header the dashboard sends: a cross-site form or image cannot set it. */
 export const CSRF_HEADER = 'x-throughline';
 
+/**
+ * What a share link may read: its site and the reads its views make (overview, trends, stages, touchpoints, actions,
+ * comment themes). Never responses (visitor ids), exports, storage, alerts (destination URLs) nor any write.
+ */
+const SHARED_READS = /^\/api\/v1\/sites\/([^/]+)(\/(analytics\/overview|analytics\/trends|stages|touchpoints|actions|touchpoints\/[^/]+\/actions|comments\/themes))?$/;
+
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const share = c.req.header(SHARE_HEADER);
+  if (share) {
+    const row = await activeShare(c.env.DB, await sha256(share), new Date().toISOString());
+    if (!row) throw new ApiError(401, 'share_ended', 'this link was revoked or has expired');
+    const path = SHARED_READS.exec(new URL(c.req.url).pathname);
+    if (c.req.method !== 'GET' || !path || decodeURIComponent(path[1]!) !== row.site_id) {
+      throw new ApiError(403, 'share_read_only', 'a shared link reads its own view only');
+    }
+    c.set('caller', { userId: null, orgId: row.org_id, role: 'viewer', via: 'share', siteId: row.site_id });
+    return next();
+  }
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
     // A token acts only while its maker is a member: a read token as a viewer, a write token with the maker's role.

@@ -78,7 +78,7 @@ export const LEGACY_EVENT_TABLES = ['comments', 'answers', 'visits', 'rollup_ans
 /** Deletes a site's setup from D1 (its events live in its site objects: store/site-stores.ts destroyStores). */
 export async function deleteSite(db: D1Database, siteId: string) {
   await db.batch(
-    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'alert_deliveries', 'alert_states', 'alert_destinations', 'touchpoint_actions', 'prompts', 'touchpoints', 'stages']
+    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'alert_deliveries', 'alert_states', 'alert_destinations', 'touchpoint_actions', 'share_links', 'prompts', 'touchpoints', 'stages']
       .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))
       .concat(db.prepare('DELETE FROM sites WHERE id = ?').bind(siteId)),
   );
