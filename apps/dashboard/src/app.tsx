@@ -19,7 +19,15 @@ const ResetPasswordView = lazyView<{ token: string; onSignedIn: (me: Me) => void
 const ForgotPasswordView = lazyView<Record<string, never>>(() => import('./views/forgot-password').then((m) => m.ForgotPasswordView));
 const TeamView = lazyView<{ me: Me; onSwitched: (me: Me) => void }>(() => import('./views/team').then((m) => m.TeamView));
 
+const SharedApp = lazyView<{ token: string }>(() => import('./views/shared').then((m) => m.SharedApp));
+
 export function App() {
+  const shared = match('/shared/:token', useLocation().path);
+  // a shared link needs no account: its own small app, never the sign-in
+  return shared?.token ? <SharedApp token={shared.token} /> : <SignedInApp />;
+}
+
+function SignedInApp() {
   const loc = useLocation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [bootError, setBootError] = useState<ApiError>();

@@ -1,6 +1,10 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
   ActionInput,
+  Share,
+  ShareCreated,
+  ShareInfo,
+  ShareInput,
   CommentThemes,
   Actions,
   ActionWithEffect,
@@ -68,6 +72,13 @@ export function setUnauthorizedHandler(fn: UnauthorizedListener): void {
 
 const BASE = '/api/v1';
 
+/** packages/schema SHARE_HEADER (the dashboard imports no runtime code from the schema package: it would bring zod). */
+const SHARE_HEADER = 'x-throughline-share';
+/** A shared link's token (/shared/{token}): every call carries it, and the worker reads it as a read-only caller. */
+let shareToken: string | null = null;
+export const setShareToken = (token: string | null) => void (shareToken = token);
+export const isShared = () => shareToken !== null;
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
@@ -75,7 +86,10 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       method,
       credentials: 'same-origin',
       // The worker refuses state changes without this header (CSRF defence); sent on every call.
-      headers: { 'x-throughline': '1', accept: 'application/json', ...(body === undefined ? {} : { 'content-type': body instanceof Blob ? 'text/csv' : 'application/json' }) },
+      headers: {
+        'x-throughline': '1', accept: 'application/json', ...(shareToken ? { [SHARE_HEADER]: shareToken } : {}),
+        ...(body === undefined ? {} : { 'content-type': body instanceof Blob ? 'text/csv' : 'application/json' }),
+      },
       // A file (a CSV import) goes as it is; anything else as JSON.
       body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       signal,
@@ -94,7 +108,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   }
   if (!res.ok) {
     const err = (data as ErrorBody | undefined)?.error;
-    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized();
+    if (res.status === 401 && !path.startsWith('/auth/') && !shareToken) onUnauthorized();
     throw new ApiError(
       res.status,
       err?.code ?? `http_${res.status}`,
@@ -178,6 +192,10 @@ export const api = {
   removeAction: (id: string, key: string, action: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions/${enc(action)}`),
   commentThemes: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     request<CommentThemes>('GET', `/sites/${enc(id)}/comments/themes${qs(q)}`, undefined, signal),
+  shareInfo: (signal?: AbortSignal) => request<ShareInfo>('GET', '/share-info', undefined, signal),
+  shares: (id: string, signal?: AbortSignal) => request<{ shares: Share[] }>('GET', `/sites/${enc(id)}/shares`, undefined, signal),
+  createShare: (id: string, body: ShareInput) => request<ShareCreated>('POST', `/sites/${enc(id)}/shares`, body),
+  revokeShare: (id: string, share: string) => request<void>('DELETE', `/sites/${enc(id)}/shares/${enc(share)}`),
   alerts: (id: string, signal?: AbortSignal) => request<AlertsState>('GET', `/sites/${enc(id)}/alerts`, undefined, signal),
   addDestination: (id: string, body: AlertDestinationInput) =>
     request<AlertsState['destinations'][number] & { secret: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations`, body),

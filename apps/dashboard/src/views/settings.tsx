@@ -1,6 +1,7 @@
 // Site settings: name and allowed origins, the prompt's look (with the widget's real prompt as preview), how often
 // visitors are asked, how scores are shown, and (owners only) deleting the site.
 import { AlertDestinations } from '../components/alert-destinations';
+import { SharesSection } from '../components/shares-section';
 import type { Prompt, Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { replaceSite } from '../api/sites-store';
@@ -35,6 +36,7 @@ export function SettingsView({ site, setSite }: ViewProps) {
       <AskingForm {...common} />
       <ScoresForm {...common} />
       <AlertDestinations site={site} />
+      <SharesSection site={site} />
       <DeleteSite site={site} />
     </div>
   );

@@ -1,11 +1,13 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
-import type { Overview, Site } from '@throughline/schema';
+import type { Overview, ShareInfo, Site } from '@throughline/schema';
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
 import { rememberSite } from '../api/sites-store';
 import { useResource, type Resource } from '../api/use-resource';
 import { FilterBar } from '../components/filter-bar';
+import { ShareView } from '../components/share-view';
+import { useCan } from '../api/role';
 import { lazyView } from '../components/lazy';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
@@ -57,7 +59,8 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
 };
 
 /** `touchpoint`: the page of one touchpoint (under the Journey map tab), instead of the view. */
-export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string }) {
+/** `shared`: opened by a share link: that view only, read-only, with a banner saying so. */
+export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string; shared?: ShareInfo }) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
   const filters = readFilters(query);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
@@ -67,7 +70,8 @@ export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string
     { live: meta.analytics },
   );
 
-  useEffect(() => rememberSite(siteId), [siteId]);
+  const canShare = useCan('editor');
+  useEffect(() => void (!shared && rememberSite(siteId)), [siteId]);
   // On narrow screens the tabs scroll sideways: keep the current one in view.
   useEffect(() => document.querySelector('.site-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [view]);
   useEffect(() => {
@@ -77,6 +81,12 @@ export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string
   const View = VIEWS[view];
   return (
     <>
+      {shared ? (
+        <aside class="callout shared-banner" aria-label="About this shared view">
+          Read-only view of <strong>{shared.siteName}</strong>{shared.label ? ` (${shared.label})` : ''}, shared with you. The link works until{' '}
+          {new Date(shared.expiresAt).toLocaleDateString()}.
+        </aside>
+      ) : (
       <nav class="site-nav" aria-label="Site views">
         <div class="site-nav-inner">
           {SITE_VIEWS.map((v) => (
@@ -91,7 +101,9 @@ export function SiteLayout({ siteId, view, query, touchpoint }: { siteId: string
           ))}
         </div>
       </nav>
+      )}
       {meta.analytics && <FilterBar key={siteId} {...filters} updatedAt={overview.updatedAt} />}
+      {meta.analytics && !shared && touchpoint === undefined && canShare && <ShareView siteId={siteId} view={view} />}
       <main id="main" class="page" tabIndex={-1}>
         {site.error ? (
           <ErrorMessage error={site.error} retry={site.reload} />
