@@ -14,7 +14,7 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 it('filters the map and Priorities to one team’s touchpoints', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
@@ -35,6 +35,14 @@ it('filters the map and Priorities to one team’s touchpoints', async () => {
   const names = await page.locator('tbody .stack-title').allTextContents();
   expect(names.length).toBeGreaterThan(0);
   for (const n of names) expect(['Cart', 'Checkout']).toContain(n.trim());
+
+  // the table downloads as CSV, as shown (one team's rows)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('priorities.csv');
+  const csv = await (await download.createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('rank,touchpoint,stage,quadrant,importance,quality,priority');
+  expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual([...names].map((n) => n.trim()).sort());
   expect(errors).toEqual([]);
   await context.close();
 });

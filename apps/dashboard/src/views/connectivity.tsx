@@ -9,6 +9,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states';
 import { JourneyFlow } from '../components/journey-flow';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
+import { CsvDownload } from '../components/csv-download';
 
 export function ConnectivityView({ site, overview }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);
@@ -69,7 +70,13 @@ export function ConnectivityView({ site, overview }: ViewProps) {
           </section>
           <div class="conn-grid section">
             <section aria-labelledby="tr-h">
-              <h2 id="tr-h">Transitions</h2>
+              <div class="section-head">
+                <h2 id="tr-h">Transitions</h2>
+                <CsvDownload filename="transitions.csv" rows={() => [
+                  ['from', 'to', 'moves', 'handoff', 'handoff answers', 'quality change', 'quality change answers'],
+                  ...c.transitions.map((t) => [t.from, t.to, t.count, t.handoff, t.handoffN, t.delta, t.deltaN]),
+                ]} />
+              </div>
               <ScrollBox label="Transitions table">
                 <table class="data stack">
                   <thead>

@@ -8,6 +8,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 import { TouchpointLink } from '../components/touchpoint-link';
+import { CsvDownload } from '../components/csv-download';
 
 export function ConsistencyView({ overview }: ViewProps) {
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
@@ -105,7 +106,13 @@ export function ConsistencyView({ overview }: ViewProps) {
       )}
 
       <section class="section" aria-labelledby="heat-h">
-        <h2 id="heat-h">Scores by touchpoint and dimension</h2>
+        <div class="section-head">
+          <h2 id="heat-h">Scores by touchpoint and dimension</h2>
+          <CsvDownload filename="scores.csv" rows={() => [
+            ['touchpoint', 'stage', ...dims, 'quality', 'answers'],
+            ...o.touchpoints.map((t) => [t.name, t.stage, ...dims.map((d) => t.scores[d]?.value ?? null), t.quality, t.n]),
+          ]} />
+        </div>
         <ScrollBox label="Score table">
           <table class="data heatmap stack">
             <thead>

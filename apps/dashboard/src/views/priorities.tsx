@@ -13,6 +13,7 @@ import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
 import { TouchpointLink } from '../components/touchpoint-link';
 import { TeamFilter, useTeam } from '../components/team-filter';
+import { CsvDownload } from '../components/csv-download';
 
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
@@ -136,7 +137,13 @@ export function PrioritiesView({ site, overview }: ViewProps) {
       )}
       {rated.length > 0 && (
         <section class="section" aria-labelledby="rank-h">
-          <h2 id="rank-h">Ranked by priority</h2>
+          <div class="section-head">
+            <h2 id="rank-h">Ranked by priority</h2>
+            <CsvDownload filename="priorities.csv" rows={() => [
+              ['rank', 'touchpoint', 'stage', 'quadrant', 'importance', 'quality', 'priority'],
+              ...rated.map((t, i) => [i + 1, t.name, t.stage, t.quadrant, t.importance, t.quality, t.priority]),
+            ]} />
+          </div>
           <ScrollBox label="Priority table">
             <table class="data stack">
               <thead>
