@@ -64,6 +64,14 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   await page.setViewportSize({ width: 1280, height: 900 });
   await first.getByRole('link').click();
   await page.getByRole('heading', { level: 1, name: o.touchpoints.find((t: { key: string }) => t.key === top.from).name }).waitFor();
+
+  // and from the other places a touchpoint appears: a point on the priority chart, a trend's legend, the flow list
+  await page.goto(`${baseURL}/sites/${siteId}/priorities?${range}`);
+  await page.getByRole('link', { name: /^Checkout: quality/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+  await page.goto(`${baseURL}/sites/${siteId}/trends?${range}&touchpoint=checkout`);
+  await page.getByTestId('trend-legend').getByRole('link', { name: 'Checkout' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -3,6 +3,7 @@
 import type { FlowLayout, FlowLink } from './flow-layout';
 import { KIND_LABELS, signed } from './flow-text';
 import { count, fmt, hueStyle } from './score';
+import { TouchpointLink } from './touchpoint-link';
 
 interface Props {
   layout: FlowLayout;
@@ -42,7 +43,7 @@ export function FlowList({ layout, picked, name }: Props) {
         .map((n) => (
           <section key={n.key} aria-labelledby={`flow-from-${n.key}`}>
             <h3 id={`flow-from-${n.key}`}>
-              From {n.name} <span class="muted">· {n.stage}</span>
+              From <TouchpointLink tpKey={n.key}>{n.name}</TouchpointLink> <span class="muted">· {n.stage}</span>
             </h3>
             <Rows links={layout.links.filter((l) => l.t.from === n.key).sort(byCount)} end="to" max={max} name={name} empty="" />
           </section>
@@ -60,7 +61,7 @@ function Rows({ links, end, max, name, empty }: { links: FlowLink[]; end: 'from'
         <li key={`${l.t.from}>${l.t.to}`} class="flow-row" data-from={l.t.from} data-to={l.t.to} data-count={l.t.count} data-kind={l.kind}>
           <span class="flow-row-name">
             {end === 'to' ? '→ ' : '← '}
-            {name(l.t[end])}
+            <TouchpointLink tpKey={l.t[end]}>{name(l.t[end])}</TouchpointLink>
             {l.kind !== 'forward' && <span class="flow-row-kind"> ({KIND_LABELS[l.kind]})</span>}
           </span>
           <span class="flow-row-bar" aria-hidden="true">

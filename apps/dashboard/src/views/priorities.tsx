@@ -1,7 +1,7 @@
 // Priorities: importance vs quality scatter with the four quadrants, and touchpoints ranked by priority index.
 import type { Quadrant, TouchpointScores } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, isShared } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { HowToRead } from '../components/how-to-read';
 import { NotPlaced } from '../components/not-placed';
@@ -11,9 +11,10 @@ import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../compone
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './site-layout';
-import { TouchpointLink } from '../components/touchpoint-link';
+import { TouchpointLink, touchpointHref } from '../components/touchpoint-link';
 import { TeamFilter, useTeam } from '../components/team-filter';
 import { CsvDownload } from '../components/csv-download';
+import { navigate } from '../router';
 
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
@@ -28,6 +29,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
   const [chartRef, chartWidth] = useWidth<HTMLElement>();
   const setup = useResource((s) => api.touchpoints(site.id, s), [site.id]);
   const teamView = useTeam(overview.data?.touchpoints ?? []);
+  const shared = isShared();
   const prompts = setup.data && new Map(setup.data.touchpoints.map((t) => [t.key, t.prompt]));
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={5} label="Loading priorities…" />;
@@ -100,8 +102,10 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                     key={t.key}
                     class={`pt q-${t.quadrant} ${hover === t.key ? 'pt-on' : ''}`}
                     tabIndex={0}
-                    role="img"
+                    role={shared ? 'img' : 'link'}
                     aria-label={`${t.name}: quality ${fmt(t.quality)}, importance ${fmt(t.importance)}, ${t.quadrant ? QUADRANT_LABELS[t.quadrant] : ''}`}
+                    onClick={() => !shared && navigate(touchpointHref(site.id, t.key))}
+                    onKeyDown={(e) => !shared && e.key === 'Enter' && navigate(touchpointHref(site.id, t.key))}
                     onMouseEnter={() => setHover(t.key)}
                     onMouseLeave={() => setHover(undefined)}
                     onFocus={() => setHover(t.key)}

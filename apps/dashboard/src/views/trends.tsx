@@ -12,6 +12,7 @@ import { seriesColor, TrendChart } from '../components/trend-chart';
 import { alertWindows, chartData, daysOf, measureLabel, measuresOf } from '../components/trend-series';
 import { setQuery, useLocation } from '../router';
 import type { ViewProps } from './site-layout';
+import { TouchpointLink } from '../components/touchpoint-link';
 
 /** Lines on one chart at most: more become unreadable. */
 const MAX_LINES = 5;
@@ -124,7 +125,7 @@ export function TrendsView({ site, overview, filters }: ViewProps) {
                 return (
                   <li key={l.name}>
                     <span class="swatch" style={{ background: l.color }} aria-hidden="true" />
-                    <strong>{l.name}</strong>{' '}
+                    <strong><TouchpointLink tpKey={selected[i]!}>{l.name}</TouchpointLink></strong>{' '}
                     {last?.value != null ? (
                       <>
                         {fmt(last.value)}
