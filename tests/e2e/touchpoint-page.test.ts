@@ -67,7 +67,7 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
 
   // and from the other places a touchpoint appears: a point on the priority chart, a trend's legend, the flow list
   await page.goto(`${baseURL}/sites/${siteId}/priorities?${range}`);
-  await page.getByRole('link', { name: /^Checkout: quality/ }).click();
+  await page.getByRole('img', { name: /^Checkout: quality/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
   await page.goto(`${baseURL}/sites/${siteId}/trends?${range}&touchpoint=checkout`);
   await page.getByTestId('trend-legend').getByRole('link', { name: 'Checkout' }).click();

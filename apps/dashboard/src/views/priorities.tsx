@@ -102,7 +102,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                     key={t.key}
                     class={`pt q-${t.quadrant} ${hover === t.key ? 'pt-on' : ''}`}
                     tabIndex={0}
-                    role={shared ? 'img' : 'link'}
+                    // an image with its figures for screen readers (the table below links each touchpoint); a click or Enter opens its page
+                    role="img"
                     aria-label={`${t.name}: quality ${fmt(t.quality)}, importance ${fmt(t.importance)}, ${t.quadrant ? QUADRANT_LABELS[t.quadrant] : ''}`}
                     onClick={() => !shared && navigate(touchpointHref(site.id, t.key))}
                     onKeyDown={(e) => !shared && e.key === 'Enter' && navigate(touchpointHref(site.id, t.key))}
