@@ -30,22 +30,27 @@ export async function post(target: Target, message: AlertMessage, deliveryId: st
   }
 }
 
+/**
+ * One attempt at a delivery (its `attempts` so far given), recorded: sent, or failed with the next try after the
+ * backoff, or failed for good after the last. The outbox and "Send a test" both go through here.
+ */
+export async function attemptDelivery(
+  env: Cloudflare.Env, d: Target & { id: string; attempts: number }, message: AlertMessage, now: number,
+): Promise<AttemptResult> {
+  const result = await post(d, message, d.id, now);
+  const attempts = d.attempts + 1;
+  if (result.ok) await markSent(env.DB, d.id, attempts, new Date(now).toISOString());
+  else {
+    const wait = BACKOFF_MINUTES[attempts - 1];
+    await markAttemptFailed(env.DB, d.id, attempts, result.error ?? 'failed', wait === undefined ? null : new Date(now + wait * 60_000).toISOString());
+  }
+  return result;
+}
+
 /** Sends every delivery due at `now` (at most `limit`): what was sent and what failed. */
 export async function deliverDue(env: Cloudflare.Env, now: number, limit = 200): Promise<{ sent: number; failed: number }> {
   const due = await dueDeliveries(env.DB, new Date(now).toISOString(), limit);
   let sent = 0;
-  let failed = 0;
-  for (const d of due) {
-    const result = await post(d, JSON.parse(d.payload) as AlertMessage, d.id, now);
-    const attempts = d.attempts + 1;
-    if (result.ok) {
-      sent++;
-      await markSent(env.DB, d.id, attempts, new Date(now).toISOString());
-      continue;
-    }
-    failed++;
-    const wait = BACKOFF_MINUTES[attempts - 1];
-    await markAttemptFailed(env.DB, d.id, attempts, result.error ?? 'failed', wait === undefined ? null : new Date(now + wait * 60_000).toISOString());
-  }
-  return { sent, failed };
+  for (const d of due) if ((await attemptDelivery(env, d, JSON.parse(d.payload) as AlertMessage, now)).ok) sent++;
+  return { sent, failed: due.length - sent };
 }

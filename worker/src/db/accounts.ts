@@ -91,3 +91,9 @@ export async function deleteAccount(db: D1Database, userId: string): Promise<'la
   ]);
   return null;
 }
+
+/** Who did something, as logs and lists show it: the signed-in person's email, or 'API token'. */
+export async function callerLabel(db: D1Database, caller: { userId: string | null }): Promise<string> {
+  if (!caller.userId) return 'API token';
+  return (await db.prepare('SELECT email FROM users WHERE id = ?').bind(caller.userId).first<{ email: string }>())?.email ?? 'API token';
+}

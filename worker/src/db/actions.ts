@@ -24,7 +24,3 @@ export async function deleteAction(db: D1Database, siteId: string, touchpoint: s
   const r = await db.prepare('DELETE FROM touchpoint_actions WHERE id = ? AND site_id = ? AND touchpoint = ?').bind(id, siteId, touchpoint).run();
   return (r.meta.changes ?? 0) > 0;
 }
-
-export async function emailOf(db: D1Database, userId: string): Promise<string | null> {
-  return (await db.prepare('SELECT email FROM users WHERE id = ?').bind(userId).first<{ email: string }>())?.email ?? null;
-}

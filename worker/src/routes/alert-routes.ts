@@ -3,9 +3,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AlertDestinationInputSchema, AlertsStateSchema, CreatedDestinationSchema, TestDeliverySchema } from '@throughline/schema';
 import { requireRole } from '../auth/middleware';
-import { post } from '../alerts/deliver';
+import { attemptDelivery } from '../alerts/deliver';
 import { testMessage } from '../alerts/messages';
-import { createDestination, deleteDestination, destinationsOf, enqueueStmt, listDestinations, markAttemptFailed, markSent, openAlerts, recentDeliveries } from '../db/alerts';
+import { createDestination, deleteDestination, destinationsOf, enqueueStmt, listDestinations, openAlerts, recentDeliveries } from '../db/alerts';
 import { ApiError, notFound } from '../errors';
 import { newId, newSecret, nowIso } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
@@ -73,8 +73,5 @@ export const alertRoutes = apiApp()
     // recorded like any delivery, so Settings shows it and a failure is retried by the outbox
     const deliveryId = newId();
     await enqueueStmt(c.env.DB, { destinationId: dest.id, siteId: site.id, event: 'test', payload: message }, new Date(now).toISOString(), deliveryId).run();
-    const result = await post(dest, message, deliveryId, now);
-    if (result.ok) await markSent(c.env.DB, deliveryId, 1, new Date(now).toISOString());
-    else await markAttemptFailed(c.env.DB, deliveryId, 1, result.error ?? 'failed', new Date(now + 60_000).toISOString());
-    return c.json(result, 200);
+    return c.json(await attemptDelivery(c.env, { ...dest, id: deliveryId, attempts: 0 }, message, now), 200);
   });

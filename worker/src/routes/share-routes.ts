@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SHARE_HEADER, ShareCreatedSchema, ShareInfoSchema, ShareInputSchema, SharesSchema } from '@throughline/schema';
 import { requireRole } from '../auth/middleware';
-import { emailOf } from '../db/actions';
+import { callerLabel } from '../db/accounts';
 import { activeShare, createShare, listShares, revokeShare } from '../db/shares';
 import { ApiError, notFound } from '../errors';
 import { newSecret, sha256 } from '../ids';
@@ -40,10 +40,9 @@ export const shareRoutes = apiApp()
     const input = c.req.valid('json');
     const token = newSecret('tls_');
     const now = new Date();
-    const caller = c.get('caller');
     const share = await createShare(c.env.DB, {
       siteId: site.id, tokenHash: await sha256(token), view: input.view, query: input.query ?? '', label: input.label ?? '',
-      by: (caller.userId && (await emailOf(c.env.DB, caller.userId))) || 'API token',
+      by: await callerLabel(c.env.DB, c.get('caller')),
       now: now.toISOString(), expiresAt: new Date(now.getTime() + (input.expiresInDays ?? 14) * 86_400_000).toISOString(),
     });
     return c.json({ ...share, path: `/shared/${token}` }, 201);

@@ -5,10 +5,10 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import type { Resource } from '../api/use-resource';
+import { formatP } from './score';
 import { ErrorMessage, Loading } from './states';
 
 const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
-const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const VERDICT: Record<ActionWithEffect['effect']['verdict'], string> = {
   too_early: 'Too early to tell', improved: 'Quality went up', worsened: 'Quality went down', no_clear_change: 'No clear change',
 };
@@ -18,7 +18,7 @@ function Effect({ e }: { e: ActionWithEffect['effect'] }) {
   return (
     <p class="hint">
       <strong class={`verdict verdict-${e.verdict}`}>{VERDICT[e.verdict]}</strong>
-      {e.change !== null && e.ci && e.p !== null && <> · change {e.change > 0 ? '+' : ''}{f1(e.change)} points (95% interval {f1(e.ci[0])} to {f1(e.ci[1])}, {pText(e.p)})</>}
+      {e.change !== null && e.ci && e.p !== null && <> · change {e.change > 0 ? '+' : ''}{f1(e.change)} points (95% interval {f1(e.ci[0])} to {f1(e.ci[1])}, {formatP(e.p)})</>}
       <br />
       {w('Before', e.before)} · {w('after', e.after)}
       {e.verdict === 'too_early' && <> · each window needs the minimum number of answers</>}
