@@ -1,5 +1,6 @@
 // Ingest: POST /v1/events. The widget sends visits and answers in batches (DESIGN.md "Public interfaces").
 import { z } from 'zod';
+import { ARRIVALS, DEVICES } from './constants';
 import { AnswersSchema } from './dimensions';
 import { TouchpointKeySchema } from './journey';
 
@@ -9,8 +10,6 @@ export const MAX_EVENTS_PER_BATCH = 500;
 /** Events older than this are refused by ingest; older data comes through import. */
 export const MAX_EVENT_AGE_DAYS = 7;
 
-export const DEVICES = ['mobile', 'tablet', 'desktop'] as const;
-export const ARRIVALS = ['direct', 'search', 'social', 'email', 'referral', 'qr', 'partner', 'internal'] as const;
 
 /** Where and how the visit happened; every field optional, no personal data. */
 export const ContextSchema = z.strictObject({

@@ -3,7 +3,8 @@
 // shown in Settings.
 import { dueDeliveries, markAttemptFailed, markSent } from '../db/alerts';
 import { slackBody, type AlertMessage } from './messages';
-import { SIGNATURE_HEADER, signatureOf } from './sign';
+import { SIGNATURE_HEADER } from '@throughline/schema';
+import { signatureOf } from './sign';
 
 /** Minutes to wait after the 1st, 2nd, … failed attempt; a delivery that fails once more than this is failed. */
 export const BACKOFF_MINUTES = [1, 5, 30, 120, 720] as const;

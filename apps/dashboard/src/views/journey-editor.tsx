@@ -14,7 +14,7 @@ import { StagesEditor } from '../components/stages-editor';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ChannelIcon, CHANNEL_LABELS } from '../components/touchpoint-card';
 import { TouchpointForm } from '../components/touchpoint-form';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 export function JourneyEditorView({ site, setSite }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);

@@ -12,7 +12,7 @@ import { ImportCsvButton, ImportOutcome, type Outcome } from '../components/impo
 import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { setQuery, useLocation } from '../router';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { TouchpointLink } from '../components/touchpoint-link';
 
 const PAGE = 25;

@@ -14,6 +14,7 @@ import { ErrorMessage, Loading } from '../components/states';
 import { readFilters } from '../filters';
 import { withFilters } from '../router';
 import { JourneyMapView } from './journey-map';
+import type { ViewProps } from './view-props';
 
 export const SITE_VIEWS = [
   { id: 'map', label: 'Journey map', analytics: true },
@@ -28,13 +29,6 @@ export const SITE_VIEWS = [
 ] as const;
 export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 
-export interface ViewProps {
-  site: Site;
-  overview: Resource<Overview>;
-  filters: ReturnType<typeof readFilters>;
-  /** Replace the site after a change (e.g. its settings), so every view sees the saved state. */
-  setSite: (site: Site) => void;
-}
 
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
