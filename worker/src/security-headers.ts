@@ -3,7 +3,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
 
-export const HSTS = 'max-age=63072000; includeSubDomains';
+const HSTS = 'max-age=63072000; includeSubDomains';
 
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -1,7 +1,8 @@
 // The app: who is signed in, then which screen the URL names. Heavier screens are loaded on demand.
 import type { Me } from '@throughline/schema';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, setUnauthorizedHandler } from './api/client';
+import { api, type ApiError, setUnauthorizedHandler } from './api/client';
 import { RoleContext } from './api/role';
 import { resetSites } from './api/sites-store';
 import { match, navigate, useLocation } from './router';
@@ -56,7 +57,7 @@ function SignedInApp() {
       navigate(`/login${next}`, { replace: true });
     } else if (me && authPath) {
       const next = loc.query.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     }
   }, [me, authPath, !!invite, !!reset, forgot]);
 
@@ -79,7 +80,7 @@ function SignedInApp() {
 
   const tpMatch = match('/sites/:id/touchpoints/:key', loc.path);
   const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);
-  let body;
+  let body: ComponentChildren;
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
   else if (loc.path === '/team') body = <TeamView me={me} onSwitched={setMe} />;

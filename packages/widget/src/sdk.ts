@@ -14,7 +14,7 @@ const DAY = 864e5;
 const JOURNEY_DAYS = 30;
 
 /** The lazily loaded parts, by name: `prompt` (triggers, card, prompt events), or a locale pack such as `de`. */
-export interface Chunks {
+interface Chunks {
   prompt: ShowPrompt;
   [lang: string]: unknown;
 }

@@ -43,7 +43,7 @@ export interface PostedEvent {
 export function recordEvents(page: Page): PostedEvent[] {
   const out: PostedEvent[] = [];
   page.on('request', (r: Request) => {
-    if (r.method() != 'POST' || !r.url().endsWith('/v1/events')) return;
+    if (r.method() !== 'POST' || !r.url().endsWith('/v1/events')) return;
     try {
       out.push(...(JSON.parse(r.postData() ?? '{}').events ?? []));
     } catch {

@@ -22,8 +22,8 @@ import { newSecret, sha256 } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
 
 /** An owner's link is passed on by hand, so it lasts a day; an emailed one an hour. */
-export const OWNER_LINK_MINUTES = 24 * 60;
-export const EMAIL_LINK_MINUTES = 60;
+const OWNER_LINK_MINUTES = 24 * 60;
+const EMAIL_LINK_MINUTES = 60;
 /** Uses of reset links per client address and window; emailed links per address, and per account (no mail bombing). */
 export const RESET_LIMITS = { use: 20, request: 20, requestPerAccount: 3 } as const;
 

@@ -11,7 +11,7 @@ type Env = { SITE_STORE: DurableObjectNamespace<SiteStore> };
 type Settings = Pick<SiteSettings, 'journeyWindowDays' | 'retentionDays' | 'shards'>;
 
 /** FNV-1a of the visitor id: the shard that holds all of a visitor's events. */
-export function shardOf(visitor: string, shards: number): number {
+function shardOf(visitor: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < visitor.length; i++) h = Math.imul(h ^ visitor.charCodeAt(i), 0x01000193);
   return (h >>> 0) % shards;

@@ -1,7 +1,7 @@
 // The signed-in organization's sites, loaded once and shared by the header switcher and the sites list.
 import type { Site } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './client';
+import { api, type ApiError } from './client';
 
 interface State {
   sites?: Site[];
@@ -19,7 +19,7 @@ function emit(next: State): void {
 }
 
 /** Fetch the list (again); concurrent callers share one request. */
-export function loadSites(): Promise<void> {
+function loadSites(): Promise<void> {
   inflight ??= (async () => {
     emit({ ...state, loading: true, error: undefined });
     try {

@@ -108,4 +108,4 @@ export function FilterBar({ from, to, segment, updatedAt }: { from: string; to: 
 }
 
 /** Local wall-clock time as hh:mm (24-hour), the way a team reads "when was this fetched". */
-export const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

@@ -2,21 +2,21 @@
 // and switching to another (the API starts a new session for it). One organization: just its name.
 import type { Me, Organizations } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { resetSites } from '../api/sites-store';
 import { useResource } from '../api/use-resource';
 import { navigate } from '../router';
 import { ErrorMessage } from './states';
 
 /** Opens organization `id`: the session switches, the sites list reloads, the sites screen shows its sites. */
-export async function openOrganization(id: string, onSwitched: (me: Me) => void): Promise<void> {
+async function openOrganization(id: string, onSwitched: (me: Me) => void): Promise<void> {
   const me = await api.switchOrganization(id);
   resetSites();
   navigate('/sites');
   onSwitched(me);
 }
 
-export const useOrganizations = (me: Me) => useResource<Organizations>((s) => api.organizations(s), [me.user.id, me.organization.id]);
+const useOrganizations = (me: Me) => useResource<Organizations>((s) => api.organizations(s), [me.user.id, me.organization.id]);
 
 /** In the header: the organization's name, or a menu of them when there are several. */
 export function OrgSwitcher({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {

@@ -1,7 +1,7 @@
 // /invite/{token}: what an invite link offers; join with the current account, or create one on the spot.
 import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';

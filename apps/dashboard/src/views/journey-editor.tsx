@@ -1,7 +1,7 @@
 // Journey setup: stages, touchpoints with URL rules, and each touchpoint's prompt.
 import type { Prompt } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError, type TouchpointWithPrompt } from '../api/client';
+import { api, type ApiError, type TouchpointWithPrompt } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';

@@ -2,7 +2,7 @@
 // the person ends, and this browser is signed in.
 import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';

@@ -1,10 +1,10 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
-import type { Overview, ShareInfo, Site } from '@throughline/schema';
+import type { Overview, ShareInfo } from '@throughline/schema';
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
 import { rememberSite } from '../api/sites-store';
-import { useResource, type Resource } from '../api/use-resource';
+import { useResource } from '../api/use-resource';
 import { FilterBar } from '../components/filter-bar';
 import { ShareView } from '../components/share-view';
 import { useCan } from '../api/role';

@@ -1,7 +1,7 @@
 // Sites of the organization: open one, create one, and copy its install snippet.
 import type { Site } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { addSite, rememberSite, useSites } from '../api/sites-store';
 import { Link } from '../components/link';

@@ -9,7 +9,7 @@ import { wordingKind } from './wording-kind';
 const PACKS = /^(de|fr|es|nl|ja|ar)$/;
 
 /** The locale's text pack, when it has one (fetched once, however often asked for). */
-export const pack = (a: Pick<Asking, 'load'>, locale: string) => {
+const pack = (a: Pick<Asking, 'load'>, locale: string) => {
   const base = locale.slice(0, 2).toLowerCase();
   return PACKS.test(base) ? (a.load(base) as Promise<string>).catch(() => undefined) : Promise.resolve(undefined);
 };
