@@ -54,7 +54,6 @@ export const TouchpointSchema = TouchpointInputSchema.extend({
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 
-export const TRIGGERS = ['immediate', 'delay', 'scroll', 'exit', 'event'] as const;
 export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('immediate') }),
   z.strictObject({ type: z.literal('delay'), seconds: z.number().min(0).max(600) }),

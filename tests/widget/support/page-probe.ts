@@ -40,7 +40,7 @@ export interface PostedEvent {
 }
 
 /** Events the page sent to the worker (fetch, keepalive or beacon), in order. */
-export function recordEvents(page: Page): PostedEvent[] {
+function recordEvents(page: Page): PostedEvent[] {
   const out: PostedEvent[] = [];
   page.on('request', (r: Request) => {
     if (r.method() !== 'POST' || !r.url().endsWith('/v1/events')) return;
