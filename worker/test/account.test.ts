@@ -2,7 +2,7 @@
 // sessions, deleting the account; new passwords that are not among the first guesses; signups counted per address.
 import type { Me } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
-import { BASE, createSiteWithTouchpoints, invite, signup, worker, type Session } from './helpers';
+import { BASE, createSiteWithTouchpoints, invite, sessionFor, signup, worker } from './helpers';
 
 const PASSWORD = 'correct horse battery';
 
@@ -13,11 +13,7 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
   });
 }
 const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_session='))?.split(';')[0] ?? '';
-const as = (cookie: string): Session => {
-  const send = (method: string, path: string, body?: unknown) =>
-    worker.fetch(`${BASE}${path}`, { method, headers: { cookie, 'content-type': 'application/json', 'x-throughline': '1', origin: BASE }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { cookie, get: (p) => send('GET', p), send };
-};
+const as = sessionFor;
 const login = (email: string, password = PASSWORD, ip = `198.51.100.${Math.floor(Math.random() * 200)}`) =>
   post('/api/v1/auth/login', { email, password }, { 'cf-connecting-ip': ip });
 

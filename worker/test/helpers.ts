@@ -1,7 +1,10 @@
 // Test helpers: a signed-up session that calls the API like the dashboard does (cookie + CSRF header).
 import { env, exports } from 'cloudflare:workers';
 import { listDurableObjectIds, runInDurableObject } from 'cloudflare:test';
+import { CSRF_HEADER } from '@throughline/schema';
+import { hc } from 'hono/client';
 import { inject } from 'vitest';
+import type { AppType } from '../src/app';
 import { storeOf } from '../src/store/site-stores';
 
 export const BASE = 'https://tl.test';
@@ -12,10 +15,27 @@ export const worker = (exports as unknown as { default: Fetcher }).default;
 /** The test D1 database, for checks of what was (not) written. */
 export const db = (env as unknown as { DB: D1Database }).DB;
 
+/** The dashboard API through Hono's typed client (paths, bodies and replies from the routes), sent to the Worker. */
+export type TypedApi = ReturnType<typeof hc<AppType>>;
+
 export interface Session {
   cookie: string;
+  /** Typed calls, as the dashboard makes them (cookie + CSRF header). */
+  api: TypedApi;
+  /** Raw requests, for what the types rule out on purpose: malformed bodies, other methods, missing headers. */
   get(path: string): Promise<Response>;
   send(method: string, path: string, body?: unknown): Promise<Response>;
+}
+
+/** A typed client whose requests carry `headers` and go to the Worker under test. */
+export function typedApi(headers: Record<string, string>): TypedApi {
+  return hc<AppType>(`${BASE}/api/v1`, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const h = new Headers(init?.headers);
+      for (const [k, v] of Object.entries(headers)) h.set(k, v);
+      return worker.fetch(String(input), { ...init, headers: h });
+    },
+  });
 }
 
 /** A request body sent as it is, with its own content type (a CSV import); any other body is sent as JSON. */
@@ -27,25 +47,32 @@ const encode = (body: unknown) =>
 
 export const visitor = () => crypto.randomUUID().replace(/-/g, '');
 
+/** A session for `cookie` (empty: a visitor without one): typed and raw calls, as the dashboard makes them. */
+export function sessionFor(cookie: string): Session {
+  const auth = { ...(cookie ? { cookie } : {}), [CSRF_HEADER]: '1', origin: BASE };
+  const send = (method: string, path: string, body?: unknown) => {
+    const { type, body: sent } = encode(body);
+    return worker.fetch(`${BASE}${path}`, { method, headers: { ...auth, 'content-type': type }, body: sent });
+  };
+  return { cookie, api: typedApi(auth), get: (path) => send('GET', path), send };
+}
+
 export async function signup(email = `${crypto.randomUUID()}@example.com`, organization = 'Acme'): Promise<Session> {
   const res = await worker.fetch(`${BASE}/api/v1/auth/signup`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', origin: BASE },
     body: JSON.stringify({ email, password: 'correct horse battery', organization }),
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const send = (method: string, path: string, body?: unknown) => {
-    const { type, body: sent } = encode(body);
-    return worker.fetch(`${BASE}${path}`, { method, headers: { cookie, 'content-type': type, 'x-throughline': '1', origin: BASE }, body: sent });
-  };
-  return { cookie, get: (path) => send('GET', path), send };
+  return sessionFor(res.headers.get('set-cookie')!.split(';')[0]!);
 }
 
 export async function createSiteWithTouchpoints(s: Session, origins: string[] = []) {
-  const site = await (await s.send('POST', '/api/v1/sites', { name: 'Shop', origins })).json<{ id: string; key: string }>();
+  const created = await s.api.sites.$post({ json: { name: 'Shop', origins } });
+  if (created.status !== 201) throw new Error(`site failed: ${await created.text()}`);
+  const site = await created.json();
   for (const [key, stage] of [['home', 'Awareness'], ['cart', 'Purchase'], ['checkout', 'Purchase']] as const) {
-    const res = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key, name: key, stage, match: [`/${key}*`] });
+    const res = await s.api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: { key, name: key, stage, match: [`/${key}*`] } });
     if (res.status !== 201) throw new Error(`touchpoint failed: ${await res.text()}`);
   }
   return site;
@@ -62,9 +89,9 @@ export function bearer(token: string): Pick<Session, 'get' | 'send'> {
 
 /** A new API token of the session's organization. */
 export async function apiToken(s: Session, role: 'owner' | 'editor' | 'viewer' = 'owner'): Promise<string> {
-  const res = await s.send('POST', '/api/v1/tokens', { name: `test ${role}`, role });
+  const res = await s.api.tokens.$post({ json: { name: `test ${role}`, role } });
   if (res.status !== 201) throw new Error(`token failed: ${res.status} ${await res.text()}`);
-  return (await res.json<{ token: string }>()).token;
+  return (await res.json()).token;
 }
 
 /** POST /v1/events as the widget's beacon sends it (text/plain, from `origin`). */
@@ -116,18 +143,18 @@ export async function eventRows(siteId: string | null = null) {
 
 /** An invite of the session's organization, not yet used. */
 export async function invite(owner: Session, role: 'owner' | 'editor' | 'viewer' = 'viewer'): Promise<{ id: string; token: string }> {
-  const res = await owner.send('POST', '/api/v1/invites', { role });
+  const res = await owner.api.invites.$post({ json: { role } });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
-  return res.json<{ id: string; token: string }>();
+  return res.json();
 }
 
 /** A second person in the owner's organization, joined through an invite; returns their user id. */
 export async function addMember(owner: Session, role: 'owner' | 'editor' | 'viewer' = 'viewer'): Promise<string> {
   const { token } = await invite(owner, role);
   const member = await signup();
-  const res = await member.send('POST', '/api/v1/invites/accept', { token });
+  const res = await member.api.invites.accept.$post({ json: { token } });
   if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
-  return (await res.json<{ user: { id: string } }>()).user.id;
+  return (await res.json()).user.id;
 }
 
 /** The raw events a site's object (shard 0 unless named) holds, in arrival order. */
@@ -141,8 +168,10 @@ export const storedRollups = (siteId: string, shard = 0) => storeOf(env, siteId,
 /** A destination (at the local receiver), an action and a share link of the site, for the routes that name one. */
 export async function siteResources(session: Session, siteId: string) {
   const url = `${inject('receiverUrl')}/in/matrix`;
-  const dest = await (await session.send('POST', `/api/v1/sites/${siteId}/alerts/destinations`, { kind: 'webhook', url })).json<{ id: string }>();
-  const action = await (await session.send('POST', `/api/v1/sites/${siteId}/touchpoints/checkout/actions`, { day: '2026-11-02', title: 'New copy' })).json<{ id: string }>();
-  const share = await (await session.send('POST', `/api/v1/sites/${siteId}/shares`, { view: 'map' })).json<{ id: string }>();
+  const site = session.api.sites[':id'];
+  const dest = await (await site.alerts.destinations.$post({ param: { id: siteId }, json: { kind: 'webhook', url } })).json();
+  const action = await (await site.touchpoints[':key'].actions.$post({ param: { id: siteId, key: 'checkout' }, json: { day: '2026-11-02', title: 'New copy' } })).json();
+  const share = await (await site.shares.$post({ param: { id: siteId }, json: { view: 'map' } })).json();
+  if (!('id' in dest && 'id' in action && 'id' in share)) throw new Error('a resource of the route matrix was not made');
   return { destination: dest.id, action: action.id, share: share.id };
 }

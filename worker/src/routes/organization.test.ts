@@ -1,17 +1,9 @@
 import type { ApiTokens, InviteCreated, Me, Members } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
-import { apiToken, BASE, bearer, createSiteWithTouchpoints, db, signup, worker, type Session } from '../../test/helpers';
+import { apiToken, BASE, bearer, createSiteWithTouchpoints, db, sessionFor, signup, type Session } from '../../test/helpers';
 
 /** Calls the API with a cookie, as the dashboard does; `cookie` may be empty (a visitor without a session). */
-function client(cookie: string): Session {
-  const send = (method: string, path: string, body?: unknown) =>
-    worker.fetch(`${BASE}${path}`, {
-      method,
-      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  return { cookie, get: (p) => send('GET', p), send };
-}
+const client = sessionFor;
 
 async function invite(owner: Session, body: Record<string, unknown> = {}) {
   const res = await owner.send('POST', '/api/v1/invites', { role: 'editor', ...body });

@@ -2,19 +2,10 @@
 // the session between them — each switch a new session id, each organization's data only while it is open.
 import type { InviteCreated, Me, Organizations } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
-import { apiToken, BASE, bearer, createSiteWithTouchpoints, signup, worker, type Session } from '../../test/helpers';
+import { apiToken, BASE, bearer, createSiteWithTouchpoints, sessionFor, signup, worker, type Session } from '../../test/helpers';
 
 /** A session client on the cookie a response set (login, accept, switch each start a new session). */
-function clientFrom(res: Response): Session {
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const send = (method: string, path: string, body?: unknown) =>
-    worker.fetch(`${BASE}${path}`, {
-      method,
-      headers: { cookie, 'content-type': 'application/json', 'x-throughline': '1', origin: BASE },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  return { cookie, get: (p) => send('GET', p), send };
-}
+const clientFrom = (res: Response): Session => sessionFor(res.headers.get('set-cookie')!.split(';')[0]!);
 
 /** Ann owns "Ann's shop"; Bob's organization invites her as a viewer and she joins with her session. */
 async function twoOrganizations() {

@@ -2,12 +2,10 @@
 // worker's routes (AppType), so a renamed route or field fails the type check here. One fetch wrapper adds what every
 // call needs (same-origin cookies, the CSRF header, a shared link's token) and turns a 4xx/5xx body into ApiError.
 import { CSRF_HEADER, SHARE_HEADER } from '@throughline/schema/constants';
-import type { ErrorBody, Prompt, Touchpoint, TouchpointInput } from '@throughline/schema';
+import type { ErrorBody } from '@throughline/schema';
 import type { AppType } from '@throughline/worker/src/app';
 import { type ClientResponse, hc, parseResponse } from 'hono/client';
 
-export type TouchpointWithPrompt = Touchpoint & { prompt: Prompt | null };
-export type TouchpointPatch = Partial<Omit<TouchpointInput, 'key'>>;
 
 /** An error the API answered (or a network failure, status 0); `message` is meant for the user. */
 export class ApiError extends Error {
@@ -89,6 +87,9 @@ export type TrendsQuery = Query<typeof site.analytics.trends.$get>;
 export type ResponsesQuery = Query<typeof site.responses.$get>;
 /** PATCH /sites/{id}: only the fields named change. */
 export type SitePatch = Body<typeof site.$patch>;
+type TouchpointPatch = Body<typeof touchpoint.$patch>;
+/** A touchpoint as GET …/touchpoints lists it, with its prompt. */
+export type TouchpointWithPrompt = Awaited<ReturnType<typeof api.touchpoints>>['touchpoints'][number];
 
 /** Path parameters as they go into the URL: hono's client puts them in as given. */
 const enc = <T extends Record<string, string>>(param: T): T =>
