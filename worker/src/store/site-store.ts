@@ -253,7 +253,7 @@ export class SiteStore extends DurableObject {
 function toStored(e: IncomingEvent): StoredEvent {
   const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
   if (e.kind === 'prompt') return { ...base, kind: 'prompt', outcome: e.outcome ?? 'shown' };
-  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {} };
+  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {}, ...(e.linked ? { linked: true } : {}) };
 }
 
 /** Per answer id, the context of the visit it was given in (rules.ts); answers no visit explains keep their own. */
