@@ -1,7 +1,6 @@
 // Signed journey links (worker/src/ingest/journey-link.ts). Editors make long-lived ones for one customer's journey
 // (POST /api/v1/sites/{id}/journey-links: emails, QR codes printed per order); the widget asks for a short-lived one
-// for its own visitor before it hands the journey over to a partner domain, or a longer one for the site's own email or
-// receipt (GET /v1/sites/{key}/journey-link, `throughline('journeyLink', url)`).
+// for its own visitor before it hands the journey over to a partner domain (GET /v1/sites/{key}/journey-link).
 import { createRoute } from '@hono/zod-openapi';
 import { JourneyLinkCreatedSchema, JourneyLinkCreateSchema, VisitorIdSchema } from '@throughline/schema';
 import { Hono } from 'hono';
@@ -33,21 +32,14 @@ export const journeyLinkApi = apiApp().openapi(create, async (c) => {
   return c.json(tp ? { ...made, url: linkedTarget(c.req.url, tp.code, link) } : made, 201);
 });
 
-/** The longest a link the widget asks for may live (`days`): a journey's default window (docs/metrics.md › Journey link). */
-export const WIDGET_LINK_MAX_DAYS = 30;
 
-/** The widget's link for its own visitor id: a partner hand-over valid for an hour, or `days` long; never cached. */
+/** The widget's hand-over link for its own visitor id, valid for an hour; never cached. */
 export const journeyLinkRoute = new Hono<AppEnv>().get('/sites/:key/journey-link', async (c) => {
   const visitor = VisitorIdSchema.safeParse(c.req.query('visitor'));
   if (!visitor.success) throw new ApiError(400, 'invalid_visitor', 'visitor: a URL-safe id of 8 to 64 characters');
   const { site } = await ingestSite(c.env.DB, c.req.param('key'));
   if (!site) throw new ApiError(404, 'unknown_site', 'no site with this key');
-  // `days` (1–30): a link for the site's own email or receipt (throughline('journeyLink')); else an hour's hand-over
-  const days = c.req.query('days');
-  if (days !== undefined && !(/^\d{1,2}$/.test(days) && +days >= 1 && +days <= WIDGET_LINK_MAX_DAYS)) {
-    throw new ApiError(400, 'invalid_days', `days: a whole number from 1 to ${WIDGET_LINK_MAX_DAYS}`);
-  }
-  const expiresAt = Math.floor(Date.now() / 1000) + (days === undefined ? HANDOVER_LINK_SECONDS : +days * 86_400);
+  const expiresAt = Math.floor(Date.now() / 1000) + HANDOVER_LINK_SECONDS;
   const link = await signJourneyLink({ secret: await journeyLinkSecret(c.env), site: site.id, journey: visitor.data, expiresAt });
   return c.json({ link, expiresAt: new Date(expiresAt * 1000).toISOString() }, 200, {
     'cache-control': 'no-store',

@@ -1,6 +1,10 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
   ActionInput,
+  JourneyLinkCreate,
+  JourneyLinkCreated,
+  PartnerQuery,
+  PartnerView,
   Share,
   ShareCreated,
   ShareInfo,
@@ -166,6 +170,11 @@ export const api = {
 
   overview: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
+  /** Partner-owned touchpoints with their scores and handoffs (`touchpoint`: one of them). */
+  partners: (id: string, q: PartnerQuery, signal?: AbortSignal) =>
+    request<PartnerView>('GET', `/sites/${enc(id)}/analytics/partners${qs(q)}`, undefined, signal),
+  /** A signed journey link for one customer's journey (with `touchpoint`: its hosted page's address carrying it). */
+  journeyLink: (id: string, body: JourneyLinkCreate) => request<JourneyLinkCreated>('POST', `/sites/${enc(id)}/journey-links`, body),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
   /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
@@ -208,6 +217,7 @@ export const api = {
   revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
 
   deleteVisitor: (id: string, visitor: string) => request<VisitorDeletion>('DELETE', `/sites/${enc(id)}/visitors/${enc(visitor)}`),
-  qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
+  /** `link`: one customer's code, joining their journey. */
+  qrUrl: (id: string, key: string, link?: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg${link ? `?link=${enc(link)}` : ''}`,
   exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
 };
