@@ -90,7 +90,7 @@ function CustomerLink({ siteId, tpKey, name }: { siteId: string; tpKey: string; 
   }
   const svg = made && api.qrUrl(siteId, tpKey, made.link);
   return (
-    <details class="customer-link">
+    <details class="customer-link" data-testid={`customer-link-${tpKey}`}>
       <summary>For one customer (packing slip, receipt, email)</summary>
       <p class="hint">
         A link and QR code that carry one customer's journey: the answer given through it joins that journey, on any phone, so the move from your
@@ -109,7 +109,7 @@ function CustomerLink({ siteId, tpKey, name }: { siteId: string; tpKey: string; 
       </form>
       {error && <ErrorMessage error={error} title="No link was made" />}
       {made && svg && (
-        <div class="qr-panel" data-testid="customer-link">
+        <div class="qr-panel" data-testid="customer-link-made">
           <img src={svg} width={140} height={140} alt={`QR code for ${name}, joining journey ${made.journey}`} class="qr-img" />
           <div>
             <CopyBox text={made.url ?? ''} label={`Customer link for journey ${made.journey}`} />

@@ -55,11 +55,9 @@ function PartnerCard({ siteId, tp, minN }: { siteId: string; tp: PartnerTouchpoi
   const id = `partner-${tp.key}`;
   return (
     <section class="card section" aria-labelledby={id} data-testid={id}>
-      <div class="section-head">
-        <h2 id={id}>{tp.name}</h2>
-        <PartnerShare siteId={siteId} tp={tp} />
-      </div>
+      <h2 id={id}>{tp.name}</h2>
       <p class="muted">{tp.stage} · {tp.channel} · {countOf(tp.n, 'answer')}</p>
+      <PartnerShare siteId={siteId} tp={tp} />
       <p>
         Quality <ScoreText value={tp.qualityStat.value} large testid={`${id}-quality`} />
         {tp.qualityStat.ci && <span class="hint"> 95% interval {fmt(tp.qualityStat.ci[0])}–{fmt(tp.qualityStat.ci[1])}, n = {tp.qualityStat.n}</span>}
@@ -99,7 +97,7 @@ function Handoffs({ title, label, rows, side }: { title: string; label: string; 
                       : <span class="score-chip tone" style={hueStyle(t.handoff)}>{fmt(t.handoff)} <small>n = {t.handoffN}</small></span>}
                   </td>
                   <td class="num" data-label="Quality change">
-                    {t.delta == null ? <span class="muted">–</span> : <>{t.delta > 0 ? '+' : t.delta < 0 ? '−' : '±'}{fmt(Math.abs(t.delta))} <small class="muted">n = {t.deltaN}</small></>}
+                    {t.delta == null ? <span class="muted">–</span> : <span>{t.delta > 0 ? '+' : t.delta < 0 ? '−' : '±'}{fmt(Math.abs(t.delta))} <small class="muted">n = {t.deltaN}</small></span>}
                   </td>
                 </tr>
               ))}
