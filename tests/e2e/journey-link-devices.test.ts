@@ -63,9 +63,11 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   const errors = collectPageErrors(page);
   const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
   await page.goto(url);
-  const body = JSON.parse((await visit).postData()!) as { visitor: string; events: { type: string; link?: string }[] };
+  const body = JSON.parse((await visit).postData()!) as { visitor: string; events: { type: string; link?: string; context?: { channel: string } }[] };
   expect(body.visitor).not.toBe(journey);
-  expect(body.events.find((e) => e.type === 'visit')!.link).toBe(url.split('tl_j=')[1]);
+  const sentVisit = body.events.find((e) => e.type === 'visit')!;
+  expect(sentVisit.link).toBe(url.split('tl_j=')[1]);
+  expect(sentVisit.context!.channel).toBe('qr'); // a printed code, not a partner hand-over
   expect(page.url()).not.toContain('tl_j'); // kept out of the address bar
   const stored = answerStored(page);
   await answer(page, 2);
