@@ -1,9 +1,11 @@
 // Journey links across devices and partners (docs/metrics.md › Journey link): a customer's link or QR code joins the
 // answer given through it to that customer's journey, so the move from the website to the offline (or partner)
 // touchpoint is counted; expired and forged links join nothing. The partner view and its share link read the same.
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { journeyLinkSecret, signJourneyLink } from '../src/ingest/journey-link';
+import { storeOf } from '../src/store/site-stores';
 import { documentedRoutes } from './openapi-routes';
 import { BASE, postEvents, signup, storedEvents, visitEvent, visitor, worker, type Session } from './helpers';
 
@@ -112,6 +114,39 @@ describe('journey links across devices', () => {
     expect((await s.get(`/api/v1/sites/${site.id}/touchpoints/delivery/qr.svg?link=not-a-link`)).status).toBe(400);
     const unknown = await s.send('POST', `/api/v1/sites/${site.id}/journey-links`, { touchpoint: 'nowhere' });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('a store made before joined answers were counted', () => {
+  it('counts the joined answers it already holds once, and those past its watermark once', async () => {
+    const s = await signup();
+    const site = await carrierSite(s);
+    const joined = async () => (await (await s.get(`/api/v1/sites/${site.id}/analytics/overview`)).json<{ touchpoints: Tp[] }>())
+      .touchpoints.find((t) => t.key === 'delivery')!.joined;
+    const { link } = await (await s.send('POST', `/api/v1/sites/${site.id}/journey-links`, {})).json<{ link: string }>();
+    // F: checkout then delivery (joined by its earlier stay); E: a linked answer; B: a first-stay answer
+    await send(site.key, visitor(), [visitEvent('checkout', { at: ago(30) }), visitEvent('delivery', { at: ago(20) }), answer('delivery', ago(19), { cognitive: 4 })]);
+    await send(site.key, visitor(), [answer('delivery', ago(18), { cognitive: 3 }, link)]);
+    await send(site.key, visitor(), [visitEvent('delivery', { at: ago(17) }), answer('delivery', ago(17), { cognitive: 3 })]);
+    expect(await joined()).toEqual({ n: 2, linked: 1 }); // read: flushed up to here
+    // as such a store was: no `k` in its rollups, never backfilled
+    const stub = storeOf(env, site.id, 0);
+    await runInDurableObject(stub, (_store, state) => {
+      const sql = state.storage.sql;
+      for (const r of sql.exec<{ segment: string; day: string; touchpoint: string; v: string }>('SELECT * FROM rollups').toArray()) {
+        const v = JSON.parse(r.v) as Record<string, number[]>;
+        delete v.k;
+        sql.exec('UPDATE rollups SET v = ? WHERE segment = ? AND day = ? AND touchpoint = ?', JSON.stringify(v), r.segment, r.day, r.touchpoint);
+      }
+      sql.exec(`DELETE FROM meta WHERE key = 'joined'`);
+    });
+    // one more joined answer (linked), stored but not yet folded into the rollups when the object goes away
+    await send(site.key, visitor(), [answer('delivery', ago(5), { cognitive: 5 }, link)]);
+    await evictDurableObject(stub);
+    // 2 joined before the watermark (backfilled) + 1 past it (recovered) = 3, linked 1 + 1 = 2
+    expect(await joined()).toEqual({ n: 3, linked: 2 });
+    await evictDurableObject(stub);
+    expect(await joined()).toEqual({ n: 3, linked: 2 }); // once only
   });
 });
 
