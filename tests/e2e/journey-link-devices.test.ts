@@ -3,6 +3,7 @@
 // customer opens it and answers. The dashboard counts the move checkout → shop counter and the answer as joined.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { collectPageErrors, launchBrowser } from '../support/browser';
 import { loginAsDemo } from '../support/demo-login';
 import { answer, answerStored } from '../support/prompt';
@@ -44,7 +45,9 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   expect(journey).toMatch(/^[a-z0-9]{21}$/);
   await shop.goto('about:blank');
 
-  // the team makes that customer's link and QR code on the shop counter's QR panel
+  // the team makes that customer's link and QR code on the shop counter's QR panel (on a phone, in dark mode)
+  await dashboard.setViewportSize({ width: 390, height: 844 });
+  await dashboard.emulateMedia({ colorScheme: 'dark' });
   await dashboard.goto(`${baseURL}/sites/${siteId}/journey`);
   const panel = dashboard.getByTestId('customer-link-store-counter');
   await panel.getByText('For one customer (packing slip, receipt, email)').click();
@@ -56,6 +59,10 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   expect(url).toMatch(new RegExp(`^${baseURL}/t/[a-z0-9]+\\?tl_qr=1&tl_j=${journey}\\.[0-9a-z]+\\.[\\w-]{43}$`));
   const qr = made.getByRole('img', { name: /^QR code for Shop counter/ });
   await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect(await axeViolations(dashboard, { include: '[data-testid="customer-link-store-counter"]' })).toEqual([]);
+  expect(await dashboard.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await panel.screenshot({ path: '/tmp/links-customer-link.png' });
+  await dashboard.setViewportSize({ width: 1280, height: 900 });
 
   // the phone: another device, its own storage; it opens the printed code and answers
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
