@@ -61,7 +61,6 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   expect(await axeViolations(dashboard, { include: '[data-testid="customer-link-store-counter"]' })).toEqual([]);
   expect(await dashboard.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await panel.screenshot({ path: '/tmp/links-customer-link.png' });
   await dashboard.setViewportSize({ width: 1280, height: 900 });
 
   // the phone: another device, its own storage; it opens the printed code and answers

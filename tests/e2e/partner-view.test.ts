@@ -60,8 +60,6 @@ it('lists partner touchpoints with their handoffs and shares one with its partne
   expect((await view.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview`, { headers: { 'x-throughline-share': token } })).status()).toBe(403);
   expect(await axeViolations(view)).toEqual([]);
   expect(await view.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await view.screenshot({ path: '/tmp/links-partner-shared.png', fullPage: true });
-  await page.screenshot({ path: '/tmp/links-partner-team.png', fullPage: true });
   expect(errors).toEqual([]);
   expect(partnerErrors).toEqual([]);
   await Promise.all([team.close(), partner.close()]);

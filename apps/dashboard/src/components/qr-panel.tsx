@@ -111,7 +111,7 @@ function CustomerLink({ siteId, tpKey, name }: { siteId: string; tpKey: string; 
       {made && svg && (
         <div class="qr-panel" data-testid="customer-link-made">
           <img src={svg} width={140} height={140} alt={`QR code for ${name}, joining journey ${made.journey}`} class="qr-img" />
-          <div>
+          <div class="qr-actions">
             <CopyBox text={made.url ?? ''} label={`Customer link for journey ${made.journey}`} />
             <p class="hint">Journey {made.journey}; joins until {new Date(made.expiresAt).toLocaleDateString()}.</p>
             <a class="btn btn-secondary btn-sm" href={svg} download={`${tpKey}-${made.journey}-qr.svg`}>Download SVG</a>
