@@ -3,7 +3,7 @@
 // that customer's journey (docs/metrics.md › Journey link), for a packing slip or a receipt.
 import type { JourneyLinkCreated } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { CopyBox } from './snippet';
 import { ErrorMessage } from './states';

@@ -3,7 +3,7 @@
 // partner" makes a read-only link that opens this view for that touchpoint alone.
 import type { Handoff, PartnerTouchpoint } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useCan } from '../api/role';
 import { useResource } from '../api/use-resource';
 import { HowToRead } from '../components/how-to-read';
