@@ -55,6 +55,12 @@ const SCREENS: Screen[] = [
       expect(await p.locator('.scatter .pt-label:not(.pt-label-hidden)').count()).toBeGreaterThan(0);
     },
   },
+  {
+    name: 'partners',
+    path: `${site}/partners`,
+    signedIn: true,
+    shows: (p) => heading(p, 'Partners').then(() => p.getByTestId('partner-delivery').getByRole('region', { name: /^Handoffs into/ }).waitFor({ timeout: 15_000 })),
+  },
   { name: 'consistency', path: `${site}/consistency`, signedIn: true, shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')) },
   {
     name: 'connectivity',

@@ -13,7 +13,7 @@ import { ROOT } from '../../scripts/lib/paths.mjs';
 import { seedDemo } from '../../scripts/seed.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
-const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'responses', 'journey', 'install', 'settings'];
+const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'partners', 'responses', 'journey', 'install', 'settings'];
 /** The first screen (journey map, straight after login) may load at most this much JavaScript, gzip. */
 const FIRST_SCREEN_JS_BUDGET = 120 * 1024;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];

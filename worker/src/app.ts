@@ -8,6 +8,7 @@ import { errorResponse } from './errors';
 import { securityHeaders } from './security-headers';
 import { accountRoutes } from './routes/account-routes';
 import { analyticsRoutes } from './routes/analytics-routes';
+import { partnerRoutes } from './routes/partner-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
 import { hostedPages } from './routes/hosted-page';
@@ -41,6 +42,7 @@ const apiRoutes = api
   .route('/', journeyRoutes)
   .route('/', journeyLinkApi)
   .route('/', analyticsRoutes)
+  .route('/', partnerRoutes)
   .route('/', importRoutes)
   .route('/', trafficRoutes)
   .route('/', storageRoutes)

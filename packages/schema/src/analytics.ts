@@ -53,6 +53,9 @@ export const TouchpointScoresSchema = z.object({
   /** Answers (answer events) at this touchpoint in range. */
   n: z.int(),
   visits: z.int(),
+  /** docs/metrics.md › Journey link: answers here that belong to a journey begun elsewhere, i.e. given in a stay that is
+   * not the journey's first or arrived with a valid journey link (`tl_j`); `linked` counts those that arrived with one. */
+  joined: z.object({ n: z.int(), linked: z.int() }),
   /** Prompts shown, dismissed and answered (widget and hosted page; imports have none). */
   prompts: ResponseRateSchema,
   scores: z.record(z.string(), ScoreStatSchema),

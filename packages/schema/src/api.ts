@@ -91,6 +91,8 @@ export const JourneyLinkCreateSchema = z.strictObject({
   journey: VisitorIdSchema.optional(),
   /** Days until the link stops joining visits: 1 to 365, default 30. */
   expiresInDays: z.int().min(1).max(365).default(30),
+  /** A touchpoint whose hosted prompt page (`/t/{code}`) the link should open: the answer gets `url`. */
+  touchpoint: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/, 'a touchpoint key').optional(),
 });
 export type JourneyLinkCreate = z.input<typeof JourneyLinkCreateSchema>;
 export const JourneyLinkCreatedSchema = z.object({
@@ -99,5 +101,8 @@ export const JourneyLinkCreatedSchema = z.object({
   link: z.string(),
   param: z.literal('tl_j'),
   expiresAt: z.string(),
+  /** With `touchpoint`: the absolute address of its hosted page carrying the link, to print as a QR code
+   * (GET …/touchpoints/{key}/qr.svg?link=… draws it) or to put in an email. */
+  url: z.string().optional(),
 });
 export type JourneyLinkCreated = z.infer<typeof JourneyLinkCreatedSchema>;

@@ -15,3 +15,4 @@ export * from './segments';
 export * from './alerts';
 export * from './actions';
 export * from './shares';
+export * from './partners';

@@ -1,7 +1,8 @@
 // Read-only share links to one view of a site, with its filters: for a manager or a partner without an account.
 import { z } from 'zod';
 
-export const SHARE_VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends'] as const;
+/** `partners` opens the partner view only (with `touchpoint=<key>` in its query: that one partner touchpoint). */
+export const SHARE_VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'partners'] as const;
 export type ShareView = (typeof SHARE_VIEWS)[number];
 
 export const ShareInputSchema = z.strictObject({

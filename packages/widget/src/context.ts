@@ -12,9 +12,10 @@ export function device(): NonNullable<Context['device']> {
 /** Channel of arrival, from campaign parameters and the referrer. */
 export function arrival(url: URL, referrer: string): NonNullable<Context['channel']> {
   const medium = (url.searchParams.get('utm_medium') ?? '').toLowerCase();
-  if (url.searchParams.has('tl_j')) return 'partner';
+  // a journey link in a QR code or an email keeps that channel; any other comes from a partner
   if (medium === 'qr' || url.searchParams.has('tl_qr')) return 'qr';
   if (medium === 'email') return 'email';
+  if (url.searchParams.has('tl_j')) return 'partner';
   if (medium === 'social') return 'social';
   let host = '';
   try {

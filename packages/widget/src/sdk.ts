@@ -169,9 +169,10 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       // Arrived by a journey link (a partner, an email, a QR code): this tab's visits carry it, and the worker joins
       // them to that journey only if its signature holds. It never replaces the visitor's own id, and it is kept out
       // of the address bar (and so out of links copied from it).
+      handedOver = arrival(url, document.referrer) == 'partner';
       url.searchParams.delete(JOURNEY_PARAM);
       history.replaceState(history.state, '', url.href);
-      if (/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/.test(handed)) tab(L, (link = handed)), (handedOver = true);
+      if (/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/.test(handed)) tab(L, (link = handed));
     }
     (o.config ?? fetch(`${o.endpoint}/v1/sites/${o.site}/config`, { credentials: 'omit' }))
       .then((r) => r.json())

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigTouchpoint, Prompt } from '@throughline/schema';
 import { mayAsk, noteShown } from './ask-policy';
+import { arrival } from './context';
 import { matchRule, matchTouchpoint } from './touchpoint-match';
 import { messages } from './prompt/i18n';
 import { LOCALES } from './prompt/locales';
@@ -94,5 +95,15 @@ describe('prompt text', () => {
   it('picks a readable text colour on the brand colour', () => {
     expect(onColor('#4f46e5')).toBe('#fff');
     expect(onColor('#fde047')).toBe('#111827');
+  });
+});
+
+describe('channel of arrival', () => {
+  it('keeps the channel of a journey link that came by QR code or email, else counts it a partner hand-over', () => {
+    const link = 'tl_j=abcdefgh1234.t1x2y3.' + 'A'.repeat(43);
+    expect(arrival(new URL(`https://w.example/t/k3x9ab?tl_qr=1&${link}`), '')).toBe('qr');
+    expect(arrival(new URL(`https://shop.example/orders/4711?utm_medium=email&${link}`), '')).toBe('email');
+    expect(arrival(new URL(`https://shop.example/track?${link}`), 'https://carrier.example/')).toBe('partner');
+    expect(arrival(new URL('https://shop.example/track'), 'https://carrier.example/')).toBe('referral');
   });
 });

@@ -95,7 +95,7 @@ describe('overview', () => {
     expect(cart?.priority).toBeCloseTo(0.666667, 6);
     expect(counter).toEqual({
       key: 'counter', name: 'Shop counter', stage: 'Purchase', channel: 'offline', owner: 'partner',
-      team: '', n: 5, visits: 0, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
+      team: '', n: 5, visits: 0, joined: { n: 0, linked: 0 }, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
       scores: {
         sensorial: exact(75),
         affective: { value: null, n: 3, ci: null },
@@ -191,5 +191,12 @@ describe('overview', () => {
     const withCounts = buildOverview({ ...input, answers: [{ touchpoint: 'home', n: 9 }] });
     expect(withCounts.touchpoints.find((t) => t.key === 'home')?.n).toBe(9);
     expect(withCounts.touchpoints.find((t) => t.key === 'cart')?.n).toBe(0);
+  });
+
+  it('adds up joined answers per touchpoint across rows (docs/metrics.md › Journey link)', () => {
+    // two days of the counter: 2 joined (1 by link) and 1 joined (none by link) → 3 joined, 1 by link
+    const o = buildOverview({ ...input, joined: [{ touchpoint: 'counter', n: 2, linked: 1 }, { touchpoint: 'counter', n: 1, linked: 0 }] });
+    expect(o.touchpoints.find((t) => t.key === 'counter')?.joined).toEqual({ n: 3, linked: 1 });
+    expect(o.touchpoints.find((t) => t.key === 'home')?.joined).toEqual({ n: 0, linked: 0 });
   });
 });

@@ -49,6 +49,8 @@ export interface OverviewInput {
   /** Answer events per touchpoint. Without it, n is the largest n among the touchpoint's dimensions
    * (the `quality` row counts every answer with an experience dimension). */
   answers?: readonly TouchpointCount[];
+  /** Answers joined to a journey per touchpoint, and of them those that arrived with a journey link (rows are added). */
+  joined?: readonly (TouchpointCount & { linked: number })[];
   transitions?: readonly TransitionRollup[];
   /** Per touchpoint: journeys that visited it and journeys that ended there. */
   journeyCounts?: readonly JourneyTouchpointCount[];
@@ -79,6 +81,8 @@ export function buildOverview(input: OverviewInput): Overview {
   const sums = sumsByTouchpoint(scoreRows);
   const visits = countsByTouchpoint(input.visits ?? []);
   const answers = input.answers ? countsByTouchpoint(input.answers) : null;
+  const joined = countsByTouchpoint(input.joined ?? []);
+  const linked = countsByTouchpoint((input.joined ?? []).map((r) => ({ touchpoint: r.touchpoint, n: r.linked })));
   const histograms = histogramsByTouchpoint(input.histograms ?? []);
   const prompts = new Map((input.prompts ?? []).map((p) => [p.touchpoint, p]));
   const gaps = new Map(
@@ -108,6 +112,7 @@ export function buildOverview(input: OverviewInput): Overview {
       team: tp.team ?? '',
       n: answers ? (answers.get(tp.key) ?? 0) : largestN,
       visits: visits.get(tp.key) ?? 0,
+      joined: { n: joined.get(tp.key) ?? 0, linked: linked.get(tp.key) ?? 0 },
       prompts: responseRateOf(prompts.get(tp.key) ?? { shown: 0, dismissed: 0, answered: 0 }),
       scores,
       quality,

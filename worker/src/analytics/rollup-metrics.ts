@@ -14,6 +14,8 @@ export interface RollupInputs {
   histograms: { touchpoint: string; dimension: string; counts: number[] }[];
   visits: TouchpointCount[];
   answers: TouchpointCount[];
+  /** Answers joined to a journey (`k`): n joined, and of them `linked` arrived with a journey link. */
+  joined: (TouchpointCount & { linked: number })[];
   prompts: PromptCounts[];
   transitions: TransitionRollup[];
   journeyCounts: JourneyTouchpointCount[];
@@ -28,7 +30,7 @@ const qualitySums = (v: number[]) => ({ n: v[0]!, sum: v[1]! / U, sumsq: v[2]! /
 
 export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInputs {
   const out: RollupInputs = {
-    scores: [], histograms: [], visits: [], answers: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 },
+    scores: [], histograms: [], visits: [], answers: [], joined: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 },
   };
   for (const [touchpoint, metrics] of Object.entries(byTouchpoint)) {
     if (touchpoint === JOURNEY_ROW) {
@@ -41,6 +43,7 @@ export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInput
     for (const [metric, v] of Object.entries(metrics)) {
       if (metric === 'visits') out.visits.push({ touchpoint, n: v[0]! });
       else if (metric === 'answers') out.answers.push({ touchpoint, n: v[0]! });
+      else if (metric === 'k') out.joined.push({ touchpoint, n: v[0]!, linked: v[1]! });
       else if (metric === 'p') out.prompts.push({ touchpoint, shown: v[0]!, dismissed: v[1]!, answered: v[2]! });
       else if (metric === 'q') out.scores.push({ touchpoint, dimension: 'quality', ...qualitySums(v) });
       else if (metric === 'r') out.journeyCounts.push({ touchpoint, journeys: v[0]!, ended: v[1]! });

@@ -13,14 +13,29 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * comment themes). Never responses (visitor ids), exports, storage, alerts (destination URLs) nor any write.
  */
 const SHARED_READS = /^\/api\/v1\/sites\/([^/]+)(\/(analytics\/overview|analytics\/trends|stages|touchpoints|actions|touchpoints\/[^/]+\/actions|comments\/themes))?$/;
+/**
+ * A `partners` share (the partner view, for a partner without an account) reads its site and the partner view only:
+ * not the overview, whose other touchpoints' scores are the brand's own. Made with `touchpoint=<key>`, it reads that
+ * one partner touchpoint only (docs/metrics.md › Partner view).
+ */
+const PARTNER_READS = /^\/api\/v1\/sites\/([^/]+)(\/analytics\/partners)?$/;
+
+/** Whether a share of `view` made with `query` may read `url`'s path and query. */
+function shareMayRead(view: string, query: string, url: URL): string | null {
+  if (view !== 'partners') return SHARED_READS.exec(url.pathname)?.[1] ?? null;
+  const path = PARTNER_READS.exec(url.pathname);
+  const only = new URLSearchParams(query).get('touchpoint');
+  if (!path || (path[2] && only !== null && url.searchParams.get('touchpoint') !== only)) return null;
+  return path[1]!;
+}
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const share = c.req.header(SHARE_HEADER);
   if (share) {
     const row = await activeShare(c.env.DB, await sha256(share), new Date().toISOString());
     if (!row) throw new ApiError(401, 'share_ended', 'this link was revoked or has expired');
-    const path = SHARED_READS.exec(new URL(c.req.url).pathname);
-    if (c.req.method !== 'GET' || !path || decodeURIComponent(path[1]!) !== row.site_id) {
+    const site = shareMayRead(row.view, row.query, new URL(c.req.url));
+    if (c.req.method !== 'GET' || site === null || decodeURIComponent(site) !== row.site_id) {
       throw new ApiError(403, 'share_read_only', 'a shared link reads its own view only');
     }
     c.set('caller', { userId: null, orgId: row.org_id, role: 'viewer', via: 'share', siteId: row.site_id });

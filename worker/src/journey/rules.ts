@@ -18,7 +18,11 @@ interface EventBase {
   context: SegmentContext;
 }
 interface StoredVisit extends EventBase { kind: 'visit' }
-interface StoredAnswer extends EventBase { kind: 'answer'; scores: Partial<Record<Dimension, number>> }
+interface StoredAnswer extends EventBase {
+  kind: 'answer'; scores: Partial<Record<Dimension, number>>;
+  /** It arrived with a valid signed journey link (docs/metrics.md › Journey link). */
+  linked?: boolean;
+}
 /** What the visitor did with a prompt (shown, dismissed, answered): response rates, never a step of a journey. */
 interface StoredPrompt extends EventBase { kind: 'prompt'; outcome: PromptOutcome }
 export type StoredEvent = StoredVisit | StoredAnswer | StoredPrompt;
@@ -54,6 +58,8 @@ export const JOURNEY_ROW = '';
  *   reached this touchpoint, and those whose last stay was here
  * - on the JOURNEY_ROW: `j` [journeys], `s:<k>` [journeys that reached k distinct channels],
  *   `x` [journeys with an experienced consistency, its sum in millionths]
+ * - `k` [joined, linked]: answers joined to a journey (arrived with a journey link, or given in a stay that is not
+ *   the journey's first), and of those the ones that arrived with a link
  */
 
 const SEP = '\t';
@@ -232,6 +238,8 @@ function addAnswer(c: Contribution, journey: Journey, a: StoredAnswer, step: Ste
       if (seg === 'all') for (const single of segments.slice(1)) addMetric(c, key, `c:${single}`, [1, q, q * q]);
     }
     if (arrival) addMetric(c, key, `a:${arrival.from}`, arrival.v);
+    // docs/metrics.md › Journey link: joined answers
+    if (step.stay > 0 || a.linked) addMetric(c, key, 'k', [1, +!!a.linked]);
   }
 }
 

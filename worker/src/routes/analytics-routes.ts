@@ -34,7 +34,7 @@ export function resolveRange(q: z.infer<typeof AnalyticsQuerySchema>, now = new 
  * The site, range, rollup filter and touchpoints of an analytics request. `segment=stage:X` is a touchpoint
  * filter: the `all` rollups, restricted to the touchpoints of stage X (journeys still count whole).
  */
-async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof AnalyticsQuerySchema>) {
+export async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof AnalyticsQuerySchema>) {
   const site = await ownSite(c, id);
   const range = resolveRange(q);
   const [touchpoints, stages] = await Promise.all([listTouchpoints(c.env.DB, site.id), listStages(c.env.DB, site.id)]);

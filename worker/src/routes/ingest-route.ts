@@ -10,7 +10,7 @@ import { isBot } from '../ingest/bots';
 import { checkEvents } from '../ingest/check-events';
 import { refuseOverLimitSender, refuseOverLimitSite } from '../ingest/client-limit';
 import { incomingOf } from '../ingest/incoming';
-import { journeyLinkSecret, resolveJourneyLink } from '../ingest/journey-link';
+import { journeyLinkSecret, verifyJourneyLink } from '../ingest/journey-link';
 import { ingestSite } from '../ingest/site-cache';
 import { storeEvents } from '../store/site-stores';
 import { corsHeaders, originAllowed } from './public-cors';
@@ -80,9 +80,10 @@ export const ingestRoute = new Hono<AppEnv>()
         // (the secret is derived only for a batch that carries a link: most carry none)
         const secret = valid.some((e) => e.link) ? await journeyLinkSecret(c.env) : '';
         const now = Date.now();
-        const incoming = await Promise.all(valid.map(async (event) => incomingOf(
-          event, event.link ? await resolveJourneyLink({ secret, site: site!.id, link: event.link, now, visitor }) : visitor,
-          touchpoints.get(event.touchpoint)!, country, 'widget')));
+        const incoming = await Promise.all(valid.map(async (event) => {
+          const joined = event.link ? await verifyJourneyLink({ secret, site: site!.id, link: event.link, now }) : null;
+          return { ...incomingOf(event, joined?.journey ?? visitor, touchpoints.get(event.touchpoint)!, country, 'widget'), linked: !!joined };
+        }));
         const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming);
         c.header('x-rows-written', String(rowsWritten));
         return c.json({ accepted, duplicates, rejected }, 202);

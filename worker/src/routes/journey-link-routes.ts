@@ -6,11 +6,13 @@ import { JourneyLinkCreatedSchema, JourneyLinkCreateSchema, VisitorIdSchema } fr
 import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
-import { ApiError } from '../errors';
+import { getTouchpoint } from '../db/touchpoints';
+import { ApiError, notFound } from '../errors';
 import { newSecret } from '../ids';
 import { HANDOVER_LINK_SECONDS, journeyLinkSecret, signJourneyLink } from '../ingest/journey-link';
 import { ingestSite } from '../ingest/site-cache';
 import { apiApp, errors, json, jsonBody } from '../openapi';
+import { linkedTarget } from './qr-route';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const create = createRoute({
@@ -21,11 +23,15 @@ const create = createRoute({
 
 export const journeyLinkApi = apiApp().openapi(create, async (c) => {
   const site = await ownSite(c, c.req.valid('param').id);
-  const { journey = newSecret().replace(/[^A-Za-z0-9]/g, '').slice(0, 24), expiresInDays } = c.req.valid('json');
+  const { journey = newSecret().replace(/[^A-Za-z0-9]/g, '').slice(0, 24), expiresInDays, touchpoint } = c.req.valid('json');
+  const tp = touchpoint === undefined ? null : await getTouchpoint(c.env.DB, site.id, touchpoint);
+  if (touchpoint !== undefined && !tp) throw notFound('touchpoint');
   const expiresAt = Math.floor(Date.now() / 1000) + expiresInDays * 86_400;
   const link = await signJourneyLink({ secret: await journeyLinkSecret(c.env), site: site.id, journey, expiresAt });
-  return c.json({ journey, link, param: 'tl_j' as const, expiresAt: new Date(expiresAt * 1000).toISOString() }, 201);
+  const made = { journey, link, param: 'tl_j' as const, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  return c.json(tp ? { ...made, url: linkedTarget(c.req.url, tp.code, link) } : made, 201);
 });
+
 
 /** The widget's hand-over link for its own visitor id, valid for an hour; never cached. */
 export const journeyLinkRoute = new Hono<AppEnv>().get('/sites/:key/journey-link', async (c) => {

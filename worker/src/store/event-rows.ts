@@ -20,6 +20,8 @@ export interface IncomingEvent {
   /** A prompt event's outcome. */
   outcome?: PromptOutcome;
   source: 'widget' | 'import';
+  /** It arrived with a valid signed journey link, and `visitor` is the journey that link carries. */
+  linked?: boolean;
 }
 
 /** A stored event as the rules see it, with its arrival order and the context columns it has now. */
@@ -28,7 +30,7 @@ export interface EventRow { seq: number; event: StoredEvent; effective: SegmentC
 interface Row extends Record<string, SqlStorageValue> {
   seq: number; id: string; visitor: string; kind: string; at: string; touchpoint: string; channel: string;
   device: string | null; arrival: string | null; locale: string | null; country: string | null; is_returning: number | null;
-  sent: string | null; scores: string | null; outcome: string | null;
+  sent: string | null; scores: string | null; outcome: string | null; linked: number;
 }
 
 const columnsOf = (r: Row): SegmentContext => ({
@@ -42,11 +44,11 @@ function toEventRow(r: Row): EventRow {
     ? { ...base, kind: 'visit', context: effective }
     : r.kind === 'prompt'
       ? { ...base, kind: 'prompt', context: effective, outcome: r.outcome as PromptOutcome }
-      : { ...base, kind: 'answer', context: r.sent ? (JSON.parse(r.sent) as SegmentContext) : effective, scores: JSON.parse(r.scores ?? '{}') };
+      : { ...base, kind: 'answer', context: r.sent ? (JSON.parse(r.sent) as SegmentContext) : effective, scores: JSON.parse(r.scores ?? '{}'), ...(r.linked ? { linked: true } : {}) };
   return { seq: r.seq, event, effective };
 }
 
-const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores, outcome';
+const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores, outcome, linked';
 
 /** The journey-relevant (not archived) events of these visitors, by visitor. */
 export function loadVisitors(sql: SqlStorage, visitors: readonly string[]): { byVisitor: Map<string, EventRow[]>; rowsRead: number } {
@@ -73,11 +75,11 @@ const contextCells = (c: SegmentContext) => [c.device, c.arrival, c.locale, c.co
 export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: SegmentContext): { seq: number | null; written: number } {
   const cursor = sql.exec<{ seq: number }>(
     `INSERT INTO events (id, visitor, kind, at, touchpoint, channel, from_hint, device, arrival, locale, country, is_returning,
-       sent, path, scores, comment, source, outcome)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+       sent, path, scores, comment, source, outcome, linked)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
     e.id, e.visitor, e.kind, e.at, e.touchpoint, e.channel, e.from, ...contextCells(effective),
     e.kind === 'answer' ? JSON.stringify(e.context) : null, e.path, e.scores ? JSON.stringify(e.scores) : null, e.comment, e.source,
-    e.outcome ?? null,
+    e.outcome ?? null, e.linked ? 1 : 0,
   );
   const row = cursor.toArray()[0];
   let written = cursor.rowsWritten;

@@ -9,7 +9,7 @@
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
-import { addContribution, contributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
+import { addContribution, addMetric, contributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
 import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, visitorsAfter, type IncomingEvent } from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
@@ -43,6 +43,7 @@ export class SiteStore extends DurableObject {
       migrateStore(this.sql);
       const saved = this.meta('rules');
       if (saved) this.rules = JSON.parse(saved) as StoreRules;
+      if (!this.meta('joined')) this.backfillJoined();
       this.recover();
     });
   }
@@ -175,6 +176,7 @@ export class SiteStore extends DurableObject {
     // the object lives on, empty: a later call finds the tables
     this.rules = null;
     migrateStore(this.sql);
+    this.setMeta('joined', '1'); // its rollups count joined answers from the start
   }
 
   override async alarm(): Promise<void> {
@@ -216,6 +218,33 @@ export class SiteStore extends DurableObject {
     this.flush();
   }
 
+  /**
+   * Once per object: rollups written before joined answers were counted (rules.ts `k`) get the joined answers of the
+   * events they hold (seq <= flushed); events past the watermark get theirs from `recover`, like every other metric.
+   * Written straight to the rollups, so the watermark stays where it is.
+   */
+  private backfillJoined(): void {
+    const rules = this.rules;
+    const flushed = Number(this.meta('flushed') ?? 0);
+    this.ctx.storage.transactionSync(() => {
+      if (rules && flushed > 0) {
+        const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
+          .toArray().map((r) => r.visitor);
+        for (let i = 0; i < visitors.length; i += 200) {
+          const joined: Contribution = new Map();
+          for (const rows of loadVisitors(this.sql, visitors.slice(i, i + 200)).byVisitor.values()) {
+            for (const [key, metrics] of contributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules)) {
+              const k = metrics.get('k');
+              if (k) addMetric(joined, key, 'k', k);
+            }
+          }
+          if (joined.size) applyContribution(this.sql, joined);
+        }
+      }
+      this.setMeta('joined', '1');
+    });
+  }
+
   private async armFlush(): Promise<void> {
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);
   }
@@ -253,7 +282,7 @@ export class SiteStore extends DurableObject {
 function toStored(e: IncomingEvent): StoredEvent {
   const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
   if (e.kind === 'prompt') return { ...base, kind: 'prompt', outcome: e.outcome ?? 'shown' };
-  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {} };
+  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {}, ...(e.linked ? { linked: true } : {}) };
 }
 
 /** Per answer id, the context of the visit it was given in (rules.ts); answers no visit explains keep their own. */

@@ -63,6 +63,9 @@ export const STORE_SCHEMA: readonly string[] = [
   // found by their parts), rowid = the answer's seq. Kept by event-rows.ts (insert) and site-store.ts (delete).
   `CREATE VIRTUAL TABLE comments_fts USING fts5(comment, tokenize = 'trigram remove_diacritics 1');
   INSERT INTO comments_fts (rowid, comment) SELECT seq, comment FROM events WHERE comment IS NOT NULL;`,
+  // Journey links (docs/metrics.md › Journey link): 1 when the event arrived with a valid signed link and so joined
+  // the journey that link carries (its `visitor` is then that journey, not the sender's own id).
+  `ALTER TABLE events ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Applies the steps this object has not run yet. */

@@ -156,6 +156,11 @@ export const api = {
   logAction: (id: string, key: string, json: Body<typeof touchpoint.actions.$post>) => call(touchpoint.actions.$post({ ...tp(id, key), json })),
   removeAction: (id: string, key: string, action: string) =>
     call(touchpoint.actions[':action'].$delete({ param: enc({ id, key, action }) })),
+  /** Partner-owned touchpoints with their scores and handoffs (`touchpoint`: one of them). */
+  partners: (id: string, q: Query<typeof site.analytics.partners.$get>, signal?: AbortSignal) =>
+    call(site.analytics.partners.$get({ ...p(id), query: query(q) }, abortable(signal))),
+  /** A signed journey link for one customer's journey (with `touchpoint`: its hosted page's address carrying it). */
+  journeyLink: (id: string, json: Body<typeof site['journey-links']['$post']>) => call(site['journey-links'].$post({ ...p(id), json })),
   commentThemes: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     call(site.comments.themes.$get({ ...p(id), query: query(q) }, abortable(signal))),
   shareInfo: (signal?: AbortSignal) => call(client['share-info'].$get({}, abortable(signal))),
@@ -174,7 +179,11 @@ export const api = {
   revokeToken: (id: string) => call(client.tokens[':id'].$delete({ param: enc({ id }) })),
 
   deleteVisitor: (id: string, visitorId: string) => call(site.visitors[':visitorId'].$delete({ param: enc({ id, visitorId }) })),
-  qrUrl: (id: string, key: string) => touchpoint['qr.svg'].$url(tp(id, key)).pathname,
+  /** `link`: one customer's code, joining their journey. */
+  qrUrl: (id: string, key: string, link?: string) => {
+    const url = touchpoint['qr.svg'].$url({ ...tp(id, key), query: link ? { link } : {} });
+    return url.pathname + url.search;
+  },
   exportUrl: (id: string, format: 'csv' | 'json', q: Query<typeof site['export.csv']['$get']>) => {
     const url = site[`export.${format}`].$url({ ...p(id), query: query(q) });
     return url.pathname + url.search;

@@ -6,7 +6,7 @@ import { cardFacts, exitsOf, journeyEndsOf, STATUS_PRECEDENCE } from './card-sta
 import { formatP } from './score';
 
 const tp = (over: Partial<TouchpointScores> = {}): TouchpointScores => ({
-  key: 'cart', name: 'Cart', stage: 'Purchase', channel: 'web', owner: 'brand', team: '', n: 40, visits: 100,
+  key: 'cart', name: 'Cart', stage: 'Purchase', channel: 'web', owner: 'brand', team: '', n: 40, visits: 100, joined: { n: 0, linked: 0 },
   prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null }, scores: {},
   quality: 70, qualityStat: { value: 70, n: 40, ci: [60, 80] }, contextGap: { gap: null, best: null, worst: null, segments: 0 },
   histograms: {}, importance: 80, quadrant: 'keep_it_up', priority: 0.24, ...over,

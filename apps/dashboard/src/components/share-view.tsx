@@ -6,7 +6,7 @@ import { useLocation } from '../router';
 import { ShownOnce } from './snippet';
 import { ErrorMessage } from './states';
 
-const SHAREABLE = new Set(['map', 'priorities', 'consistency', 'connectivity', 'trends']);
+const SHAREABLE = new Set(['map', 'priorities', 'consistency', 'connectivity', 'trends', 'partners']);
 const KEPT = ['from', 'to', 'segment', 'team', 'touchpoint', 'dimension'];
 
 export function ShareView({ siteId, view }: { siteId: string; view: string }) {

@@ -22,6 +22,7 @@ export const SITE_VIEWS = [
   { id: 'consistency', label: 'Consistency', analytics: true },
   { id: 'connectivity', label: 'Connectivity', analytics: true },
   { id: 'trends', label: 'Trends', analytics: true },
+  { id: 'partners', label: 'Partners', analytics: true },
   { id: 'responses', label: 'Responses', analytics: true },
   { id: 'journey', label: 'Journey setup', analytics: false },
   { id: 'install', label: 'Install', analytics: false },
@@ -33,6 +34,7 @@ export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
 const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then((m) => m.ConnectivityView));
+const PartnersView = lazyView<ViewProps>(() => import('./partners').then((m) => m.PartnersView));
 const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.TrendsView));
 const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
@@ -46,6 +48,7 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   consistency: ConsistencyView,
   connectivity: ConnectivityView,
   trends: TrendsView,
+  partners: PartnersView,
   responses: ResponsesView,
   journey: JourneyEditorView,
   install: InstallView,
@@ -58,10 +61,12 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
   const site = useResource((s) => api.site(siteId, s), [siteId]);
   const filters = readFilters(query);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
+  // the partner view reads its own API (a partner's share link may not read the overview)
+  const loadsOverview = meta.analytics && view !== 'partners';
   const overview = useResource<Overview>(
-    (s) => (meta.analytics ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
-    [siteId, filters.from, filters.to, filters.segment, meta.analytics],
-    { live: meta.analytics },
+    (s) => (loadsOverview ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
+    [siteId, filters.from, filters.to, filters.segment, loadsOverview],
+    { live: loadsOverview },
   );
 
   const canShare = useCan('editor');

@@ -7,7 +7,7 @@ import { useResource } from '../api/use-resource';
 import { AnswerSpread } from '../components/answer-spread';
 import { CommentThemesPanel } from '../components/comment-themes';
 import { Link } from '../components/link';
-import { countOf, DimensionBar, fmt, QuadrantBadge, ScoreText } from '../components/score';
+import { count, countOf, DimensionBar, fmt, QuadrantBadge, ScoreText } from '../components/score';
 import { ErrorMessage, Loading } from '../components/states';
 import { TouchpointActions } from '../components/touchpoint-actions';
 import { seriesColor, TrendChart } from '../components/trend-chart';
@@ -56,6 +56,7 @@ export function TouchpointView({ site, overview, filters, touchpoint }: ViewProp
         </p>
         {Object.entries(tp.scores).map(([d, stat]) => <DimensionBar key={d} dimension={d} stat={stat} minN={o.minN} />)}
         <Reach tp={tp} />
+        <Joined tp={tp} />
         <ContextGap tp={tp} />
       </section>
 
@@ -112,6 +113,17 @@ function Reach({ tp }: { tp: Tp }) {
     <p class="hint" data-testid="tp-response-rate">
       Prompt shown {countOf(r.shown, 'time')}: answered {fmt(r.answerRate ?? 0)}%
       {r.answerRateCi && ` (95% interval ${fmt(r.answerRateCi[0])}–${fmt(r.answerRateCi[1])}%)`}, dismissed {fmt(r.dismissRate ?? 0)}%.
+    </p>
+  );
+}
+
+/** Offline and partner touchpoints: answers joined to a journey begun elsewhere (docs/metrics.md › Journey link). */
+function Joined({ tp }: { tp: Tp }) {
+  if (tp.channel !== 'offline' && tp.owner !== 'partner') return null;
+  return (
+    <p class="hint" data-testid="tp-joined">
+      Joined to a journey: {count(tp.joined.n)} of {countOf(tp.n, 'answer')}
+      {tp.joined.linked ? ` (${count(tp.joined.linked)} arrived with a journey link)` : ''}; the rest started their journey here.
     </p>
   );
 }
