@@ -1,7 +1,7 @@
 // Widget main-thread benchmark: in Chromium at 4× CPU throttling (CDP Emulation.setCPUThrottlingRate), from inserting
 // the script tag into a loaded page to the prompt shown, the longest main-thread task and the total blocking time
 // (sum of each task's time over 50 ms), read from a Chromium trace of the page's renderer main thread.
-// Budget (issue 3): no task over 50 ms, TBT under 10 ms; exits non-zero when the worst run is over. For scale, each run
+// Budget: no task over 50 ms, TBT under 10 ms; exits non-zero when the worst run is over. For scale, each run
 // also inserts an empty script first: its longest task is what any script insert costs on this machine at this moment.
 // Needs the build (`pnpm build`): it runs the built /w.js from a local worker. Bounded: RUNS (default 15) page loads,
 // each at most 30 s; loopback only. DEBUG=1 prints what each long task spends its time on; TRACE_DIR=dir keeps each

@@ -1,4 +1,4 @@
-// Headers on every response the Worker itself makes (issue 15, L5); static assets get theirs from public/_headers.
+// Headers on every response the Worker itself makes; static assets get theirs from public/_headers.
 // HTTPS only (HSTS), no content sniffing, and the dashboard API's answers (authenticated, per person) never cached.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';

@@ -1,4 +1,4 @@
-// Ingest: POST /v1/events. The widget sends visits and answers in batches (DESIGN.md "Public interfaces").
+// Ingest: POST /v1/events. The widget sends visits and answers in batches (README.md › Embed; the shapes below are the contract).
 import { z } from 'zod';
 import { ARRIVALS, DEVICES } from './constants';
 import { AnswersSchema } from './dimensions';
@@ -35,7 +35,7 @@ const EventBase = {
 };
 
 /**
- * A signed journey link (DESIGN.md "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
+ * A signed journey link (docs/metrics.md › The model, "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
  * seconds in base 36>.<HMAC-SHA256 signature, base64url>`, made by the worker only (worker/src/ingest/journey-link.ts).
  */
 export const JourneyLinkSchema = z.string().max(160).regex(/^[A-Za-z0-9_-]{8,64}\.[0-9a-z]{1,10}\.[A-Za-z0-9_-]{43}$/, 'not a journey link');

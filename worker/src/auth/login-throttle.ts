@@ -1,4 +1,4 @@
-// Login throttling (issue 15, M2 and L7). Every attempt is counted before its password is verified, in one D1
+// Login throttling. Every attempt is counted before its password is verified, in one D1
 // batch, so that no account gets more verifications per window than the limit, however many arrive at once.
 // Counted per account and client address together (10 per 15 min), per client address (50), and per account over
 // all addresses (100). A stranger therefore locks out only their own address; only a spread attack from many

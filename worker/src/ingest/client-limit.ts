@@ -1,4 +1,4 @@
-// The order of ingest's limits (issue 15, M1). The site key is public, so whatever anyone can send must not spend
+// The order of ingest's limits. The site key is public, so whatever anyone can send must not spend
 // the site's budget: first the sender's own limits — per client address (a daily peppered hash of site and
 // address, so a new user agent per batch does not make a new client) and per visitor hash — then the batch's
 // origin and events are checked, and only a batch the site would store spends the site's budget. A batch refused

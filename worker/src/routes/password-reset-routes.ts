@@ -1,4 +1,4 @@
-// Password reset by a one-time link (issue 14). An owner issues a link for a member and passes it on (no mail service
+// Password reset by a one-time link. An owner issues a link for a member and passes it on (no mail service
 // is assumed); where the deployment has Cloudflare's email binding, a person asks for one by email. The link's page
 // (/reset/{token}) sets a new password: the link is then used, and every session of the person ends.
 import { createRoute, z } from '@hono/zod-openapi';

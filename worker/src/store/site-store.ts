@@ -126,7 +126,7 @@ export class SiteStore extends DurableObject {
   }
 
   /**
-   * Retention (DESIGN.md "Architecture"): drops the raw visits of visitors whose last event is older than the
+   * Retention (ARCHITECTURE.md › Choices and why): drops the raw visits of visitors whose last event is older than the
    * retention; their answers stay (responses, exports) but no longer take part in journeys. Rollups stay as they
    * are: those journeys ended long before (the retention is far longer than the journey window).
    */

@@ -1,5 +1,5 @@
 // The Worker's side of the site objects: which object holds a visitor, and reads that ask all of a site's objects
-// in parallel and add up what they return (DESIGN.md "Architecture": a busy site splits its visitors over k objects).
+// in parallel and add up what they return (ARCHITECTURE.md › Choices and why: a busy site splits its visitors over k objects).
 import type { ResponseRow, SiteSettings } from '@throughline/schema';
 import { addMetric, type Contribution } from '../journey/rules';
 import type { IncomingEvent } from './event-rows';

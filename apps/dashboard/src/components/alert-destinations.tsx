@@ -3,7 +3,7 @@
 import type { AlertsState, Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ShownOnce } from './snippet';
 import { ErrorMessage, Loading } from './states';

@@ -2,7 +2,7 @@
 // The file goes to POST …/import.csv as it is; the screen shows the outcome with ImportOutcome.
 import { useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { countOf } from './score';
 import { ErrorMessage } from './states';
 

@@ -1,8 +1,9 @@
 // The organization's members: role per member (owners change it), a password reset link to pass on, removal; an
 // organization always keeps an owner.
-import type { Me } from '@throughline/schema';
+import type { Role } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
+import { session } from '../api/session';
 import { ROLES } from '../constants';
 import { useResource } from '../api/use-resource';
 import { RoleSelect } from './role-select';
@@ -10,17 +11,18 @@ import { ScrollBox } from './scroll-box';
 import { ShownOnce } from './snippet';
 import { ErrorMessage, Loading } from './states';
 
-const ROLE_HELP: Record<Me['role'], string> = {
+const ROLE_HELP: Record<Role, string> = {
   owner: 'everything, including members and API tokens',
   editor: 'sets up journeys and prompts, sees all data',
   viewer: 'sees the dashboards and responses',
 };
 
-export function MembersSection({ me }: { me: Me }) {
+export function MembersSection() {
+  const me = session.value;
   const members = useResource((s) => api.members(s), []);
   const [error, setError] = useState<ApiError>();
   const [reset, setReset] = useState<{ email: string; url: string; expiresAt: string }>();
-  const owner = me.role === 'owner';
+  const owner = me?.role === 'owner';
 
   async function change(run: () => Promise<unknown>) {
     setError(undefined);
@@ -33,6 +35,7 @@ export function MembersSection({ me }: { me: Me }) {
     }
   }
 
+  if (!me) return null;
   return (
     <section class="section" aria-labelledby="members-h">
       <h2 id="members-h">Members</h2>

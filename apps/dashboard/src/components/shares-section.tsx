@@ -2,7 +2,7 @@
 import type { Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ErrorMessage, Loading } from './states';
 

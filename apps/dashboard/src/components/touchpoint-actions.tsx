@@ -3,7 +3,7 @@
 import type { Actions, ActionWithEffect } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import type { Resource } from '../api/use-resource';
 import { formatP } from './score';
 import { ErrorMessage, Loading } from './states';

@@ -1,11 +1,11 @@
 // Log in / sign up: one accessible form, the API's message shown on failure, focus moved to it.
-import type { Me } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { signIn } from '../api/session';
 import { api, ApiError } from '../api/client';
 import { Link } from '../components/link';
 import { Logo } from '../components/logo';
 
-export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSignedIn: (me: Me) => void }) {
+export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -41,7 +41,7 @@ export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSig
     setError(undefined);
     try {
       const me = signup ? await api.signup({ email, password, organization }) : await api.login({ email, password });
-      onSignedIn(me);
+      signIn(me);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Something went wrong. Please try again.');
     } finally {

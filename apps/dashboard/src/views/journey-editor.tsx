@@ -2,7 +2,7 @@
 import type { Prompt } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError, type TouchpointWithPrompt } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { PartnersEditor } from '../components/partners-editor';

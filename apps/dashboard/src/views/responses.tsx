@@ -6,7 +6,7 @@ import { onRefresh } from '../api/refresh';
 import { CommentThemesPanel } from '../components/comment-themes';
 import { HowToRead } from '../components/how-to-read';
 import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ImportCsvButton, ImportOutcome, type Outcome } from '../components/import-csv';
 import { countOf, dimLabel } from '../components/score';

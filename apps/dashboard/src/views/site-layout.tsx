@@ -7,7 +7,7 @@ import { rememberSite } from '../api/sites-store';
 import { useResource } from '../api/use-resource';
 import { FilterBar } from '../components/filter-bar';
 import { ShareView } from '../components/share-view';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { lazyView } from '../components/lazy';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';

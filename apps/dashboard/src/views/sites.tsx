@@ -2,7 +2,7 @@
 import type { Site } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { addSite, rememberSite, useSites } from '../api/sites-store';
 import { Link } from '../components/link';
 import { CopyBox, installSnippet } from '../components/snippet';

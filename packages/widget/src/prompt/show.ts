@@ -30,7 +30,7 @@ export const show: ShowPrompt = (a) => {
     inline: typeof a.inline == 'string' ? document.querySelector(a.inline) : a.inline,
     nonce: a.nonce,
   };
-  // What the visitor does with the card, recorded as prompt events (issue 14) beside the answer itself.
+  // What the visitor does with the card, recorded as prompt events beside the answer itself.
   const onShow = () => a.emit({ type: 'prompt', outcome: 'shown' });
   const onDismiss = () => {
     a.done();
