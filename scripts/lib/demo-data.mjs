@@ -19,10 +19,8 @@ function mulberry32(seed) {
   };
 }
 
-/**
- * A uuid from the PRNG: stable across runs.
- * @param {() => number} rand
- */
+/** A uuid from the PRNG: stable across runs. */
+/** @param {() => number} rand */
 function uuid(rand) {
   const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16));
   hex[12] = '4';
@@ -31,8 +29,8 @@ function uuid(rand) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** A 1–5 answer around `mean`, with visitor mood shifting it. */
 /**
- * A 1–5 answer around `mean`, with visitor mood shifting it.
  * @param {() => number} rand
  * @param {number} mean
  * @param {number} mood
