@@ -28,6 +28,7 @@ ${SECURITY_HEADERS.map((h) => `  ${h}`).join('\n')}
   Access-Control-Allow-Origin: *
 `;
 
+/** @param {{ demoKey?: string }} [opts] `demoKey`: the demo site's key in the demo pages' script tags */
 export function build({ demoKey } = {}) {
   const started = Date.now();
   runScript(path.join(ROOT, 'packages/widget'), 'build');
@@ -48,4 +49,4 @@ export function build({ demoKey } = {}) {
   console.log(`built worker/public in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) build();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) build();

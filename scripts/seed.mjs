@@ -1,43 +1,48 @@
 // Seeds the demo organization through the real API (signup, site, journey, prompts, import).
 // Idempotent: when the demo site exists it is left as it is, except that events a local install kept in D1 from
 // before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
-import { apiClient } from './lib/api-client.mjs';
+import { apiClient, must } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
 import { DEMO_LOGIN, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
 
-/** @returns {Promise<{ siteId: string, siteKey: string, created: boolean, imported: number }>} */
+/**
+ * @param {string} baseURL
+ * @param {{ journeys?: number }} [opts]
+ * @returns {Promise<{ siteId: string, siteKey: string, created: boolean, imported: number }>}
+ */
 export async function seedDemo(baseURL, { journeys } = {}) {
-  const api = apiClient(baseURL);
-  const login = await api.call('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
-  if (login.status === 401) await api.must('POST', '/api/v1/auth/signup', DEMO_LOGIN);
-  else if (login.status !== 200) throw new Error(`demo login failed: ${login.status} ${JSON.stringify(login.data)}`);
+  const { api } = apiClient(baseURL);
+  const login = await api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } });
+  // A wrong password is thrown in the worker (a 401 its error handler answers), so the route's types list no 401.
+  if (/** @type {number} */ (login.status) === 401) await must(api.auth.signup.$post({ json: DEMO_LOGIN }));
+  else if (login.status !== 200) throw new Error(`demo login failed: ${login.status} ${await login.text()}`);
 
-  const { sites } = await api.must('GET', '/api/v1/sites');
+  const { sites } = await must(api.sites.$get());
   const existing = sites.find((s) => s.name === DEMO_SITE_NAME);
   if (existing) {
     let progress;
-    do progress = await api.must('POST', `/api/v1/sites/${existing.id}/storage/move-legacy`);
+    do progress = await must(api.sites[':id'].storage['move-legacy'].$post({ param: { id: existing.id } }));
     while (!progress.done);
     return { siteId: existing.id, siteKey: existing.key, created: false, imported: 0 };
   }
 
   const origin = new URL(baseURL).origin;
-  const site = await api.must('POST', '/api/v1/sites', {
+  const site = await must(api.sites.$post({ json: {
     name: DEMO_SITE_NAME,
     origins: [origin, 'http://localhost:8787', 'http://127.0.0.1:8787'],
     // The demo always asks on a touchpoint's first view: a generous ask budget.
     settings: { budget: { prompts: 100, periodDays: 1 }, theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 }, partners: [] },
-  });
+  } }));
   for (const tp of DEMO_TOUCHPOINTS) {
-    await api.must('POST', `/api/v1/sites/${site.id}/touchpoints`, {
+    await must(api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: {
       key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, team: tp.team, match: tp.match,
       prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
-    });
+    } }));
   }
   const events = simulateDemoEvents({ journeys });
   let imported = 0;
   for (let i = 0; i < events.length; i += 2000) {
-    const r = await api.must('POST', `/api/v1/sites/${site.id}/import`, { events: events.slice(i, i + 2000) });
+    const r = await must(api.sites[':id'].import.$post({ param: { id: site.id }, json: { events: events.slice(i, i + 2000) } }));
     imported += r.accepted;
   }
   return { siteId: site.id, siteKey: site.key, created: true, imported };

@@ -19,16 +19,27 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { GENERATOR_VERSION, STAGES, benchTouchpoints, importAll, journeys } from '../lib/analytics-bulk.mjs';
-import { apiClient } from '../lib/api-client.mjs';
+import { apiClient, must } from '../lib/api-client.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { startLocalWorker } from '../lib/local-worker.mjs';
 import { ROOT, WORKER } from '../lib/paths.mjs';
 import { floorStore, incomingConverter } from './store-floor.mjs';
+/**
+ * @import { Api } from '../lib/api-client.mjs'
+ * @typedef {{ answers: number, visits: number, rollupRows: number, databaseBytes: number }} Counts
+ * @typedef {{ siteId: string, shards: number, accepted: number, importSeconds: number, eventsPerSecond: number, retried: number,
+ *   load: { start: string, end?: string }, counts: Counts, objects: Array<{ shard: number, events: number, rollupRows: number, databaseBytes: number }> }} Meta
+ * @typedef {{ name: string, missing: string } | { name: string, p50: number, p95: number, rowsRead: string }} ViewTimes
+ */
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ANSWERS = Math.round(Number(process.env.BENCH_ANSWERS ?? 100_000) * SCALE);
 const VISITS = Math.round(Number(process.env.BENCH_VISITS ?? (Number(process.env.BENCH_ANSWERS ?? 100_000) * 2)) * SCALE);
-const SHARDS = (process.env.BENCH_SHARDS ?? '1,4').split(',').map(Number);
+const SHARDS = (process.env.BENCH_SHARDS ?? '1,4').split(',').map((k) => {
+  const n = Number(k);
+  if (n !== 1 && n !== 2 && n !== 4 && n !== 8) throw new Error(`BENCH_SHARDS: ${k} is not 1, 2, 4 or 8 (settings.shards)`);
+  return n;
+});
 const IMPORT_MAX_SECONDS = Number(process.env.BENCH_IMPORT_MAX_SECONDS ?? 3_600);
 const DAYS = 365;
 const LAST_DAY = '2026-10-31';
@@ -40,9 +51,10 @@ const LOGIN = { email: 'bench@throughline.test', password: 'correct horse batter
 const TOUCHPOINTS = benchTouchpoints(40);
 const CACHE = path.join(ROOT, 'node_modules/.cache/throughline-bench');
 
-const log = (msg) => console.log(`[analytics.bench] ${msg}`);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const load1 = () => os.loadavg()[0].toFixed(1);
+const log = (/** @type {string} */ msg) => console.log(`[analytics.bench] ${msg}`);
+/** @type {(sorted: number[], p: number) => number} */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const load1 = () => (os.loadavg()[0] ?? NaN).toFixed(1);
 
 /** The sources that decide what the objects store: a change to any of them builds the data again. */
 function sourcesKey() {
@@ -54,14 +66,19 @@ function sourcesKey() {
   return hash.digest('hex').slice(0, 10);
 }
 
+/** @param {Api} api */
 async function bearer(api) {
-  const { token } = await api.must('POST', '/api/v1/tokens', { name: `bench-${Date.now()}`, role: 'editor' });
+  const { token } = await must(api.tokens.$post({ json: { name: `bench-${Date.now()}`, role: 'editor' } }));
   return { authorization: `Bearer ${token}` };
 }
 
-/** A persisted local state with one site on `shards` objects holding the generated events; built once, then reused. */
+/**
+ * A persisted local state with one site on `shards` objects holding the generated events; built once, then reused.
+ * @param {(typeof SHARDS)[number]} shards
+ * @returns {Promise<Meta & { persistTo: string }>}
+ */
 async function ensureData(shards) {
-  const name = (key) => `analytics-g${GENERATOR_VERSION}-s${key}-${ANSWERS}a-${VISITS}v-k${shards}`;
+  const name = (/** @type {string} */ key) => `analytics-g${GENERATOR_VERSION}-s${key}-${ANSWERS}a-${VISITS}v-k${shards}`;
   const persistTo = path.join(CACHE, name(sourcesKey()));
   const metaFile = path.join(persistTo, 'bench-meta.json');
   if (existsSync(metaFile)) return { persistTo, ...JSON.parse(readFileSync(metaFile, 'utf8')) };
@@ -80,13 +97,15 @@ async function ensureData(shards) {
   mkdirSync(persistTo, { recursive: true });
   const worker = await startLocalWorker({ port: await freePort(), persistTo, quiet: true });
   try {
-    const api = apiClient(worker.url);
-    await api.must('POST', '/api/v1/auth/signup', LOGIN);
-    const siteId = (await api.must('POST', '/api/v1/sites', { name: `Bench shop k=${shards}`, origins: [] })).id;
-    await api.must('PATCH', `/api/v1/sites/${siteId}`, { settings: { shards } });
-    await api.must('PUT', `/api/v1/sites/${siteId}/stages`, { stages: STAGES });
-    for (const t of TOUCHPOINTS) await api.must('POST', `/api/v1/sites/${siteId}/touchpoints`, { ...t, name: t.key });
+    const { api } = apiClient(worker.url);
+    await must(api.auth.signup.$post({ json: LOGIN }));
+    const siteId = (await must(api.sites.$post({ json: { name: `Bench shop k=${shards}`, origins: [] } }))).id;
+    const param = { id: siteId };
+    await must(api.sites[':id'].$patch({ param, json: { settings: { shards } } }));
+    await must(api.sites[':id'].stages.$put({ param, json: { stages: STAGES } }));
+    for (const t of TOUCHPOINTS) await must(api.sites[':id'].touchpoints.$post({ param, json: { ...t, name: t.key } }));
     const headers = await bearer(api);
+    /** @type {Meta['load']} */
     const load = { start: load1() };
     let next = 0;
     const gen = journeys({ touchpoints: TOUCHPOINTS, visits: VISITS, answers: ANSWERS, days: DAYS, lastDay: LAST_DAY, seed: 1 });
@@ -100,8 +119,9 @@ async function ensureData(shards) {
     });
     load.end = load1();
     // reading the storage flushes the objects' pending rollups
-    const storage = await api.must('GET', `/api/v1/sites/${siteId}/storage`);
-    const sum = (k) => storage.objects.reduce((n, o) => n + o[k], 0);
+    const storage = await must(api.sites[':id'].storage.$get({ param }));
+    const sum = (/** @type {keyof Counts} */ k) => storage.objects.reduce((n, o) => n + o[k], 0);
+    /** @type {Meta} */
     const meta = {
       siteId, shards, accepted: r.accepted, importSeconds: r.seconds, eventsPerSecond: r.accepted / r.seconds, retried: r.retried, load,
       counts: { answers: sum('answers'), visits: sum('visits'), rollupRows: sum('rollupRows'), databaseBytes: sum('databaseBytes') },
@@ -118,14 +138,20 @@ async function ensureData(shards) {
   }
 }
 
-/** Times each view RUNS times after WARMUP; rows read must not vary between runs. */
+/**
+ * Times each view RUNS times after WARMUP; rows read must not vary between runs.
+ * @param {string} persistTo
+ * @param {string} siteId
+ */
 async function timeViews(persistTo, siteId) {
   const worker = await startLocalWorker({ port: await freePort(), persistTo, quiet: true });
   try {
-    const api = apiClient(worker.url);
-    await api.must('POST', '/api/v1/auth/login', { email: LOGIN.email, password: LOGIN.password });
+    const { api } = apiClient(worker.url);
+    await must(api.auth.login.$post({ json: { email: LOGIN.email, password: LOGIN.password } }));
     const headers = await bearer(api);
     const base = `/api/v1/sites/${siteId}`;
+    // Timed as plain fetches with the token (the reply's bytes, its x-rows-read header), not through the client.
+    /** @type {Array<[string, string]>} */
     const views = [
       ['overview', `${base}/analytics/overview?${RANGE}`],
       ['overview device:mobile', `${base}/analytics/overview?${RANGE}&segment=device:mobile`],
@@ -137,11 +163,13 @@ async function timeViews(persistTo, siteId) {
       ['responses', `${base}/responses`],
       ['responses device:mobile', `${base}/responses?segment=device:mobile`],
     ];
+    /** @type {ViewTimes[]} */
     const results = [];
     for (const [name, url] of views) {
       const probe = await fetch(new URL(url, worker.url), { headers });
       const probeBody = await probe.text();
       if (probe.status !== 200) { results.push({ name, missing: `${probe.status} ${probeBody.slice(0, 120)}` }); continue; }
+      /** @type {number[]} */
       const latencies = [];
       const rowsRead = new Set();
       for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -170,6 +198,7 @@ async function importFloor(count = 60_000) {
   const f = await floorStore();
   const toIncoming = await incomingConverter();
   const channels = new Map(TOUCHPOINTS.map((t) => [t.key, t.channel]));
+  /** @type {Array<ReturnType<typeof toIncoming> & { source: 'import' }>} */
   const events = [];
   for (const j of journeys({ touchpoints: TOUCHPOINTS, visits: VISITS, answers: ANSWERS, days: DAYS, lastDay: LAST_DAY, seed: 1 })) {
     for (const { visitor, ...e } of j.events) events.push({ ...toIncoming(e, visitor, channels.get(e.touchpoint)), source: 'import' });
@@ -186,6 +215,7 @@ const t0 = performance.now();
 log(`${ANSWERS.toLocaleString('en-US')} answers / ${VISITS.toLocaleString('en-US')} visits, k = ${SHARDS.join(', ')}; ${os.cpus().length} cores, load ${load1()}, Node ${process.version}, ${new Date().toISOString()}`);
 const floor = await importFloor();
 log(`import floor (site-store.ts in process, in-memory node:sqlite, 400 events per ingest): ${Math.round(floor.eventsPerSecond)} events/s over the first ${floor.events} events, ${floor.rowsPerEvent.toFixed(1)} rows written per event, ${floor.rollupRows} rollup rows`);
+/** @type {Array<ViewTimes & { k: number }>} */
 const table = [];
 const loads = [];
 for (const shards of SHARDS) {
@@ -195,7 +225,9 @@ for (const shards of SHARDS) {
   for (const r of await timeViews(data.persistTo, data.siteId)) table.push({ k: shards, ...r });
 }
 
+/** @type {(s: string | number, n: number) => string} */
 const pad = (s, n) => String(s).padEnd(n);
+/** @type {(s: string | number, n: number) => string} */
 const lpad = (s, n) => String(s).padStart(n);
 console.log(`\nLoaded through POST /api/v1/sites/{id}/import (5,000 events per request, 2 in flight), wrangler dev, local Durable Objects`);
 console.log(`${pad('k', 3)}${lpad('answers', 11)}${lpad('visits', 11)}${lpad('rollup rows', 13)}${lpad('MB', 8)}${lpad('import s', 10)}${lpad('events/s', 10)}  load start → end`);
@@ -205,7 +237,7 @@ for (const d of loads) {
 console.log(`\nAnalytics views, ${RANGE} unless named, ${RUNS} runs each after ${WARMUP} warm-up (wrangler dev, loopback)`);
 console.log(`${pad('k', 3)}${pad('view', 26)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('rows read', 11)}  aim`);
 for (const r of table) {
-  if (r.missing) { console.log(`${pad(r.k, 3)}${pad(r.name, 26)}${lpad('—', 9)}${lpad('—', 9)}${lpad('—', 11)}  (${r.missing})`); continue; }
+  if ('missing' in r) { console.log(`${pad(r.k, 3)}${pad(r.name, 26)}${lpad('—', 9)}${lpad('—', 9)}${lpad('—', 11)}  (${r.missing})`); continue; }
   const counted = r.rowsRead !== 'n/a';
   const ok = r.p95 <= AIM.p95 && (!counted || Number(r.rowsRead) <= AIM.rowsRead);
   const verdict = `${ok ? 'ok' : 'MISSED'}${counted ? '' : ' (p95 only: no x-rows-read header)'}`;

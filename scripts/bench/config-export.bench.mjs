@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { apiClient } from '../lib/api-client.mjs';
+import { apiClient, must } from '../lib/api-client.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { startLocalWorker } from '../lib/local-worker.mjs';
 
@@ -12,9 +12,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 20_000);
 const TOUCHPOINTS = ['home', 'product', 'cart', 'checkout', 'help', 'delivery', 'rewards', 'counter'];
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const fmt = (xs) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
+/** @type {(xs: number[], q: number) => number} */
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const fmt = (/** @type {number[]} */ xs) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
 
+/**
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<[number, T]>}
+ */
 async function timed(fn) {
   const t = performance.now();
   const out = await fn();
@@ -24,12 +30,15 @@ async function timed(fn) {
 const persistTo = mkdtempSync(path.join(tmpdir(), 'throughline-bench-'));
 const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'bench' }, quiet: true });
 try {
-  const api = apiClient(worker.url);
-  await api.must('POST', '/api/v1/auth/signup', { email: 'bench@example.com', password: 'benchmark password', organization: 'Bench' });
-  const site = await api.must('POST', '/api/v1/sites', { name: 'Bench', origins: [] });
+  const { api, sessionCookie } = apiClient(worker.url);
+  await must(api.auth.signup.$post({ json: { email: 'bench@example.com', password: 'benchmark password', organization: 'Bench' } }));
+  const site = await must(api.sites.$post({ json: { name: 'Bench', origins: [] } }));
+  const param = { id: site.id };
   for (const key of TOUCHPOINTS) {
-    await api.must('POST', `/api/v1/sites/${site.id}/touchpoints`, { key, name: key, stage: 'Purchase', match: [`/${key}*`], prompt: {} });
+    await must(api.sites[':id'].touchpoints.$post({ param, json: { key, name: key, stage: 'Purchase', match: [`/${key}*`], prompt: {} } }));
   }
+  // The widget's config route, outside the dashboard API: timed as the widget fetches it.
+  /** @type {() => Promise<[string | null, string]>} */
   const config = () => fetch(`${worker.url}/v1/sites/${site.key}/config`).then(async (r) => [r.headers.get('x-config-cache'), await r.text()]);
 
   const hits = [];
@@ -41,7 +50,7 @@ try {
     hits.push(ms);
   }
   for (let i = 0; i < RUNS; i++) {
-    await api.must('PATCH', `/api/v1/sites/${site.id}/touchpoints/home`, { name: `home ${i}` });
+    await must(api.sites[':id'].touchpoints[':key'].$patch({ param: { ...param, key: 'home' }, json: { name: `home ${i}` } }));
     const [ms, [state, body]] = await timed(config);
     if (state !== 'miss' || !body.includes(`home ${i}`)) throw new Error('expected a fresh config after the edit');
     misses.push(ms);
@@ -50,20 +59,21 @@ try {
   // Answers through the import API (5,000 per request), then the export streamed to the end.
   const day = 86_400_000;
   for (let done = 0; done < ANSWERS; done += 5000) {
+    /** @type {import('@throughline/schema').ImportEvent[]} */
     const events = Array.from({ length: Math.min(5000, ANSWERS - done) }, (_, i) => ({
-      id: crypto.randomUUID(), type: 'answer', visitor: `bench-visitor-${(done + i) % 2000}`, touchpoint: TOUCHPOINTS[i % TOUCHPOINTS.length],
+      id: crypto.randomUUID(), type: 'answer', visitor: `bench-visitor-${(done + i) % 2000}`, touchpoint: /** @type {string} */ (TOUCHPOINTS[i % TOUCHPOINTS.length]),
       at: new Date(Date.now() - ((done + i) % 60) * day - i * 1000).toISOString(),
       answers: { sensorial: 1 + (i % 5), affective: 1 + ((i * 3) % 5), cognitive: 1 + ((i * 7) % 5) },
       ...(i % 10 === 0 ? { comment: `=cmd|' /C calc'!A0, comment ${i}, "quoted"` } : {}),
     }));
-    await api.must('POST', `/api/v1/sites/${site.id}/import`, { events });
+    await must(api.sites[':id'].import.$post({ param, json: { events } }));
   }
-  const cookie = (await fetch(`${worker.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-throughline': '1', origin: worker.url },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'benchmark password' }),
-  })).headers.get('set-cookie').split(';')[0];
+  // The export is read as a stream, timed from the request: a plain fetch of its URL with the session cookie.
+  await must(api.auth.login.$post({ json: { email: 'bench@example.com', password: 'benchmark password' } }));
+  const exportURL = api.sites[':id']['export.csv'].$url({ param, query: {} });
   const start = performance.now();
-  const res = await fetch(`${worker.url}/api/v1/sites/${site.id}/export.csv`, { headers: { cookie } });
+  const res = await fetch(exportURL, { headers: { cookie: sessionCookie() } });
+  if (!res.body) throw new Error(`export → ${res.status}: no body`);
   const reader = res.body.getReader();
   let first = 0;
   let bytes = 0;

@@ -68,6 +68,7 @@ const { values: flags } = parseArgs({
   },
   strict: true,
 });
+/** @param {keyof typeof flags} k */
 const num = (k) => {
   const v = Number(flags[k]);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${k} must be a positive number, not ${flags[k]}`);
@@ -81,6 +82,7 @@ const P = {
 };
 
 /** Rows written per event at `n` events per flush window of one object: raw rows + its share of the flush. */
+/** @param {number} n */
 function rowsPerEvent(n) {
   const raw = 3 * (1 - P.answerShare) + 4 * P.answerShare;
   const events = Math.max(1, n); // an event alone is flushed alone
@@ -91,12 +93,17 @@ function rowsPerEvent(n) {
 // per site, by rank
 let h = 0;
 for (let r = 1; r <= P.sites; r++) h += r ** -P.zipf;
+/**
+ * @typedef {{ rank: number, peak: number, k: number, over: boolean, peakRequestsPerObject: number, perFlush: number, rows: number,
+ *   monthlyEvents: number, daysTo10GB: number, kForRetention: number }} Site
+ */
+/** @type {Site[]} */
 const sites = [];
 for (let r = 1; r <= P.sites; r++) {
   const peak = (P.peak * r ** -P.zipf) / h;
   // k: throughput within `utilization` of what an object sustains, and requests within it of the soft limit
-  const fits = (k) => peak / k <= P.perObject * P.utilization && peak / P.eventsPerRequest / k <= LIMITS.requestsPerSecondPerObject * P.utilization;
-  const k = SHARD_CHOICES.find(fits) ?? SHARD_CHOICES.at(-1);
+  const fits = (/** @type {number} */ k) => peak / k <= P.perObject * P.utilization && peak / P.eventsPerRequest / k <= LIMITS.requestsPerSecondPerObject * P.utilization;
+  const k = SHARD_CHOICES.find(fits) ?? /** @type {number} */ (SHARD_CHOICES.at(-1));
   const mean = peak / P.peakToMean;
   const perFlush = (mean / k) * P.flushSeconds;
   const rows = rowsPerEvent(perFlush);
@@ -110,12 +117,16 @@ for (let r = 1; r <= P.sites; r++) {
   });
 }
 
+/** @type {(n: number, d?: number) => string} */
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '∞');
+/** @type {(a: number, b: number, d?: number) => string} */
 const range = (a, b, d = 0) => (fmt(a, d) === fmt(b, d) ? fmt(a, d) : `${fmt(a, d)}–${fmt(b, d)}`);
-const pad = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+/** @type {(cells: Array<string | number>, widths: number[]) => string} */
+const pad = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join('  ');
 
-const tiers = [[1, 1], [2, 10], [11, 100], [101, 1_000], [1_001, 10_000]].filter(([a]) => a <= P.sites).map(([a, b]) => [a, Math.min(b, P.sites)]);
-const rowCost = (rows) => rows * PRICES.rowWrittenPerMillion; // $ per million events, rows written
+/** @type {Array<[number, number]>} */
+const tiers = /** @type {Array<[number, number]>} */ ([[1, 1], [2, 10], [11, 100], [101, 1_000], [1_001, 10_000]]).filter(([a]) => a <= P.sites).map(([a, b]) => [a, Math.min(b, P.sites)]);
+const rowCost = (/** @type {number} */ rows) => rows * PRICES.rowWrittenPerMillion; // $ per million events, rows written
 const requestCost = PRICES.requestPerMillion / P.eventsPerRequest;
 const storageMonth = (1e6 * P.bytesPerEvent) / 1e9 * PRICES.storedGbMonth; // $ per month for a million events kept
 
@@ -127,9 +138,11 @@ console.log(`limits (${SOURCES.limits}): ${fmt(LIMITS.requestsPerSecondPerObject
 const widths = [12, 12, 7, 8, 11, 11, 8, 9, 12, 13];
 console.log(pad(['site rank', 'peak ev/s', 'k', 'objects', 'peak req/s', 'ev/flush', 'rows/ev', '$/M ev', 'days→10 GB', `k for ${P.retentionMonths} mo`], widths));
 console.log(pad(['', 'per site', '(1–8)', '', 'per object', 'per object', '', 'rows', 'per object', 'in ≤ 50%'], widths));
-const dayFmt = (d) => (d >= 3650 ? '> 10 y' : fmt(d, d < 10 ? 1 : 0));
+const dayFmt = (/** @type {number} */ d) => (d >= 3650 ? '> 10 y' : fmt(d, d < 10 ? 1 : 0));
 for (const [a, b] of tiers) {
   const t = sites.slice(a - 1, b);
+  const first = /** @type {Site} */ (t[0]);
+  const last = /** @type {Site} */ (t.at(-1));
   const events = t.reduce((n, s) => n + s.monthlyEvents, 0);
   const rows = t.reduce((n, s) => n + s.monthlyEvents * s.rows, 0) / events;
   const ks = [...new Set(t.map((s) => s.k))].sort((x, y) => x - y).join('/');
@@ -137,11 +150,11 @@ for (const [a, b] of tiers) {
   const days = t.map((s) => s.daysTo10GB);
   const kr = t.map((s) => s.kForRetention);
   console.log(pad([
-    a === b ? `${a}` : `${fmt(a)}–${fmt(b)}`, range(t.at(-1).peak, t[0].peak, t[0].peak < 10 ? 2 : 0), ks + over, fmt(t.reduce((n, s) => n + s.k, 0)),
+    a === b ? `${a}` : `${fmt(a)}–${fmt(b)}`, range(last.peak, first.peak, first.peak < 10 ? 2 : 0), ks + over, fmt(t.reduce((n, s) => n + s.k, 0)),
     range(Math.min(...t.map((s) => s.peakRequestsPerObject)), Math.max(...t.map((s) => s.peakRequestsPerObject)), 1),
     range(Math.min(...t.map((s) => s.perFlush)), Math.max(...t.map((s) => s.perFlush)), 2),
     fmt(rows, 2), `$${fmt(rowCost(rows), 2)}`,
-    fmt(Math.min(...days)) === fmt(Math.max(...days)) ? dayFmt(days[0]) : `${dayFmt(Math.min(...days))}–${dayFmt(Math.max(...days))}`,
+    fmt(Math.min(...days)) === fmt(Math.max(...days)) ? dayFmt(first.daysTo10GB) : `${dayFmt(Math.min(...days))}–${dayFmt(Math.max(...days))}`,
     range(Math.min(...kr), Math.max(...kr)),
   ], widths));
 }
@@ -152,11 +165,11 @@ const objects = sites.reduce((n, s) => n + s.k, 0);
 const maxReq = Math.max(...sites.map((s) => s.peakRequestsPerObject));
 const soonest = Math.min(...sites.map((s) => s.daysTo10GB));
 const tooBig = sites.filter((s) => s.kForRetention > s.k);
-const retentionDays = (s) => ((LIMITS.bytesPerObject * P.utilization) / ((s.monthlyEvents / s.k) * P.bytesPerEvent)) * 30.44;
+const retentionDays = (/** @type {Site} */ s) => ((LIMITS.bytesPerObject * P.utilization) / ((s.monthlyEvents / s.k) * P.bytesPerEvent)) * 30.44;
 const rowsPerEvent_ = monthlyRows / monthlyEvents;
 console.log(`\nobjects needed for throughput: ${fmt(objects)} (${fmt(sites.filter((s) => s.k > 1).length)} sites on k > 1${sites.some((s) => s.over) ? `; ${sites.filter((s) => s.over).length} site(s) (!) above the target even at k = 8` : ''}); for storage too: ${fmt(sites.reduce((n, s) => n + Math.max(s.k, s.kForRetention), 0))}`);
 console.log(`busiest object at peak: ${fmt(maxReq, 0)} requests/s, ${fmt((100 * maxReq) / LIMITS.requestsPerSecondPerObject, 0)}% of the ${fmt(LIMITS.requestsPerSecondPerObject)}/s soft limit`);
-console.log(`fullest object: 10 GB of events after ${dayFmt(soonest)} days. With ${P.retentionMonths} months of raw events kept, ${fmt(tooBig.length)} sites (${fmt((100 * tooBig.reduce((n, s) => n + s.monthlyEvents, 0)) / sites.reduce((n, s) => n + s.monthlyEvents, 0))}% of the events) need more objects than 8 or than throughput asks (${fmt(tooBig.reduce((n, s) => n + s.kForRetention, 0))} objects for them); at their k, the busiest keeps ≤ 5 GB for ${fmt(retentionDays(sites[0]), 1)} days`);
+console.log(`fullest object: 10 GB of events after ${dayFmt(soonest)} days. With ${P.retentionMonths} months of raw events kept, ${fmt(tooBig.length)} sites (${fmt((100 * tooBig.reduce((n, s) => n + s.monthlyEvents, 0)) / sites.reduce((n, s) => n + s.monthlyEvents, 0))}% of the events) need more objects than 8 or than throughput asks (${fmt(tooBig.reduce((n, s) => n + s.kForRetention, 0))} objects for them); at their k, the busiest keeps ≤ 5 GB for ${fmt(retentionDays(/** @type {Site} */ (sites[0])), 1)} days`);
 console.log(`events: ${fmt(monthlyEvents / 1e9, 1)} billion/month; rows written ${fmt(rowsPerEvent_, 2)} per event on average → $${fmt(rowCost(rowsPerEvent_), 2)} per million events ($${fmt((monthlyRows / 1e6) * PRICES.rowWrittenPerMillion)}/month)`);
 console.log(`requests: $${fmt(requestCost, 2)} per million events ($${fmt((monthlyEvents / P.eventsPerRequest / 1e6) * PRICES.requestPerMillion)}/month)`);
 console.log(`storage: $${fmt(storageMonth, 3)} per million events per month kept, $${fmt(storageMonth * P.retentionMonths, 2)} over ${P.retentionMonths} months of retention; all sites after ${P.retentionMonths} months: $${fmt((monthlyEvents * P.retentionMonths * P.bytesPerEvent) / 1e9 * PRICES.storedGbMonth)}/month`);

@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const worker = path.resolve(here, '../../worker');
-/** Named scripts that are not `*.bench.mjs`. */
+/** Named scripts that are not `*.bench.mjs`. @type {Record<string, string>} */
 const EXTRA = { cost: 'cost-model.mjs' };
-/** Named benchmarks that are not Node scripts: [directory, command, args]; run only when named. */
+/** Named benchmarks that are not Node scripts: [directory, command, args]; run only when named. @type {Record<string, [string, string, string[]]>} */
 const COMMANDS = existsSync(path.join(worker, 'vitest.bench.config.ts'))
   ? { rows: [worker, path.join(worker, 'node_modules/.bin/vitest'), ['run', '--config', 'vitest.bench.config.ts']] }
   : {};
@@ -34,7 +34,7 @@ for (const file of chosen) {
   if (status !== 0) failed++;
 }
 for (const name of commands) {
-  const [cwd, command, commandArgs] = COMMANDS[name];
+  const [cwd, command, commandArgs] = /** @type {[string, string, string[]]} */ (COMMANDS[name]);
   console.log(`\n== ${name}: ${path.relative(process.cwd(), command)} ${commandArgs.join(' ')} (in ${path.relative(process.cwd(), cwd) || '.'})`);
   const { status } = spawnSync(command, [...commandArgs, ...flags], { cwd, stdio: 'inherit' });
   if (status !== 0) failed++;

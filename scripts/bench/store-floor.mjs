@@ -17,6 +17,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { importTs } from '../lib/import-ts.mjs';
 import { WORKER } from '../lib/paths.mjs';
 
+/** @typedef {{ setAlarms: number, indexEntries: number }} FloorState what the floor counts besides SQLite's changes */
+
 // `cloudflare:workers` exists only in workerd: its DurableObject base class only keeps ctx and env.
 const SHIM = 'export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }';
 const HOOKS = `const shim = ${JSON.stringify(`data:text/javascript,${encodeURIComponent(SHIM)}`)};
@@ -25,13 +27,19 @@ export async function resolve(specifier, context, next) {
 }`;
 let registered = false;
 
-/** ctx.storage.sql over node:sqlite: exec(sql, ...bindings) → a cursor with toArray, one, iteration, rowsRead, rowsWritten. */
+/**
+ * ctx.storage.sql over node:sqlite: exec(sql, ...bindings) → a cursor with toArray, one, iteration, rowsRead, rowsWritten.
+ * @param {DatabaseSync} db
+ * @param {FloorState} state
+ */
 function sqlStorageOver(db, state) {
+  /** @type {Map<string, import('node:sqlite').StatementSync>} */
   const statements = new Map();
+  /** @type {Record<'visit' | 'answer', number> | null} */
   let entries = null;
   const changes = db.prepare('SELECT total_changes() AS n');
-  const total = () => Number(changes.get().n);
-  const cursorOf = (rows, written) => ({
+  const total = () => Number(changes.get()?.n);
+  const cursorOf = (/** @type {unknown[]} */ rows, /** @type {number} */ written) => ({
     rowsRead: rows.length, rowsWritten: written,
     toArray: () => rows,
     one: () => {
@@ -41,6 +49,10 @@ function sqlStorageOver(db, state) {
     [Symbol.iterator]: () => rows[Symbol.iterator](),
   });
   return {
+    /**
+     * @param {string} sql
+     * @param {...import('node:sqlite').SQLInputValue} bindings
+     */
     exec(sql, ...bindings) {
       // a script of several statements (the schema): no bindings, no rows
       if (!bindings.length && /;\s*\S/.test(sql)) {
@@ -54,25 +66,28 @@ function sqlStorageOver(db, state) {
       const rows = statement.all(...bindings);
       if (rows.length && /^\s*INSERT INTO events\b/.test(sql)) {
         entries ??= indexEntriesOf(db);
-        state.indexEntries += entries[bindings[2]];
+        state.indexEntries += entries[/** @type {'visit' | 'answer'} */ (bindings[2])];
       }
       return cursorOf(rows, total() - before);
     },
     get databaseSize() {
-      const { n } = db.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get();
+      const n = db.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get()?.n;
       return Number(n);
     },
   };
 }
 
-/** Per event kind, the index entries an insert into `events` writes, from the schema's indexes on it. */
+/**
+ * Per event kind, the index entries an insert into `events` writes, from the schema's indexes on it.
+ * @param {DatabaseSync} db
+ */
 function indexEntriesOf(db) {
   const out = { visit: 0, answer: 0 };
   for (const { sql } of db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'`).all()) {
-    const where = sql === null ? null : /\bWHERE\s+(.*)$/is.exec(sql)?.[1]?.trim() ?? null;
+    const where = sql === null ? null : /\bWHERE\s+(.*)$/is.exec(String(sql))?.[1]?.trim() ?? null;
     if (where === null) out.visit++, out.answer++; // an automatic (UNIQUE) index has no sql
     else {
-      const kind = /^kind\s*=\s*'(visit|answer)'$/.exec(where)?.[1];
+      const kind = /** @type {'visit' | 'answer' | undefined} */ (/^kind\s*=\s*'(visit|answer)'$/.exec(where)?.[1]);
       if (!kind) throw new Error(`store-floor: cannot count entries of a partial index WHERE ${where}`);
       out[kind]++;
     }
@@ -89,15 +104,21 @@ function indexEntriesOf(db) {
 export async function floorStore() {
   if (!registered) register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
   registered = true;
-  const { SiteStore } = await importTs(path.join(WORKER, 'src/store/site-store.ts'));
+  const { SiteStore } = /** @type {typeof import('../../worker/src/store/site-store')} */ (await importTs(path.join(WORKER, 'src/store/site-store.ts')));
   const db = new DatabaseSync(':memory:');
+  /** @type {FloorState} */
   const state = { setAlarms: 0, indexEntries: 0 };
   const sql = sqlStorageOver(db, state);
   let depth = 0;
+  /** @type {number | null} */
   let alarmAt = null;
   const storage = {
     sql,
     // nested calls (a flush inside ingest) are savepoints, as in workerd
+    /**
+     * @template T
+     * @param {() => T} fn
+     */
     transactionSync(fn) {
       const name = `t${depth}`;
       db.exec(depth ? `SAVEPOINT ${name}` : 'BEGIN');
@@ -114,17 +135,18 @@ export async function floorStore() {
       }
     },
     getAlarm: async () => alarmAt,
-    setAlarm: async (t) => { alarmAt = Number(t); state.setAlarms++; },
+    setAlarm: async (/** @type {number | Date} */ t) => { alarmAt = Number(t); state.setAlarms++; },
     deleteAlarm: async () => { alarmAt = null; },
     deleteAll: async () => { throw new Error('not in the floor'); },
   };
-  const ctx = { storage, blockConcurrencyWhile: (fn) => fn() };
-  const store = new SiteStore(ctx, {});
+  const ctx = { storage, blockConcurrencyWhile: (/** @type {() => Promise<unknown>} */ fn) => fn() };
+  // The store reads no binding of its env: an empty one.
+  const store = new SiteStore(ctx, /** @type {ConstructorParameters<typeof SiteStore>[1]} */ ({}));
   const changes = db.prepare('SELECT total_changes() AS n');
   return {
     store,
     state,
-    ingest: (events, rules) => store.ingest(events, rules),
+    ingest: (/** @type {Parameters<typeof store.ingest>} */ ...args) => store.ingest(...args),
     /** Lets the object's async alarm bookkeeping run, then fires the alarm if it is due. */
     async tick() {
       await new Promise((r) => setImmediate(r));
@@ -134,13 +156,13 @@ export async function floorStore() {
       }
     },
     flush: () => store.stats(),
-    changes: () => Number(changes.get().n),
-    billed: () => Number(changes.get().n) + state.indexEntries,
+    changes: () => Number(changes.get()?.n),
+    billed: () => Number(changes.get()?.n) + state.indexEntries,
   };
 }
 
 /** The Worker's own conversion of a checked wire event into what the object stores (worker/src/ingest/incoming.ts). */
 export async function incomingConverter() {
-  const { incomingOf } = await importTs(path.join(WORKER, 'src/ingest/incoming.ts'));
-  return (event, visitor, channel = 'web') => incomingOf(event, visitor, channel, null, 'widget');
+  const { incomingOf } = /** @type {typeof import('../../worker/src/ingest/incoming')} */ (await importTs(path.join(WORKER, 'src/ingest/incoming.ts')));
+  return (/** @type {import('@throughline/schema').TrackedEvent} */ event, /** @type {string} */ visitor, channel = 'web') => incomingOf(event, visitor, channel, null, 'widget');
 }

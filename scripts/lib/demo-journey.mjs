@@ -3,9 +3,17 @@
 export const DEMO_LOGIN = { email: 'demo@throughline.dev', password: 'demo-password-1', organization: 'Demo Outdoor Co.' };
 export const DEMO_SITE_NAME = 'Demo Outdoor Co. web shop';
 
+/**
+ * @import { Channel, Owner } from '@throughline/schema'
+ * @typedef {'sensorial' | 'affective' | 'cognitive' | 'importance'} DemoDimension the dimensions the demo asks and simulates
+ * @typedef {{ key: string, name: string, stage: string, channel: Channel, owner: Owner, team: string, match: string[], dims: DemoDimension[], mean: Record<DemoDimension, number> }} DemoTouchpoint
+ */
+
+/** @type {DemoDimension[]} */
 const sac = ['sensorial', 'affective', 'cognitive'];
 
 /** key, name, stage, channel, owner, team, URL rules, prompt dimensions, and the simulated mean per dimension (1–5). */
+/** @type {DemoTouchpoint[]} */
 export const DEMO_TOUCHPOINTS = [
   { key: 'home', name: 'Home page', stage: 'Awareness', channel: 'web', owner: 'brand', team: 'Digital', match: ['/demo/', '/demo/index.html'], dims: sac, mean: { sensorial: 4.4, affective: 4.1, cognitive: 4.0, importance: 3.0 } },
   { key: 'product', name: 'Product page', stage: 'Consideration', channel: 'web', owner: 'brand', team: 'Digital', match: ['/demo/product*'], dims: sac, mean: { sensorial: 4.3, affective: 4.0, cognitive: 3.8, importance: 4.2 } },
@@ -35,6 +43,7 @@ export const DEMO_PATHS = [
   ['home', 'help', 'store-counter', 'rewards'],
 ];
 
+/** @type {Record<string, string[]>} */
 export const DEMO_COMMENTS = {
   checkout: ['The address form kept resetting.', 'Too many steps to pay.', 'Could not find where to enter my voucher.'],
   delivery: ['Tracking page did not match the email.', 'No idea when the parcel will arrive.'],

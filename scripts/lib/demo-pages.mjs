@@ -6,6 +6,7 @@ import { PUBLIC, ROOT } from './paths.mjs';
 const SOURCE = path.join(ROOT, 'apps/demo');
 export const KEY_PLACEHOLDER = '__THROUGHLINE_SITE_KEY__';
 
+/** @param {string} [siteKey] the demo site's key; the placeholder until the demo is seeded */
 export function writeDemoPages(siteKey = KEY_PLACEHOLDER) {
   const out = path.join(PUBLIC, 'demo');
   mkdirSync(out, { recursive: true });

@@ -12,7 +12,12 @@ const hooks = `export async function resolve(specifier, context, next) {
 }`;
 let registered = false;
 
-/** `await importTs('/abs/path/worker/src/db/events.ts')`. */
+/**
+ * `await importTs('/abs/path/worker/src/db/events.ts')`; the caller casts the result to the module's type,
+ * `typeof import('…/worker/src/db/events')`.
+ * @param {string} file
+ * @returns {Promise<unknown>}
+ */
 export function importTs(file) {
   if (!registered) register(`data:text/javascript,${encodeURIComponent(hooks)}`);
   registered = true;

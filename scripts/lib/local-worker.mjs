@@ -10,6 +10,7 @@ const env = {
   CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
 };
 
+/** @param {{ persistTo?: string }} [opts] */
 export function applyMigrations({ persistTo } = {}) {
   execFileSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])], {
     cwd: WORKER, stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, CI: 'true' },
@@ -25,6 +26,9 @@ export async function startLocalWorker({ port, persistTo, vars = {}, quiet = fal
   const args = ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false',
     ...(persistTo ? ['--persist-to', persistTo] : []), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
   const child = spawn(WRANGLER, args, { cwd: WORKER, env, stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'pipe' : 'inherit'], detached: true });
+  // Its own process group (detached), which stop() ends as a whole: wrangler runs workerd as a child.
+  const group = child.pid;
+  if (group === undefined) throw new Error(`could not start ${WRANGLER}`);
   let stderr = '';
   child.stderr?.on('data', (d) => { stderr += d; });
   const url = `http://localhost:${port}`;
@@ -35,7 +39,7 @@ export async function startLocalWorker({ port, persistTo, vars = {}, quiet = fal
       const res = await fetch(`${url}/api/v1/me`);
       if (res.status === 401) break;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) { process.kill(-child.pid); throw new Error(`wrangler dev did not start: ${stderr.slice(-2000)}`); }
+    if (Date.now() > deadline) { process.kill(-group); throw new Error(`wrangler dev did not start: ${stderr.slice(-2000)}`); }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -43,8 +47,8 @@ export async function startLocalWorker({ port, persistTo, vars = {}, quiet = fal
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
-      setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
+      try { process.kill(-group, 'SIGTERM'); } catch { resolve(); }
+      setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
     }),
   };
 }

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN } from './paths.mjs';
 
+/**
+ * @param {string} dir the package's directory
+ * @param {string} name the script
+ * @returns {boolean} whether the package has that script
+ */
 export function runScript(dir, name) {
+  /** @type {{ scripts?: Record<string, string> }} */
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const script = pkg.scripts?.[name];
   if (!script) return false;

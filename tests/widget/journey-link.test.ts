@@ -3,7 +3,7 @@
 // unsigned id, as an ad or a forum post could carry, is not adopted. Links to partner domains carry the tab's link.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiClient } from '../../scripts/lib/api-client.mjs';
+import { apiClient, must } from '../../scripts/lib/api-client.mjs';
 import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
 import { MODES } from './support/fixture-server';
 import { openPage } from './support/page-probe';
@@ -23,9 +23,9 @@ for (const mode of MODES) {
   describe(`${mode} journey links`, () => {
     it('sends a signed link with the tab’s visits, keeps the own visitor id, strips tl_j; ignores an unsigned id', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }]);
-      const api = apiClient(s.baseURL);
-      await api.must('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
-      const { link } = await api.must('POST', `/api/v1/sites/${site.id}/journey-links`, { journey: 'order-4711-abc' });
+      const { api } = apiClient(s.baseURL);
+      await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
+      const { link } = await must(api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey: 'order-4711-abc' } }));
       const page = s.fixtures.url(mode, site.key, 'blank.html?touchpoint=page');
       const ownId = (p: Page) => p.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key);
 
@@ -51,18 +51,18 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [
         { key: 'shop', match: ['/never-shop'], prompt: null }, { key: 'parcel', match: ['/never-parcel'], prompt: null },
       ]);
-      const api = apiClient(s.baseURL);
-      await api.must('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+      const { api } = apiClient(s.baseURL);
+      await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
       const shopper = await openPage(s.browser);
       await visitOf(shopper.page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=shop'));
       const journey = JSON.parse((await shopper.page.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key))!);
       // the order email carries a link for this journey; it is opened on a phone that never saw the shop
-      const { link } = await api.must('POST', `/api/v1/sites/${site.id}/journey-links`, { journey });
+      const { link } = await must(api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey } }));
       const phone = await openPage(s.browser);
       expect((await visitOf(phone.page, `${s.fixtures.url(mode, site.key, 'blank.html?touchpoint=parcel')}&tl_j=${link}`)).link).toBe(link);
       const moves = async () => {
-        const o = await api.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
-        return o.connectivity.transitions.map((t: { from: string; to: string; count: number }) => [t.from, t.to, t.count]);
+        const o = await must(api.sites[':id'].analytics.overview.$get({ param: { id: site.id }, query: {} }));
+        return o.connectivity.transitions.map((t) => [t.from, t.to, t.count]);
       };
       await expect.poll(moves, { timeout: 15_000 }).toEqual([['shop', 'parcel', 1]]);
       await shopper.context.close();

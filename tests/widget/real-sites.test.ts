@@ -3,6 +3,7 @@
 // throw, a body that lays out its children with grid, a framework zone that waits for timers, a page whose libraries
 // replaced Array.from. Each fixture page reproduces one condition; each test asserts what a visitor or the site owner
 // would notice.
+import type { Dimension } from '@throughline/schema';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startCountingProxy } from './support/counting-proxy';
@@ -75,7 +76,7 @@ for (const mode of MODES) {
     });
 
     it('a client-side router: every route change asks again when due; an answered prompt is not asked again, an unanswered one is', async () => {
-      const own = (dimension: string) => ({ ...ASK_NOW, dimensions: [dimension], comment: false });
+      const own = (dimension: Dimension) => ({ ...ASK_NOW, dimensions: [dimension], comment: false });
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [
         { key: 'home', match: ['/*/router/home'], prompt: own('sensorial') },
         { key: 'shop', match: ['/*/router/shop'], prompt: own('cognitive') },

@@ -1,16 +1,13 @@
 // A fresh site per test, made through the dashboard API as the demo user, with the fixture server's origin allowed;
 // and the answer and visit counts the worker stored for it (read back from the API's overview).
-import { apiClient } from '../../../scripts/lib/api-client.mjs';
+import type { Channel, PromptInput, SiteSettings } from '@throughline/schema';
+import { apiClient, must } from '../../../scripts/lib/api-client.mjs';
 import { DEMO_LOGIN } from '../../../scripts/lib/demo-journey.mjs';
 
-/** The API's prompt body (packages/schema PromptInputSchema; the worker validates it). */
-type PromptInput = { dimensions: string[]; trigger: { type: string; seconds?: number }; sampling: number; recontactDays: number; comment?: boolean };
-/** Site settings overridden by a test (packages/schema SiteSettingsSchema). */
-type SiteSettings = { budget: { prompts: number; periodDays: number }; theme: { color: string; font: string; radius: number }; partners: string[] };
 
 export interface TestTouchpoint {
   key: string;
-  channel?: string;
+  channel?: Channel;
   match?: string[];
   prompt?: PromptInput | null;
 }
@@ -26,13 +23,13 @@ export interface TestSite {
   code(touchpoint: string): Promise<string>;
 }
 
-let api: ReturnType<typeof apiClient> | undefined;
+let api: ReturnType<typeof apiClient>['api'] | undefined;
 let made = 0;
 
 async function client(baseURL: string) {
   if (!api) {
-    api = apiClient(baseURL);
-    await api.must('POST', '/api/v1/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+    api = apiClient(baseURL).api;
+    await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
   }
   return api;
 }
@@ -47,32 +44,36 @@ export async function createTestSite(
   settings: Partial<SiteSettings> = {},
 ): Promise<TestSite> {
   const c = await client(baseURL);
-  const site = await c.must('POST', '/api/v1/sites', {
+  const site = await must(c.sites.$post({ json: {
     name: `widget test ${Date.now()}-${++made}`,
     origins: [origin],
     settings: { budget: { prompts: 100, periodDays: 1 }, theme: { color: '#1d4ed8', font: 'system-ui, sans-serif', radius: 12 }, partners: [], ...settings },
-  });
-  await c.must('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Test'] });
+  } }));
+  const param = { id: site.id };
+  await must(c.sites[':id'].stages.$put({ param, json: { stages: ['Test'] } }));
   for (const tp of touchpoints) {
     const prompt = tp.prompt ?? undefined;
-    await c.must('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: tp.key, name: `Touchpoint ${tp.key}`, stage: 'Test', channel: tp.channel, match: tp.match ?? [], prompt });
+    const json = { key: tp.key, name: `Touchpoint ${tp.key}`, stage: 'Test', channel: tp.channel, match: tp.match ?? [], prompt };
+    await must(c.sites[':id'].touchpoints.$post({ param, json }));
   }
   return {
     id: site.id,
     key: site.key,
     async counts(touchpoint) {
-      const o = await c.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
-      const t = o.touchpoints.find((x: { key: string }) => x.key === touchpoint);
+      const o = await must(c.sites[':id'].analytics.overview.$get({ param, query: {} }));
+      const t = o.touchpoints.find((x) => x.key === touchpoint);
       return { n: t?.n ?? 0, visits: t?.visits ?? 0 };
     },
     async prompts(touchpoint) {
-      const o = await c.must('GET', `/api/v1/sites/${site.id}/analytics/overview`, undefined);
-      const { shown = 0, dismissed = 0, answered = 0 } = o.touchpoints.find((x: { key: string }) => x.key === touchpoint)?.prompts ?? {};
+      const o = await must(c.sites[':id'].analytics.overview.$get({ param, query: {} }));
+      const { shown = 0, dismissed = 0, answered = 0 } = o.touchpoints.find((x) => x.key === touchpoint)?.prompts ?? {};
       return { shown, dismissed, answered };
     },
     async code(touchpoint) {
-      const { touchpoints } = await c.must('GET', `/api/v1/sites/${site.id}/touchpoints`, undefined);
-      return touchpoints.find((x: { key: string }) => x.key === touchpoint).code;
+      const { touchpoints } = await must(c.sites[':id'].touchpoints.$get({ param }));
+      const code = touchpoints.find((x) => x.key === touchpoint)?.code;
+      if (!code) throw new Error(`no touchpoint ${touchpoint} with a code`);
+      return code;
     },
   };
 }

@@ -1,1 +1,0 @@
-export function importTs(file: string): Promise<Record<string, unknown>>;
