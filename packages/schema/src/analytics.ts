@@ -42,6 +42,25 @@ export const ResponseRateSchema = z.object({
 });
 export type ResponseRate = z.infer<typeof ResponseRateSchema>;
 
+/** What loyalty means for derived importance: the `behavioral` answer, or coming back within the journey. */
+export const LOYALTY_OUTCOMES = ['behavioral', 'return'] as const;
+export const LoyaltyOutcomeSchema = z.enum(LOYALTY_OUTCOMES);
+export type LoyaltyOutcome = z.infer<typeof LoyaltyOutcomeSchema>;
+
+/** Derived importance (docs/metrics.md › Derived importance): 100 × Pearson's r of quality here with the loyalty
+ * outcome (0 when negative), over journeys that rated the touchpoint; value and ci null below the minimum n. */
+export const DerivedImportanceSchema = z.object({
+  value: z.number().nullable(),
+  /** Journeys that rated this touchpoint and have the outcome. */
+  n: z.int(),
+  /** 95% interval (Fisher z) on the same 0–100 scale. */
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  /** Pearson's r itself, −1…1. */
+  r: z.number().nullable(),
+  outcome: LoyaltyOutcomeSchema,
+});
+export type DerivedImportance = z.infer<typeof DerivedImportanceSchema>;
+
 export const TouchpointScoresSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -71,7 +90,12 @@ export const TouchpointScoresSchema = z.object({
     }),
   /** Per rated dimension: answers at each scale point 1…5 in range (the distribution behind its score; quality has none). */
   histograms: z.record(z.string(), z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()])),
+  /** Importance used for the quadrant and priority: stated (`scores.importance`) where it has a score, else derived. */
   importance: z.number().nullable(),
+  importanceSource: z.enum(['stated', 'derived']).nullable(),
+  derivedImportance: DerivedImportanceSchema,
+  /** Quality more than one sd and at least 10 points below the mean of the touchpoints' quality (docs/metrics.md › Priority). */
+  farBelow: z.boolean(),
   quadrant: QuadrantSchema.nullable(),
   priority: z.number().nullable(),
 });
