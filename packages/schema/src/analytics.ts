@@ -101,6 +101,19 @@ export const TouchpointScoresSchema = z.object({
 });
 export type TouchpointScores = z.infer<typeof TouchpointScoresSchema>;
 
+/** Thematic cohesion (docs/metrics.md › Thematic cohesion): the `theme` score across touchpoints. */
+export const ThematicCohesionSchema = z.object({
+  /** Mean theme score (0–100) over touchpoints with at least minN theme answers; null without any. */
+  mean: z.number().nullable(),
+  /** Population sd of those touchpoints' theme scores, in score points. */
+  spread: z.number().nullable(),
+  /** Touchpoints counted. */
+  touchpoints: z.int(),
+  /** More than one spread and at least 10 points below the mean: drifting from the theme (points below the mean). */
+  drifting: z.array(z.object({ touchpoint: z.string(), points: z.number() })),
+});
+export type ThematicCohesion = z.infer<typeof ThematicCohesionSchema>;
+
 export const OverviewSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
   minN: z.int(),
@@ -114,6 +127,7 @@ export const OverviewSchema = z.object({
     outliers: z.array(
       z.object({ touchpoint: z.string(), dimension: z.string(), side: z.enum(['above', 'below']), points: z.number() }),
     ),
+    thematic: ThematicCohesionSchema,
   }),
   connectivity: z.object({
     score: z.number().nullable(),

@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 /** Experience dimensions: their mean is a touchpoint's quality. */
 export const EXPERIENCE_DIMENSIONS = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral'] as const;
-/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint. */
-export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff'] as const;
+/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint; `theme` asks how well
+ * the touchpoint keeps the brand's promise (thematic cohesion). Neither importance, handoff nor theme is quality. */
+export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff', 'theme'] as const;
 /** What a prompt asks when the team has not chosen. */
 export const DEFAULT_PROMPT_DIMENSIONS = ['sensorial', 'affective', 'cognitive'] as const;
 
@@ -26,6 +27,7 @@ export const AnswersSchema = z
     behavioral: ScoreSchema.optional(),
     importance: ScoreSchema.optional(),
     handoff: ScoreSchema.optional(),
+    theme: ScoreSchema.optional(),
   })
   .refine((a) => Object.values(a).some((v) => v !== undefined), 'an answer needs at least one dimension');
 export type Answers = z.infer<typeof AnswersSchema>;

@@ -14,3 +14,4 @@ export * from './segments';
 export * from './alerts';
 export * from './actions';
 export * from './shares';
+export * from './brand';

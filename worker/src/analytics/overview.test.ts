@@ -166,7 +166,8 @@ describe('overview', () => {
   it('answers with nulls and empty lists for a site without data', () => {
     const empty = buildOverview({ range: input.range, stages: input.stages, touchpoints: input.touchpoints, scores: [] });
     expect(OverviewSchema.safeParse(empty).success).toBe(true);
-    expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [], outliers: [] });
+    expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [], outliers: [],
+      thematic: { mean: null, spread: null, touchpoints: 0, drifting: [] } });
     expect(empty.connectivity).toEqual({
       score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {}, dropOffCounts: [], journeys: 0,
     });

@@ -1,6 +1,7 @@
 // Assembles the analytics Overview (docs/metrics.md, the overview API) from rows the rollup SQL returns.
 // Input shapes mirror GROUP BY results over the rollup tables, so the route only reads and passes them on.
 import type { Overview, ScoreStat } from '@throughline/schema';
+import { thematicCohesionOf } from './cohesion';
 import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
 import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './consistency';
 import { answerQualityGapsOf, type ContextGap, type SegmentScoreRollup } from './context';
@@ -162,6 +163,11 @@ export function buildOverview(input: OverviewInput): Overview {
       // in the team's touchpoint order, not the order the SQL returned rows in
       breaking: input.touchpoints.map((t) => t.key).filter((key) => consistency.breaking.includes(key)),
       outliers: consistency.outliers.filter((o) => known.has(o.touchpoint)),
+      thematic: thematicCohesionOf(
+        input.touchpoints.map((t) => t.key),
+        new Map([...sums].flatMap(([key, dims]) => (dims.has('theme') ? [[key, dims.get('theme')!] as const] : []))),
+        minN,
+      ),
     },
     connectivity: {
       score: connectivity.score,
