@@ -15,3 +15,4 @@ export * from './alerts';
 export * from './actions';
 export * from './shares';
 export * from './brand';
+export * from './pulse';
