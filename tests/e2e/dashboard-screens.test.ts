@@ -56,6 +56,7 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'consistency', path: `${site}/consistency`, signedIn: true, shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')) },
+  { name: 'employees', path: `${site}/employees`, signedIn: true, shows: (p) => heading(p, 'Pulse and quality by touchpoint').then(() => visible(p, 'Checkout')) },
   {
     name: 'connectivity',
     path: `${site}/connectivity`,

@@ -1,5 +1,6 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
+  PulseView,
   ActionInput,
   Share,
   ShareCreated,
@@ -168,6 +169,9 @@ export const api = {
     request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
+  /** Employee pulse beside customer quality per touchpoint (staff pages /e/{code}). */
+  pulse: (id: string, q: Pick<AnalyticsQuery, 'from' | 'to'>, signal?: AbortSignal) =>
+    request<PulseView>('GET', `/sites/${enc(id)}/analytics/pulse${qs(q)}`, undefined, signal),
   /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
   dropped: (id: string, q: Pick<AnalyticsQuery, 'from' | 'to'>, signal?: AbortSignal) =>
     request<DroppedTraffic>('GET', `/sites/${enc(id)}/traffic/dropped${qs(q)}`, undefined, signal),
@@ -209,5 +213,6 @@ export const api = {
 
   deleteVisitor: (id: string, visitor: string) => request<VisitorDeletion>('DELETE', `/sites/${enc(id)}/visitors/${enc(visitor)}`),
   qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
+  staffQrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/staff-qr.svg`,
   exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
 };

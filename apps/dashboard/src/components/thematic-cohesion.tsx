@@ -25,7 +25,7 @@ export function ThematicCohesion({ overview: o, site }: { overview: Overview; si
         <>
           <div class="kpis">
             <KpiTile kpi={{ label: 'Brand fit', value: t.mean, sub: `mean over ${t.touchpoints} touchpoints with ${o.minN}+ answers` }} />
-            <KpiTile kpi={{ label: 'Spread', value: t.spread == null ? null : fmt(t.spread), unit: 'points', sub: 'standard deviation across touchpoints' }} />
+            <KpiTile kpi={{ label: 'Spread', value: t.spread == null ? null : fmt(t.spread), unit: ' points', sub: 'standard deviation across touchpoints' }} />
           </div>
           <ul class="theme-list">
             {rated.map((tp) => {
