@@ -53,7 +53,6 @@ afterAll(async () => { await browser?.close(); });
 
 async function noAxeViolations(p: Page) {
   await p.waitForLoadState('networkidle');
-  await p.screenshot({ path: `/tmp/m13-${new URL(p.url()).pathname.split('/').pop()}.png`, fullPage: true }); // TEMP
   expect(await axeViolations(p)).toEqual([]);
 }
 
@@ -84,7 +83,6 @@ it('keeps the brand promise from Settings and shows thematic cohesion with the d
   // theme scores 100, 75, 0: mean 58, spread 42; checkout 58 below
   expect(await section.innerText()).toMatch(/brand fit\s*58/i);
   expect(await page.getByTestId('theme-checkout').innerText()).toContain('drifting, 58 below');
-  await section.screenshot({ path: '/tmp/m13-theme.png' }); // TEMP
   await noAxeViolations(page);
   expect(errors).toEqual([]);
 });

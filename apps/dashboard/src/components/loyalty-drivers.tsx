@@ -23,6 +23,16 @@ export function ImportanceValue({ t }: { t: TouchpointScores }) {
 export function LoyaltyDrivers({ touchpoints, minN }: { touchpoints: TouchpointScores[]; minN: number }) {
   const rows = [...touchpoints].sort((a, b) => (b.derivedImportance.value ?? -1) - (a.derivedImportance.value ?? -1));
   if (!rows.some((t) => t.derivedImportance.n > 0)) return null;
+  if (!rows.some((t) => t.derivedImportance.value != null))
+    return (
+      <section class="section" aria-labelledby="drivers-h">
+        <h2 id="drivers-h">Loyalty drivers</h2>
+        <p class="muted">
+          Not yet: derived importance needs {minN} rated journeys per touchpoint whose loyalty differs (some visitors give a higher intent answer,
+          or come back, than others).
+        </p>
+      </section>
+    );
   return (
     <section class="section" aria-labelledby="drivers-h">
       <h2 id="drivers-h">Loyalty drivers</h2>

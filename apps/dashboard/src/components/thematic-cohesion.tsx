@@ -27,12 +27,12 @@ export function ThematicCohesion({ overview: o, site }: { overview: Overview; si
             <KpiTile kpi={{ label: 'Brand fit', value: t.mean, sub: `mean over ${t.touchpoints} touchpoints with ${o.minN}+ answers` }} />
             <KpiTile kpi={{ label: 'Spread', value: t.spread == null ? null : fmt(t.spread), unit: ' points', sub: 'standard deviation across touchpoints' }} />
           </div>
-          <ul class="theme-list">
+          <ul class="brand-fit-list">
             {rated.map((tp) => {
               const s = tp.scores.theme!;
               const drift = drifting.get(tp.key);
               return (
-                <li key={tp.key} class="dim-row theme-row" data-testid={`theme-${tp.key}`}>
+                <li key={tp.key} class="dim-row brand-fit-row" data-testid={`theme-${tp.key}`}>
                   <span class="dim-label"><TouchpointLink tpKey={tp.key}>{tp.name}</TouchpointLink></span>
                   <span class={`dim-track ${s.value == null ? 'dim-track-empty' : ''}`} aria-hidden="true">
                     {s.value != null && <span class="dim-fill tone" style={{ ...hueStyle(s.value), width: `${s.value}%` }} />}
