@@ -32,3 +32,6 @@ export const DEMO_COMMENTS: {
     'store-counter': string[];
     help: string[];
 };
+/** Staff answers per touchpoint: [tools, support, pride] 1–5. */
+export const DEMO_PULSE: Record<string, [number, number, number][]>;
+export const DEMO_BRAND_PROMISE: string;
