@@ -176,6 +176,8 @@ export class SiteStore extends DurableObject {
     // the object lives on, empty: a later call finds the tables
     this.rules = null;
     migrateStore(this.sql);
+    // empty, so its rollups already hold every loyalty pair there is
+    this.setMeta('loyalty', '1');
   }
 
   override async alarm(): Promise<void> {
