@@ -3,7 +3,7 @@
 // before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
 import { apiClient, must } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
-import { DEMO_LOGIN, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
+import { DEMO_BRAND_PROMISE, DEMO_LOGIN, DEMO_PULSE, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
 
 /**
  * @param {string} baseURL
@@ -31,7 +31,10 @@ export async function seedDemo(baseURL, { journeys } = {}) {
     name: DEMO_SITE_NAME,
     origins: [origin, 'http://localhost:8787', 'http://127.0.0.1:8787'],
     // The demo always asks on a touchpoint's first view: a generous ask budget.
-    settings: { budget: { prompts: 100, periodDays: 1 }, theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 }, partners: [] },
+    settings: {
+      budget: { prompts: 100, periodDays: 1 }, theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 }, partners: [],
+      brandName: 'Demo Outdoor Co.', brandPromise: DEMO_BRAND_PROMISE,
+    },
   } }));
   for (const tp of DEMO_TOUCHPOINTS) {
     await must(api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: {
@@ -44,6 +47,17 @@ export async function seedDemo(baseURL, { journeys } = {}) {
   for (let i = 0; i < events.length; i += 2000) {
     const r = await must(api.sites[':id'].import.$post({ param: { id: site.id }, json: { events: events.slice(i, i + 2000) } }));
     imported += r.accepted;
+  }
+  // staff answers through the staff pages themselves, as staff give them
+  const { touchpoints } = await must(api.sites[':id'].analytics.pulse.$get({ param: { id: site.id }, query: {} }));
+  for (const [key, responses] of Object.entries(DEMO_PULSE)) {
+    const code = touchpoints.find((t) => t.key === key)?.staffCode;
+    if (!code) throw new Error(`no staff page for ${key}`);
+    // the staff page is a plain HTML form outside the dashboard API: posted as a browser would
+    for (const [tools, support, pride] of responses) {
+      const res = await fetch(`${origin}/e/${code}`, { method: 'POST', body: new URLSearchParams({ tools: String(tools), support: String(support), pride: String(pride) }) });
+      if (!res.ok) throw new Error(`staff answer at ${key}: ${res.status}`);
+    }
   }
   return { siteId: site.id, siteKey: site.key, created: true, imported };
 }

@@ -52,3 +52,19 @@ export const DEMO_COMMENTS = {
   'store-counter': ['Staff were super helpful.'],
   help: ['Search did not find my question.'],
 };
+
+/**
+ * Staff answers on the staff pages (/e/{code}): per touchpoint, responses [tools, support, pride] 1–5, five or more
+ * each so that the Employees screen shows a pulse. The partner's parcel tracking and the checkout are low on both
+ * sides, the shop counter high on both: the service-profit chain the screen is there to show.
+ */
+export const DEMO_PULSE = {
+  'store-counter': [[5, 4, 5], [4, 5, 5], [5, 5, 4], [4, 4, 5], [5, 4, 4], [4, 5, 5]],
+  cart: [[4, 4, 4], [4, 3, 5], [5, 4, 4], [4, 4, 4], [3, 4, 5]],
+  help: [[3, 4, 4], [3, 3, 4], [4, 3, 4], [3, 4, 3], [3, 3, 4]],
+  checkout: [[2, 3, 3], [2, 2, 3], [3, 2, 4], [2, 3, 3], [1, 2, 3]],
+  delivery: [[2, 2, 3], [1, 2, 2], [2, 3, 2], [2, 1, 3], [3, 2, 2]],
+};
+
+/** The demo brand's promise (Settings › Brand theme). */
+export const DEMO_BRAND_PROMISE = 'Gear that gets you outdoors with confidence';

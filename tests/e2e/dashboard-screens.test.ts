@@ -63,6 +63,16 @@ const SCREENS: Screen[] = [
   },
   { name: 'consistency', path: `${site}/consistency`, signedIn: true, shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')) },
   {
+    name: 'employees',
+    path: `${site}/employees`,
+    signedIn: true,
+    shows: async (p) => {
+      await heading(p, 'Pulse and quality by touchpoint');
+      // the demo's staff answered the shop counter's staff page six times: a pulse, not "fewer than 5"
+      expect(await p.getByTestId('pulse-store-counter').innerText()).not.toContain('fewer than');
+    },
+  },
+  {
     name: 'connectivity',
     path: `${site}/connectivity`,
     signedIn: true,

@@ -32,7 +32,8 @@ it('filters the map and Priorities to one team’s touchpoints', async () => {
   await page.getByRole('link', { name: 'Priorities', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Priorities' }).waitFor();
   expect(await page.getByLabel('Team').inputValue()).toBe('Checkout');
-  const names = await page.locator('tbody .stack-title').allTextContents();
+  // the ranked table's rows (the loyalty drivers table below lists the same touchpoints)
+  const names = await page.locator('section[aria-labelledby="rank-h"] tbody .stack-title').allTextContents();
   expect(names.length).toBeGreaterThan(0);
   for (const n of names) expect(['Cart', 'Checkout']).toContain(n.trim());
 
@@ -41,7 +42,7 @@ it('filters the map and Priorities to one team’s touchpoints', async () => {
   expect(download.suggestedFilename()).toBe('priorities.csv');
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('rank,touchpoint,stage,quadrant,importance,quality,priority');
+  expect(lines[0]).toBe('rank,touchpoint,stage,quadrant,importance,importance source,quality,priority');
   expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual([...names].map((n) => n.trim()).sort());
   expect(errors).toEqual([]);
   await context.close();

@@ -12,6 +12,7 @@ import { partnerRoutes } from './routes/partner-routes';
 import { authRoutes } from './routes/auth-routes';
 import { configRoute } from './routes/config-route';
 import { hostedPages } from './routes/hosted-page';
+import { staffPages } from './routes/staff-page';
 import { importRoutes } from './routes/import-route';
 import { ingestRoute } from './routes/ingest-route';
 import { invitesRoutes } from './routes/invites-routes';
@@ -20,6 +21,7 @@ import { journeyRoutes } from './routes/journey-routes';
 import { membersRoutes } from './routes/members-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
 import { qrRoutes } from './routes/qr-route';
+import { pulseRoutes } from './routes/pulse-routes';
 import { responsesRoutes } from './routes/responses-routes';
 import { sitesRoutes } from './routes/sites-routes';
 import { storageRoutes } from './routes/storage-routes';
@@ -54,7 +56,8 @@ const apiRoutes = api
   .route('/', alertRoutes)
   .route('/', actionRoutes)
   .route('/', commentThemesRoute)
-  .route('/', shareRoutes);
+  .route('/', shareRoutes)
+  .route('/', pulseRoutes);
 
 api.doc31('/openapi.json', {
   openapi: '3.1.0',
@@ -69,6 +72,7 @@ export const app = new Hono<AppEnv>()
   .route('/v1', ingestRoute)
   .route('/v1', journeyLinkRoute)
   .route('/t', hostedPages)
+  .route('/e', staffPages)
   .route('/api/v1', api)
   .get('/api/v1', (c) => c.json({ name: 'Throughline API', version: 1, openapi: '/api/v1/openapi.json' }))
   .get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json'))

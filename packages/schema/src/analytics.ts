@@ -42,6 +42,25 @@ export const ResponseRateSchema = z.object({
 });
 export type ResponseRate = z.infer<typeof ResponseRateSchema>;
 
+/** What loyalty means for derived importance: the `behavioral` answer, or coming back within the journey. */
+export const LOYALTY_OUTCOMES = ['behavioral', 'return'] as const;
+export const LoyaltyOutcomeSchema = z.enum(LOYALTY_OUTCOMES);
+export type LoyaltyOutcome = z.infer<typeof LoyaltyOutcomeSchema>;
+
+/** Derived importance (docs/metrics.md › Derived importance): 100 × Pearson's r of quality here with the loyalty
+ * outcome (0 when negative), over journeys that rated the touchpoint; value and ci null below the minimum n. */
+export const DerivedImportanceSchema = z.object({
+  value: z.number().nullable(),
+  /** Journeys that rated this touchpoint and have the outcome. */
+  n: z.int(),
+  /** 95% interval (Fisher z) on the same 0–100 scale. */
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  /** Pearson's r itself, −1…1. */
+  r: z.number().nullable(),
+  outcome: LoyaltyOutcomeSchema,
+});
+export type DerivedImportance = z.infer<typeof DerivedImportanceSchema>;
+
 export const TouchpointScoresSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -74,11 +93,29 @@ export const TouchpointScoresSchema = z.object({
     }),
   /** Per rated dimension: answers at each scale point 1…5 in range (the distribution behind its score; quality has none). */
   histograms: z.record(z.string(), z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()])),
+  /** Importance used for the quadrant and priority: stated (`scores.importance`) where it has a score, else derived. */
   importance: z.number().nullable(),
+  importanceSource: z.enum(['stated', 'derived']).nullable(),
+  derivedImportance: DerivedImportanceSchema,
+  /** Quality more than one sd and at least 10 points below the mean of the touchpoints' quality (docs/metrics.md › Priority). */
+  farBelow: z.boolean(),
   quadrant: QuadrantSchema.nullable(),
   priority: z.number().nullable(),
 });
 export type TouchpointScores = z.infer<typeof TouchpointScoresSchema>;
+
+/** Thematic cohesion (docs/metrics.md › Thematic cohesion): the `theme` score across touchpoints. */
+export const ThematicCohesionSchema = z.object({
+  /** Mean theme score (0–100) over touchpoints with at least minN theme answers; null without any. */
+  mean: z.number().nullable(),
+  /** Population sd of those touchpoints' theme scores, in score points. */
+  spread: z.number().nullable(),
+  /** Touchpoints counted. */
+  touchpoints: z.int(),
+  /** More than one spread and at least 10 points below the mean: drifting from the theme (points below the mean). */
+  drifting: z.array(z.object({ touchpoint: z.string(), points: z.number() })),
+});
+export type ThematicCohesion = z.infer<typeof ThematicCohesionSchema>;
 
 export const OverviewSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
@@ -93,6 +130,7 @@ export const OverviewSchema = z.object({
     outliers: z.array(
       z.object({ touchpoint: z.string(), dimension: z.string(), side: z.enum(['above', 'below']), points: z.number() }),
     ),
+    thematic: ThematicCohesionSchema,
   }),
   connectivity: z.object({
     score: z.number().nullable(),

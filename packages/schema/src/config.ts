@@ -60,6 +60,10 @@ export const SiteSettingsSchema = z.strictObject({
   journeyWindowDays: z.int().min(1).max(365).default(30),
   /** Raw visits older than this many days are dropped; rollups stay (default about 13 months). */
   retentionDays: z.int().min(31).max(3650).default(395),
+  /** The brand's name in the `theme` question ("How well does this fit what <brand> promises?"); the site's name when empty. */
+  brandName: z.string().trim().max(80).default(''),
+  /** The brand theme: one sentence of what the brand promises (docs/metrics.md › Thematic cohesion). Not the visual `theme`. */
+  brandPromise: z.string().trim().max(300).default(''),
   /** Site objects the site's visitors are split over (1, 2, 4 or 8); settable while the site has no events. */
   shards: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).default(1),
 });

@@ -10,8 +10,9 @@ export const SIGNATURE_HEADER = 'x-throughline-signature';
 
 /** Experience dimensions: their mean is a touchpoint's quality (docs/metrics.md › Quality). */
 export const EXPERIENCE_DIMENSIONS = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral'] as const;
-/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint. */
-export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff'] as const;
+/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint; `theme` asks how well
+ * the touchpoint keeps the brand's promise (thematic cohesion). Neither importance, handoff nor theme is quality. */
+export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff', 'theme'] as const;
 /** What a prompt asks when the team has not chosen. */
 export const DEFAULT_PROMPT_DIMENSIONS = ['sensorial', 'affective', 'cognitive'] as const;
 

@@ -21,6 +21,7 @@ export const AnswersSchema = z
     behavioral: ScoreSchema.optional(),
     importance: ScoreSchema.optional(),
     handoff: ScoreSchema.optional(),
+    theme: ScoreSchema.optional(),
   })
   .refine((a) => Object.values(a).some((v) => v !== undefined), 'an answer needs at least one dimension');
 export type Answers = z.infer<typeof AnswersSchema>;

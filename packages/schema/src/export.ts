@@ -12,6 +12,6 @@ export type ExportQuery = z.infer<typeof ExportQuerySchema>;
  */
 export const EXPORT_COLUMNS = [
   'id', 'at', 'visitor', 'touchpoint', 'from',
-  'sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff',
+  'sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff', 'theme',
   'quality', 'comment', 'device', 'channel', 'locale', 'country', 'returning', 'source',
 ] as const;

@@ -16,3 +16,5 @@ export * from './alerts';
 export * from './actions';
 export * from './shares';
 export * from './partners';
+export * from './brand';
+export * from './pulse';

@@ -93,6 +93,9 @@ describe('overview', () => {
     const [cart, counter, home, club] = overview.touchpoints;
     expect(cart?.quality).toBeCloseTo(33.3333, 4);
     expect(cart?.priority).toBeCloseTo(0.666667, 6);
+    // qualities 33.33, 87.5, 75: mean 65.28; deviations −31.94, 22.22, 9.72; pop sd √((1020.4 + 493.8 + 94.5) / 3) = 23.16:
+    // cart lies 31.94 below, more than one sd and 10 points: far below the site
+    expect(overview.touchpoints.filter((t) => t.farBelow).map((t) => t.key)).toEqual(['cart']);
     expect(counter).toEqual({
       key: 'counter', name: 'Shop counter', stage: 'Purchase', channel: 'offline', owner: 'partner',
       team: '', n: 5, visits: 0, joined: { n: 0, linked: 0 }, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
@@ -102,7 +105,9 @@ describe('overview', () => {
         cognitive: exact(100),
         importance: exact(75),
       },
-      quality: 87.5, importance: 75, quadrant: 'keep_it_up', priority: 0.09375,
+      quality: 87.5, importance: 75, quadrant: 'keep_it_up', priority: 0.09375, importanceSource: 'stated',
+      // no loyalty pairs in the input: no derived importance
+      derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' }, farBelow: false,
       // no answer-level quality rows: no n, no interval
       qualityStat: { value: 87.5, n: 0, ci: null },
       contextGap: { gap: null, best: null, worst: null, segments: 0 },
@@ -161,7 +166,8 @@ describe('overview', () => {
   it('answers with nulls and empty lists for a site without data', () => {
     const empty = buildOverview({ range: input.range, stages: input.stages, touchpoints: input.touchpoints, scores: [] });
     expect(OverviewSchema.safeParse(empty).success).toBe(true);
-    expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [], outliers: [] });
+    expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [], outliers: [],
+      thematic: { mean: null, spread: null, touchpoints: 0, drifting: [] } });
     expect(empty.connectivity).toEqual({
       score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {}, dropOffCounts: [], journeys: 0,
     });

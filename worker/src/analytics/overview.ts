@@ -1,10 +1,12 @@
 // Assembles the analytics Overview (docs/metrics.md, the overview API) from rows the rollup SQL returns.
 // Input shapes mirror GROUP BY results over the rollup tables, so the route only reads and passes them on.
 import type { Overview, ScoreStat } from '@throughline/schema';
+import { thematicCohesionOf } from './cohesion';
 import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
 import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './consistency';
 import { answerQualityGapsOf, type ContextGap, type SegmentScoreRollup } from './context';
-import { DEFAULT_THRESHOLDS, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
+import { derivedImportanceOf, pairsByTouchpoint, type LoyaltyRollup } from './loyalty';
+import { DEFAULT_THRESHOLDS, farBelowMean, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
 import { importanceOf, qualityOf } from './quality';
 import { responseRateOf, type PromptCounts } from './response-rate';
 import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
@@ -64,6 +66,8 @@ export interface OverviewInput {
   histograms?: readonly { touchpoint: string; dimension: string; counts: readonly number[] }[];
   /** Answer-level `quality` rollups of every single-value segment (device:*, channel:*, …) over the range, for context gaps. */
   segmentScores?: readonly SegmentScoreRollup[];
+  /** Loyalty pair sums per touchpoint and outcome (journey/loyalty.ts), for derived importance. */
+  loyalty?: readonly LoyaltyRollup[];
 }
 
 const NO_GAP: Omit<ContextGap, 'touchpoint'> = { gap: null, best: null, worst: null, segments: 0 };
@@ -89,6 +93,8 @@ export function buildOverview(input: OverviewInput): Overview {
     answerQualityGapsOf((input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)), minN).map((g) => [g.touchpoint, g]),
   );
 
+  const loyalty = pairsByTouchpoint((input.loyalty ?? []).filter((r) => known.has(r.touchpoint)));
+
   const touchpoints = input.touchpoints.map((tp) => {
     const dims = sums.get(tp.key) ?? new Map();
     const scores: Record<string, ScoreStat> = {};
@@ -99,7 +105,10 @@ export function buildOverview(input: OverviewInput): Overview {
       if (dimension !== 'quality') scores[dimension] = scoreStat(s, minN);
     }
     const quality = qualityOf(scores);
-    const importance = importanceOf(scores);
+    const stated = importanceOf(scores);
+    const derivedImportance = derivedImportanceOf(loyalty.get(tp.key) ?? {}, minN);
+    // docs/metrics.md › Importance: stated where it has a score, else derived
+    const importance = stated ?? derivedImportance.value;
     // n and interval from the answer-level quality rollup; the value stays the docs/metrics.md mean of dimension scores
     const answerQuality = scoreStat(dims.get('quality') ?? { n: 0, sum: 0, sumsq: 0 }, minN);
     const { touchpoint: _, ...contextGap } = gaps.get(tp.key) ?? { touchpoint: tp.key, ...NO_GAP };
@@ -120,10 +129,16 @@ export function buildOverview(input: OverviewInput): Overview {
       contextGap,
       histograms: histograms.get(tp.key) ?? {},
       importance,
+      importanceSource: stated !== null ? ('stated' as const) : derivedImportance.value !== null ? ('derived' as const) : null,
+      derivedImportance,
+      farBelow: false,
       quadrant: quadrantOf(importance, quality, thresholds),
       priority: priorityIndex(importance, quality),
     };
   });
+
+  const farBelow = farBelowMean(touchpoints.map((t) => ({ key: t.key, quality: t.quality })));
+  for (const t of touchpoints) t.farBelow = farBelow.has(t.key);
 
   const consistency = consistencyOf(scoreRows, minN);
   const experienced =
@@ -153,6 +168,11 @@ export function buildOverview(input: OverviewInput): Overview {
       // in the team's touchpoint order, not the order the SQL returned rows in
       breaking: input.touchpoints.map((t) => t.key).filter((key) => consistency.breaking.includes(key)),
       outliers: consistency.outliers.filter((o) => known.has(o.touchpoint)),
+      thematic: thematicCohesionOf(
+        input.touchpoints.map((t) => t.key),
+        new Map([...sums].flatMap(([key, dims]) => (dims.has('theme') ? [[key, dims.get('theme')!] as const] : []))),
+        minN,
+      ),
     },
     connectivity: {
       score: connectivity.score,

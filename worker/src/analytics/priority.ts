@@ -36,6 +36,22 @@ export function priorityIndex(importance: number | null, quality: number | null)
   return (importance / 100) * (1 - quality / 100);
 }
 
+/** docs/metrics.md › Priority › far below the site: how many score points below the mean counts as far at least. */
+const FAR_BELOW_POINTS = 10;
+
+/**
+ * docs/metrics.md › Priority › far below the site: touchpoints whose quality lies more than one population sd and
+ * at least FAR_BELOW_POINTS below the plain mean of the touchpoints' quality, among three or more with a quality.
+ * Needs no importance, stated or derived.
+ */
+export function farBelowMean(items: readonly { key: string; quality: number | null }[]): Set<string> {
+  const rated = items.filter((t): t is { key: string; quality: number } => t.quality !== null);
+  if (rated.length < 3) return new Set();
+  const mean = rated.reduce((a, t) => a + t.quality, 0) / rated.length;
+  const sd = Math.sqrt(rated.reduce((a, t) => a + (t.quality - mean) ** 2, 0) / rated.length);
+  return new Set(rated.filter((t) => mean - t.quality > sd && mean - t.quality >= FAR_BELOW_POINTS).map((t) => t.key));
+}
+
 /**
  * Ranks touchpoints by priority index, highest first (docs/metrics.md › Priority).
  * Null indexes go last; ties keep the input order (a stable sort), so callers pass journey order.

@@ -5,6 +5,7 @@ import { EXPERIENCE_UNITS, JOURNEY_ROW, QUALITY_UNITS } from '../journey/rules';
 import type { Metrics } from '../store/rollup-rows';
 import type { ChannelSpanCount, JourneyTouchpointCount, TransitionRollup } from './connectivity';
 import type { SegmentScoreRollup } from './context';
+import type { LoyaltyRollup } from './loyalty';
 import type { TouchpointCount } from './overview';
 import type { PromptCounts } from './response-rate';
 import type { ScoreRollup } from './stats';
@@ -21,6 +22,8 @@ export interface RollupInputs {
   journeyCounts: JourneyTouchpointCount[];
   channelSpans: ChannelSpanCount[];
   experience: { visitors: number; sum: number };
+  /** Loyalty pair sums (sixtieths; r does not depend on units). */
+  loyalty: LoyaltyRollup[];
 }
 
 const U = QUALITY_UNITS;
@@ -30,7 +33,7 @@ const qualitySums = (v: number[]) => ({ n: v[0]!, sum: v[1]! / U, sumsq: v[2]! /
 
 export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInputs {
   const out: RollupInputs = {
-    scores: [], histograms: [], visits: [], answers: [], joined: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 },
+    scores: [], histograms: [], visits: [], answers: [], joined: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 }, loyalty: [],
   };
   for (const [touchpoint, metrics] of Object.entries(byTouchpoint)) {
     if (touchpoint === JOURNEY_ROW) {
@@ -47,7 +50,10 @@ export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInput
       else if (metric === 'p') out.prompts.push({ touchpoint, shown: v[0]!, dismissed: v[1]!, answered: v[2]! });
       else if (metric === 'q') out.scores.push({ touchpoint, dimension: 'quality', ...qualitySums(v) });
       else if (metric === 'r') out.journeyCounts.push({ touchpoint, journeys: v[0]!, ended: v[1]! });
-      else if (metric.startsWith('d:')) {
+      else if (metric === 'l:b' || metric === 'l:r') {
+        const [n, sx, sy, sxy, sxx, syy] = v as [number, number, number, number, number, number];
+        out.loyalty.push({ touchpoint, outcome: metric === 'l:b' ? 'behavioral' : 'return', n, sx, sy, sxy, sxx, syy });
+      } else if (metric.startsWith('d:')) {
         const dimension = metric.slice(2);
         out.scores.push({ touchpoint, dimension, n: v[0]!, sum: v[1]!, sumsq: v[2]! });
         out.histograms.push({ touchpoint, dimension, counts: v.slice(3, 8) });

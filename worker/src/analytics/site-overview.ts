@@ -27,7 +27,7 @@ export async function siteOverview(env: Cloudflare.Env, s: OverviewScope): Promi
   const overview = buildOverview({
     range: s.range, minN, thresholds, stages: s.stages, touchpoints: s.touchpoints,
     scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers, joined: inputs.joined, prompts: inputs.prompts,
-    transitions: inputs.transitions, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
+    transitions: inputs.transitions, loyalty: inputs.loyalty, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
     experienced: experiencedFromSums(inputs.experience, minN),
     segmentScores: segmentScoresOf((contexts ?? sums).byTouchpoint),
   });

@@ -1,5 +1,5 @@
 // SQL behind the public endpoints: a site by its public key, and the widget config.
-import type { SiteConfig, SiteSettings } from '@throughline/schema';
+import { withThemeWording, type SiteConfig, type SiteSettings } from '@throughline/schema';
 import { listStages, readSettings } from './sites';
 import { listTouchpoints } from './touchpoints';
 
@@ -28,13 +28,16 @@ export async function ingestSiteByKey(
 
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {
   const [settingsRow, stages, touchpoints] = await Promise.all([
-    db.prepare('SELECT settings FROM sites WHERE id = ?').bind(site.id).first<{ settings: string }>(),
+    db.prepare('SELECT settings, name FROM sites WHERE id = ?').bind(site.id).first<{ settings: string; name: string }>(),
     listStages(db, site.id),
     listTouchpoints(db, site.id),
   ]);
   const settings = readSettings(settingsRow?.settings ?? '{}');
+  const brand = settings.brandName || (settingsRow?.name ?? '');
   return {
-    site: site.key, stages, touchpoints,
+    site: site.key, stages,
+    // the `theme` question's built-in wording, naming the brand (packages/schema/src/brand.ts)
+    touchpoints: touchpoints.map((t) => (t.prompt ? { ...t, prompt: withThemeWording(t.prompt, brand) } : t)),
     theme: settings.theme, budget: settings.budget, partners: settings.partners, sendQuery: settings.sendQuery,
   };
 }

@@ -36,9 +36,10 @@ export async function createTouchpoint(db: D1Database, siteId: string, tp: Omit<
   const code = newShortCode();
   await db.batch([
     db.prepare(
-      `INSERT INTO touchpoints (site_id, key, name, stage, channel, owner, team, match, natural_end, code, position, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
-    ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, siteId, nowIso()),
+      `INSERT INTO touchpoints (site_id, key, name, stage, channel, owner, team, match, natural_end, code, staff_code, position, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
+    // staff_code: the staff pulse page /e/{code} (db/pulse.ts), a code of its own
+    ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, newShortCode(), siteId, nowIso()),
     bumpConfigVersion(db, siteId),
   ]);
   return { ...tp, code };

@@ -9,7 +9,7 @@ import { sha256 } from '../ids';
 import { CLIENT_LIMIT, siteLimitExceeded, tooMany, visitorLimitExceeded } from './rate-limit';
 
 /** The client an ingest batch comes from: its address with the site, the day and the pepper; never stored. */
-function clientHash(req: Request, siteKey: string, pepper: string, now = new Date()): Promise<string> {
+export function clientHash(req: Request, siteKey: string, pepper: string, now = new Date()): Promise<string> {
   const ip = req.headers.get('cf-connecting-ip') ?? 'local';
   return sha256(`client\n${now.toISOString().slice(0, 10)}\n${pepper}\n${siteKey}\n${ip}`);
 }

@@ -4,6 +4,7 @@
 // (store/site-store.ts) stores the difference between a visitor's contribution after and before a batch.
 import { EXPERIENCE_DIMENSIONS, PROMPT_OUTCOMES, type Dimension, type PromptOutcome } from '@throughline/schema';
 import { consistencyOfMeans } from '../analytics/consistency';
+import { addLoyalty } from './loyalty';
 import { segmentsOf, type SegmentContext } from './segments';
 
 export type { SegmentContext };
@@ -56,6 +57,7 @@ export const JOURNEY_ROW = '';
  * - `p` [shown, dismissed, answered]: prompt events, in the context of the visit they were shown in
  * - `r` [reached, ended]: journeys (on the day they started, in the segments of their first visit) that
  *   reached this touchpoint, and those whose last stay was here
+ * - `l:b`, `l:r` [n, Σx, Σy, Σxy, Σx², Σy²]: loyalty pairs, quality here against the journey's outcome (journey/loyalty.ts)
  * - on the JOURNEY_ROW: `j` [journeys], `s:<k>` [journeys that reached k distinct channels],
  *   `x` [journeys with an experienced consistency, its sum in millionths]
  * - `k` [joined, linked]: answers joined to a journey (arrived with a journey link, or given in a stay that is not
@@ -183,8 +185,18 @@ export function contributionOf(events: readonly StoredEvent[], rules: JourneyRul
 /** The same from the journeys of `events`, already derived (a caller that also needs them derives them once). */
 export function contributionOfJourneys(journeys: readonly Journey[], events: readonly StoredEvent[], rules: JourneyRules): Contribution {
   const c: Contribution = new Map();
-  for (const journey of journeys) addJourney(c, journey);
+  for (const journey of journeys) {
+    addJourney(c, journey);
+    addLoyalty(c, journey);
+  }
   addPrompts(c, journeys, events.filter((e): e is StoredPrompt => e.kind === 'prompt'), rules);
+  return c;
+}
+
+/** The loyalty pairs alone (journey/loyalty.ts): what a store whose rollups predate them adds once. */
+export function loyaltyContributionOf(events: readonly StoredEvent[], rules: JourneyRules): Contribution {
+  const c: Contribution = new Map();
+  for (const journey of journeysOf(events, rules)) addLoyalty(c, journey);
   return c;
 }
 

@@ -77,7 +77,7 @@ describe('exports', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="throughline-shop-\d{4}-\d\d-\d\d\.csv"/);
     const text = await csv.text();
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,at,visitor,touchpoint,from,sensorial,affective,cognitive,relational,behavioral,importance,handoff,quality,comment,device,channel,locale,country,returning,source');
+    expect(lines[0]).toBe('id,at,visitor,touchpoint,from,sensorial,affective,cognitive,relational,behavioral,importance,handoff,theme,quality,comment,device,channel,locale,country,returning,source');
     expect(lines.filter((l) => /^[0-9a-f-]{36},/.test(l))).toHaveLength(1201);
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""click""), then\nmore",`);
 

@@ -9,7 +9,7 @@
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
-import { addContribution, addMetric, contributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
+import { addContribution, addMetric, contributionOf, loyaltyContributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
 import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, visitorsAfter, type IncomingEvent } from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
@@ -44,6 +44,7 @@ export class SiteStore extends DurableObject {
       const saved = this.meta('rules');
       if (saved) this.rules = JSON.parse(saved) as StoreRules;
       if (!this.meta('joined')) this.backfillJoined();
+      this.addLoyaltyPairs();
       this.recover();
     });
   }
@@ -177,6 +178,8 @@ export class SiteStore extends DurableObject {
     this.rules = null;
     migrateStore(this.sql);
     this.setMeta('joined', '1'); // its rollups count joined answers from the start
+    // empty, so its rollups already hold every loyalty pair there is
+    this.setMeta('loyalty', '1');
   }
 
   override async alarm(): Promise<void> {
@@ -243,6 +246,38 @@ export class SiteStore extends DurableObject {
       }
       this.setMeta('joined', '1');
     });
+  }
+
+  /**
+   * Rollups written before the loyalty pairs existed (journey/loyalty.ts) lack them, and a later batch's
+   * after − before would then subtract pairs never added: once per object, the pairs of every event the rollups
+   * hold (seq <= flushed) are added, one pass over the events like a changed window.
+   */
+  private addLoyaltyPairs(): void {
+    if (this.meta('loyalty') === '1') return;
+    const flushed = Number(this.meta('flushed') ?? 0);
+    const rules = this.rules;
+    if (rules && flushed > 0) {
+      const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
+        .toArray().map((r) => r.visitor);
+      for (let i = 0; i < visitors.length; i += 200) {
+        const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
+        for (const rows of byVisitor.values()) {
+          this.fold(loyaltyContributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules), new Map());
+        }
+        this.applyPending();
+      }
+    }
+    this.setMeta('loyalty', '1');
+  }
+
+  /** Writes the pending rollups without moving the watermark (they belong to events it already covers). */
+  private applyPending(): void {
+    if (!this.pending.size) return;
+    const c = pruneZeros(this.pending);
+    this.pending = new Map();
+    this.pendingRows = 0;
+    this.ctx.storage.transactionSync(() => applyContribution(this.sql, c));
   }
 
   private async armFlush(): Promise<void> {

@@ -133,6 +133,9 @@ export const api = {
     call(site.analytics.overview.$get({ ...p(id), query: query(q) }, abortable(signal))),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
     call(site.analytics.trends.$get({ ...p(id), query: query(q) }, abortable(signal))),
+  /** Employee pulse beside customer quality per touchpoint (staff pages /e/{code}). */
+  pulse: (id: string, q: Query<typeof site.analytics.pulse.$get>, signal?: AbortSignal) =>
+    call(site.analytics.pulse.$get({ ...p(id), query: query(q) }, abortable(signal))),
   /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
   dropped: (id: string, q: Query<typeof site.traffic.dropped.$get>, signal?: AbortSignal) =>
     call(site.traffic.dropped.$get({ ...p(id), query: query(q) }, abortable(signal))),
@@ -184,6 +187,8 @@ export const api = {
     const url = touchpoint['qr.svg'].$url({ ...tp(id, key), query: link ? { link } : {} });
     return url.pathname + url.search;
   },
+  /** The staff page's QR code (/e/{code}), not the customers'. */
+  staffQrUrl: (id: string, key: string) => touchpoint['staff-qr.svg'].$url(tp(id, key)).pathname,
   exportUrl: (id: string, format: 'csv' | 'json', q: Query<typeof site['export.csv']['$get']>) => {
     const url = site[`export.${format}`].$url({ ...p(id), query: query(q) });
     return url.pathname + url.search;

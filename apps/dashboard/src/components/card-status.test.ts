@@ -9,7 +9,8 @@ const tp = (over: Partial<TouchpointScores> = {}): TouchpointScores => ({
   key: 'cart', name: 'Cart', stage: 'Purchase', channel: 'web', owner: 'brand', team: '', n: 40, visits: 100, joined: { n: 0, linked: 0 },
   prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null }, scores: {},
   quality: 70, qualityStat: { value: 70, n: 40, ci: [60, 80] }, contextGap: { gap: null, best: null, worst: null, segments: 0 },
-  histograms: {}, importance: 80, quadrant: 'keep_it_up', priority: 0.24, ...over,
+  histograms: {}, importance: 80, importanceSource: 'stated',
+  derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' }, farBelow: false, quadrant: 'keep_it_up', priority: 0.24, ...over,
 });
 const alert: TrendAlert = {
   touchpoint: 'cart', recent: { from: '2026-03-29', to: '2026-04-04', value: 40, n: 12 }, baseline: { from: '2026-03-01', to: '2026-03-28', value: 72, n: 50 },

@@ -10,7 +10,11 @@ function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPrompt['prom
   const imp = t.scores.importance?.n ?? 0;
   const asksImportance = prompt?.dimensions.includes('importance') ?? false;
   if (t.importance == null && !asksImportance && imp < minN)
-    return { text: prompt ? 'its prompt does not ask importance' : 'it has no prompt, so importance is not asked', ask: true };
+    return {
+      text: `${prompt ? 'its prompt does not ask importance' : 'it has no prompt, so importance is not asked'}, and loyalty does not yet show it `
+        + `(${t.derivedImportance.n} of ${minN} rated journeys, with outcomes that differ)`,
+      ask: true,
+    };
   const missing = [
     t.quality == null ? `on quality (has ${t.qualityStat.n})` : null,
     t.importance == null ? `on importance (has ${imp})` : null,

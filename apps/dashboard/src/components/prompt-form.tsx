@@ -5,6 +5,7 @@ import { DIMENSIONS, DEFAULT_PROMPT_DIMENSIONS } from '../constants';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { messages } from '../../../../packages/widget/src/prompt/i18n';
+import { THEME_QUESTION, withThemeWording } from '../../../../packages/schema/src/brand';
 import { packOf, PromptPreview } from './prompt-preview';
 import { dimLabel } from './score';
 import { ErrorMessage } from './states';
@@ -12,7 +13,8 @@ import { ErrorMessage } from './states';
 const ASKABLE = DIMENSIONS.filter((d) => d !== 'handoff');
 const LANGUAGES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', nl: 'Nederlands', ja: '日本語', ar: 'العربية' };
 
-export function PromptForm({ siteId, tpKey, prompt, onSaved }: { siteId: string; tpKey: string; prompt: Prompt | null; onSaved: (p: Prompt) => void }) {
+/** `brand`: the brand's name in the `theme` question (site settings' brand name, else the site's name). */
+export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { siteId: string; tpKey: string; prompt: Prompt | null; onSaved: (p: Prompt) => void; brand?: string }) {
   const [dims, setDims] = useState<Dimension[]>(prompt?.dimensions ?? [...DEFAULT_PROMPT_DIMENSIONS]);
   const [trigger, setTrigger] = useState<Trigger>(prompt?.trigger ?? { type: 'immediate' });
   const [wording, setWording] = useState<Prompt['wording']>(prompt?.wording ?? {});
@@ -106,7 +108,7 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved }: { siteId: string;
               lang={locale}
               dir={builtIn.dir}
               value={wording[locale]?.[d] ?? ''}
-              placeholder={builtIn.question(d)}
+              placeholder={d === 'theme' ? (THEME_QUESTION[locale] ?? THEME_QUESTION.en!).replace('{brand}', brand) : builtIn.question(d)}
               onInput={(e) => setWording({ ...wording, [locale]: { ...wording[locale], [d]: (e.currentTarget as HTMLInputElement).value } })}
             />
           </div>
@@ -175,7 +177,7 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved }: { siteId: string;
           </button>
         </div>
       </form>
-      <PromptPreview prompt={current()} locale={locale} />
+      <PromptPreview prompt={withThemeWording(current(), brand)} locale={locale} />
     </div>
   );
 }

@@ -35,6 +35,7 @@ const DIMENSION_LABELS: Record<string, string> = {
   behavioral: 'Intent',
   importance: 'Importance',
   handoff: 'Handoff',
+  theme: 'Brand fit',
 };
 export const dimLabel = (d: string) => DIMENSION_LABELS[d] ?? d;
 

@@ -9,8 +9,9 @@ import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './view-props';
 import { TouchpointLink } from '../components/touchpoint-link';
 import { CsvDownload } from '../components/csv-download';
+import { ThematicCohesion } from '../components/thematic-cohesion';
 
-export function ConsistencyView({ overview }: ViewProps) {
+export function ConsistencyView({ overview, site }: ViewProps) {
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={5} label="Loading consistency…" />;
   const o = overview.data;
@@ -157,6 +158,7 @@ export function ConsistencyView({ overview }: ViewProps) {
         </ScrollBox>
         <p class="hint">Blank cells have fewer than {o.minN} answers.</p>
       </section>
+      <ThematicCohesion overview={o} site={site} />
       <AnswerSpread touchpoints={o.touchpoints} />
     </div>
   );

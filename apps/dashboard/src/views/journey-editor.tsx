@@ -166,7 +166,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                         {promptOpen === t.key && (
                           <div class="tp-prompt">
                             <PromptReachPanel site={site} tpKey={t.key} />
-                            <PromptForm siteId={site.id} tpKey={t.key} prompt={t.prompt} onSaved={(p) => setPrompt(t.key, p)} />
+                            <PromptForm siteId={site.id} tpKey={t.key} prompt={t.prompt} onSaved={(p) => setPrompt(t.key, p)} brand={site.settings?.brandName || site.name} />
                           </div>
                         )}
                       </>

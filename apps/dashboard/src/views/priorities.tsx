@@ -15,6 +15,7 @@ import { TouchpointLink, touchpointHref } from '../components/touchpoint-link';
 import { TeamFilter, useTeam } from '../components/team-filter';
 import { CsvDownload } from '../components/csv-download';
 import { navigate } from '../router';
+import { FarBelow, ImportanceValue, LoyaltyDrivers } from '../components/loyalty-drivers';
 
 
 const QUADRANT_HELP: Record<Quadrant, string> = {
@@ -58,7 +59,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
       <HowToRead>
         <p>
           Importance is how much visitors say a step matters to them, quality how well they rate it; both run from 0 to 100 and show once{' '}
-          {overview.data.minN} visitors answered. The lines split the chart into four quadrants: <strong>Fix first</strong> (matters, rated low),{' '}
+          {overview.data.minN} visitors answered. Where a prompt does not ask importance, it is <strong>derived</strong> from loyalty: how
+          strongly the step's quality goes with the intent answer, or with the visitor coming back (100 × the correlation). The lines split the chart into four quadrants: <strong>Fix first</strong> (matters, rated low),{' '}
           <strong>Keep it up</strong> (matters, rated high), <strong>Low priority</strong> and <strong>Possible overkill</strong> (matters little).
         </p>
         <p>
@@ -70,7 +72,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
         <Empty title="No touchpoint has enough answers on importance and quality yet">
           <p>
             Ask the <em>importance</em> question in a touchpoint's prompt (Journey setup → prompt) so visitors say how much each step matters. Each
-            touchpoint needs {overview.data.minN} answers before it is placed here.
+            touchpoint needs {overview.data.minN} answers before it is placed here. Without it, importance is derived once{' '}
+            {overview.data.minN} rated journeys show whether visitors stay loyal.
           </p>
         </Empty>
       ) : (
@@ -100,11 +103,11 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                 return (
                   <g
                     key={t.key}
-                    class={`pt q-${t.quadrant} ${hover === t.key ? 'pt-on' : ''}`}
+                    class={`pt q-${t.quadrant} ${hover === t.key ? 'pt-on' : ''} ${t.importanceSource === 'derived' ? 'pt-derived' : ''}`}
                     tabIndex={0}
                     // an image with its figures for screen readers (the table below links each touchpoint); a click or Enter opens its page
                     role="img"
-                    aria-label={`${t.name}: quality ${fmt(t.quality)}, importance ${fmt(t.importance)}, ${t.quadrant ? QUADRANT_LABELS[t.quadrant] : ''}`}
+                    aria-label={`${t.name}: quality ${fmt(t.quality)}, importance ${fmt(t.importance)}${t.importanceSource === 'derived' ? ' (derived)' : ''}, ${t.quadrant ? QUADRANT_LABELS[t.quadrant] : ''}`}
                     onClick={() => !shared && navigate(touchpointHref(site.id, t.key))}
                     onKeyDown={(e) => !shared && e.key === 'Enter' && navigate(touchpointHref(site.id, t.key))}
                     onMouseEnter={() => setHover(t.key)}
@@ -145,8 +148,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
           <div class="section-head">
             <h2 id="rank-h">Ranked by priority</h2>
             <CsvDownload filename="priorities.csv" rows={() => [
-              ['rank', 'touchpoint', 'stage', 'quadrant', 'importance', 'quality', 'priority'],
-              ...rated.map((t, i) => [i + 1, t.name, t.stage, t.quadrant, t.importance, t.quality, t.priority]),
+              ['rank', 'touchpoint', 'stage', 'quadrant', 'importance', 'importance source', 'quality', 'priority'],
+              ...rated.map((t, i) => [i + 1, t.name, t.stage, t.quadrant, t.importance, t.importanceSource, t.quality, t.priority]),
             ]} />
           </div>
           <ScrollBox label="Priority table">
@@ -174,7 +177,7 @@ export function PrioritiesView({ site, overview }: ViewProps) {
                     <td data-label="Quadrant">
                       <QuadrantBadge quadrant={t.quadrant} />
                     </td>
-                    <td class="num" data-label="Importance">{fmt(t.importance)}</td>
+                    <td class="num" data-label="Importance"><ImportanceValue t={t} /></td>
                     <td class="num" data-label="Quality">
                       <span class="score-chip tone" style={hueStyle(t.quality)}>
                         {fmt(t.quality)}
@@ -194,6 +197,8 @@ export function PrioritiesView({ site, overview }: ViewProps) {
           </ScrollBox>
         </section>
       )}
+      <FarBelow touchpoints={all} />
+      <LoyaltyDrivers touchpoints={all} minN={overview.data.minN} />
       <NotPlaced thin={thin} prompts={prompts} minN={overview.data.minN} siteId={site.id} />
     </div>
   );

@@ -6,6 +6,7 @@ import type { Prompt, Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { replaceSite } from '../api/sites-store';
 import { DEFAULT_PROMPT_DIMENSIONS } from '../constants';
+import { BrandForm } from '../components/brand-form';
 import { DeleteSite } from '../components/delete-site';
 import { PromptPreview } from '../components/prompt-preview';
 import { SettingsForm } from '../components/settings-form';
@@ -33,6 +34,7 @@ export function SettingsView({ site, setSite }: ViewProps) {
       </div>
       <GeneralForm {...common} />
       <ThemeForm {...common} />
+      <BrandForm {...common} />
       <AskingForm {...common} />
       <ScoresForm {...common} />
       <AlertDestinations site={site} />

@@ -21,6 +21,7 @@ export const SITE_VIEWS = [
   { id: 'priorities', label: 'Priorities', analytics: true },
   { id: 'consistency', label: 'Consistency', analytics: true },
   { id: 'connectivity', label: 'Connectivity', analytics: true },
+  { id: 'employees', label: 'Employees', analytics: true },
   { id: 'trends', label: 'Trends', analytics: true },
   { id: 'partners', label: 'Partners', analytics: true },
   { id: 'responses', label: 'Responses', analytics: true },
@@ -35,6 +36,7 @@ const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m)
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
 const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then((m) => m.ConnectivityView));
 const PartnersView = lazyView<ViewProps>(() => import('./partners').then((m) => m.PartnersView));
+const EmployeesView = lazyView<ViewProps>(() => import('./employees').then((m) => m.EmployeesView));
 const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.TrendsView));
 const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
@@ -47,6 +49,7 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
   priorities: PrioritiesView,
   consistency: ConsistencyView,
   connectivity: ConnectivityView,
+  employees: EmployeesView,
   trends: TrendsView,
   partners: PartnersView,
   responses: ResponsesView,

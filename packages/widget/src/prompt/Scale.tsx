@@ -1,7 +1,7 @@
 // One question: a five-point radio group with labelled ends; the affective dimension shows five faces.
 import type { Answers } from '@throughline/schema';
 import { h } from 'preact';
-import { ENDS, type Messages } from './i18n';
+import { endsOf, type Messages } from './i18n';
 
 /** A face whose mouth bends from a frown (1) to a smile (5). */
 function Face({ level }: { level: number }) {
@@ -26,7 +26,7 @@ interface ScaleProps {
 }
 
 export function Scale({ dim, id, legend, m, value, onPick }: ScaleProps) {
-  const [low, high] = ENDS[dim];
+  const [low, high] = endsOf(dim);
   const faces = dim === 'affective';
   return (
     <fieldset>

@@ -18,16 +18,16 @@ export type MessageKey = (typeof KEYS)[number];
 /** English, built in; other locales come as packs (locales.ts) in the same '|'-separated order. */
 const EN = 'Quick question|Close|Send|Thank you!|Your feedback helps us improve.|Anything else? (optional)|A short feedback question is available.|How does this page look and feel?|How do you feel right now?|How easy was it to find what you needed?|How connected do you feel to us?|How likely are you to come back?|How much does this step matter to you?|How smoothly did you get here from {from}?|Very poor|Excellent|Very hard|Very easy|Not at all|Very much|Very rough|Very smooth|Very unhappy|Unhappy|Neutral|Happy|Very happy|How was your visit to {touchpoint}?|How easy was it to get what you came for?|How was your experience with {touchpoint}?|How easy was it to get what you needed from {touchpoint}?|How easy was it to complete this step?';
 
-/** Labels of the two ends of each dimension's scale (affective uses faces). */
-export const ENDS: Record<Dim, [MessageKey, MessageKey]> = {
+/** Labels of the two ends of each dimension's scale (affective uses faces); the others (relational, behavioral, importance,
+ * theme) run from "not at all" to "very much". The `theme` question has no built-in text here: the config brings it
+ * in the prompt's wording, with the brand's name (packages/schema/src/brand.ts). */
+const ENDS: Partial<Record<Dim, [MessageKey, MessageKey]>> = {
   sensorial: ['poor', 'excellent'],
   affective: ['face1', 'face5'],
   cognitive: ['hard', 'easy'],
-  relational: ['notAtAll', 'veryMuch'],
-  behavioral: ['notAtAll', 'veryMuch'],
-  importance: ['notAtAll', 'veryMuch'],
   handoff: ['rough', 'smooth'],
 };
+export const endsOf = (dim: Dim): [MessageKey, MessageKey] => ENDS[dim] || ['notAtAll', 'veryMuch'];
 
 export interface Messages {
   lang: string;
@@ -53,7 +53,7 @@ export function messages(locale: string, wording: Prompt['wording'], pack?: stri
     question(dim, from = '', kind = '', touchpoint = '') {
       const own = wording[locale]?.[dim] ?? wording[base]?.[dim] ?? (lang === base ? undefined : wording.en?.[dim]);
       const byKind = (dim + kind) as MessageKey;
-      return (own ?? t(KEYS.includes(byKind) ? byKind : dim)).replace('{from}', from).replace('{touchpoint}', touchpoint);
+      return (own ?? t((KEYS.includes(byKind) ? byKind : dim) as MessageKey)).replace('{from}', from).replace('{touchpoint}', touchpoint);
     },
   };
 }
