@@ -144,5 +144,6 @@ export async function siteResources(session: Session, siteId: string) {
   const dest = await (await session.send('POST', `/api/v1/sites/${siteId}/alerts/destinations`, { kind: 'webhook', url })).json<{ id: string }>();
   const action = await (await session.send('POST', `/api/v1/sites/${siteId}/touchpoints/checkout/actions`, { day: '2026-11-02', title: 'New copy' })).json<{ id: string }>();
   const share = await (await session.send('POST', `/api/v1/sites/${siteId}/shares`, { view: 'map' })).json<{ id: string }>();
-  return { destination: dest.id, action: action.id, share: share.id };
+  const type = await (await session.send('POST', `/api/v1/sites/${siteId}/journey-types`, { name: 'Returns', stages: ['Request', 'Refund'] })).json<{ id: string }>();
+  return { destination: dest.id, action: action.id, share: share.id, typeId: type.id };
 }

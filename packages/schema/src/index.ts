@@ -1,6 +1,7 @@
 // The one contract between widget, worker and dashboard. The widget imports types only.
 export * from './dimensions';
 export * from './journey';
+export * from './journey-types';
 export * from './config';
 export * from './events';
 export * from './api';

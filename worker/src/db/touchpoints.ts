@@ -1,6 +1,7 @@
 // SQL for touchpoints and their prompts.
 import { PromptInputSchema, type Prompt, type Touchpoint } from '@throughline/schema';
 import { newShortCode, nowIso } from '../ids';
+import { joinDefaultStatement } from './journey-types';
 import { bumpConfigVersion } from './sites';
 
 interface TouchpointRow { key: string; name: string; stage: string; channel: string; owner: string; team: string; match: string; code: string; natural_end: number }
@@ -39,6 +40,7 @@ export async function createTouchpoint(db: D1Database, siteId: string, tp: Omit<
       `INSERT INTO touchpoints (site_id, key, name, stage, channel, owner, team, match, natural_end, code, position, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
     ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, siteId, nowIso()),
+    joinDefaultStatement(db, siteId, tp.key),
     bumpConfigVersion(db, siteId),
   ]);
   return { ...tp, code };

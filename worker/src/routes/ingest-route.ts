@@ -83,7 +83,7 @@ export const ingestRoute = new Hono<AppEnv>()
         const incoming = await Promise.all(valid.map(async (event) => incomingOf(
           event, event.link ? await resolveJourneyLink({ secret, site: site!.id, link: event.link, now, visitor }) : visitor,
           touchpoints.get(event.touchpoint)!, country, 'widget')));
-        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming);
+        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming, site.types);
         c.header('x-rows-written', String(rowsWritten));
         return c.json({ accepted, duplicates, rejected }, 202);
       }

@@ -220,14 +220,18 @@ export class SiteStore extends DurableObject {
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);
   }
 
-  private setRules(rules: StoreRules): void {
-    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays) return;
-    if (this.rules && this.rules.windowDays !== rules.windowDays) this.rederive(this.rules, rules);
+  private setRules(given: StoreRules): void {
+    // a caller that does not know the journey types (retention, a settings change) keeps the ones the object has
+    const rules: StoreRules = { ...given, types: given.types === undefined ? (this.rules?.types ?? null) : given.types };
+    const sameTypes = JSON.stringify(this.rules?.types ?? null) === JSON.stringify(rules.types);
+    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays && sameTypes) return;
+    // a new window or new journey types (docs/metrics.md › Journey types) place visits anew
+    if (this.rules && (this.rules.windowDays !== rules.windowDays || !sameTypes)) this.rederive(this.rules, rules);
     this.rules = rules;
     this.setMeta('rules', JSON.stringify(rules));
   }
 
-  /** A new journey window: every visitor's journeys are derived again, and the rollups move by the difference. */
+  /** A new journey window or types: every visitor's journeys are derived again, and the rollups move by the difference. */
   private rederive(from: JourneyRules, to: JourneyRules): void {
     this.flush();
     const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0').toArray().map((r) => r.visitor);
