@@ -3,7 +3,7 @@
 // before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
 import { apiClient } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
-import { DEMO_LOGIN, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
+import { DEMO_JOURNEY_TYPES, DEMO_LOGIN, DEMO_RETURN_PATHS, DEMO_RETURN_TOUCHPOINTS, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
 
 /** @returns {Promise<{ siteId: string, siteKey: string, created: boolean, imported: number }>} */
 export async function seedDemo(baseURL, { journeys } = {}) {
@@ -28,13 +28,20 @@ export async function seedDemo(baseURL, { journeys } = {}) {
     // The demo always asks on a touchpoint's first view: a generous ask budget.
     settings: { budget: { prompts: 100, periodDays: 1 }, theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 }, partners: [] },
   });
-  for (const tp of DEMO_TOUCHPOINTS) {
+  for (const tp of [...DEMO_TOUCHPOINTS, ...DEMO_RETURN_TOUCHPOINTS]) {
     await api.must('POST', `/api/v1/sites/${site.id}/touchpoints`, {
       key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, team: tp.team, match: tp.match,
       prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
     });
   }
-  const events = simulateDemoEvents({ journeys });
+  // Journey types: the returns touchpoints leave the default (buying) journey and serve Returns
+  const main = DEMO_TOUCHPOINTS.map((tp) => ({ key: tp.key, stage: tp.stage }));
+  await api.must('PATCH', `/api/v1/sites/${site.id}/journey-types/main`, { name: 'Buying', touchpoints: main });
+  for (const type of DEMO_JOURNEY_TYPES) await api.must('POST', `/api/v1/sites/${site.id}/journey-types`, type);
+  const events = [
+    ...simulateDemoEvents({ journeys }),
+    ...simulateDemoEvents({ journeys: Math.round((journeys ?? 1100) / 4), seed: 20261130, paths: DEMO_RETURN_PATHS }),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   let imported = 0;
   for (let i = 0; i < events.length; i += 2000) {
     const r = await api.must('POST', `/api/v1/sites/${site.id}/import`, { events: events.slice(i, i + 2000) });

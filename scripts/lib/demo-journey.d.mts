@@ -32,3 +32,7 @@ export const DEMO_COMMENTS: {
     'store-counter': string[];
     help: string[];
 };
+/** The demo's second journey type (Returns), its own touchpoints, and its customers' paths. */
+export const DEMO_RETURN_TOUCHPOINTS: typeof DEMO_TOUCHPOINTS;
+export const DEMO_JOURNEY_TYPES: { name: string; slug: string; stages: string[]; touchpoints: { key: string; stage: string }[] }[];
+export const DEMO_RETURN_PATHS: string[][];

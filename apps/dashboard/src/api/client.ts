@@ -1,5 +1,9 @@
 // Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
 import type {
+  JourneyType,
+  JourneyTypeInput,
+  JourneyTypePatch,
+  JourneyTypes,
   ActionInput,
   Share,
   ShareCreated,
@@ -154,6 +158,10 @@ export const api = {
 
   stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),
   putStages: (id: string, stages: string[]) => request<{ stages: string[] }>('PUT', `/sites/${enc(id)}/stages`, { stages }),
+  journeyTypes: (id: string, signal?: AbortSignal) => request<JourneyTypes>('GET', `/sites/${enc(id)}/journey-types`, undefined, signal),
+  createJourneyType: (id: string, body: JourneyTypeInput) => request<JourneyType>('POST', `/sites/${enc(id)}/journey-types`, body),
+  patchJourneyType: (id: string, type: string, body: JourneyTypePatch) => request<JourneyType>('PATCH', `/sites/${enc(id)}/journey-types/${enc(type)}`, body),
+  deleteJourneyType: (id: string, type: string) => request<void>('DELETE', `/sites/${enc(id)}/journey-types/${enc(type)}`),
 
   touchpoints: (id: string, signal?: AbortSignal) =>
     request<{ touchpoints: TouchpointWithPrompt[] }>('GET', `/sites/${enc(id)}/touchpoints`, undefined, signal),

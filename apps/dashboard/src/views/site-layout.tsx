@@ -1,5 +1,5 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
-import type { Overview, ShareInfo, Site } from '@throughline/schema';
+import type { JourneyTypes, Overview, ShareInfo, Site } from '@throughline/schema';
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
@@ -31,6 +31,7 @@ export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 export interface ViewProps {
   site: Site;
   overview: Resource<Overview>;
+  /** The URL's filters; on the journey map `journey` is always one type when the site has several. */
   filters: ReturnType<typeof readFilters>;
   /** Replace the site after a change (e.g. its settings), so every view sees the saved state. */
   setSite: (site: Site) => void;
@@ -62,11 +63,18 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
 /** `shared`: opened by a share link: that view only, read-only, with a banner saying so. */
 export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string; shared?: ShareInfo }) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
-  const filters = readFilters(query);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
+  // docs/metrics.md › Journey types: the map shows one type at a time (the default until another is picked)
+  const types = useResource((s) => (meta.analytics ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics]);
+  const typeList = types.data?.journeyTypes;
+  const oneType = view === 'map' && touchpoint === undefined;
+  const asked = readFilters(query);
+  const filters = { ...asked, journey: asked.journey ?? (oneType && typeList && typeList.length > 1 ? typeList.find((t) => t.isDefault)?.slug : undefined) };
+  // the map waits for the types, so that it does not first draw every journey on the default's stages
+  const waiting = oneType && !asked.journey && !typeList && !types.error;
   const overview = useResource<Overview>(
-    (s) => (meta.analytics ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
-    [siteId, filters.from, filters.to, filters.segment, meta.analytics],
+    (s) => (meta.analytics && !waiting ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
+    [siteId, filters.from, filters.to, filters.segment, filters.journey, meta.analytics, waiting],
     { live: meta.analytics },
   );
 
@@ -102,7 +110,7 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
         </div>
       </nav>
       )}
-      {meta.analytics && <FilterBar key={siteId} {...filters} updatedAt={overview.updatedAt} />}
+      {meta.analytics && <FilterBar key={siteId} {...filters} journeyTypes={typeList} oneType={oneType} updatedAt={overview.updatedAt} />}
       {meta.analytics && !shared && touchpoint === undefined && canShare && <ShareView siteId={siteId} view={view} />}
       <main id="main" class="page" tabIndex={-1}>
         {site.error ? (
