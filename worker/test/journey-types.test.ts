@@ -115,11 +115,14 @@ describe('views filtered by journey type', () => {
     }), 201);
     const events = [
       visit('v1', 'home', '10:00'), visit('v1', 'help', '10:05'), answer('v1', 'help', '10:06', { cognitive: 5 }),
-      visit('v2', 'returns', '10:00'), visit('v2', 'help', '10:05'), answer('v2', 'help', '10:06', { cognitive: 1 }),
       visit('v3', 'help', '10:00'), answer('v3', 'help', '10:01', { cognitive: 4 }),
       answer('v4', 'help', '10:11', { cognitive: 2, handoff: 4 }, 'home'), visit('v4', 'help', '10:10'), visit('v4', 'home', '10:05'), visit('v4', 'returns', '10:00'),
     ];
     await ok(await s.send('POST', `${api}/import`, { events }));
+    // v2 arrives newest first, one event at a time: its answer counts in Main until the visit to `returns` arrives
+    for (const e of [answer('v2', 'help', '10:06', { cognitive: 1 }), visit('v2', 'help', '10:05'), visit('v2', 'returns', '10:00')]) {
+      await ok(await s.send('POST', `${api}/import`, { events: [e] }));
+    }
 
     const main = await overview(s, site.id, '&journey=main');
     expect(main.touchpoints.map((t) => [t.key, t.stage])).toEqual([['home', 'Awareness'], ['cart', 'Purchase'], ['help', 'Support']]);
@@ -151,6 +154,14 @@ describe('views filtered by journey type', () => {
     const day = trends.touchpoints.find((t) => t.touchpoint === 'help')!.days.find((d) => d.day === '2026-03-10')!;
     expect([day.n, day.scores.quality?.value]).toEqual([1, 0]);
 
+    // responses and exports of a type list the answers given in its visits: Returns has v2's, Main the other three
+    const listed = async (q: string) => (await ok<{ responses: { visitor: string }[] }>(await s.get(`${api}/responses?${q}`))).responses.map((r) => r.visitor).sort();
+    expect(await listed('journey=returns')).toEqual(['visitor-v2']);
+    expect(await listed('journey=main')).toEqual(['visitor-v1', 'visitor-v3', 'visitor-v4']);
+    expect(await listed('')).toEqual(['visitor-v1', 'visitor-v2', 'visitor-v3', 'visitor-v4']);
+    const csv = await (await s.get(`${api}/export.csv?journey=returns`)).text();
+    expect(csv.trim().split('\r\n').slice(1).map((l) => l.split(',')[2])).toEqual(['visitor-v2']);
+
     // a type that does not exist is a clear 400
     const bad = await s.get(`${api}/analytics/overview?${RANGE}&journey=refunds`);
     expect(bad.status).toBe(400);
@@ -163,5 +174,6 @@ describe('views filtered by journey type', () => {
     const single = await overview(s, site.id, '&journey=main');
     expect(tp(single, 'help')!.quality).toBe(50);
     expect(single.connectivity.journeys).toBe(4);
+    expect(await listed('journey=main')).toEqual(['visitor-v1', 'visitor-v2', 'visitor-v3', 'visitor-v4']);
   });
 });

@@ -14,12 +14,14 @@ export interface JourneyScope {
   touchpoints: TouchpointWithPrompt[];
   /** The rollup segment that holds `segment` ('all', 'device:mobile') for this scope. */
   rows: (segment: string) => string;
+  /** The type whose answers carry it (store/event-rows.ts journey_type): null for every journey, or a site with one type. */
+  answersOf: string | null;
 }
 
 export async function journeyScopeOf(db: D1Database, siteId: string, ref: string | undefined): Promise<JourneyScope> {
   if (ref === undefined) {
     const [stages, touchpoints] = await Promise.all([listStages(db, siteId), listTouchpoints(db, siteId)]);
-    return { type: null, stages, touchpoints, rows: (s) => s };
+    return { type: null, stages, touchpoints, rows: (s) => s, answersOf: null };
   }
   const [types, all] = await Promise.all([listJourneyTypes(db, siteId), listTouchpoints(db, siteId)]);
   const type = types.find((t) => t.id === ref || t.slug === ref);
@@ -31,5 +33,6 @@ export async function journeyScopeOf(db: D1Database, siteId: string, ref: string
     touchpoints: all.filter((t) => stageOf.has(t.key)).map((t) => ({ ...t, stage: stageOf.get(t.key)! })),
     // a site with one type keeps no typed rows: its one type is every journey
     rows: types.length > 1 ? (s) => typedSegment(type.id, s) : (s) => s,
+    answersOf: types.length > 1 ? type.id : null,
   };
 }

@@ -339,6 +339,16 @@ export function stayTypes(journey: Journey, t: JourneyTypeRules): string[] {
   });
 }
 
+/** Per answer id, the journey type of the visit it was given in (responses and exports filter by it). */
+export function answerTypes(journeys: readonly Journey[], t: JourneyTypeRules): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const j of journeys) {
+    const types = stayTypes(j, t);
+    for (const { answer, step } of j.answers) out.set(answer.id, types[step.stay]!);
+  }
+  return out;
+}
+
 /** The part of a journey spent at stays of one type: that type's journey (consecutive stays at one touchpoint join). */
 function journeyOfType(journey: Journey, types: readonly string[], type: string): Journey | null {
   const steps: Step[] = [];

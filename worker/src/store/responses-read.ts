@@ -10,10 +10,10 @@ import { answersOf } from './site-stores';
 /** The filter as the site objects take it; throws the 4xx a bad filter gets, before any byte is sent. */
 export async function answerFilterOf(db: D1Database, siteId: string, f: ResponsesFilter): Promise<AnswerFilter> {
   const out: AnswerFilter = { from: f.from, to: f.to, hasComment: f.hasComment, q: f.q, touchpoints: f.touchpoint ? [f.touchpoint] : undefined };
-  // a journey type (docs/metrics.md › Journey types): the answers given at the touchpoints that serve it
+  // a journey type (docs/metrics.md › Journey types): the answers given in its visits (a site with one type: all)
   const journey = f.journey === undefined ? null : await journeyScopeOf(db, siteId, f.journey);
   const only = (keys: string[]) => (out.touchpoints ? out.touchpoints.filter((k) => keys.includes(k)) : keys);
-  if (journey) out.touchpoints = only(journey.touchpoints.map((t) => t.key));
+  if (journey?.answersOf) out.journeyType = journey.answersOf;
   if (!f.segment) return out;
   const checked = normalizeSegment(f.segment);
   if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });

@@ -63,6 +63,9 @@ export const STORE_SCHEMA: readonly string[] = [
   // found by their parts), rowid = the answer's seq. Kept by event-rows.ts (insert) and site-store.ts (delete).
   `CREATE VIRTUAL TABLE comments_fts USING fts5(comment, tokenize = 'trigram remove_diacritics 1');
   INSERT INTO comments_fts (rowid, comment) SELECT seq, comment FROM events WHERE comment IS NOT NULL;`,
+  // Journey types (docs/metrics.md › Journey types): an answer's type, the type of the visit it was given in, kept by
+  // site-store.ts while the site has two or more types (NULL otherwise), so that responses and exports filter by it.
+  `ALTER TABLE events ADD COLUMN journey_type TEXT;`,
 ];
 
 /** Applies the steps this object has not run yet. */
