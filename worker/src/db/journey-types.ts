@@ -14,7 +14,8 @@ export interface TypeMap {
   default: string;
   /** Every type's id, in the site's order. */
   order: string[];
-  /** Touchpoint key → the ids of the types it serves, in the site's order (keys sorted, so equal maps are equal JSON). */
+  /** Touchpoint key → the ids of the types it serves, in the site's order (keys sorted, so equal maps are equal JSON);
+   * a touchpoint that serves only the default is left out. */
   of: Record<string, string[]>;
 }
 
@@ -50,7 +51,9 @@ export function typeMapFromRows(rows: readonly { id: string; is_default: number;
   const order = [...new Set(rows.map((r) => r.id))];
   const of: Record<string, string[]> = {};
   for (const r of rows) if (r.touchpoint !== null) (of[r.touchpoint] ??= []).push(r.id);
-  const sorted = Object.fromEntries(Object.keys(of).sort().map((k) => [k, of[k]!]));
+  // a touchpoint that serves the default alone is left out (the rules count it there anyway), so that adding one
+  // to a site does not change the map, which would place every visit of the site again
+  const sorted = Object.fromEntries(Object.keys(of).sort().filter((k) => !(of[k]!.length === 1 && of[k]![0] === def.id)).map((k) => [k, of[k]!]));
   return { default: def.id, order, of: sorted };
 }
 

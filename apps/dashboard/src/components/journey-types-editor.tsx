@@ -162,7 +162,8 @@ function TypeTouchpoints({ siteId, type, touchpoints, onSaved }: { siteId: strin
   }
   return (
     <form class="jt-touchpoints" onSubmit={save} aria-labelledby="jt-tps-h">
-      <h3 id="jt-tps-h">Touchpoints of {type.name}</h3>
+      <h3 id="jt-tps-h">Part of {type.name}</h3>
+      <p class="hint">Tick what serves this journey, and its stage here.</p>
       {error && <ErrorMessage error={error} title="The touchpoints were not saved" />}
       {touchpoints.length === 0 ? (
         <p class="hint">Add touchpoints below first.</p>

@@ -64,10 +64,11 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
 export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string; shared?: ShareInfo }) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
-  // docs/metrics.md › Journey types: the map shows one type at a time (the default until another is picked)
-  const types = useResource((s) => (meta.analytics ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics]);
+  // docs/metrics.md › Journey types: the map and the flow (stage columns) show one type at a time, the default until
+  // another is picked; a shared view keeps the type its link was made with
+  const types = useResource((s) => (meta.analytics && !shared ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics, !shared]);
   const typeList = types.data?.journeyTypes;
-  const oneType = view === 'map' && touchpoint === undefined;
+  const oneType = !shared && (view === 'map' || view === 'connectivity') && touchpoint === undefined;
   const asked = readFilters(query);
   const filters = { ...asked, journey: asked.journey ?? (oneType && typeList && typeList.length > 1 ? typeList.find((t) => t.isDefault)?.slug : undefined) };
   // the map waits for the types, so that it does not first draw every journey on the default's stages
