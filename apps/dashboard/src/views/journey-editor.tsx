@@ -81,7 +81,10 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
       {deleteError && <ErrorMessage error={deleteError} title="The touchpoint was not deleted" />}
       <section class="section" aria-labelledby="tps-h">
         <div class="editor-head">
-          <h2 id="tps-h">Touchpoints</h2>
+          <div>
+            <h2 id="tps-h">Touchpoints</h2>
+            <p class="hint">Every touchpoint of the site, by its stage in the default journey; which other journey types it serves is set above.</p>
+          </div>
           {canEdit && list.length > 0 && adding === null && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => setAdding(stageList[0] ?? '')}>
               + Add touchpoint

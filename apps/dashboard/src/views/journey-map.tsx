@@ -75,6 +75,12 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
       </div>
       <Summary o={o} total={total} base={base} />
       <HowToRead>
+        {typeList.length > 1 && (
+          <p>
+            This site has several journey types ({typeList.map((t) => t.name).join(', ')}). The map shows one at a time, with its own stages: pick another
+            under Journey above. Its scores count only the visits of that journey type.
+          </p>
+        )}
         <p>
           Every score runs from 0 (all answers 1 of 5) to 100 (all 5 of 5); it is shown once {o.minN} visitors answered, with the number of answers beside
           it. The thin dark line inside a bar is the 95% interval: the true score very likely lies there, and it narrows as answers add up.

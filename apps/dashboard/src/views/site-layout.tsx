@@ -12,7 +12,7 @@ import { lazyView } from '../components/lazy';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { readFilters } from '../filters';
-import { withFilters } from '../router';
+import { setQuery, withFilters } from '../router';
 import { JourneyMapView } from './journey-map';
 
 export const SITE_VIEWS = [
@@ -69,7 +69,11 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
   const types = useResource((s) => (meta.analytics && !shared ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics, !shared]);
   const typeList = types.data?.journeyTypes;
   const oneType = !shared && (view === 'map' || view === 'connectivity') && touchpoint === undefined;
-  const asked = readFilters(query);
+  const fromUrl = readFilters(query);
+  // a type this site does not have (a link from another site) is dropped rather than answered with an error
+  const unknown = fromUrl.journey !== undefined && typeList !== undefined && !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
+  const asked = unknown ? { ...fromUrl, journey: undefined } : fromUrl;
+  useEffect(() => void (unknown && setQuery({ journey: null })), [unknown]);
   const filters = { ...asked, journey: asked.journey ?? (oneType && typeList && typeList.length > 1 ? typeList.find((t) => t.isDefault)?.slug : undefined) };
   // the map waits for the types, so that it does not first draw every journey on the default's stages
   const waiting = oneType && !asked.journey && !typeList && !types.error;
