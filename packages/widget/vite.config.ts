@@ -62,7 +62,7 @@ function writePacks(): string {
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const chunks: Record<string, string> = { prompt: 'w/prompt.js', core: 'w/core.js', l: 'w/l/' };
-  if (command == 'build') {
+  if (command === 'build') {
     await build({
       ...base,
       build: {

@@ -160,5 +160,5 @@ console.log(`fullest object: 10 GB of events after ${dayFmt(soonest)} days. With
 console.log(`events: ${fmt(monthlyEvents / 1e9, 1)} billion/month; rows written ${fmt(rowsPerEvent_, 2)} per event on average → $${fmt(rowCost(rowsPerEvent_), 2)} per million events ($${fmt((monthlyRows / 1e6) * PRICES.rowWrittenPerMillion)}/month)`);
 console.log(`requests: $${fmt(requestCost, 2)} per million events ($${fmt((monthlyEvents / P.eventsPerRequest / 1e6) * PRICES.requestPerMillion)}/month)`);
 console.log(`storage: $${fmt(storageMonth, 3)} per million events per month kept, $${fmt(storageMonth * P.retentionMonths, 2)} over ${P.retentionMonths} months of retention; all sites after ${P.retentionMonths} months: $${fmt((monthlyEvents * P.retentionMonths * P.bytesPerEvent) / 1e9 * PRICES.storedGbMonth)}/month`);
-console.log(`before (one D1 database, rollup triggers; issue #11): 22–261 rows written per visit, 12–26 per answer → $22–261 per million visits`);
+console.log(`before (one D1 database, rollup triggers): 22–261 rows written per visit, 12–26 per answer → $22–261 per million visits`);
 console.log(`not counted: duration (GB-s while an object runs), rows read by views, the Worker's own requests; free allowances`);

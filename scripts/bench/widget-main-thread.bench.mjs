@@ -1,7 +1,7 @@
 // Widget main-thread benchmark: in Chromium at 4× CPU throttling (CDP Emulation.setCPUThrottlingRate), from inserting
 // the script tag into a loaded page to the prompt shown, the longest main-thread task and the total blocking time
 // (sum of each task's time over 50 ms), read from a Chromium trace of the page's renderer main thread.
-// Budget (issue 3): no task over 50 ms, TBT under 10 ms; exits non-zero when the worst run is over. For scale, each run
+// Budget: no task over 50 ms, TBT under 10 ms; exits non-zero when the worst run is over. For scale, each run
 // also inserts an empty script first: its longest task is what any script insert costs on this machine at this moment.
 // Needs the build (`pnpm build`): it runs the built /w.js from a local worker. Bounded: RUNS (default 15) page loads,
 // each at most 30 s; loopback only. DEBUG=1 prints what each long task spends its time on; TRACE_DIR=dir keeps each
@@ -29,7 +29,7 @@ if (!existsSync(path.join(PUBLIC, 'w.js'))) {
 // A plain page on its own origin, as a site owner's; the script tag is inserted by the benchmark.
 // Also an empty script, /floor.js: inserting it shows what any script insert costs on this machine, for scale.
 const page = createServer((req, res) =>
-  req.url == '/floor.js'
+  req.url === '/floor.js'
     ? res.writeHead(200, { 'content-type': 'text/javascript' }).end('void 0')
     : res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><title>Bench</title><h1>Page</h1><p>Text.</p></html>'),
 );
@@ -47,14 +47,14 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
  */
 function tasksBetween(trace, from, to) {
   const events = JSON.parse(trace.toString()).traceEvents;
-  const marks = Object.fromEntries(events.filter((e) => e.name == 'TimeStamp').map((e) => [e.args?.data?.message, e]));
+  const marks = Object.fromEntries(events.filter((e) => e.name === 'TimeStamp').map((e) => [e.args?.data?.message, e]));
   const start = marks[from], end = marks[to];
   if (!start || !end) throw new Error('trace marks missing');
   // The thread that logged the marks is the page's main thread.
-  const tasks = events.filter((e) => e.name == 'ThreadControllerImpl::RunTask' && e.ph == 'X' && e.pid == start.pid && e.tid == start.tid && e.ts + e.dur >= start.ts && e.ts <= end.ts);
+  const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.ts + e.dur >= start.ts && e.ts <= end.ts);
   // DEBUG=1: what each task over 30 ms spent its time on.
   if (process.env.DEBUG) for (const t of tasks.filter((t) => t.dur > 30000)) {
-    const kids = events.filter((e) => e.ph == 'X' && e.tid == t.tid && e.pid == t.pid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && (e.dur ?? 0) > 5000);
+    const kids = events.filter((e) => e.ph === 'X' && e.tid === t.tid && e.pid === t.pid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && (e.dur ?? 0) > 5000);
     console.log((t.dur / 1000).toFixed(1), kids.map((k) => `${k.name}:${(k.dur / 1000).toFixed(1)}${k.args?.data?.url ? '@' + k.args.data.url.slice(-30) : ''}${k.args?.data?.functionName ? '#' + k.args.data.functionName : ''}`).join(' | '));
   }
   return tasks.map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? 0) / 1000 }));

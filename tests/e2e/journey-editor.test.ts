@@ -1,7 +1,7 @@
 // Journey setup on the seeded demo: the URL-rule matcher answers with the widget's own matcher, and an offline
 // touchpoint's QR code loads from the API and downloads as SVG and as PNG.
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { axeEverywhere } from '../support/axe';
 import { demoDesktop } from '../support/demo-login';
@@ -9,13 +9,12 @@ import { demoDesktop } from '../support/demo-login';
 const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let demo: Awaited<ReturnType<typeof demoDesktop>>;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
   demo = await demoDesktop(baseURL);
-  ({ context, page, errors } = demo);
+  ({ page, errors } = demo);
   await page.goto(`${baseURL}/sites/${siteId}/journey`);
   await page.getByRole('heading', { name: 'Touchpoints' }).waitFor({ timeout: 15_000 });
 });

@@ -1,4 +1,4 @@
-// Accessibility check of the page as it is now: axe-core (the root devDependency) run inside the page.
+// Accessibility check of the page as it is now: axe-core (a devDependency of tests/) run inside the page.
 // axe goes in through the test driver (CDP evaluate), which a page's Content-Security-Policy does not govern,
 // so the same check runs on the dashboard and on the widget's strict-CSP fixture pages.
 import { readFileSync } from 'node:fs';

@@ -37,7 +37,7 @@ for (const mode of MODES) {
       for (const file of ['blank.html', 'dark.html', 'rtl.html']) {
         const { context, page } = await show(mode, site, file);
         expect(await promptViolations(page), file).toEqual([]);
-        if (file == 'blank.html') {
+        if (file === 'blank.html') {
           await answer(page);
           expect(await promptViolations(page), 'thank-you').toEqual([]);
         }
@@ -60,14 +60,14 @@ for (const mode of MODES) {
         await page.keyboard.press('Tab');
         const at = await focused(page);
         path.push(at);
-        if (at == 'input:radio') for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
-        if (at == 'textarea') await page.keyboard.type('by keyboard');
+        if (at === 'input:radio') for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+        if (at === 'textarea') await page.keyboard.type('by keyboard');
       }
       expect(path).toEqual(['button:button.x', 'input:radio', 'input:radio', 'textarea', 'button:button.send']);
       await page.keyboard.press('Enter');
       await prompt(page).locator('.thanks').waitFor();
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
-      const sent = posts.find((e) => e.type == 'answer') as { answers?: object; comment?: string } | undefined;
+      const sent = posts.find((e) => e.type === 'answer') as { answers?: object; comment?: string } | undefined;
       expect(sent).toMatchObject({ answers: { sensorial: 4, affective: 4 }, comment: 'by keyboard' });
       await context.close();
     });

@@ -51,10 +51,10 @@ async function installAndAnswer(mode: Mode, file: string, check?: (page: Page) =
   await check?.(page);
   await answer(page);
   await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
-  expect(posts.filter((e) => e.type == 'answer')).toHaveLength(1);
+  expect(posts.filter((e) => e.type === 'answer')).toHaveLength(1);
 
   const added = (await globals(page)).filter((g) => !before.globals.includes(g));
-  expect(added).toEqual(mode == 'script' ? ['throughline'] : []);
+  expect(added).toEqual(mode === 'script' ? ['throughline'] : []);
   expect(await hostStyles(page)).toEqual(before.styles);
   expect(errors).toEqual([]);
   await context.close();
@@ -102,7 +102,7 @@ for (const mode of MODES) {
       await page.click('#to-checkout');
       await answer(page);
       await page.click('#to-help');
-      await expect.poll(() => posts.filter((e) => e.type == 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 15_000 }).toEqual([
+      await expect.poll(() => posts.filter((e) => e.type === 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 15_000 }).toEqual([
         ['spa-home', null],
         ['spa-checkout', 'spa-home'],
         ['spa-help', 'spa-checkout'],

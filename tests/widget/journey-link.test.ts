@@ -16,7 +16,7 @@ const s = widgetSuite();
 async function visitOf(page: Page, url: string): Promise<{ link?: string }> {
   const sent = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
   await page.goto(url);
-  return JSON.parse((await sent).postData()!).events.find((e: { type: string }) => e.type == 'visit');
+  return JSON.parse((await sent).postData()!).events.find((e: { type: string }) => e.type === 'visit');
 }
 
 for (const mode of MODES) {

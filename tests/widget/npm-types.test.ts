@@ -28,7 +28,7 @@ afterAll(() => rmSync(app, { recursive: true, force: true }));
 function check(source: string, resolution: keyof typeof RESOLUTIONS = 'bundler') {
   const file = path.join(app, 'app.ts');
   writeFileSync(file, source);
-  const nodeNext = resolution == 'nodenext';
+  const nodeNext = resolution === 'nodenext';
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -93,7 +93,7 @@ touchpoint();
     const note = (name: string, node: ts.Node) => {
       const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
       documented[name] = {
-        example: docs.some((d) => d.tags?.some((t) => t.tagName.text == 'example')),
+        example: docs.some((d) => d.tags?.some((t) => t.tagName.text === 'example')),
         text: docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' '),
       };
     };

@@ -65,7 +65,7 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds } } }]);
       const { context, page, errors } = await openPage(s.browser);
       // The prompt's code: the script-tag chunk, or the npm build's lazily imported module.
-      const chunk = page.waitForResponse((r) => (mode == 'script' ? /\/w\/prompt\.[\w-]+\.js$/ : /\/show\.[\w-]+\.js$/).test(r.url()));
+      const chunk = page.waitForResponse((r) => (mode === 'script' ? /\/w\/prompt\.[\w-]+\.js$/ : /\/show\.[\w-]+\.js$/).test(r.url()));
       const opened = Date.now();
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
       await chunk;

@@ -13,7 +13,7 @@ import { ASK_NOW, createTestSite } from './support/test-site';
 const s = widgetSuite();
 
 /** The outcomes of the prompt events sent so far, in order. */
-const outcomes = (posts: PostedEvent[]) => posts.filter((e) => e.type == 'prompt').map((e) => e.outcome);
+const outcomes = (posts: PostedEvent[]) => posts.filter((e) => e.type === 'prompt').map((e) => e.outcome);
 
 /** Waits until the page has sent a prompt event with this outcome. */
 const sent = (page: Page, outcome: string) =>
@@ -46,9 +46,9 @@ for (const mode of MODES) {
       await answered;
       expect(outcomes(second.posts)).toEqual(['shown', 'answered']);
       const events = second.posts;
-      expect(events.filter((e) => e.type == 'answer')).toHaveLength(1);
+      expect(events.filter((e) => e.type === 'answer')).toHaveLength(1);
       // Every prompt event is of the page's touchpoint and has its own id.
-      expect(events.filter((e) => e.type == 'prompt').every((e) => e.touchpoint == 'page')).toBe(true);
+      expect(events.filter((e) => e.type === 'prompt').every((e) => e.touchpoint === 'page')).toBe(true);
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 
       await expect.poll(() => site.prompts('page'), { timeout: 15_000 }).toEqual({ shown: 2, dismissed: 1, answered: 1 });

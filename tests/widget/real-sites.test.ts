@@ -41,7 +41,7 @@ const covered = (page: Page) =>
     const r = card.getBoundingClientRect();
     const host = (card.getRootNode() as ShadowRoot).host;
     // Just inside the rounded corners (radius 12 px here).
-    return [r.left + 6, r.right - 6].some((x) => [r.top + 6, r.bottom - 6].some((y) => document.elementFromPoint(x, y) != host));
+    return [r.left + 6, r.right - 6].some((x) => [r.top + 6, r.bottom - 6].some((y) => document.elementFromPoint(x, y) !== host));
   });
 
 /** Opens a page and waits until its visit to `touchpoint` has reached the worker. */
@@ -91,7 +91,7 @@ for (const mode of MODES) {
       await page.click('a[href="checkout"]');
       await expect.poll(() => question(page), { timeout: 15_000 }).toBe('How much does this step matter to you?');
       // … and it is offered again on a later visit to its route; the answered one is not.
-      const visits = () => posts.filter((e) => e.type == 'visit').map((e) => e.touchpoint);
+      const visits = () => posts.filter((e) => e.type === 'visit').map((e) => e.touchpoint);
       await page.goBack(); // back on the shop, answered: it does not ask again
       await expect.poll(visits, { timeout: 15_000 }).toEqual(['home', 'shop', 'checkout', 'shop']);
       await page.goBack();
@@ -204,7 +204,7 @@ for (const mode of MODES) {
         () =>
           new Promise<number>((r) => {
             let sum = 0;
-            new PerformanceObserver((list) => list.getEntries().forEach((e) => (sum += (e as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift', buffered: true });
             setTimeout(() => r(sum), 300);
           }),
       );

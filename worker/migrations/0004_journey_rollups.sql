@@ -42,7 +42,7 @@ CREATE TABLE journey_scores (
   PRIMARY KEY (site_id, visitor, dimension, touchpoint)
 ) WITHOUT ROWID;
 
--- Per visitor with a dimension rated at two or more touchpoints: DESIGN.md experienced consistency of that
+-- Per visitor with a dimension rated at two or more touchpoints: docs/metrics.md experienced consistency of that
 -- visitor, 0-100 (mean over such dimensions of 1 - popsd(touchpoint means) / 2). analytics/consistency.ts
 -- computes the same from the same means.
 CREATE TABLE visitor_experience (

@@ -32,7 +32,7 @@ export interface Bindings {
 }
 
 /** Who is calling the dashboard API: from a session cookie or an API token. */
-export interface Caller {
+interface Caller {
   userId: string | null;
   orgId: string;
   role: Role;

@@ -1,7 +1,7 @@
 // Random identifiers: ids, public site keys, QR short codes, secrets; and SHA-256 hashing of secrets.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no 0/o/1/l: codes are read off printed QR labels
 
-export function randomString(length: number, alphabet = ALPHABET): string {
+function randomString(length: number, alphabet = ALPHABET): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   let out = '';
   for (const b of bytes) out += alphabet[b % alphabet.length];

@@ -1,6 +1,6 @@
 // The OpenAPI-aware Hono factory: every API sub-app validates with the shared schemas and
 // answers validation failures in our one error shape.
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { ErrorBodySchema } from '@throughline/schema';
 import type { AppEnv } from './env';
 import { invalid } from './errors';

@@ -1,9 +1,9 @@
-// Headers on every response the Worker itself makes (issue 15, L5); static assets get theirs from public/_headers.
+// Headers on every response the Worker itself makes; static assets get theirs from public/_headers.
 // HTTPS only (HSTS), no content sniffing, and the dashboard API's answers (authenticated, per person) never cached.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
 
-export const HSTS = 'max-age=63072000; includeSubDomains';
+const HSTS = 'max-age=63072000; includeSubDomains';
 
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -41,7 +41,7 @@ export async function documentedRoutes(): Promise<ApiRoute[]> {
 }
 
 /** The smallest value that the schema accepts, as far as a plain reading of it allows. */
-export function sample(s: Schema | undefined): unknown {
+function sample(s: Schema | undefined): unknown {
   if (!s) return undefined;
   if (s.default !== undefined) return s.default;
   if (s.const !== undefined) return s.const;

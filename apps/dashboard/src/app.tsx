@@ -1,9 +1,8 @@
 // The app: who is signed in, then which screen the URL names. Heavier screens are loaded on demand.
-import type { Me } from '@throughline/schema';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, setUnauthorizedHandler } from './api/client';
-import { RoleContext } from './api/role';
-import { resetSites } from './api/sites-store';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, type ApiError, setUnauthorizedHandler } from './api/client';
+import { session, signIn, signOut } from './api/session';
 import { match, navigate, useLocation } from './router';
 import { AuthView } from './views/auth';
 import { SitesView } from './views/sites';
@@ -14,10 +13,10 @@ import { HomeRedirect } from './views/home-redirect';
 import { lazyView } from './components/lazy';
 
 // Rarely opened screens load on demand, so the first screen stays small.
-const InviteView = lazyView<{ token: string; me: Me | null; onJoined: (me: Me) => void }>(() => import('./views/invite').then((m) => m.InviteView));
-const ResetPasswordView = lazyView<{ token: string; onSignedIn: (me: Me) => void }>(() => import('./views/reset-password').then((m) => m.ResetPasswordView));
+const InviteView = lazyView<{ token: string }>(() => import('./views/invite').then((m) => m.InviteView));
+const ResetPasswordView = lazyView<{ token: string }>(() => import('./views/reset-password').then((m) => m.ResetPasswordView));
 const ForgotPasswordView = lazyView<Record<string, never>>(() => import('./views/forgot-password').then((m) => m.ForgotPasswordView));
-const TeamView = lazyView<{ me: Me; onSwitched: (me: Me) => void }>(() => import('./views/team').then((m) => m.TeamView));
+const TeamView = lazyView<Record<string, never>>(() => import('./views/team').then((m) => m.TeamView));
 
 const SharedApp = lazyView<{ token: string }>(() => import('./views/shared').then((m) => m.SharedApp));
 
@@ -29,21 +28,13 @@ export function App() {
 
 function SignedInApp() {
   const loc = useLocation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const me = session.value;
   const [bootError, setBootError] = useState<ApiError>();
 
   useEffect(() => {
-    setUnauthorizedHandler(() => setMe(null));
-    api.me().then(setMe, (err: ApiError) => (err.status === 401 ? setMe(null) : setBootError(err)));
+    setUnauthorizedHandler(signOut);
+    api.me().then(signIn, (err: ApiError) => (err.status === 401 ? signOut() : setBootError(err)));
   }, []);
-
-  // Another person or organization than before (a switch, or log out and in as someone else): their sites, not the last ones.
-  const who = me ? `${me.user.id}:${me.organization.id}` : null;
-  const lastWho = useRef<string | null>(null);
-  useEffect(() => {
-    if (who && lastWho.current && who !== lastWho.current) resetSites();
-    if (who) lastWho.current = who;
-  }, [who]);
 
   const authPath = loc.path === '/login' || loc.path === '/signup';
   const invite = match('/invite/:token', loc.path);
@@ -56,7 +47,7 @@ function SignedInApp() {
       navigate(`/login${next}`, { replace: true });
     } else if (me && authPath) {
       const next = loc.query.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     }
   }, [me, authPath, !!invite, !!reset, forgot]);
 
@@ -72,17 +63,17 @@ function SignedInApp() {
         <Loading label="Starting Throughline…" />
       </main>
     );
-  if (invite?.token) return <InviteView token={invite.token} me={me} onJoined={setMe} />;
-  if (reset?.token) return <ResetPasswordView token={reset.token} onSignedIn={setMe} />;
+  if (invite?.token) return <InviteView token={invite.token} />;
+  if (reset?.token) return <ResetPasswordView token={reset.token} />;
   if (forgot) return <ForgotPasswordView />;
-  if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} onSignedIn={setMe} />;
+  if (me === null) return <AuthView mode={loc.path === '/signup' ? 'signup' : 'login'} />;
 
   const tpMatch = match('/sites/:id/touchpoints/:key', loc.path);
   const siteMatch = match('/sites/:id/:view', loc.path) ?? match('/sites/:id', loc.path);
-  let body;
+  let body: ComponentChildren;
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
-  else if (loc.path === '/team') body = <TeamView me={me} onSwitched={setMe} />;
+  else if (loc.path === '/team') body = <TeamView />;
   else if (tpMatch?.id && tpMatch.key) body = <SiteLayout siteId={tpMatch.id} view="map" touchpoint={tpMatch.key} query={loc.query} />;
   else if (siteMatch && siteMatch.id !== undefined) {
     const view = (siteMatch.view ?? 'map') as SiteView;
@@ -90,13 +81,13 @@ function SignedInApp() {
   } else body = <NotFound />;
 
   return (
-    <RoleContext.Provider value={me.role}>
+    <>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <Header me={me} siteId={siteMatch?.id} onSignedOut={() => setMe(null)} onSwitched={setMe} />
+      <Header siteId={siteMatch?.id} />
       {body}
-    </RoleContext.Provider>
+    </>
   );
 }
 

@@ -8,7 +8,7 @@ export const PRESETS = [
   { days: 90, label: 'Last 90 days' },
   { days: 365, label: 'Last 12 months' },
 ] as const;
-export const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 30;
 
 /** Segment names the API accepts, with suggested values (free text is allowed where the list is open). */
 export const SEGMENT_VALUES: Record<string, string[]> = {

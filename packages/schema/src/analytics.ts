@@ -1,6 +1,6 @@
 // Analytics responses (docs/metrics.md). Scores are 0–100 and null below the minimum n.
 import { z } from 'zod';
-import { DIMENSIONS } from './dimensions';
+import { DIMENSIONS } from './constants';
 import { JourneyTypeRefSchema } from './journey-types';
 
 export const QUADRANTS = ['fix_first', 'keep_it_up', 'low_priority', 'possible_overkill'] as const;

@@ -82,12 +82,6 @@ export type Site = z.infer<typeof SiteSchema>;
 /** Without the create defaults: a PATCH changes only the fields it names (`.partial()` would keep `origins: []`). */
 export const SitePatchSchema = SiteCreateSchema.extend({ origins: z.array(OriginSchema).max(50) }).partial();
 
-/** A page of a list: `cursor` is opaque; absent when there is no next page. */
-export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(200).optional(),
-});
-
 /**
  * POST /api/v1/sites/{id}/journey-links: a signed journey link for one customer's journey (an order email, a QR code
  * on a parcel slip). Put `link` in the URL as `tl_j`; a visit that arrives with it joins `journey` until it expires.

@@ -56,7 +56,7 @@ export const SiteSettingsSchema = z.strictObject({
   minN: z.int().min(1).max(1000).default(5),
   /** Quadrant thresholds on the 0–100 scale; the midpoint unless set. */
   thresholds: z.strictObject({ importance: z.number().min(0).max(100), quality: z.number().min(0).max(100) }).default({ importance: 50, quality: 50 }),
-  /** A gap between a visitor's visits longer than this many days starts a new journey (DESIGN.md "Journey"). */
+  /** A gap between a visitor's visits longer than this many days starts a new journey (docs/metrics.md › The model, "Journey"). */
   journeyWindowDays: z.int().min(1).max(365).default(30),
   /** Raw visits older than this many days are dropped; rollups stay (default about 13 months). */
   retentionDays: z.int().min(31).max(3650).default(395),

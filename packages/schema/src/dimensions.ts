@@ -1,12 +1,7 @@
 // The dimensions a prompt can ask (docs/metrics.md › The model), each on a 1–5 scale.
 import { z } from 'zod';
 
-/** Experience dimensions: their mean is a touchpoint's quality. */
-export const EXPERIENCE_DIMENSIONS = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral'] as const;
-/** Every dimension an answer may carry. `handoff` only when arriving from another touchpoint. */
-export const DIMENSIONS = [...EXPERIENCE_DIMENSIONS, 'importance', 'handoff'] as const;
-/** What a prompt asks when the team has not chosen. */
-export const DEFAULT_PROMPT_DIMENSIONS = ['sensorial', 'affective', 'cognitive'] as const;
+import { DIMENSIONS, EXPERIENCE_DIMENSIONS } from './constants';
 
 export const DimensionSchema = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof DimensionSchema>;

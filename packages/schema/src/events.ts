@@ -1,5 +1,6 @@
-// Ingest: POST /v1/events. The widget sends visits and answers in batches (DESIGN.md "Public interfaces").
+// Ingest: POST /v1/events. The widget sends visits and answers in batches (README.md › Embed; the shapes below are the contract).
 import { z } from 'zod';
+import { ARRIVALS, DEVICES } from './constants';
 import { AnswersSchema } from './dimensions';
 import { TouchpointKeySchema } from './journey';
 
@@ -9,8 +10,6 @@ export const MAX_EVENTS_PER_BATCH = 500;
 /** Events older than this are refused by ingest; older data comes through import. */
 export const MAX_EVENT_AGE_DAYS = 7;
 
-export const DEVICES = ['mobile', 'tablet', 'desktop'] as const;
-export const ARRIVALS = ['direct', 'search', 'social', 'email', 'referral', 'qr', 'partner', 'internal'] as const;
 
 /** Where and how the visit happened; every field optional, no personal data. */
 export const ContextSchema = z.strictObject({
@@ -36,7 +35,7 @@ const EventBase = {
 };
 
 /**
- * A signed journey link (DESIGN.md "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
+ * A signed journey link (docs/metrics.md › The model, "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
  * seconds in base 36>.<HMAC-SHA256 signature, base64url>`, made by the worker only (worker/src/ingest/journey-link.ts).
  */
 export const JourneyLinkSchema = z.string().max(160).regex(/^[A-Za-z0-9_-]{8,64}\.[0-9a-z]{1,10}\.[A-Za-z0-9_-]{43}$/, 'not a journey link');

@@ -1,4 +1,5 @@
 // The one contract between widget, worker and dashboard. The widget imports types only.
+export * from './constants';
 export * from './dimensions';
 export * from './journey';
 export * from './journey-types';

@@ -1,14 +1,11 @@
 // Journeys as a CX team sets them up: stages, touchpoints and their prompts.
 import { z } from 'zod';
-import { DimensionSchema, DEFAULT_PROMPT_DIMENSIONS } from './dimensions';
+import { CHANNELS, DEFAULT_PROMPT_DIMENSIONS, OWNERS } from './constants';
+import { DimensionSchema } from './dimensions';
 
-export const DEFAULT_STAGES = ['Awareness', 'Consideration', 'Purchase', 'Use', 'Support', 'Loyalty'] as const;
-
-export const CHANNELS = ['web', 'app', 'email', 'offline', 'social'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
-export const OWNERS = ['brand', 'partner', 'customer', 'external'] as const;
 export const OwnerSchema = z.enum(OWNERS);
 export type Owner = z.infer<typeof OwnerSchema>;
 
@@ -57,7 +54,6 @@ export const TouchpointSchema = TouchpointInputSchema.extend({
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 
-export const TRIGGERS = ['immediate', 'delay', 'scroll', 'exit', 'event'] as const;
 export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('immediate') }),
   z.strictObject({ type: z.literal('delay'), seconds: z.number().min(0).max(600) }),

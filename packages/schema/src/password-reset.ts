@@ -1,4 +1,4 @@
-// Password reset by a one-time link (issue 14): an owner issues one for a member and passes it on, or, where the
+// Password reset by a one-time link: an owner issues one for a member and passes it on, or, where the
 // deployment has an email binding, the person asks for one by email. The link's page sets a new password.
 import { z } from 'zod';
 import { EmailSchema } from './api';

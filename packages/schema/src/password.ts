@@ -1,4 +1,4 @@
-// New passwords (issue 15, L7): at least 10 characters, and not one that attackers try first. Checked by the worker
+// New passwords: at least 10 characters, and not one that attackers try first. Checked by the worker
 // on signup, invite acceptance and password change, and by the dashboard before it sends.
 import { z } from 'zod';
 

@@ -1,9 +1,7 @@
 // Segments (docs/metrics.md › Context sensitivity): the context names a view can be split by, and the bounded set of
 // values each takes. zod-free, so the widget and the dashboard can import it at no cost.
-import { ARRIVALS, DEVICES } from './events';
+import { ARRIVALS, CONTEXT_SEGMENTS, DEVICES } from './constants';
 
-/** Context names, in the order rollups list them. `stage` is a touchpoint filter, not a context. */
-export const CONTEXT_SEGMENTS = ['device', 'channel', 'locale', 'country', 'returning'] as const;
 export type ContextSegment = (typeof CONTEXT_SEGMENTS)[number];
 
 /** Where a locale is not a plain language subtag, it counts as this. */

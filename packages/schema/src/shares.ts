@@ -3,8 +3,6 @@ import { z } from 'zod';
 
 export const SHARE_VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends'] as const;
 export type ShareView = (typeof SHARE_VIEWS)[number];
-/** The header a shared view's requests carry the link's token in. */
-export const SHARE_HEADER = 'x-throughline-share';
 
 export const ShareInputSchema = z.strictObject({
   view: z.enum(SHARE_VIEWS),

@@ -3,7 +3,7 @@ import type { TrackedEvent } from '@throughline/schema';
 import { get, set, del, json } from './storage';
 
 /** At most this many events wait; beyond it the oldest go and are reported as `dropped`. */
-export const MAX_QUEUE = 200;
+const MAX_QUEUE = 200;
 
 export interface Outbox {
   q: TrackedEvent[];

@@ -10,11 +10,11 @@ import { matchTouchpoint } from './touchpoint-match';
 import { transport } from './transport';
 
 const DAY = 864e5;
-/** A journey's visits hang together within this window (DESIGN.md "Visit"). */
+/** A journey's visits hang together within this window (docs/metrics.md › The model, "Journey"). */
 const JOURNEY_DAYS = 30;
 
 /** The lazily loaded parts, by name: `prompt` (triggers, card, prompt events), or a locale pack such as `de`. */
-export interface Chunks {
+interface Chunks {
   prompt: ShowPrompt;
   [lang: string]: unknown;
 }

@@ -19,13 +19,13 @@ export async function startCountingProxy(worker: string, hold: (body: string) =>
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = Buffer.concat(chunks);
-      const events = req.method == 'POST' && req.url?.startsWith('/v1/events');
+      const events = req.method === 'POST' && req.url?.startsWith('/v1/events');
       if (events) {
         posts.push(body.toString());
         await new Promise((r) => setTimeout(r, hold(body.toString())));
       }
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !/^(host|connection|content-length)$/.test(k))) as Record<string, string>;
-      const reply = await fetch(worker + req.url, { method: req.method, headers, body: req.method == 'GET' || req.method == 'HEAD' ? undefined : body });
+      const reply = await fetch(worker + req.url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
       const out: Record<string, string> = {};
       reply.headers.forEach((v, k) => {
         if (!/^(content-encoding|content-length|transfer-encoding|connection)$/.test(k)) out[k] = v;

@@ -22,9 +22,9 @@ export interface FixtureServer {
 
 /** The install snippet for a mode; `init` options mirror the script tag's attributes. */
 function install(mode: Mode, worker: string, site: string, nonce: string, opts: Record<string, string>): string {
-  if (mode == 'none') return '';
+  if (mode === 'none') return '';
   const attrs = Object.entries(opts).map(([k, v]) => ` data-${k}="${v}"`).join('');
-  if (mode == 'script') return `<script nonce="${nonce}" async src="${worker}/w.js" data-site="${site}"${attrs}></script>`;
+  if (mode === 'script') return `<script nonce="${nonce}" async src="${worker}/w.js" data-site="${site}"${attrs}></script>`;
   // An external module (as a bundler would emit), so that the page's own markup is the same as without the widget.
   const init = new URLSearchParams({ site, endpoint: worker, nonce, ...opts });
   return `<script type="module" nonce="${nonce}" src="/boot.js?${init}"></script>`;
@@ -44,7 +44,7 @@ export async function startFixtureServer(worker: string): Promise<FixtureServer>
   const server: Server = createServer((req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname == '/boot.js') {
+      if (url.pathname === '/boot.js') {
         res.writeHead(200, JS).end(boot(url.searchParams));
         return;
       }
@@ -55,7 +55,7 @@ export async function startFixtureServer(worker: string): Promise<FixtureServer>
       }
       const [, mode, site, page] = url.pathname.split('/') as [string, Mode, string, string];
       // Single-page app routes (/…/checkout, /…/router/shop) are served the app's page, as a history-API server does.
-      const file = page?.endsWith('.html') ? page : page == 'router' ? 'router.html' : 'spa.html';
+      const file = page?.endsWith('.html') ? page : page === 'router' ? 'router.html' : 'spa.html';
       const nonce = randomBytes(12).toString('base64url');
       let html = readFileSync(FIXTURES + file.replace(/[^\w.-]/g, ''), 'utf8');
       const opts: Record<string, string> = {};

@@ -40,10 +40,10 @@ export interface PostedEvent {
 }
 
 /** Events the page sent to the worker (fetch, keepalive or beacon), in order. */
-export function recordEvents(page: Page): PostedEvent[] {
+function recordEvents(page: Page): PostedEvent[] {
   const out: PostedEvent[] = [];
   page.on('request', (r: Request) => {
-    if (r.method() != 'POST' || !r.url().endsWith('/v1/events')) return;
+    if (r.method() !== 'POST' || !r.url().endsWith('/v1/events')) return;
     try {
       out.push(...(JSON.parse(r.postData() ?? '{}').events ?? []));
     } catch {

@@ -3,17 +3,18 @@
 // shown in Settings.
 import { dueDeliveries, markAttemptFailed, markSent } from '../db/alerts';
 import { slackBody, type AlertMessage } from './messages';
-import { SIGNATURE_HEADER, signatureOf } from './sign';
+import { SIGNATURE_HEADER } from '@throughline/schema';
+import { signatureOf } from './sign';
 
 /** Minutes to wait after the 1st, 2nd, … failed attempt; a delivery that fails once more than this is failed. */
-export const BACKOFF_MINUTES = [1, 5, 30, 120, 720] as const;
+const BACKOFF_MINUTES = [1, 5, 30, 120, 720] as const;
 const TIMEOUT_MS = 10_000;
 
 export interface Target { kind: 'webhook' | 'slack'; url: string; secret: string }
 export interface AttemptResult { ok: boolean; status: number | null; error: string | null }
 
 /** One POST of a message to a destination. Never throws: a network error is a failed attempt. */
-export async function post(target: Target, message: AlertMessage, deliveryId: string, now: number): Promise<AttemptResult> {
+async function post(target: Target, message: AlertMessage, deliveryId: string, now: number): Promise<AttemptResult> {
   const body = JSON.stringify(target.kind === 'slack' ? slackBody(message) : message);
   const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Throughline-Alerts/1' };
   if (target.kind === 'webhook') {

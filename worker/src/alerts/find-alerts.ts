@@ -71,4 +71,4 @@ export async function findAlerts(env: Cloudflare.Env, site: Site, touchpoints: r
 }
 
 /** "< 0.001" or "= 0.012". */
-export const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);

@@ -6,7 +6,7 @@ import { addDays, welchOneSided, type DailyScoreRollup } from './trends';
 
 export const EFFECT_WINDOW_DAYS = 14;
 
-export interface WindowStat { from: string; to: string; n: number; value: number | null }
+interface WindowStat { from: string; to: string; n: number; value: number | null }
 export interface ActionEffect {
   /** Days in each window: 14, fewer while the action is recent (the after window ends today). */
   days: number;

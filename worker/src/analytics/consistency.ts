@@ -25,7 +25,7 @@ export interface Consistency {
 }
 
 /** A touchpoint flagged on one dimension: a mean far above the journey is not the same news as one far below. */
-export interface ConsistencyOutlier {
+interface ConsistencyOutlier {
   touchpoint: string;
   dimension: string;
   side: 'above' | 'below';

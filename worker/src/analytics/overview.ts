@@ -9,7 +9,7 @@ import { importanceOf, qualityOf } from './quality';
 import { responseRateOf, type PromptCounts } from './response-rate';
 import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
 
-export type { SegmentScoreRollup, ChannelSpanCount, JourneyTouchpointCount, TransitionRollup, VisitorMean, ScoreRollup, PriorityThresholds };
+export type { VisitorMean, ScoreRollup };
 
 /** A touchpoint as the team set it up (the touchpoints table). */
 export interface TouchpointMeta {

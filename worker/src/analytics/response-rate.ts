@@ -5,7 +5,7 @@ import type { ResponseRate } from '@throughline/schema';
 export interface PromptCounts { touchpoint: string; shown: number; dismissed: number; answered: number }
 
 /** Wilson score interval for k of n at 95%, in percent; null when nothing was shown. */
-export function wilson(k: number, n: number): [number, number] | null {
+function wilson(k: number, n: number): [number, number] | null {
   if (n <= 0) return null;
   const z = 1.959963984540054;
   const p = k / n;

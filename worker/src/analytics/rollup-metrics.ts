@@ -1,4 +1,4 @@
-// Turns the site objects' summed rollup metrics (journey/rules.ts METRIC_LENGTH) into the inputs of the metric
+// Turns the site objects' summed rollup metrics (journey/rules.ts, its metric list) into the inputs of the metric
 // modules: score sums, histograms, visits, answers and prompts, transitions, journey counts, channel spans, experienced
 // consistency and the context gap's segments. Only unit changes (sixtieths, millionths) happen here.
 import { EXPERIENCE_UNITS, JOURNEY_ROW, QUALITY_UNITS } from '../journey/rules';

@@ -20,7 +20,7 @@ export interface DailyScoreRollup extends ScoreRollup {
   day: string;
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   day: string;
   /** Every dimension answered that day (not `quality`, which is the line below). */
   scores: Record<string, ScoreStat>;

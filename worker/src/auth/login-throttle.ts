@@ -1,4 +1,4 @@
-// Login throttling (issue 15, M2 and L7). Every attempt is counted before its password is verified, in one D1
+// Login throttling. Every attempt is counted before its password is verified, in one D1
 // batch, so that no account gets more verifications per window than the limit, however many arrive at once.
 // Counted per account and client address together (10 per 15 min), per client address (50), and per account over
 // all addresses (100). A stranger therefore locks out only their own address; only a spread attack from many
@@ -12,11 +12,11 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { hmac, newSecret, sameSecret } from '../ids';
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LIMITS = { accountClient: 10, client: 50, account: 100, knownBrowser: 10 } as const;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_LIMITS = { accountClient: 10, client: 50, account: 100, knownBrowser: 10 } as const;
 /** New accounts per client address and window (signup, and invites accepted with a new account): each tells whether an email has an account. */
-export const NEW_ACCOUNTS_PER_CLIENT = 50;
-export const KNOWN_BROWSER_COOKIE = '__Host-tl_known';
+const NEW_ACCOUNTS_PER_CLIENT = 50;
+const KNOWN_BROWSER_COOKIE = '__Host-tl_known';
 const KNOWN_BROWSER_DAYS = 180;
 
 const tooMany = () =>

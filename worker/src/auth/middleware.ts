@@ -1,5 +1,5 @@
 // Who may call the dashboard API: a session cookie (with CSRF defence) or a Bearer API token; roles per route.
-import { SHARE_HEADER, type Role, type TokenScope } from '@throughline/schema';
+import { CSRF_HEADER, SHARE_HEADER, type Role, type TokenScope } from '@throughline/schema';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -8,9 +8,6 @@ import { sha256 } from '../ids';
 import { readSession } from './session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** The custom header the dashboard sends: a cross-site form or image cannot set it. */
-export const CSRF_HEADER = 'x-throughline';
-
 /**
  * What a share link may read: its site and the reads its views make (overview, trends, stages, touchpoints, actions,
  * comment themes). Never responses (visitor ids), exports, storage, alerts (destination URLs) nor any write.

@@ -2,7 +2,7 @@
 // over HMAC-SHA256(pepper, password) so that a leaked database alone does not allow offline guessing.
 import { base64url } from '../ids';
 
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 const enc = new TextEncoder();
 
 async function peppered(password: string, pepper: string): Promise<ArrayBuffer> {

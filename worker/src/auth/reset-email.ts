@@ -3,7 +3,7 @@
 
 export interface ResetEmail { from: string; to: string; subject: string; text: string; html: string }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The message for `to`, carrying `url`, valid for `minutes`. */
 export function resetEmail(from: string, to: string, url: string, minutes: number): ResetEmail {
@@ -17,7 +17,7 @@ export function resetEmail(from: string, to: string, url: string, minutes: numbe
   ].join('\n');
   const html =
     `<p>Someone (we hope you) asked to reset your Throughline password.</p>` +
-    `<p><a href="${escape(url)}">Set a new password</a> within ${minutes} minutes; the link works once.</p>` +
+    `<p><a href="${escapeHtml(url)}">Set a new password</a> within ${minutes} minutes; the link works once.</p>` +
     `<p>If you did not ask for this, ignore this email: your password stays as it is.</p>`;
   return { from, to, subject: 'Reset your Throughline password', text, html };
 }

@@ -6,8 +6,8 @@ import type { AppEnv } from '../env';
 import { newSecret, sha256 } from '../ids';
 
 export const SESSION_COOKIE = '__Host-tl_session';
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
 
 export async function startSession(c: Context<AppEnv>, userId: string, orgId: string): Promise<void> {
   const old = getCookie(c, SESSION_COOKIE);

@@ -8,8 +8,8 @@ export interface CommentGroup { text: string; count: number; touchpoints: string
 export interface Theme { touchpoint: string; phrase: string; count: number; share: number; elsewhereShare: number; lift: number; quality: number | null }
 
 /** A term needs this many comments at the touchpoint, and this lift over the rest of the site. */
-export const MIN_COUNT = 3;
-export const MIN_LIFT = 2;
+const MIN_COUNT = 3;
+const MIN_LIFT = 2;
 
 /** Comments equal but for case, accents, punctuation and spacing, most frequent first (2 or more only). */
 export function groupSameComments(comments: readonly ThemeComment[]): CommentGroup[] {

@@ -1,26 +1,5 @@
 // Fixed-window counters in D1: login throttling. One upsert per counter and attempt; expired windows are pruned lazily.
 
-/** Adds one to the counter of `key` in the current window and returns the new count. */
-export async function bump(db: D1Database, key: string, windowMs: number): Promise<number> {
-  const now = Date.now();
-  const window = Math.floor(now / windowMs);
-  const row = await db
-    .prepare(
-      `INSERT INTO rate_counters (key, count, expires_at) VALUES (?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count`,
-    )
-    .bind(`${key}:${window}`, (window + 1) * windowMs)
-    .first<{ count: number }>();
-  if (Math.random() < 0.01) await db.prepare('DELETE FROM rate_counters WHERE expires_at < ?').bind(now).run();
-  return row?.count ?? 1;
-}
-
-export async function peek(db: D1Database, key: string, windowMs: number): Promise<number> {
-  const window = Math.floor(Date.now() / windowMs);
-  const row = await db.prepare('SELECT count FROM rate_counters WHERE key = ?').bind(`${key}:${window}`).first<{ count: number }>();
-  return row?.count ?? 0;
-}
-
 export const clear = (db: D1Database, key: string, windowMs: number) =>
   db.prepare('DELETE FROM rate_counters WHERE key = ?').bind(`${key}:${Math.floor(Date.now() / windowMs)}`).run();
 

@@ -7,8 +7,8 @@ interface SiteRow { id: string; key: string; name: string; origins: string; sett
 export const defaultSettings = (): SiteSettings => SiteSettingsSchema.parse({});
 
 /**
- * Stored settings as the schema reads them today. Settings saved before the theme and partners were checked
- * (issue 15, L2) may hold a colour such as `url(…)` or a partner that is no domain: those values fall back to the
+ * Stored settings as the schema reads them. Settings saved while the theme and partners were not yet checked
+ * may hold a colour such as `url(…)` or a partner that is no domain: those values fall back to the
  * default or are left out, so the prompt never fetches what an editor once typed.
  */
 export function readSettings(stored: string): SiteSettings {

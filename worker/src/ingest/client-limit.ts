@@ -1,4 +1,4 @@
-// The order of ingest's limits (issue 15, M1). The site key is public, so whatever anyone can send must not spend
+// The order of ingest's limits. The site key is public, so whatever anyone can send must not spend
 // the site's budget: first the sender's own limits — per client address (a daily peppered hash of site and
 // address, so a new user agent per batch does not make a new client) and per visitor hash — then the batch's
 // origin and events are checked, and only a batch the site would store spends the site's budget. A batch refused
@@ -9,7 +9,7 @@ import { sha256 } from '../ids';
 import { CLIENT_LIMIT, siteLimitExceeded, tooMany, visitorLimitExceeded } from './rate-limit';
 
 /** The client an ingest batch comes from: its address with the site, the day and the pepper; never stored. */
-export function clientHash(req: Request, siteKey: string, pepper: string, now = new Date()): Promise<string> {
+function clientHash(req: Request, siteKey: string, pepper: string, now = new Date()): Promise<string> {
   const ip = req.headers.get('cf-connecting-ip') ?? 'local';
   return sha256(`client\n${now.toISOString().slice(0, 10)}\n${pepper}\n${siteKey}\n${ip}`);
 }

@@ -8,8 +8,6 @@ import { base64url, hmac } from '../ids';
 
 /** How long the widget's partner hand-over links live: long enough to follow a link, short enough to be useless when posted. */
 export const HANDOVER_LINK_SECONDS = 60 * 60;
-/** The longest a link made through the API may live (a QR code on a parcel slip, an email). */
-export const MAX_LINK_DAYS = 365;
 
 const enc = new TextEncoder();
 const message = (site: string, journey: string, expires: string) => `journey-link\n${site}\n${journey}\n${expires}`;

@@ -17,10 +17,10 @@ interface EventBase {
   channel: string;
   context: SegmentContext;
 }
-export interface StoredVisit extends EventBase { kind: 'visit' }
-export interface StoredAnswer extends EventBase { kind: 'answer'; scores: Partial<Record<Dimension, number>> }
+interface StoredVisit extends EventBase { kind: 'visit' }
+interface StoredAnswer extends EventBase { kind: 'answer'; scores: Partial<Record<Dimension, number>> }
 /** What the visitor did with a prompt (shown, dismissed, answered): response rates, never a step of a journey. */
-export interface StoredPrompt extends EventBase { kind: 'prompt'; outcome: PromptOutcome }
+interface StoredPrompt extends EventBase { kind: 'prompt'; outcome: PromptOutcome }
 export type StoredEvent = StoredVisit | StoredAnswer | StoredPrompt;
 
 export interface JourneyRules {
@@ -43,7 +43,7 @@ export const EXPERIENCE_UNITS = 1_000_000;
 export const JOURNEY_ROW = '';
 
 /**
- * Metric names and their vectors, on the row (segment, day, touchpoint):
+ * The metric list: names and the numbers each holds, on the row (segment, day, touchpoint):
  * - `visits` [n]; `answers` [n] (answer events)
  * - `d:<dimension>` [n, sum, sumsq, h1, h2, h3, h4, h5] of the answers' 1–5 scores
  * - `q` [n, sum, sumsq] answer-level quality (sixtieths); on 'all' rows also `c:<segment>` the same per
@@ -57,7 +57,6 @@ export const JOURNEY_ROW = '';
  * - on the JOURNEY_ROW: `j` [journeys], `s:<k>` [journeys that reached k distinct channels],
  *   `x` [journeys with an experienced consistency, its sum in millionths]
  */
-export const METRIC_LENGTH = { visits: 1, answers: 1, d: 8, q: 3, c: 3, a: 7, p: 3, r: 2, j: 1, s: 1, x: 2 } as const;
 
 const SEP = '\t';
 export const rowKey = (segment: string, day: string, touchpoint: string) => `${segment}${SEP}${day}${SEP}${touchpoint}`;
@@ -172,7 +171,7 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
   return journeys;
 }
 
-/** Everything one visitor's events add to the rollups (metric names: METRIC_LENGTH). */
+/** Everything one visitor's events add to the rollups (metric names: the metric list above). */
 export function contributionOf(events: readonly StoredEvent[], rules: JourneyRules): Contribution {
   return contributionOfJourneys(journeysOf(events, rules), events, rules);
 }
@@ -284,7 +283,7 @@ function addJourneyTotals(c: Contribution, journey: Journey): void {
  * docs/metrics.md › Consistency › experienced consistency, within one journey: per experience dimension rated at two
  * or more touchpoints, 1 − popsd(this journey's touchpoint means) / 2, averaged over such dimensions (0–100).
  */
-export function experiencedConsistency(journey: Journey): number | null {
+function experiencedConsistency(journey: Journey): number | null {
   const values: number[] = [];
   for (const dimension of EXPERIENCE_DIMENSIONS) {
     const sums = new Map<string, { n: number; sum: number }>();

@@ -1,5 +1,5 @@
-// /api/v1/auth/password, /api/v1/auth/sessions/end-others and DELETE /api/v1/me: a signed-in person's own account
-// (issue 15, L6). Each proves the person again with the password where it matters, counted like a login.
+// /api/v1/auth/password, /api/v1/auth/sessions/end-others and DELETE /api/v1/me: a signed-in person's own account.
+// Each proves the person again with the password where it matters, counted like a login.
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountDeleteSchema, PasswordChangeSchema } from '@throughline/schema';
 import type { Context } from 'hono';

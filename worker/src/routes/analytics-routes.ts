@@ -1,7 +1,7 @@
 // /api/v1/sites/{id}/analytics/*: the journey model as numbers, computed from the rollups.
 // Every view answers `x-rows-read`: the site objects' rows read over their rollup queries (site and touchpoint
 // lookups in D1 aside).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { AnalyticsQuerySchema, normalizeSegment, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
 import type { Context } from 'hono';
 import { dailyScoreRows } from '../analytics/rollup-metrics';

@@ -1,6 +1,6 @@
 // /api/v1/auth/* and /api/v1/me: signup, login (throttled), logout, who am I, the organizations one belongs to and
 // switching between them; API tokens.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { LoginSchema, MeSchema, OrganizationsSchema, SignupSchema, SwitchOrganizationSchema, TokenCreateSchema, TokenCreatedSchema } from '@throughline/schema';
 import type { Context } from 'hono';
 import { countLoginAttempt, countNewAccount } from '../auth/login-throttle';

@@ -1,4 +1,4 @@
-// Password reset by a one-time link (issue 14). An owner issues a link for a member and passes it on (no mail service
+// Password reset by a one-time link. An owner issues a link for a member and passes it on (no mail service
 // is assumed); where the deployment has Cloudflare's email binding, a person asks for one by email. The link's page
 // (/reset/{token}) sets a new password: the link is then used, and every session of the person ends.
 import { createRoute, z } from '@hono/zod-openapi';
@@ -22,8 +22,8 @@ import { newSecret, sha256 } from '../ids';
 import { apiApp, errors, json, jsonBody } from '../openapi';
 
 /** An owner's link is passed on by hand, so it lasts a day; an emailed one an hour. */
-export const OWNER_LINK_MINUTES = 24 * 60;
-export const EMAIL_LINK_MINUTES = 60;
+const OWNER_LINK_MINUTES = 24 * 60;
+const EMAIL_LINK_MINUTES = 60;
 /** Uses of reset links per client address and window; emailed links per address, and per account (no mail bombing). */
 export const RESET_LIMITS = { use: 20, request: 20, requestPerAccount: 3 } as const;
 

@@ -11,7 +11,7 @@ import { ownSite, SiteIdParam } from './site-scope';
  * The absolute address a touchpoint's QR code leads to. `tl_qr` tells the widget on the hosted page that the visit
  * arrived by QR code (channel `qr`), where a scan would otherwise count as a direct visit (a scan has no referrer).
  */
-export const qrTarget = (requestUrl: string, code: string) => `${new URL(requestUrl).origin}/t/${code}?tl_qr=1`;
+const qrTarget = (requestUrl: string, code: string) => `${new URL(requestUrl).origin}/t/${code}?tl_qr=1`;
 
 const qr = createRoute({
   method: 'get', path: '/sites/{id}/touchpoints/{key}/qr.svg', tags: ['journey'],

@@ -35,7 +35,7 @@ const columnsOf = (r: Row): SegmentContext => ({
   device: r.device, arrival: r.arrival, locale: r.locale, country: r.country, returning: r.is_returning === null ? null : r.is_returning === 1,
 });
 
-export function toEventRow(r: Row): EventRow {
+function toEventRow(r: Row): EventRow {
   const effective = columnsOf(r);
   const base = { id: r.id, at: r.at, touchpoint: r.touchpoint, channel: r.channel };
   const event: StoredEvent = r.kind === 'visit'

@@ -50,7 +50,7 @@ function where(f: AnswerFilter): { sql: string; binds: SqlStorageValue[] } {
   return { sql: parts.join(' AND '), binds };
 }
 
-export function toResponse(r: AnswerRow): ResponseRow {
+function toResponse(r: AnswerRow): ResponseRow {
   const answers = JSON.parse(r.scores ?? '{}') as ResponseRow['answers'];
   const quality = answerQuality(answers);
   return {

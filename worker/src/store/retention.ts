@@ -1,4 +1,4 @@
-// Retention (DESIGN.md "Architecture"): raw visits older than each site's retention are dropped by the daily
+// Retention (ARCHITECTURE.md › Choices and why): raw visits older than each site's retention are dropped by the daily
 // cron; rollups stay. Sites are read from D1 in pages, and each of their objects applies its own rule.
 import { SiteSettingsSchema } from '@throughline/schema';
 import { allStores, rulesOf } from './site-stores';

@@ -10,14 +10,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
 import { addContribution, answerTypes, contributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
-import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, updateJourneyType, visitorsAfter, type EventRow, type IncomingEvent } from './event-rows';
+import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, updateJourneyType, visitorsAfter, type IncomingEvent } from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
 import { migrateStore } from './store-schema';
 
 /** Fold pending rollups this long before writing them: long enough that most sites fold many events into one
  * write (docs/benchmarks.md, cost model); every read flushes first, and the watermark covers an eviction. */
-export const FLUSH_AFTER_MS = 60_000;
+const FLUSH_AFTER_MS = 60_000;
 /** Write at once when this many rollup rows are pending. */
 const MAX_PENDING_ROWS = 4_000;
 
@@ -129,7 +129,7 @@ export class SiteStore extends DurableObject {
   }
 
   /**
-   * Retention (DESIGN.md "Architecture"): drops the raw visits of visitors whose last event is older than the
+   * Retention (ARCHITECTURE.md › Choices and why): drops the raw visits of visitors whose last event is older than the
    * retention; their answers stay (responses, exports) but no longer take part in journeys. Rollups stay as they
    * are: those journeys ended long before (the retention is far longer than the journey window).
    */
@@ -280,4 +280,3 @@ function effectiveContexts(journeys: readonly Journey[]): Map<string, SegmentCon
   return out;
 }
 
-export type { EventRow };

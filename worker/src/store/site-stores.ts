@@ -1,5 +1,5 @@
 // The Worker's side of the site objects: which object holds a visitor, and reads that ask all of a site's objects
-// in parallel and add up what they return (DESIGN.md "Architecture": a busy site splits its visitors over k objects).
+// in parallel and add up what they return (ARCHITECTURE.md › Choices and why: a busy site splits its visitors over k objects).
 import type { ResponseRow, SiteSettings } from '@throughline/schema';
 import { addMetric, type Contribution } from '../journey/rules';
 import type { TypeMap } from '../db/journey-types';
@@ -12,7 +12,7 @@ type Env = { SITE_STORE: DurableObjectNamespace<SiteStore> };
 type Settings = Pick<SiteSettings, 'journeyWindowDays' | 'retentionDays' | 'shards'>;
 
 /** FNV-1a of the visitor id: the shard that holds all of a visitor's events. */
-export function shardOf(visitor: string, shards: number): number {
+function shardOf(visitor: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < visitor.length; i++) h = Math.imul(h ^ visitor.charCodeAt(i), 0x01000193);
   return (h >>> 0) % shards;

@@ -26,7 +26,7 @@ export const STORE_SCHEMA: readonly string[] = [
   CREATE INDEX events_visitor ON events(visitor, at);
   CREATE INDEX answers_time ON events(at, id) WHERE kind = 'answer';
 
-  -- Per segment x day x touchpoint: every metric's numbers as JSON {metric: [numbers]} (rules.ts METRIC_LENGTH).
+  -- Per segment x day x touchpoint: every metric's numbers as JSON {metric: [numbers]} (rules.ts, its metric list).
   CREATE TABLE rollups (
     segment TEXT NOT NULL, day TEXT NOT NULL, touchpoint TEXT NOT NULL, v TEXT NOT NULL,
     PRIMARY KEY (segment, day, touchpoint)

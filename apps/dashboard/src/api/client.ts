@@ -1,56 +1,10 @@
-// Typed fetch wrapper for the dashboard API under /api/v1: same-origin cookies, CSRF header, 4xx bodies as ApiError.
-import type {
-  JourneyType,
-  JourneyTypeInput,
-  JourneyTypePatch,
-  JourneyTypes,
-  ActionInput,
-  Share,
-  ShareCreated,
-  ShareInfo,
-  ShareInput,
-  CommentThemes,
-  Actions,
-  ActionWithEffect,
-  AlertDestinationInput,
-  AlertsState,
-  AnalyticsQuery,
-  ErrorBody,
-  ExportQuery,
-  ApiTokens,
-  DroppedTraffic,
-  InviteAccept,
-  InviteCreate,
-  InviteCreated,
-  InvitePreview,
-  Invites,
-  Login,
-  Me,
-  Members,
-  Organizations,
-  Overview,
-  Prompt,
-  PromptInput,
-  ResponsesPage,
-  PasswordChange,
-  PasswordReset,
-  PasswordResetDone,
-  PasswordResetLink,
-  PasswordResetOptions,
-  PasswordResetPreview,
-  ResponsesQuery,
-  Role,
-  Signup,
-  Site,
-  SiteCreate,
-  Touchpoint,
-  TokenCreated,
-  TokenScope,
-  TouchpointInput,
-  Trends,
-  VisitorDeletion,
-  TrendsQuery,
-} from '@throughline/schema';
+// The dashboard's calls to /api/v1 through Hono's typed client: paths, parameters, bodies and replies come from the
+// worker's routes (AppType), so a renamed route or field fails the type check here. One fetch wrapper adds what every
+// call needs (same-origin cookies, the CSRF header, a shared link's token) and turns a 4xx/5xx body into ApiError.
+import { CSRF_HEADER, SHARE_HEADER } from '@throughline/schema/constants';
+import type { ErrorBody, Prompt, Touchpoint, TouchpointInput } from '@throughline/schema';
+import type { AppType } from '@throughline/worker/src/app';
+import { type ClientResponse, hc, parseResponse } from 'hono/client';
 
 export type TouchpointWithPrompt = Touchpoint & { prompt: Prompt | null };
 export type TouchpointPatch = Partial<Omit<TouchpointInput, 'key'>>;
@@ -76,146 +30,161 @@ export function setUnauthorizedHandler(fn: UnauthorizedListener): void {
 
 const BASE = '/api/v1';
 
-/** packages/schema SHARE_HEADER (the dashboard imports no runtime code from the schema package: it would bring zod). */
-const SHARE_HEADER = 'x-throughline-share';
 /** A shared link's token (/shared/{token}): every call carries it, and the worker reads it as a read-only caller. */
 let shareToken: string | null = null;
 export const setShareToken = (token: string | null) => void (shareToken = token);
 export const isShared = () => shareToken !== null;
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** fetch for every call: a network failure or an error reply becomes an ApiError; a 2xx passes through. */
+async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  // The worker refuses state changes without this header (CSRF defence); sent on every call.
+  headers.set(CSRF_HEADER, '1');
+  headers.set('accept', 'application/json');
+  if (shareToken) headers.set(SHARE_HEADER, shareToken);
   let res: Response;
   try {
-    res = await fetch(BASE + path, {
-      method,
-      credentials: 'same-origin',
-      // The worker refuses state changes without this header (CSRF defence); sent on every call.
-      headers: {
-        'x-throughline': '1', accept: 'application/json', ...(shareToken ? { [SHARE_HEADER]: shareToken } : {}),
-        ...(body === undefined ? {} : { 'content-type': body instanceof Blob ? 'text/csv' : 'application/json' }),
-      },
-      // A file (a CSV import) goes as it is; anything else as JSON.
-      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
-      signal,
-    });
+    res = await fetch(input, { ...init, headers, credentials: 'same-origin' });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'Could not reach Throughline. Check your connection and try again.');
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
+  if (res.ok) return res;
+  let body: ErrorBody | undefined;
   try {
-    data = text ? JSON.parse(text) : undefined;
+    body = (await res.json()) as ErrorBody;
   } catch {
     /* a non-JSON body (e.g. a proxy error page) is reported below */
   }
-  if (!res.ok) {
-    const err = (data as ErrorBody | undefined)?.error;
-    if (res.status === 401 && !path.startsWith('/auth/') && !shareToken) onUnauthorized();
-    throw new ApiError(
-      res.status,
-      err?.code ?? `http_${res.status}`,
-      err?.message ?? (res.status === 404 ? 'This is not available yet.' : `The server answered ${res.status} ${res.statusText}.`),
-      err?.details,
-    );
-  }
-  return data as T;
+  const err = body?.error;
+  const path = new URL(res.url || String(input), location.origin).pathname;
+  if (res.status === 401 && !path.startsWith(`${BASE}/auth/`) && !shareToken) onUnauthorized();
+  throw new ApiError(
+    res.status,
+    err?.code ?? `http_${res.status}`,
+    err?.message ?? (res.status === 404 ? 'This is not available yet.' : `The server answered ${res.status} ${res.statusText}.`),
+    err?.details,
+  );
 }
 
-function qs(q: object): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
+// An absolute base: `$url` (the QR and export links) builds a URL object from it.
+const client = hc<AppType>(location.origin + BASE, { fetch: send });
+const site = client.sites[':id'];
+const touchpoint = site.touchpoints[':key'];
+
+/** The reply's body (JSON, or nothing for a 204); `send` has already thrown for anything but a 2xx. */
+const call = <T extends ClientResponse<unknown>>(res: Promise<T>) => parseResponse(res);
+/** Options for a read that a newer one may cancel. */
+const abortable = (signal?: AbortSignal) => ({ init: signal ? { signal } : {} });
+/** A query without its empty values, so the URL names only the filters in use. */
+function query<Q extends object>(q: Q): Q {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Q;
 }
 
-const enc = encodeURIComponent;
+type Body<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A extends { json: infer J } ? J : never) : never;
+type Query<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A extends { query: infer Q } ? Q : never) : never;
+/** The query of the analytics reads (overview, comment themes). */
+export type AnalyticsQuery = Query<typeof site.analytics.overview.$get>;
+export type TrendsQuery = Query<typeof site.analytics.trends.$get>;
+export type ResponsesQuery = Query<typeof site.responses.$get>;
+/** PATCH /sites/{id}: only the fields named change. */
+export type SitePatch = Body<typeof site.$patch>;
 
-/** PATCH /sites/{id}: only the fields named change (packages/schema SitePatchSchema). */
-export type SitePatch = Partial<Pick<Site, 'name' | 'origins' | 'settings'>>;
+/** Path parameters as they go into the URL: hono's client puts them in as given. */
+const enc = <T extends Record<string, string>>(param: T): T =>
+  Object.fromEntries(Object.entries(param).map(([k, v]) => [k, encodeURIComponent(v)])) as T;
+const p = (id: string) => ({ param: enc({ id }) });
+const tp = (id: string, key: string) => ({ param: enc({ id, key }) });
 
 export const api = {
-  me: (signal?: AbortSignal) => request<Me>('GET', '/me', undefined, signal),
-  login: (body: Login) => request<Me>('POST', '/auth/login', body),
-  signup: (body: Signup) => request<Me>('POST', '/auth/signup', body),
-  logout: () => request<void>('POST', '/auth/logout'),
-  changePassword: (body: PasswordChange) => request<void>('POST', '/auth/password', body),
-  endOtherSessions: () => request<{ ended: number }>('POST', '/auth/sessions/end-others'),
-  resetOptions: (signal?: AbortSignal) => request<PasswordResetOptions>('GET', '/auth/reset', undefined, signal),
-  resetPreview: (token: string, signal?: AbortSignal) => request<PasswordResetPreview>('GET', `/auth/reset/${enc(token)}`, undefined, signal),
-  resetPassword: (body: PasswordReset) => request<PasswordResetDone>('POST', '/auth/reset', body),
-  requestReset: (email: string) => request<{ message: string }>('POST', '/auth/reset/request', { email }),
-  organizations: (signal?: AbortSignal) => request<Organizations>('GET', '/organizations', undefined, signal),
-  switchOrganization: (organization: string) => request<Me>('POST', '/auth/switch', { organization }),
+  me: (signal?: AbortSignal) => call(client.me.$get({}, abortable(signal))),
+  login: (json: Body<typeof client.auth.login.$post>) => call(client.auth.login.$post({ json })),
+  signup: (json: Body<typeof client.auth.signup.$post>) => call(client.auth.signup.$post({ json })),
+  logout: () => call(client.auth.logout.$post()),
+  changePassword: (json: Body<typeof client.auth.password.$post>) => call(client.auth.password.$post({ json })),
+  endOtherSessions: () => call(client.auth.sessions['end-others'].$post()),
+  resetOptions: (signal?: AbortSignal) => call(client.auth.reset.$get({}, abortable(signal))),
+  resetPreview: (token: string, signal?: AbortSignal) => call(client.auth.reset[':token'].$get({ param: enc({ token }) }, abortable(signal))),
+  resetPassword: (json: Body<typeof client.auth.reset.$post>) => call(client.auth.reset.$post({ json })),
+  requestReset: (email: string) => call(client.auth.reset.request.$post({ json: { email } })),
+  organizations: (signal?: AbortSignal) => call(client.organizations.$get({}, abortable(signal))),
+  switchOrganization: (organization: string) => call(client.auth.switch.$post({ json: { organization } })),
 
-  sites: (signal?: AbortSignal) => request<{ sites: Site[] }>('GET', '/sites', undefined, signal),
-  site: (id: string, signal?: AbortSignal) => request<Site>('GET', `/sites/${enc(id)}`, undefined, signal),
-  createSite: (body: SiteCreate) => request<Site>('POST', '/sites', body),
-  patchSite: (id: string, body: SitePatch) => request<Site>('PATCH', `/sites/${enc(id)}`, body),
-  importCsv: (id: string, file: Blob) => request<{ accepted: number; duplicates: number }>('POST', `/sites/${enc(id)}/import.csv`, file),
-  deleteSite: (id: string) => request<void>('DELETE', `/sites/${enc(id)}`),
+  sites: (signal?: AbortSignal) => call(client.sites.$get({}, abortable(signal))),
+  site: (id: string, signal?: AbortSignal) => call(site.$get(p(id), abortable(signal))),
+  createSite: (json: Body<typeof client.sites.$post>) => call(client.sites.$post({ json })),
+  patchSite: (id: string, json: SitePatch) => call(site.$patch({ ...p(id), json })),
+  /** A CSV file goes as it is, as text/csv. */
+  importCsv: (id: string, file: Blob) =>
+    call(site['import.csv'].$post(p(id), { init: { body: file, headers: { 'content-type': 'text/csv' } } })),
+  deleteSite: (id: string) => call(site.$delete(p(id))),
 
-  stages: (id: string, signal?: AbortSignal) => request<{ stages: string[] }>('GET', `/sites/${enc(id)}/stages`, undefined, signal),
-  putStages: (id: string, stages: string[]) => request<{ stages: string[] }>('PUT', `/sites/${enc(id)}/stages`, { stages }),
-  journeyTypes: (id: string, signal?: AbortSignal) => request<JourneyTypes>('GET', `/sites/${enc(id)}/journey-types`, undefined, signal),
-  createJourneyType: (id: string, body: JourneyTypeInput) => request<JourneyType>('POST', `/sites/${enc(id)}/journey-types`, body),
-  patchJourneyType: (id: string, type: string, body: JourneyTypePatch) => request<JourneyType>('PATCH', `/sites/${enc(id)}/journey-types/${enc(type)}`, body),
-  deleteJourneyType: (id: string, type: string) => request<void>('DELETE', `/sites/${enc(id)}/journey-types/${enc(type)}`),
+  stages: (id: string, signal?: AbortSignal) => call(site.stages.$get(p(id), abortable(signal))),
+  putStages: (id: string, stages: string[]) => call(site.stages.$put({ ...p(id), json: { stages } })),
+  journeyTypes: (id: string, signal?: AbortSignal) => call(site['journey-types'].$get(p(id), abortable(signal))),
+  createJourneyType: (id: string, json: Body<typeof site['journey-types']['$post']>) => call(site['journey-types'].$post({ ...p(id), json })),
+  patchJourneyType: (id: string, typeId: string, json: Body<typeof site['journey-types'][':typeId']['$patch']>) =>
+    call(site['journey-types'][':typeId'].$patch({ param: enc({ id, typeId }), json })),
+  deleteJourneyType: (id: string, typeId: string) => call(site['journey-types'][':typeId'].$delete({ param: enc({ id, typeId }) })),
 
-  touchpoints: (id: string, signal?: AbortSignal) =>
-    request<{ touchpoints: TouchpointWithPrompt[] }>('GET', `/sites/${enc(id)}/touchpoints`, undefined, signal),
-  createTouchpoint: (id: string, body: TouchpointInput) => request<Touchpoint>('POST', `/sites/${enc(id)}/touchpoints`, body),
-  patchTouchpoint: (id: string, key: string, body: TouchpointPatch) =>
-    request<Touchpoint>('PATCH', `/sites/${enc(id)}/touchpoints/${enc(key)}`, body),
-  deleteTouchpoint: (id: string, key: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}`),
-  putPrompt: (id: string, key: string, body: PromptInput) =>
-    request<Prompt>('PUT', `/sites/${enc(id)}/touchpoints/${enc(key)}/prompt`, body),
+  touchpoints: (id: string, signal?: AbortSignal) => call(site.touchpoints.$get(p(id), abortable(signal))),
+  createTouchpoint: (id: string, json: Body<typeof site.touchpoints.$post>) => call(site.touchpoints.$post({ ...p(id), json })),
+  patchTouchpoint: (id: string, key: string, json: TouchpointPatch) => call(touchpoint.$patch({ ...tp(id, key), json })),
+  deleteTouchpoint: (id: string, key: string) => call(touchpoint.$delete(tp(id, key))),
+  putPrompt: (id: string, key: string, json: Body<typeof touchpoint.prompt.$put>) => call(touchpoint.prompt.$put({ ...tp(id, key), json })),
 
   overview: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
-    request<Overview>('GET', `/sites/${enc(id)}/analytics/overview${qs(q)}`, undefined, signal),
+    call(site.analytics.overview.$get({ ...p(id), query: query(q) }, abortable(signal))),
   trends: (id: string, q: TrendsQuery, signal?: AbortSignal) =>
-    request<Trends>('GET', `/sites/${enc(id)}/analytics/trends${qs(q)}`, undefined, signal),
+    call(site.analytics.trends.$get({ ...p(id), query: query(q) }, abortable(signal))),
   /** Events ingest answered but did not store, per day: from obvious bots, or refused by rate limits. */
-  dropped: (id: string, q: Pick<AnalyticsQuery, 'from' | 'to'>, signal?: AbortSignal) =>
-    request<DroppedTraffic>('GET', `/sites/${enc(id)}/traffic/dropped${qs(q)}`, undefined, signal),
+  dropped: (id: string, q: Query<typeof site.traffic.dropped.$get>, signal?: AbortSignal) =>
+    call(site.traffic.dropped.$get({ ...p(id), query: query(q) }, abortable(signal))),
   responses: (id: string, q: ResponsesQuery, signal?: AbortSignal) =>
-    request<ResponsesPage>('GET', `/sites/${enc(id)}/responses${qs(q)}`, undefined, signal),
-  members: (signal?: AbortSignal) => request<Members>('GET', '/members', undefined, signal),
+    call(site.responses.$get({ ...p(id), query: query(q) }, abortable(signal))),
+  members: (signal?: AbortSignal) => call(client.members.$get({}, abortable(signal))),
   /** `revokeTokens`: also revoke the API tokens that member made. */
-  setRole: (userId: string, role: Role, revokeTokens = false) =>
-    request<unknown>('PATCH', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`, { role }),
+  setRole: (userId: string, role: Body<typeof client.members[':userId']['$patch']>['role'], revokeTokens = false) =>
+    call(client.members[':userId'].$patch({ param: enc({ userId }), query: revokeQuery(revokeTokens), json: { role } })),
   /** A one-time password reset link for a member, to pass on to them. */
-  resetLink: (userId: string) => request<PasswordResetLink>('POST', `/members/${enc(userId)}/password-reset`),
-  removeMember: (userId: string, revokeTokens = false) => request<void>('DELETE', `/members/${enc(userId)}${revokeTokens ? '?revokeTokens=true' : ''}`),
-  invites: (signal?: AbortSignal) => request<Invites>('GET', '/invites', undefined, signal),
-  createInvite: (body: InviteCreate) => request<InviteCreated>('POST', '/invites', body),
-  revokeInvite: (id: string) => request<void>('DELETE', `/invites/${enc(id)}`),
-  invitePreview: (token: string, signal?: AbortSignal) => request<InvitePreview>('GET', `/invites/preview/${enc(token)}`, undefined, signal),
-  acceptInvite: (body: InviteAccept) => request<Me>('POST', '/invites/accept', body),
-  siteActions: (id: string, signal?: AbortSignal) => request<Actions>('GET', `/sites/${enc(id)}/actions`, undefined, signal),
-  actions: (id: string, key: string, signal?: AbortSignal) =>
-    request<Actions>('GET', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, undefined, signal),
-  logAction: (id: string, key: string, body: ActionInput) => request<ActionWithEffect>('POST', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions`, body),
-  removeAction: (id: string, key: string, action: string) => request<void>('DELETE', `/sites/${enc(id)}/touchpoints/${enc(key)}/actions/${enc(action)}`),
+  resetLink: (userId: string) => call(client.members[':userId']['password-reset'].$post({ param: enc({ userId }) })),
+  removeMember: (userId: string, revokeTokens = false) =>
+    call(client.members[':userId'].$delete({ param: enc({ userId }), query: revokeQuery(revokeTokens) })),
+  invites: (signal?: AbortSignal) => call(client.invites.$get({}, abortable(signal))),
+  createInvite: (json: Body<typeof client.invites.$post>) => call(client.invites.$post({ json })),
+  revokeInvite: (id: string) => call(client.invites[':id'].$delete({ param: enc({ id }) })),
+  invitePreview: (token: string, signal?: AbortSignal) => call(client.invites.preview[':token'].$get({ param: enc({ token }) }, abortable(signal))),
+  acceptInvite: (json: Body<typeof client.invites.accept.$post>) => call(client.invites.accept.$post({ json })),
+  siteActions: (id: string, signal?: AbortSignal) => call(site.actions.$get(p(id), abortable(signal))),
+  actions: (id: string, key: string, signal?: AbortSignal) => call(touchpoint.actions.$get(tp(id, key), abortable(signal))),
+  logAction: (id: string, key: string, json: Body<typeof touchpoint.actions.$post>) => call(touchpoint.actions.$post({ ...tp(id, key), json })),
+  removeAction: (id: string, key: string, action: string) =>
+    call(touchpoint.actions[':action'].$delete({ param: enc({ id, key, action }) })),
   commentThemes: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
-    request<CommentThemes>('GET', `/sites/${enc(id)}/comments/themes${qs(q)}`, undefined, signal),
-  shareInfo: (signal?: AbortSignal) => request<ShareInfo>('GET', '/share-info', undefined, signal),
-  shares: (id: string, signal?: AbortSignal) => request<{ shares: Share[] }>('GET', `/sites/${enc(id)}/shares`, undefined, signal),
-  createShare: (id: string, body: ShareInput) => request<ShareCreated>('POST', `/sites/${enc(id)}/shares`, body),
-  revokeShare: (id: string, share: string) => request<void>('DELETE', `/sites/${enc(id)}/shares/${enc(share)}`),
-  alerts: (id: string, signal?: AbortSignal) => request<AlertsState>('GET', `/sites/${enc(id)}/alerts`, undefined, signal),
-  addDestination: (id: string, body: AlertDestinationInput) =>
-    request<AlertsState['destinations'][number] & { secret: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations`, body),
-  removeDestination: (id: string, dest: string) => request<void>('DELETE', `/sites/${enc(id)}/alerts/destinations/${enc(dest)}`),
-  testDestination: (id: string, dest: string) =>
-    request<{ ok: boolean; status: number | null; error: string | null }>('POST', `/sites/${enc(id)}/alerts/destinations/${enc(dest)}/test`),
+    call(site.comments.themes.$get({ ...p(id), query: query(q) }, abortable(signal))),
+  shareInfo: (signal?: AbortSignal) => call(client['share-info'].$get({}, abortable(signal))),
+  shares: (id: string, signal?: AbortSignal) => call(site.shares.$get(p(id), abortable(signal))),
+  createShare: (id: string, json: Body<typeof site.shares.$post>) => call(site.shares.$post({ ...p(id), json })),
+  revokeShare: (id: string, share: string) => call(site.shares[':share'].$delete({ param: enc({ id, share }) })),
+  alerts: (id: string, signal?: AbortSignal) => call(site.alerts.$get(p(id), abortable(signal))),
+  addDestination: (id: string, json: Body<typeof site.alerts.destinations.$post>) => call(site.alerts.destinations.$post({ ...p(id), json })),
+  removeDestination: (id: string, destination: string) =>
+    call(site.alerts.destinations[':destination'].$delete({ param: enc({ id, destination }) })),
+  testDestination: (id: string, destination: string) =>
+    call(site.alerts.destinations[':destination'].test.$post({ param: enc({ id, destination }) })),
 
-  tokens: (signal?: AbortSignal) => request<ApiTokens>('GET', '/tokens', undefined, signal),
-  createToken: (name: string, scope: TokenScope) => request<TokenCreated>('POST', '/tokens', { name, scope }),
-  revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
+  tokens: (signal?: AbortSignal) => call(client.tokens.$get({}, abortable(signal))),
+  createToken: (name: string, scope: Body<typeof client.tokens.$post>['scope']) => call(client.tokens.$post({ json: { name, scope } })),
+  revokeToken: (id: string) => call(client.tokens[':id'].$delete({ param: enc({ id }) })),
 
-  deleteVisitor: (id: string, visitor: string) => request<VisitorDeletion>('DELETE', `/sites/${enc(id)}/visitors/${enc(visitor)}`),
-  qrUrl: (id: string, key: string) => `${BASE}/sites/${enc(id)}/touchpoints/${enc(key)}/qr.svg`,
-  exportUrl: (id: string, format: 'csv' | 'json', q: ExportQuery) => `${BASE}/sites/${enc(id)}/export.${format}${qs(q)}`,
+  deleteVisitor: (id: string, visitorId: string) => call(site.visitors[':visitorId'].$delete({ param: enc({ id, visitorId }) })),
+  qrUrl: (id: string, key: string) => touchpoint['qr.svg'].$url(tp(id, key)).pathname,
+  exportUrl: (id: string, format: 'csv' | 'json', q: Query<typeof site['export.csv']['$get']>) => {
+    const url = site[`export.${format}`].$url({ ...p(id), query: query(q) });
+    return url.pathname + url.search;
+  },
 };
+
+function revokeQuery(revokeTokens: boolean) {
+  return revokeTokens ? { revokeTokens: 'true' as const } : {};
+}

@@ -1,6 +1,6 @@
 // Keeps analytics views fresh: a refresh signal when the window regains focus or the tab becomes visible, and every
 // minute while the page is visible (a hidden tab asks nothing of the server).
-export const REFRESH_MS = 60_000;
+const REFRESH_MS = 60_000;
 /** Focus and visibilitychange fire together on a tab switch: one refresh for both. */
 const DEDUPE_MS = 2_000;
 

@@ -1,7 +1,9 @@
-// The signed-in organization's sites, loaded once and shared by the header switcher and the sites list.
+// The signed-in organization's sites, loaded once and shared by the header switcher and the sites list: a signal,
+// like the session (api/session.ts), so every component that reads it re-renders when it changes.
+import { signal } from '@preact/signals';
 import type { Site } from '@throughline/schema';
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './client';
+import { useEffect } from 'preact/hooks';
+import { api, type ApiError } from './client';
 
 interface State {
   sites?: Site[];
@@ -9,24 +11,22 @@ interface State {
   loading: boolean;
 }
 
-let state: State = { loading: false };
+const store = signal<State>({ loading: false });
 let inflight: Promise<void> | undefined;
-const listeners = new Set<(s: State) => void>();
 
 function emit(next: State): void {
-  state = next;
-  for (const l of listeners) l(state);
+  store.value = next;
 }
 
 /** Fetch the list (again); concurrent callers share one request. */
-export function loadSites(): Promise<void> {
+function loadSites(): Promise<void> {
   inflight ??= (async () => {
-    emit({ ...state, loading: true, error: undefined });
+    emit({ ...store.value, loading: true, error: undefined });
     try {
       const { sites } = await api.sites();
       emit({ sites, loading: false });
     } catch (err) {
-      emit({ sites: state.sites, loading: false, error: err as ApiError });
+      emit({ sites: store.value.sites, loading: false, error: err as ApiError });
     } finally {
       inflight = undefined;
     }
@@ -36,7 +36,7 @@ export function loadSites(): Promise<void> {
 
 /** Add a site created in this tab without refetching. */
 export function addSite(site: Site): void {
-  emit({ ...state, sites: [...(state.sites ?? []), site] });
+  emit({ ...store.value, sites: [...(store.value.sites ?? []), site] });
 }
 
 /** Another person or organization is signed in: drop the list and load theirs. */
@@ -47,12 +47,12 @@ export function resetSites(): void {
 
 /** A site changed in this tab (renamed, new origins): every list shows the saved state. */
 export function replaceSite(site: Site): void {
-  if (state.sites) emit({ ...state, sites: state.sites.map((s) => (s.id === site.id ? site : s)) });
+  if (store.value.sites) emit({ ...store.value, sites: store.value.sites.map((s) => (s.id === site.id ? site : s)) });
 }
 
 /** A site deleted in this tab; it is no longer the one to reopen. */
 export function removeSite(id: string): void {
-  if (state.sites) emit({ ...state, sites: state.sites.filter((s) => s.id !== id) });
+  if (store.value.sites) emit({ ...store.value, sites: store.value.sites.filter((s) => s.id !== id) });
   try {
     if (localStorage.getItem(LAST_SITE) === id) localStorage.removeItem(LAST_SITE);
   } catch {
@@ -61,14 +61,10 @@ export function removeSite(id: string): void {
 }
 
 export function useSites(): State & { reload: () => void } {
-  const [s, setS] = useState(state);
   useEffect(() => {
-    listeners.add(setS);
-    if (!state.sites && !inflight) void loadSites();
-    else setS(state);
-    return () => void listeners.delete(setS);
+    if (!store.value.sites && !inflight) void loadSites();
   }, []);
-  return { ...s, reload: () => void loadSites() };
+  return { ...store.value, reload: () => void loadSites() };
 }
 
 const LAST_SITE = 'throughline:last-site';

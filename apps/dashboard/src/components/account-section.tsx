@@ -1,6 +1,6 @@
 // The signed-in person's own account: a new password (which ends every other session) and ending other sessions.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { ErrorMessage } from './states';
 
 export function AccountSection() {

@@ -2,8 +2,8 @@
 // one team's touchpoints), "Send a test", what is open now and the latest deliveries with their retries.
 import type { AlertsState, Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError } from '../api/client';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ShownOnce } from './snippet';
 import { ErrorMessage, Loading } from './states';

@@ -19,10 +19,10 @@ export const STATUS_PRECEDENCE = [
   'low_priority',
   'thin',
 ] as const;
-export type StatusKind = (typeof STATUS_PRECEDENCE)[number];
+type StatusKind = (typeof STATUS_PRECEDENCE)[number];
 
 /** How a fact is coloured: danger and warn are bad news, good is good news, a quadrant uses its own hue. */
-export type StatusTone = 'danger' | 'warn' | 'good' | 'neutral' | `q-${Quadrant}`;
+type StatusTone = 'danger' | 'warn' | 'good' | 'neutral' | `q-${Quadrant}`;
 
 export interface StatusFact {
   kind: StatusKind;
@@ -42,8 +42,8 @@ export interface Exits {
 }
 
 /** An exit share this many times the typical one (and at least 20%) is "many exits". */
-export const MANY_EXITS_FACTOR = 1.5;
-export const MANY_EXITS_FLOOR = 0.2;
+const MANY_EXITS_FACTOR = 1.5;
+const MANY_EXITS_FLOOR = 0.2;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
 import type { Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { removeSite } from '../api/sites-store';
 import { useAction } from '../api/use-action';
 import { navigate } from '../router';

@@ -129,4 +129,4 @@ export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, u
 }
 
 /** Local wall-clock time as hh:mm (24-hour), the way a team reads "when was this fetched". */
-export const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

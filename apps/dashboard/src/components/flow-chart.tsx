@@ -103,6 +103,7 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
           </g>
           <g class="flow-nodes" aria-hidden="true">
             {layout.nodes.map((n) => (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the flow list beside it is the accessible way to pick.
               <g
                 key={n.key}
                 class={`flow-node ${nodeLit(n) ? '' : 'dim'} ${n.key === picked ? 'picked' : ''}`}

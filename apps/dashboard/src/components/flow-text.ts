@@ -12,11 +12,11 @@ export const KIND_LABELS: Record<LinkKind, string> = {
 /** `−31`, `+6`, `±0`: a quality change in score points. */
 export const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${fmt(Math.abs(v))}`;
 
-export function handoffText(t: Transition): string {
+function handoffText(t: Transition): string {
   return t.handoff == null ? `handoff: not enough answers (${t.handoffN})` : `handoff ${fmt(t.handoff)} (${countOf(t.handoffN, 'answer')})`;
 }
 
-export function deltaText(t: Transition): string {
+function deltaText(t: Transition): string {
   return t.delta == null ? 'quality change: too few rated both' : `quality change ${signed(t.delta)} (${count(t.deltaN)} rated both)`;
 }
 

@@ -1,14 +1,15 @@
 // The top bar: logo, site switcher, the signed-in user and their organization (a menu when several), log out.
-import type { Me } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { session, signOut } from '../api/session';
 import { lastSite, useSites } from '../api/sites-store';
 import { match, navigate, useLocation, withFilters } from '../router';
 import { Link } from './link';
 import { Logo } from './logo';
 import { OrgSwitcher } from './org-switcher';
 
-export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId?: string; onSignedOut: () => void; onSwitched: (me: Me) => void }) {
+export function Header({ siteId }: { siteId?: string }) {
+  const me = session.value;
   const { sites } = useSites();
   const loc = useLocation();
   // Off a site's pages (Sites, Team) the picker still names the site in hand: the last one opened or created, or the only one.
@@ -39,9 +40,10 @@ export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId
       setBusy(false);
       return;
     }
-    onSignedOut();
+    signOut();
   }
 
+  if (!me) return null;
   return (
     <header class="app-header">
       <Link href="/" class="brand-link" aria-label="Throughline home">
@@ -76,7 +78,7 @@ export function Header({ me, siteId, onSignedOut, onSwitched }: { me: Me; siteId
             {me.user.email.slice(0, 1).toUpperCase()}
           </span>
           <span class="user-text">
-            <OrgSwitcher me={me} onSwitched={onSwitched} />
+            <OrgSwitcher />
             <span class="user-email">{me.user.email}</span>
           </span>
         </span>

@@ -1,8 +1,8 @@
 // Import historical answers from a CSV file (paper surveys, another tool, or an earlier export): editors and owners.
 // The file goes to POST …/import.csv as it is; the screen shows the outcome with ImportOutcome.
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError } from '../api/client';
+import { useCan } from '../api/session';
 import { countOf } from './score';
 import { ErrorMessage } from './states';
 

@@ -2,7 +2,7 @@
 // and can revoke links not used yet.
 import type { InviteCreated, Me } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { RoleSelect } from './role-select';
 import { ShownOnce } from './snippet';

@@ -3,10 +3,12 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage, Loading } from './states';
 
+// biome-ignore lint/suspicious/noExplicitAny: one cache for views of every props type; each lazyView reads back its own.
 const cache = new Map<() => Promise<unknown>, ComponentType<any>>();
 
 export function lazyView<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   return function LazyView(props: P) {
+    // biome-ignore lint/suspicious/noExplicitAny: as the cache above.
     const [Comp, setComp] = useState<ComponentType<any> | undefined>(() => cache.get(load));
     const [error, setError] = useState<Error>();
     useEffect(() => {

@@ -1,8 +1,9 @@
 // The organization's members: role per member (owners change it), a password reset link to pass on, removal; an
 // organization always keeps an owner.
-import type { Me, Member } from '@throughline/schema';
+import type { Role } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
+import { session } from '../api/session';
 import { ROLES } from '../constants';
 import { useResource } from '../api/use-resource';
 import { RoleSelect } from './role-select';
@@ -10,19 +11,20 @@ import { ScrollBox } from './scroll-box';
 import { ShownOnce } from './snippet';
 import { ErrorMessage, Loading } from './states';
 
-export const ROLE_HELP: Record<Me['role'], string> = {
+const ROLE_HELP: Record<Role, string> = {
   owner: 'everything, including members and API tokens',
   editor: 'sets up journeys and prompts, sees all data',
   viewer: 'sees the dashboards and responses',
 };
 
-export function MembersSection({ me }: { me: Me }) {
+export function MembersSection() {
+  const me = session.value;
   const members = useResource((s) => api.members(s), []);
   const [error, setError] = useState<ApiError>();
   const [reset, setReset] = useState<{ email: string; url: string; expiresAt: string }>();
-  const owner = me.role === 'owner';
+  const owner = me?.role === 'owner';
 
-  async function change(m: Member, run: () => Promise<unknown>) {
+  async function change(run: () => Promise<unknown>) {
     setError(undefined);
     setReset(undefined);
     try {
@@ -33,6 +35,7 @@ export function MembersSection({ me }: { me: Me }) {
     }
   }
 
+  if (!me) return null;
   return (
     <section class="section" aria-labelledby="members-h">
       <h2 id="members-h">Members</h2>
@@ -60,7 +63,7 @@ export function MembersSection({ me }: { me: Me }) {
                   </td>
                   <td>
                     {owner ? (
-                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(m, () => api.setRole(m.userId, role, role !== 'owner' && confirm(`Also revoke the API tokens ${m.email} made?`)))} />
+                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(() => api.setRole(m.userId, role, role !== 'owner' && confirm(`Also revoke the API tokens ${m.email} made?`)))} />
                     ) : (
                       m.role
                     )}
@@ -73,7 +76,7 @@ export function MembersSection({ me }: { me: Me }) {
                           type="button"
                           class="btn btn-ghost btn-sm"
                           aria-label={`Reset link for ${m.email}`}
-                          onClick={() => change(m, async () => setReset({ email: m.email, ...(await api.resetLink(m.userId)) }))}
+                          onClick={() => change(async () => setReset({ email: m.email, ...(await api.resetLink(m.userId)) }))}
                         >
                           Reset link
                         </button>
@@ -85,7 +88,7 @@ export function MembersSection({ me }: { me: Me }) {
                           aria-label={`Remove ${m.email}`}
                           onClick={() =>
                             confirm(`Remove ${m.email} from ${me.organization.name}?`) &&
-                            change(m, () => api.removeMember(m.userId, confirm(`Also revoke the API tokens ${m.email} made? (Their tokens stop acting either way.)`)))
+                            change(() => api.removeMember(m.userId, confirm(`Also revoke the API tokens ${m.email} made? (Their tokens stop acting either way.)`)))
                           }
                         >
                           Remove

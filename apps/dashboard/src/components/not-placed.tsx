@@ -6,7 +6,7 @@ import { Link } from './link';
 import { countOf } from './score';
 
 /** Why a touchpoint has no place on the chart, in a few words; `ask` when the fix is to ask importance. */
-export function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPrompt['prompt'] | undefined, minN: number): { text: string; ask: boolean } {
+function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPrompt['prompt'] | undefined, minN: number): { text: string; ask: boolean } {
   const imp = t.scores.importance?.n ?? 0;
   const asksImportance = prompt?.dimensions.includes('importance') ?? false;
   if (t.importance == null && !asksImportance && imp < minN)

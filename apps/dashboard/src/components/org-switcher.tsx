@@ -1,26 +1,30 @@
 // For people in more than one organization (an agency working for several brands): which one this session opens,
 // and switching to another (the API starts a new session for it). One organization: just its name.
-import type { Me, Organizations } from '@throughline/schema';
+import type { Organizations } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { resetSites } from '../api/sites-store';
+import { api, type ApiError } from '../api/client';
+import { session, signIn } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { navigate } from '../router';
 import { ErrorMessage } from './states';
 
 /** Opens organization `id`: the session switches, the sites list reloads, the sites screen shows its sites. */
-export async function openOrganization(id: string, onSwitched: (me: Me) => void): Promise<void> {
+async function openOrganization(id: string): Promise<void> {
   const me = await api.switchOrganization(id);
-  resetSites();
   navigate('/sites');
-  onSwitched(me);
+  signIn(me);
 }
 
-export const useOrganizations = (me: Me) => useResource<Organizations>((s) => api.organizations(s), [me.user.id, me.organization.id]);
+const useOrganizations = () => {
+  const me = session.value;
+  return useResource<Organizations>((s) => api.organizations(s), [me?.user.id, me?.organization.id]);
+};
 
 /** In the header: the organization's name, or a menu of them when there are several. */
-export function OrgSwitcher({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
-  const orgs = useOrganizations(me).data?.organizations ?? [];
+export function OrgSwitcher() {
+  const me = session.value;
+  const orgs = useOrganizations().data?.organizations ?? [];
+  if (!me) return null;
   if (orgs.length < 2) return <span class="user-name">{me.organization.name}</span>;
   return (
     <select
@@ -28,7 +32,7 @@ export function OrgSwitcher({ me, onSwitched }: { me: Me; onSwitched: (me: Me) =
       aria-label="Organization"
       value={me.organization.id}
       onChange={(e) =>
-        openOrganization((e.currentTarget as HTMLSelectElement).value, onSwitched).catch((err: ApiError) => {
+        openOrganization((e.currentTarget as HTMLSelectElement).value).catch((err: ApiError) => {
           alert(`Could not switch: ${err.message}`);
           (e.target as HTMLSelectElement).value = me.organization.id;
         })
@@ -44,8 +48,8 @@ export function OrgSwitcher({ me, onSwitched }: { me: Me; onSwitched: (me: Me) =
 }
 
 /** On the team screen (also on phones, where the header has no room): every organization, with a button to open it. */
-export function OrganizationsSection({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
-  const orgs = useOrganizations(me).data?.organizations ?? [];
+export function OrganizationsSection() {
+  const orgs = useOrganizations().data?.organizations ?? [];
   const [error, setError] = useState<ApiError>();
   if (orgs.length < 2) return null;
   return (
@@ -62,7 +66,7 @@ export function OrganizationsSection({ me, onSwitched }: { me: Me; onSwitched: (
             {o.current ? (
               <span class="badge badge-neutral">open now</span>
             ) : (
-              <button type="button" class="btn btn-secondary btn-sm" onClick={() => openOrganization(o.id, onSwitched).catch(setError)}>
+              <button type="button" class="btn btn-secondary btn-sm" onClick={() => openOrganization(o.id).catch(setError)}>
                 Open {o.name}
               </button>
             )}

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 const PNG_SIZE = 1024;
 
 /** Draws the SVG at `svgUrl` on a square canvas with a white background and returns it as a PNG blob. */
-export async function svgToPng(svgUrl: string, size = PNG_SIZE): Promise<Blob> {
+async function svgToPng(svgUrl: string, size = PNG_SIZE): Promise<Blob> {
   const img = new Image();
   img.decoding = 'async';
   img.src = svgUrl;

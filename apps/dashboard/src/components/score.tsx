@@ -2,7 +2,7 @@
 import type { Quadrant, ScoreStat } from '@throughline/schema';
 
 /** Hue for a 0–100 score: red at 0, amber at 50, green at 100 (piecewise, so the midpoint reads as "caution"). */
-export function scoreHue(v: number): number {
+function scoreHue(v: number): number {
   const x = Math.max(0, Math.min(100, v));
   return x < 50 ? 4 + (x / 50) * 36 : 40 + ((x - 50) / 50) * 112;
 }
@@ -27,7 +27,7 @@ export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixe
 /** `1 answer`, `2,301 answers`: a count with its noun (regular English plural). */
 export const countOf = (n: number, noun: string) => `${count(n)} ${n === 1 ? noun : `${noun}s`}`;
 
-export const DIMENSION_LABELS: Record<string, string> = {
+const DIMENSION_LABELS: Record<string, string> = {
   sensorial: 'Look & feel',
   affective: 'Emotion',
   cognitive: 'Ease',

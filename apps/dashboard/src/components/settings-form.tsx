@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type SitePatch } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useAction } from '../api/use-action';
 import type { Site } from '@throughline/schema';
 import { ErrorMessage } from './states';

@@ -1,7 +1,7 @@
 // "Share this view": a read-only link to the view on screen with its filters, for someone without an account
 // (expires in 14 days unless changed in Settings › Shared links, where it can be revoked).
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useLocation } from '../router';
 import { ShownOnce } from './snippet';
 import { ErrorMessage } from './states';

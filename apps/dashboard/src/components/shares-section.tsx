@@ -1,8 +1,8 @@
 // Settings › Shared links: every read-only link made for this site, whom it was for, until when, and Revoke.
 import type { Site } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError } from '../api/client';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ErrorMessage, Loading } from './states';
 

@@ -18,7 +18,7 @@ export function CopyBox({ text, label }: { text: string; label: string }) {
   }
   return (
     <div class="copy-box">
-      <pre tabIndex={0} aria-label={label}>
+      <pre tabIndex={0} role="region" aria-label={label}>
         <code>{text}</code>
       </pre>
       <button type="button" class="btn btn-secondary btn-sm" onClick={copy}>

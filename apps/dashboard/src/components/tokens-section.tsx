@@ -1,7 +1,7 @@
 // API tokens for scripts and BI tools: create one (its secret shown once), see who made each, revoke.
 import type { TokenCreated, TokenScope } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ShownOnce } from './snippet';
 import { Empty, ErrorMessage, Loading } from './states';

@@ -2,8 +2,8 @@
 // the change with its interval, the Welch test). Editors log new ones.
 import type { Actions, ActionWithEffect } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError } from '../api/client';
+import { useCan } from '../api/session';
 import type { Resource } from '../api/use-resource';
 import { formatP } from './score';
 import { ErrorMessage, Loading } from './states';

@@ -96,7 +96,7 @@ export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: Tou
 }
 
 /** A status as a badge: its label, coloured by tone, with the numbers behind it on hover. */
-export function StatusBadge({ fact, testid }: { fact: StatusFact; testid?: string }) {
+function StatusBadge({ fact, testid }: { fact: StatusFact; testid?: string }) {
   const cls = fact.tone.startsWith('q-') ? fact.tone : `badge-${fact.tone}`;
   return (
     <span class={`badge tp-status ${cls}`} title={fact.detail} data-testid={testid} data-status={fact.kind}>

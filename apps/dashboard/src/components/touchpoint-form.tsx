@@ -3,7 +3,7 @@
 import type { Touchpoint } from '@throughline/schema';
 import { CHANNELS, OWNERS } from '../constants';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { ErrorMessage } from './states';
 import { UrlMatcher } from './url-matcher';
 import { CHANNEL_LABELS } from './touchpoint-card';

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface TrendLine {
+interface TrendLine {
   name: string;
   /** CSS colour of the line; its band is the same colour, faint. */
   color: string;
@@ -29,7 +29,7 @@ export interface TrendChartData {
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 /** `#rrggbb` at opacity `a` (canvas styles do not take color-mix()). */
-export function alpha(hex: string, a: number): string {
+function alpha(hex: string, a: number): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   return m ? `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${a})` : hex;
 }

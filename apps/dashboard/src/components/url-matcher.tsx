@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { matchRule } from '../../../../packages/widget/src/touchpoint-match';
 
 /** The first rule that matches `url` (relative URLs are read against the site's first origin), or why none does. */
-export function testUrl(rules: string[], url: string, base: string): { ok: boolean; rule?: string; message: string } {
+function testUrl(rules: string[], url: string, base: string): { ok: boolean; rule?: string; message: string } {
   let u: URL;
   try {
     u = new URL(url, base);

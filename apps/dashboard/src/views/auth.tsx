@@ -1,11 +1,11 @@
 // Log in / sign up: one accessible form, the API's message shown on failure, focus moved to it.
-import type { Me } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { signIn } from '../api/session';
 import { api, ApiError } from '../api/client';
 import { Link } from '../components/link';
 import { Logo } from '../components/logo';
 
-export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSignedIn: (me: Me) => void }) {
+export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -41,7 +41,7 @@ export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSig
     setError(undefined);
     try {
       const me = signup ? await api.signup({ email, password, organization }) : await api.login({ email, password });
-      onSignedIn(me);
+      signIn(me);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Something went wrong. Please try again.');
     } finally {
@@ -67,7 +67,7 @@ export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSig
       <aside class="auth-aside" aria-hidden="true">
         <Logo />
         <p class="auth-pitch">See which touchpoints matter, which disappoint, and where the journey breaks between them.</p>
-        <svg viewBox="0 0 320 120" class="auth-art">
+        <svg viewBox="0 0 320 120" class="auth-art" aria-hidden="true">
           <path d="M10 90 C 60 90, 60 30, 110 30 S 160 90, 210 70 S 270 20, 310 30" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" />
           {[10, 110, 210, 310].map((x, i) => (
             <circle cx={x} cy={[90, 30, 70, 30][i]} r="8" fill="currentColor" />
@@ -96,6 +96,7 @@ export function AuthView({ mode, onSignedIn }: { mode: 'login' | 'signup'; onSig
             )}
             <div class="field">
               <label for="auth-email">Work email</label>
+              {/* biome-ignore lint/a11y/noAutofocus: the sign-in screen has one task; the field a person types first takes focus. */}
               <input {...field('email')} type="email" autoComplete={signup ? 'email' : 'username'} required maxLength={254} autoFocus />
               {fieldError('email')}
             </div>

@@ -7,7 +7,7 @@ import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { JourneyFlow } from '../components/journey-flow';
 import { ScrollBox } from '../components/scroll-box';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { CsvDownload } from '../components/csv-download';
 
 export function ConnectivityView({ site, overview, filters }: ViewProps) {

@@ -6,7 +6,7 @@ import { HowToRead } from '../components/how-to-read';
 import { KpiTile, type Kpi } from '../components/kpi-tile';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { TouchpointLink } from '../components/touchpoint-link';
 import { CsvDownload } from '../components/csv-download';
 

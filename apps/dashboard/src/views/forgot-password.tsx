@@ -1,7 +1,7 @@
 // /forgot: what to do about a forgotten password. Where the deployment sends email, ask for a reset link; otherwise
 // (and always) an owner of the organization can issue one on Team.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';

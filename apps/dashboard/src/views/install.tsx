@@ -1,7 +1,7 @@
 // Install a site's widget: the script tag, SPA usage, and links for offline touchpoints.
 import { FirstVisitCheck } from '../components/first-visit-check';
 import { CopyBox, installSnippet } from '../components/snippet';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 export function InstallView({ site }: ViewProps) {
   return (

@@ -1,13 +1,14 @@
 // /invite/{token}: what an invite link offers; join with the current account, or create one on the spot.
-import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { session, signIn } from '../api/session';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { navigate } from '../router';
 
-export function InviteView({ token, me, onJoined }: { token: string; me: Me | null; onJoined: (me: Me) => void }) {
+export function InviteView({ token }: { token: string }) {
+  const me = session.value;
   const preview = useResource((s) => api.invitePreview(token, s), [token]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +23,7 @@ export function InviteView({ token, me, onJoined }: { token: string; me: Me | nu
     setError(undefined);
     try {
       const joined = await api.acceptInvite(me ? { token } : { token, email: email.trim(), password });
-      onJoined(joined);
+      signIn(joined);
       navigate('/sites', { replace: true });
     } catch (err) {
       setError(err as ApiError);

@@ -1,8 +1,8 @@
 // Journey setup: journey types and their stages, touchpoints with URL rules, and each touchpoint's prompt.
 import type { Prompt } from '@throughline/schema';
 import { useState } from 'preact/hooks';
-import { api, ApiError, type TouchpointWithPrompt } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError, type TouchpointWithPrompt } from '../api/client';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { PartnersEditor } from '../components/partners-editor';
@@ -15,7 +15,7 @@ import { StagesEditor } from '../components/stages-editor';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ChannelIcon, CHANNEL_LABELS } from '../components/touchpoint-card';
 import { TouchpointForm } from '../components/touchpoint-form';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 export function JourneyEditorView({ site, setSite }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);

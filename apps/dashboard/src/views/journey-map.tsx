@@ -13,7 +13,7 @@ import { TeamFilter, useTeam } from '../components/team-filter';
 import { TouchpointCard } from '../components/touchpoint-card';
 import { daysAgo, isoDate } from '../filters';
 import { navigate, withFilters } from '../router';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 export function JourneyMapView({ site, overview, filters }: ViewProps) {
   // the stages of the journey type shown (docs/metrics.md › Journey types): the one picked, else the default

@@ -10,7 +10,7 @@ import { useWidth } from '../components/use-width';
 import { count, fmt, hueStyle, QUADRANT_LABELS, QuadrantBadge } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ScrollBox } from '../components/scroll-box';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { TouchpointLink, touchpointHref } from '../components/touchpoint-link';
 import { TeamFilter, useTeam } from '../components/team-filter';
 import { CsvDownload } from '../components/csv-download';

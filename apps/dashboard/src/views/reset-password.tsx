@@ -1,14 +1,14 @@
 // /reset/{token}: a one-time password reset link (from an owner, or by email). Sets a new password; every session of
 // the person ends, and this browser is signed in.
-import type { Me } from '@throughline/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { signIn } from '../api/session';
+import { api, type ApiError } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { navigate } from '../router';
 
-export function ResetPasswordView({ token, onSignedIn }: { token: string; onSignedIn: (me: Me) => void }) {
+export function ResetPasswordView({ token }: { token: string }) {
   const preview = useResource((s) => api.resetPreview(token, s), [token]);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -23,7 +23,7 @@ export function ResetPasswordView({ token, onSignedIn }: { token: string; onSign
     try {
       const result = await api.resetPassword({ token, password });
       if (!result.signedIn) return setDone(true);
-      onSignedIn(await api.me());
+      signIn(await api.me());
       navigate('/', { replace: true });
     } catch (err) {
       setError(err as ApiError);

@@ -6,13 +6,13 @@ import { onRefresh } from '../api/refresh';
 import { CommentThemesPanel } from '../components/comment-themes';
 import { HowToRead } from '../components/how-to-read';
 import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { useResource } from '../api/use-resource';
 import { ImportCsvButton, ImportOutcome, type Outcome } from '../components/import-csv';
 import { countOf, dimLabel } from '../components/score';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { setQuery, useLocation } from '../router';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { TouchpointLink } from '../components/touchpoint-link';
 
 const PAGE = 25;

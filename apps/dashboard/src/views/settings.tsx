@@ -10,7 +10,7 @@ import { DeleteSite } from '../components/delete-site';
 import { PromptPreview } from '../components/prompt-preview';
 import { SettingsForm } from '../components/settings-form';
 import { parseOrigins } from '../site-input';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 const SAMPLE_PROMPT: Prompt = {
   dimensions: [...DEFAULT_PROMPT_DIMENSIONS], wording: {}, sampling: 1, trigger: { type: 'immediate' }, recontactDays: 30, comment: true, enabled: true,

@@ -2,7 +2,6 @@
 // with every API call (api/client.ts); the worker answers it as a viewer of that site's reads only.
 import { useEffect } from 'preact/hooks';
 import { api, setShareToken } from '../api/client';
-import { RoleContext } from '../api/role';
 import { useResource } from '../api/use-resource';
 import { Logo } from '../components/logo';
 import { ErrorMessage, Loading } from '../components/states';
@@ -19,7 +18,7 @@ export function SharedApp({ token }: { token: string }) {
   }, [info.data]);
 
   return (
-    <RoleContext.Provider value="viewer">
+    <>
       <header class="app-header">
         <span class="brand-link"><Logo /></span>
         {info.data && <span class="muted shared-title">{info.data.siteName}</span>}
@@ -33,6 +32,6 @@ export function SharedApp({ token }: { token: string }) {
       ) : (
         <SiteLayout siteId={info.data.siteId} view={info.data.view} query={loc.query} shared={info.data} />
       )}
-    </RoleContext.Provider>
+    </>
   );
 }

@@ -1,19 +1,20 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
-import type { JourneyTypes, Overview, ShareInfo, Site } from '@throughline/schema';
+import type { JourneyTypes, Overview, ShareInfo } from '@throughline/schema';
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
 import { rememberSite } from '../api/sites-store';
-import { useResource, type Resource } from '../api/use-resource';
+import { useResource } from '../api/use-resource';
 import { FilterBar } from '../components/filter-bar';
 import { ShareView } from '../components/share-view';
-import { useCan } from '../api/role';
+import { useCan } from '../api/session';
 import { lazyView } from '../components/lazy';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { readFilters } from '../filters';
 import { setQuery, withFilters } from '../router';
 import { JourneyMapView } from './journey-map';
+import type { ViewProps } from './view-props';
 
 export const SITE_VIEWS = [
   { id: 'map', label: 'Journey map', analytics: true },
@@ -28,14 +29,6 @@ export const SITE_VIEWS = [
 ] as const;
 export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 
-export interface ViewProps {
-  site: Site;
-  overview: Resource<Overview>;
-  /** The URL's filters; on the journey map `journey` is always one type when the site has several. */
-  filters: ReturnType<typeof readFilters>;
-  /** Replace the site after a change (e.g. its settings), so every view sees the saved state. */
-  setSite: (site: Site) => void;
-}
 
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));

@@ -1,8 +1,8 @@
 // Sites of the organization: open one, create one, and copy its install snippet.
 import type { Site } from '@throughline/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { useCan } from '../api/role';
+import { api, type ApiError } from '../api/client';
+import { useCan } from '../api/session';
 import { addSite, rememberSite, useSites } from '../api/sites-store';
 import { Link } from '../components/link';
 import { CopyBox, installSnippet } from '../components/snippet';

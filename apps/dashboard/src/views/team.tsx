@@ -1,15 +1,17 @@
 // Team: the organization's members and roles; for owners also invite links and API tokens; the organizations one
 // belongs to, when several; the person's own password and sessions.
-import type { Me } from '@throughline/schema';
 import { useEffect } from 'preact/hooks';
+import { session } from '../api/session';
 import { AccountSection } from '../components/account-section';
 import { InvitesSection } from '../components/invites-section';
 import { MembersSection } from '../components/members-section';
 import { OrganizationsSection } from '../components/org-switcher';
 import { TokensSection } from '../components/tokens-section';
 
-export function TeamView({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
+export function TeamView() {
+  const me = session.value;
   useEffect(() => void (document.title = 'Team · Throughline'), []);
+  if (!me) return null;
   return (
     <main id="main" class="page page-narrow" tabIndex={-1}>
       <div class="view-head">
@@ -21,8 +23,8 @@ export function TeamView({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => v
           </p>
         </div>
       </div>
-      <MembersSection me={me} />
-      <OrganizationsSection me={me} onSwitched={onSwitched} />
+      <MembersSection />
+      <OrganizationsSection />
       <AccountSection />
       {me.role === 'owner' && (
         <>

@@ -14,7 +14,7 @@ import { seriesColor, TrendChart } from '../components/trend-chart';
 import { chartData } from '../components/trend-series';
 import { formatSegment } from '../filters';
 import { withFilters } from '../router';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 
 type Tp = Overview['touchpoints'][number];
 

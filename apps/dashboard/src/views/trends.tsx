@@ -11,7 +11,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states';
 import { seriesColor, TrendChart } from '../components/trend-chart';
 import { alertWindows, chartData, daysOf, measureLabel, measuresOf } from '../components/trend-series';
 import { setQuery, useLocation } from '../router';
-import type { ViewProps } from './site-layout';
+import type { ViewProps } from './view-props';
 import { TouchpointLink } from '../components/touchpoint-link';
 
 /** Lines on one chart at most: more become unreadable. */

@@ -9,7 +9,7 @@ import { wordingKind } from './wording-kind';
 const PACKS = /^(de|fr|es|nl|ja|ar)$/;
 
 /** The locale's text pack, when it has one (fetched once, however often asked for). */
-export const pack = (a: Pick<Asking, 'load'>, locale: string) => {
+const pack = (a: Pick<Asking, 'load'>, locale: string) => {
   const base = locale.slice(0, 2).toLowerCase();
   return PACKS.test(base) ? (a.load(base) as Promise<string>).catch(() => undefined) : Promise.resolve(undefined);
 };
@@ -30,7 +30,7 @@ export const show: ShowPrompt = (a) => {
     inline: typeof a.inline == 'string' ? document.querySelector(a.inline) : a.inline,
     nonce: a.nonce,
   };
-  // What the visitor does with the card, recorded as prompt events (issue 14) beside the answer itself.
+  // What the visitor does with the card, recorded as prompt events beside the answer itself.
   const onShow = () => a.emit({ type: 'prompt', outcome: 'shown' });
   const onDismiss = () => {
     a.done();

@@ -1,4 +1,4 @@
-// Which built-in wording a touchpoint's questions take when the site wrote none (issue 14, "wording by channel"):
+// Which built-in wording a touchpoint's questions take when the site wrote none:
 // the web's questions speak of a page and of finding things, which fits neither a shop counter, a delivery company
 // nor a payment step. Decided from the touchpoint's setup in the config, first rule that holds:
 //   partner  its owner is a partner or external firm (a carrier, a marketplace): "How was your experience with {touchpoint}?"
