@@ -70,8 +70,8 @@ export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, u
       {journeyTypes && journeyTypes.length > 1 && (
         <div class="filter-group">
           <label for="f-journey">Journey</label>
-          <select id="f-journey" data-testid="journey-picker" value={chosen?.slug ?? ''} onChange={(e) => setQuery({ journey: (e.currentTarget as HTMLSelectElement).value || null })}>
-            {!oneType && <option value="">All journeys</option>}
+          <select id="f-journey" data-testid="journey-picker" value={chosen?.slug ?? 'all'} onChange={(e) => setQuery({ journey: (e.currentTarget as HTMLSelectElement).value })}>
+            {!oneType && <option value="all">All journeys</option>}
             {journeyTypes.map((t) => (
               <option value={t.slug} key={t.id}>
                 {t.name}

@@ -63,13 +63,17 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
   const typeList = types.data?.journeyTypes;
   const oneType = !shared && (view === 'map' || view === 'connectivity') && touchpoint === undefined;
   const fromUrl = readFilters(query);
-  // a type this site does not have (a link from another site) is dropped rather than answered with an error
-  const unknown = fromUrl.journey !== undefined && typeList !== undefined && !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
-  const asked = unknown ? { ...fromUrl, journey: undefined } : fromUrl;
+  // `journey=all` is every journey (not on the map and the flow); without `journey`, every view shows the default type,
+  // so that moving between views keeps one overview. A type this site does not have (a link from another site) is dropped.
+  const all = fromUrl.journey === 'all';
+  const unknown = fromUrl.journey !== undefined && !all && typeList !== undefined && !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
   useEffect(() => void (unknown && setQuery({ journey: null })), [unknown]);
-  const filters = { ...asked, journey: asked.journey ?? (oneType && typeList && typeList.length > 1 ? typeList.find((t) => t.isDefault)?.slug : undefined) };
-  // the map waits for the types, so that it does not first draw every journey on the default's stages
-  const waiting = oneType && !asked.journey && !typeList && !types.error;
+  const several = typeList !== undefined && typeList.length > 1;
+  const defaultSlug = typeList?.find((t) => t.isDefault)?.slug;
+  const picked = unknown || all ? undefined : fromUrl.journey;
+  const filters = { ...fromUrl, journey: picked ?? (several && (!all || oneType) ? defaultSlug : undefined) };
+  // the views wait for the types, so that they do not first show every journey
+  const waiting = !shared && !picked && !typeList && !types.error;
   const overview = useResource<Overview>(
     (s) => (meta.analytics && !waiting ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
     [siteId, filters.from, filters.to, filters.segment, filters.journey, meta.analytics, waiting],
