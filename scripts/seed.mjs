@@ -3,7 +3,7 @@
 // before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
 import { apiClient, must } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
-import { DEMO_BRAND_PROMISE, DEMO_LOGIN, DEMO_PULSE, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
+import { DEMO_BRAND_PROMISE, DEMO_JOURNEY_TYPES, DEMO_LOGIN, DEMO_PULSE, DEMO_RETURN_PATHS, DEMO_RETURN_TOUCHPOINTS, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
 
 /**
  * @param {string} baseURL
@@ -36,13 +36,21 @@ export async function seedDemo(baseURL, { journeys } = {}) {
       brandName: 'Demo Outdoor Co.', brandPromise: DEMO_BRAND_PROMISE,
     },
   } }));
-  for (const tp of DEMO_TOUCHPOINTS) {
+  for (const tp of [...DEMO_TOUCHPOINTS, ...DEMO_RETURN_TOUCHPOINTS]) {
     await must(api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: {
       key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, team: tp.team, match: tp.match,
       prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
     } }));
   }
-  const events = simulateDemoEvents({ journeys });
+  // Journey types: the returns touchpoints leave the default (buying) journey and serve Returns
+  const main = DEMO_TOUCHPOINTS.map((tp) => ({ key: tp.key, stage: tp.stage }));
+  const types = api.sites[':id']['journey-types'];
+  await must(types[':typeId'].$patch({ param: { id: site.id, typeId: 'main' }, json: { name: 'Buying', touchpoints: main } }));
+  for (const type of DEMO_JOURNEY_TYPES) await must(types.$post({ param: { id: site.id }, json: type }));
+  const events = [
+    ...simulateDemoEvents({ journeys }),
+    ...simulateDemoEvents({ journeys: Math.round((journeys ?? 1100) / 4), seed: 20261130, paths: DEMO_RETURN_PATHS }),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   let imported = 0;
   for (let i = 0; i < events.length; i += 2000) {
     const r = await must(api.sites[':id'].import.$post({ param: { id: site.id }, json: { events: events.slice(i, i + 2000) } }));

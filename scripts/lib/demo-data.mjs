@@ -1,6 +1,6 @@
 // Simulated demo visits and answers over the last 60 days, deterministic (seeded PRNG), so that
 // a re-run imports the same event ids and the import stays idempotent.
-import { DEMO_COMMENTS, DEMO_PATHS, DEMO_REGRESSION, DEMO_TOUCHPOINTS } from './demo-journey.mjs';
+import { DEMO_COMMENTS, DEMO_PATHS, DEMO_REGRESSION, DEMO_RETURN_TOUCHPOINTS, DEMO_TOUCHPOINTS } from './demo-journey.mjs';
 /**
  * @import { Answers, Context, ImportEvent } from '@throughline/schema'
  * @import { DemoTouchpoint } from './demo-journey.mjs'
@@ -47,12 +47,12 @@ const LOCALES = ['en-GB', 'en-GB', 'en-US', 'de-DE', 'fr-FR', 'nl-NL'];
 const ARRIVALS = ['search', 'direct', 'social', 'email', 'referral'];
 
 /**
- * @param {{ journeys?: number, days?: number, now?: number, seed?: number }} opts
+ * @param {{ journeys?: number, days?: number, now?: number, seed?: number, paths?: string[][] }} opts
  * @returns {ImportEvent[]} import events, oldest first
  */
-export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(), seed = 20261123 } = {}) {
+export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(), seed = 20261123, paths = DEMO_PATHS } = {}) {
   const rand = mulberry32(seed);
-  const byKey = Object.fromEntries(DEMO_TOUCHPOINTS.map((t) => [t.key, t]));
+  const byKey = Object.fromEntries([...DEMO_TOUCHPOINTS, ...DEMO_RETURN_TOUCHPOINTS].map((t) => [t.key, t]));
   // Anchor days to midnight so re-runs on the same day produce the same times (and ids).
   const dayStart = Math.floor(now / 86_400_000) * 86_400_000;
   const regressedSince = dayStart - (DEMO_REGRESSION.days - 1) * 86_400_000;
@@ -60,7 +60,7 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
   const events = [];
   for (let j = 0; j < journeys; j++) {
     const visitor = uuid(rand).replace(/-/g, '');
-    const path = /** @type {string[]} */ (DEMO_PATHS[Math.floor(rand() * DEMO_PATHS.length)]);
+    const path = /** @type {string[]} */ (paths[Math.floor(rand() * paths.length)]);
     const length = 1 + Math.floor(rand() * path.length);
     const mood = (rand() - 0.5) * 1.2;
     const device = DEVICES[Math.floor(rand() * DEVICES.length)];

@@ -28,6 +28,32 @@ export const DEMO_TOUCHPOINTS = [
 ];
 
 /**
+ * The second journey type of the demo (docs/metrics.md › Journey types): returning an item. Two touchpoints serve it
+ * alone (they sit in Support in the site's own stages, as every touchpoint has one there); the help centre and the
+ * shop counter serve both journeys.
+ */
+/** @type {DemoTouchpoint[]} */
+export const DEMO_RETURN_TOUCHPOINTS = [
+  { key: 'returns-form', name: 'Returns form', stage: 'Support', channel: 'web', owner: 'brand', team: 'Service', match: ['/demo/returns*'], dims: sac, mean: { sensorial: 3.9, affective: 3.4, cognitive: 3.0, importance: 4.3 } },
+  { key: 'refund-email', name: 'Refund email link', stage: 'Support', channel: 'email', owner: 'brand', team: 'CRM', match: ['/demo/refund*?src=email'], dims: sac, mean: { sensorial: 4.0, affective: 4.2, cognitive: 4.1, importance: 3.5 } },
+];
+export const DEMO_JOURNEY_TYPES = [
+  {
+    name: 'Returns', slug: 'returns', stages: ['Start a return', 'Send back', 'Refund'],
+    touchpoints: [
+      { key: 'help', stage: 'Start a return' }, { key: 'returns-form', stage: 'Start a return' },
+      { key: 'store-counter', stage: 'Send back' }, { key: 'refund-email', stage: 'Refund' },
+    ],
+  },
+];
+/** Paths of customers returning an item (simulated apart from the buying paths, so those stay as they were). */
+export const DEMO_RETURN_PATHS = [
+  ['returns-form', 'store-counter', 'refund-email'],
+  ['help', 'returns-form', 'refund-email'],
+  ['returns-form', 'help', 'store-counter', 'refund-email'],
+];
+
+/**
  * A recent regression, so the demo shows a trend alert: the cart's redesign went live 7 days ago and its
  * experience scores dropped by this much (1–5 scale); importance did not change.
  */

@@ -18,6 +18,7 @@ import { ingestRoute } from './routes/ingest-route';
 import { invitesRoutes } from './routes/invites-routes';
 import { journeyLinkApi, journeyLinkRoute } from './routes/journey-link-routes';
 import { journeyRoutes } from './routes/journey-routes';
+import { journeyTypeRoutes } from './routes/journey-type-routes';
 import { membersRoutes } from './routes/members-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
 import { qrRoutes } from './routes/qr-route';
@@ -42,6 +43,7 @@ const apiRoutes = api
   .use('/sites', authenticate)
   .route('/', sitesRoutes)
   .route('/', journeyRoutes)
+  .route('/', journeyTypeRoutes)
   .route('/', journeyLinkApi)
   .route('/', analyticsRoutes)
   .route('/', partnerRoutes)

@@ -172,6 +172,7 @@ export async function siteResources(session: Session, siteId: string) {
   const dest = await (await site.alerts.destinations.$post({ param: { id: siteId }, json: { kind: 'webhook', url } })).json();
   const action = await (await site.touchpoints[':key'].actions.$post({ param: { id: siteId, key: 'checkout' }, json: { day: '2026-11-02', title: 'New copy' } })).json();
   const share = await (await site.shares.$post({ param: { id: siteId }, json: { view: 'map' } })).json();
-  if (!('id' in dest && 'id' in action && 'id' in share)) throw new Error('a resource of the route matrix was not made');
-  return { destination: dest.id, action: action.id, share: share.id };
+  const type = await (await site['journey-types'].$post({ param: { id: siteId }, json: { name: 'Returns', stages: ['Request', 'Refund'] } })).json();
+  if (!('id' in dest && 'id' in action && 'id' in share && 'id' in type)) throw new Error('a resource of the route matrix was not made');
+  return { destination: dest.id, action: action.id, share: share.id, typeId: type.id };
 }

@@ -8,7 +8,11 @@ import { expect, it } from 'vitest';
 import type { IncomingEvent } from '../src/store/event-rows';
 import type { StoreRules } from '../src/store/site-store';
 
-const RULES: StoreRules = { windowDays: 30, retentionDays: 395 };
+// two journey types sharing `cart` (docs/metrics.md › Journey types): the typed rows must not depend on order either
+const RULES: StoreRules = {
+  windowDays: 30, retentionDays: 395,
+  types: { default: 'main', order: ['main', 'store'], of: { cart: ['main', 'store'], counter: ['store'], home: ['main'], product: ['main'] } },
+};
 const TOUCHPOINTS = ['home', 'product', 'cart', 'counter'] as const;
 const CHANNEL: Record<string, string> = { home: 'web', product: 'web', cart: 'web', counter: 'offline' };
 const DEVICES = [null, 'mobile', 'desktop'] as const;

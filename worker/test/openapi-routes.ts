@@ -77,6 +77,7 @@ const EXAMPLES: Record<string, () => unknown> = {
   'POST /auth/signup': () => ({ email: `${crypto.randomUUID()}@example.com`, password: 'tangerine lighthouse 7', organization: 'Acme' }),
   'POST /auth/password': () => ({ current: 'correct horse battery', password: 'tangerine lighthouse 7' }),
   'PUT /sites/{id}/stages': () => ({ stages: [...DEFAULT_STAGES] }),
+  'POST /sites/{id}/journey-types': () => ({ name: 'Support', slug: `support-${crypto.randomUUID().slice(0, 8)}`, stages: ['Ask', 'Solved'] }),
   'POST /sites/{id}/touchpoints': () => ({ key: `desk-${crypto.randomUUID().slice(0, 8)}`, name: 'Desk', stage: 'Support' }),
   'POST /sites/{id}/import.csv': () =>
     new RawBody('text/csv', `at,touchpoint,sensorial\r\n${new Date(Date.now() - 30 * 86_400_000).toISOString()},checkout,4\r\n`),

@@ -15,12 +15,12 @@ const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}', 'GET /auth/rese
 
 interface Tenant { session: Session; site: { id: string; key: string }; token: string }
 let a: Tenant;
-let b: Tenant & { destination: string; action: string; share: string; marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
+let b: Tenant & { destination: string; action: string; share: string; typeId: string; marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
 
 /** B's values for each path parameter, by the collection the route lives under. */
 const ownedByB = (route: ApiRoute) =>
   paramsFor(route, {
-    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor, destination: b.destination, action: b.action, share: b.share },
+    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor, destination: b.destination, action: b.action, share: b.share, typeId: b.typeId },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
     invites: { id: b.invite.id, token: b.invite.token },

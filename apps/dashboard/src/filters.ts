@@ -1,4 +1,5 @@
-// The analytics filters of the URL query: date range (`from`, `to`) and one `segment=name:value`.
+// The analytics filters of the URL query: date range (`from`, `to`), one `segment=name:value`, and a journey type
+// (`journey=<slug>`, docs/metrics.md › Journey types).
 import type { AnalyticsQuery } from '@throughline/schema';
 
 export const PRESETS = [
@@ -35,13 +36,17 @@ export function daysAgo(days: number, from = new Date()): string {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The query to send: the URL's range, or the default last 30 days, always explicit so the top bar shows what is queried. */
-export function readFilters(q: URLSearchParams): Required<Pick<AnalyticsQuery, 'from' | 'to'>> & Pick<AnalyticsQuery, 'segment'> {
+export function readFilters(q: URLSearchParams): Required<Pick<AnalyticsQuery, 'from' | 'to'>> & Pick<AnalyticsQuery, 'segment' | 'journey'> {
   const to = q.get('to');
   const from = q.get('from');
   const segment = q.get('segment');
+  const journey = q.get('journey');
   const t = to && DATE.test(to) ? to : isoDate(new Date());
   const f = from && DATE.test(from) ? from : daysAgo(DEFAULT_DAYS, new Date(`${t}T00:00:00Z`));
-  return { from: f, to: t, segment: segment && /^[a-z]+:[A-Za-z0-9_-]+$/.test(segment) ? segment : undefined };
+  return {
+    from: f, to: t, segment: segment && /^[a-z]+:[A-Za-z0-9_-]+$/.test(segment) ? segment : undefined,
+    journey: journey && /^[a-z0-9][a-z0-9-]{0,63}$/.test(journey) ? journey : undefined,
+  };
 }
 
 /** Which preset a range is (ending today), or null for a custom range. */

@@ -54,10 +54,10 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-/** Keep the filter query (`from`, `to`, `segment`, `team`) when moving between analytics views. */
+/** Keep the filter query (`from`, `to`, `segment`, `team`, `journey`) when moving between analytics views. */
 export function withFilters(path: string, query: URLSearchParams = current().query): string {
   const keep = new URLSearchParams();
-  for (const k of ['from', 'to', 'segment', 'team']) {
+  for (const k of ['from', 'to', 'segment', 'team', 'journey']) {
     const v = query.get(k);
     if (v) keep.set(k, v);
   }

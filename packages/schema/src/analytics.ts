@@ -1,6 +1,7 @@
 // Analytics responses (docs/metrics.md). Scores are 0–100 and null below the minimum n.
 import { z } from 'zod';
 import { DIMENSIONS } from './constants';
+import { JourneyTypeRefSchema } from './journey-types';
 
 export const QUADRANTS = ['fix_first', 'keep_it_up', 'low_priority', 'possible_overkill'] as const;
 export const QuadrantSchema = z.enum(QUADRANTS);
@@ -17,6 +18,8 @@ export const AnalyticsQuerySchema = z.object({
     .max(120)
     .regex(/^[A-Za-z]{1,20}:[^:]{1,100}$/, 'segment is name:value, name one of device, channel, locale, country, returning, stage')
     .optional(),
+  /** A journey type (id or slug): scores from that type's visits, journey metrics from its journeys (docs/metrics.md › Journey types). */
+  journey: JourneyTypeRefSchema.optional(),
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuerySchema>;
 

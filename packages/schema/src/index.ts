@@ -2,6 +2,7 @@
 export * from './constants';
 export * from './dimensions';
 export * from './journey';
+export * from './journey-types';
 export * from './config';
 export * from './events';
 export * from './api';

@@ -12,6 +12,8 @@ export interface OverviewScope {
   range: { from: string; to: string };
   /** A rollup segment ('all', 'device:mobile', …). */
   segment: string;
+  /** The rows of every visitor in the view's journey type (context gaps compare all of them): 'all' unless typed. */
+  allSegment?: string;
   stages: readonly string[];
   touchpoints: readonly TouchpointMeta[];
 }
@@ -19,9 +21,10 @@ export interface OverviewScope {
 export async function siteOverview(env: Cloudflare.Env, s: OverviewScope): Promise<{ overview: Overview; rowsRead: number }> {
   const { shards, minN, thresholds } = s.settings;
   // the segment's rollups, and the context gap's segments from the 'all' rows (all of them when unfiltered)
+  const all = s.allSegment ?? 'all';
   const [sums, contexts] = await Promise.all([
     sumsOf(env, s.siteId, shards, s.segment, s.range.from, s.range.to),
-    s.segment === 'all' ? null : sumsOf(env, s.siteId, shards, 'all', s.range.from, s.range.to, true),
+    s.segment === all ? null : sumsOf(env, s.siteId, shards, all, s.range.from, s.range.to, true),
   ]);
   const inputs = rollupInputs(sums.byTouchpoint);
   const overview = buildOverview({

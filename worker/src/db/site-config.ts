@@ -1,5 +1,6 @@
 // SQL behind the public endpoints: a site by its public key, and the widget config.
 import { withThemeWording, type SiteConfig, type SiteSettings } from '@throughline/schema';
+import { typeMapFromRows, type TypeMap } from './journey-types';
 import { listStages, readSettings } from './sites';
 import { listTouchpoints } from './touchpoints';
 
@@ -14,16 +15,21 @@ export async function siteByKey(db: D1Database, key: string): Promise<PublicSite
 /** The site of an ingest batch with its touchpoints' channels by key and its settings, in one D1 round trip (ingest's hot path). */
 export async function ingestSiteByKey(
   db: D1Database, key: string,
-): Promise<(PublicSite & { channels: Map<string, string>; settings: SiteSettings; sendQuery: boolean }) | null> {
+): Promise<(PublicSite & { channels: Map<string, string>; settings: SiteSettings; sendQuery: boolean; types: TypeMap | null }) | null> {
   const row = await db.prepare(
     `SELECT id, key, origins, config_version, settings,
-       (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels
+       (SELECT json_group_object(t.key, t.channel) FROM touchpoints t WHERE t.site_id = sites.id) AS channels,
+       (SELECT json_group_array(json_object('id', id, 'is_default', is_default, 'touchpoint', touchpoint)) FROM (
+          SELECT jt.id, jt.is_default, m.touchpoint FROM journey_types jt LEFT JOIN journey_type_touchpoints m ON m.type_id = jt.id
+          WHERE jt.site_id = sites.id ORDER BY jt.position, jt.created_at)) AS types
      FROM sites WHERE key = ?`,
-  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; settings: string; channels: string }>();
+  ).bind(key).first<{ id: string; key: string; origins: string; config_version: number; settings: string; channels: string; types: string }>();
   if (!row) return null;
   const channels = new Map(Object.entries(JSON.parse(row.channels) as Record<string, string>));
   const settings = readSettings(row.settings);
-  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, settings, sendQuery: settings.sendQuery };
+  // the journey types the site objects place visits in (journey/rules.ts)
+  const types = typeMapFromRows(JSON.parse(row.types));
+  return { id: row.id, key: row.key, origins: JSON.parse(row.origins), configVersion: row.config_version, channels, settings, sendQuery: settings.sendQuery, types };
 }
 
 export async function buildConfig(db: D1Database, site: PublicSite): Promise<SiteConfig> {

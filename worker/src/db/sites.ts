@@ -60,6 +60,9 @@ export async function createSite(db: D1Database, orgId: string, name: string, or
     db.prepare('INSERT INTO sites (id, org_id, key, name, origins, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .bind(id, orgId, key, name, JSON.stringify(origins), JSON.stringify(settings), at),
     ...DEFAULT_STAGES.map((stage, i) => db.prepare('INSERT INTO stages (site_id, position, name) VALUES (?, ?, ?)').bind(id, i, stage)),
+    // its default journey type (db/journey-types.ts), whose stages are the rows above
+    db.prepare(`INSERT INTO journey_types (id, site_id, slug, name, position, is_default, stages, created_at) VALUES (?, ?, 'main', 'Main journey', 0, 1, NULL, ?)`)
+      .bind(newId().replace(/-/g, ''), id, at),
   ]);
   return { id, key, name, origins, settings, createdAt: at };
 }
@@ -78,7 +81,7 @@ export const LEGACY_EVENT_TABLES = ['comments', 'answers', 'visits', 'rollup_ans
 /** Deletes a site's setup from D1 (its events live in its site objects: store/site-stores.ts destroyStores). */
 export async function deleteSite(db: D1Database, siteId: string) {
   await db.batch(
-    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'alert_deliveries', 'alert_states', 'alert_destinations', 'touchpoint_actions', 'share_links', 'prompts', 'touchpoints', 'stages']
+    [...LEGACY_EVENT_TABLES, 'legacy_moves', 'alert_deliveries', 'alert_states', 'alert_destinations', 'touchpoint_actions', 'share_links', 'journey_type_touchpoints', 'journey_types', 'prompts', 'touchpoints', 'stages']
       .map((t) => db.prepare(`DELETE FROM ${t} WHERE site_id = ?`).bind(siteId))
       .concat(db.prepare('DELETE FROM sites WHERE id = ?').bind(siteId)),
   );

@@ -1,6 +1,7 @@
 // SQL for touchpoints and their prompts.
 import { PromptInputSchema, type Prompt, type Touchpoint } from '@throughline/schema';
 import { newShortCode, nowIso } from '../ids';
+import { joinDefaultStatement } from './journey-types';
 import { bumpConfigVersion } from './sites';
 
 interface TouchpointRow { key: string; name: string; stage: string; channel: string; owner: string; team: string; match: string; code: string; natural_end: number }
@@ -40,6 +41,7 @@ export async function createTouchpoint(db: D1Database, siteId: string, tp: Omit<
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM touchpoints WHERE site_id = ?), ?)`,
     // staff_code: the staff pulse page /e/{code} (db/pulse.ts), a code of its own
     ).bind(siteId, tp.key, tp.name, tp.stage, tp.channel, tp.owner, tp.team ?? '', JSON.stringify(tp.match), +(tp.naturalEnd ?? false), code, newShortCode(), siteId, nowIso()),
+    joinDefaultStatement(db, siteId, tp.key),
     bumpConfigVersion(db, siteId),
   ]);
   return { ...tp, code };

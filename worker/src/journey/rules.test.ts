@@ -1,6 +1,6 @@
 // The journey rules on small journeys whose numbers were worked out by hand from docs/metrics.md.
 import { describe, expect, it } from 'vitest';
-import { contributionOf, journeysOf, rowKey, type SegmentContext, type StoredEvent } from './rules';
+import { contributionOf, journeysOf, rowKey, stayTypes, typedSegment, type SegmentContext, type StoredEvent } from './rules';
 import { NO_CONTEXT } from './segments';
 
 const RULES = { windowDays: 30 };
@@ -99,5 +99,42 @@ describe('prompt events', () => {
       .filter((row) => row.metrics.length);
     expect(journeysOf(withPrompts, RULES).map((j) => j.stays.map((s) => s.touchpoint))).toEqual([['home', 'cart']]);
     expect(strip(contributionOf(withPrompts, RULES))).toEqual(strip(contributionOf(visits, RULES)));
+  });
+});
+
+describe('journey types (docs/metrics.md › Journey types)', () => {
+  // help serves Main (the default) and Returns; home serves Main only, returns Returns only, faq Support only
+  const types = { default: 'main', order: ['main', 'returns', 'support'], of: { help: ['main', 'returns'], home: ['main'], returns: ['returns'], faq: ['support'] } };
+  const typesOf = (...touchpoints: string[]) =>
+    stayTypes(journeysOf(touchpoints.map((t, i) => visit(t, 3, i)), RULES)[0]!, types);
+
+  it('places a stay at a shared touchpoint in the type of the latest earlier one-type stay among its types', () => {
+    expect(typesOf('home', 'help')).toEqual(['main', 'main']);
+    expect(typesOf('returns', 'help')).toEqual(['returns', 'returns']);
+    // the latest earlier one-type stay decides (the journey's first would say returns)
+    expect(typesOf('returns', 'home', 'help')).toEqual(['returns', 'main', 'main']);
+    // faq serves Support only, which help does not serve: it is passed over
+    expect(typesOf('returns', 'faq', 'help')).toEqual(['returns', 'support', 'returns']);
+  });
+
+  it('falls back to the default, and counts a touchpoint of no type as the default', () => {
+    expect(typesOf('help')).toEqual(['main']);
+    expect(typesOf('help', 'returns', 'other')).toEqual(['main', 'returns', 'main']);
+  });
+
+  it("counts each type's part of a journey as a journey of that type", () => {
+    // returns → home → help: Returns' journey is returns alone; Main's is home → help
+    const events = [visit('returns', 4, 0), visit('home', 4, 1), visit('help', 4, 2)];
+    const c = contributionOf(events, { windowDays: 30, types });
+    const day = at(4, 0).slice(0, 10);
+    const m = (segment: string, tp: string, name: string) => c.get(rowKey(segment, day, tp))?.get(name);
+    expect(m(typedSegment('main', 'all'), 'help', 'a:home')).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(m(typedSegment('returns', 'all'), 'home', 'a:returns')).toBeUndefined();
+    expect(m(typedSegment('returns', 'all'), 'returns', 'r')).toEqual([1, 1]);
+    expect(m(typedSegment('main', 'all'), 'help', 'r')).toEqual([1, 1]);
+    expect(m(typedSegment('main', 'all'), '', 'j')).toEqual([1]);
+    // every journey, as without types: returns → home → help
+    expect(m('all', 'home', 'a:returns')).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(m('all', '', 'j')).toEqual([1]);
   });
 });

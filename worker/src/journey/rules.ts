@@ -31,6 +31,8 @@ export type StoredEvent = StoredVisit | StoredAnswer | StoredPrompt;
 export interface JourneyRules {
   /** A gap between visits longer than this starts a new journey (site setting, default 30). */
   windowDays: number;
+  /** The site's journey types when it has two or more (null: one type, no typed rows; absent: keep what the object has). */
+  types?: JourneyTypeRules | null;
 }
 
 /** A metric's numbers; contributions add and subtract element by element. */
@@ -189,7 +191,9 @@ export function contributionOfJourneys(journeys: readonly Journey[], events: rea
     addJourney(c, journey);
     addLoyalty(c, journey);
   }
-  addPrompts(c, journeys, events.filter((e): e is StoredPrompt => e.kind === 'prompt'), rules);
+  const prompts = events.filter((e): e is StoredPrompt => e.kind === 'prompt');
+  addPrompts(c, journeys, prompts, rules);
+  if (rules.types && rules.types.order.length > 1) addTyped(c, journeys, prompts, rules, rules.types);
   return c;
 }
 
@@ -313,4 +317,103 @@ function experiencedConsistency(journey: Journey): number | null {
     if (value !== null) values.push(value);
   }
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+/** A site's journey types as the rules see them (docs/metrics.md › Journey types). */
+export interface JourneyTypeRules {
+  /** The default type's id. */
+  default: string;
+  /** Every type's id, in the site's order. */
+  order: string[];
+  /** Touchpoint key → the ids of the types it serves, in the site's order. */
+  of: Record<string, string[]>;
+}
+
+/** The rollup segment of `segment` ('all', 'device:mobile', …) within one journey type. */
+export const typedSegment = (type: string, segment: string) => `jt:${type}|${segment}`;
+
+/** The types a touchpoint serves; one that serves none counts as the default's. */
+const typesServed = (t: JourneyTypeRules, touchpoint: string): readonly string[] => {
+  const list = t.of[touchpoint];
+  return list?.length ? list : [t.default];
+};
+/** Where nothing earlier decides: the default when the touchpoint serves it, else its first type in the site's order. */
+const fallbackType = (t: JourneyTypeRules, served: readonly string[]) => (served.includes(t.default) ? t.default : served[0]!);
+
+/**
+ * The journey type of each stay of a journey (docs/metrics.md › Journey types, the rule): a stay at a touchpoint that
+ * serves one type has that type; at a touchpoint that serves several, the type of the latest earlier stay of the
+ * journey whose touchpoint serves only one type, one of these; else the default (or the first type it serves).
+ * Only earlier stays decide, so a stay that arrives in time order never changes the type of another.
+ */
+export function stayTypes(journey: Journey, t: JourneyTypeRules): string[] {
+  const served = journey.stays.map((s) => typesServed(t, s.touchpoint));
+  return served.map((own, i) => {
+    if (own.length === 1) return own[0]!;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = served[j]!;
+      if (earlier.length === 1 && own.includes(earlier[0]!)) return earlier[0]!;
+    }
+    return fallbackType(t, own);
+  });
+}
+
+/** Per answer id, the journey type of the visit it was given in (responses and exports filter by it). */
+export function answerTypes(journeys: readonly Journey[], t: JourneyTypeRules): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const j of journeys) {
+    const types = stayTypes(j, t);
+    for (const { answer, step } of j.answers) out.set(answer.id, types[step.stay]!);
+  }
+  return out;
+}
+
+/** The part of a journey spent at stays of one type: that type's journey (consecutive stays at one touchpoint join). */
+function journeyOfType(journey: Journey, types: readonly string[], type: string): Journey | null {
+  const steps: Step[] = [];
+  const stays: Stay[] = [];
+  const copies = new Map<Step, Step>();
+  for (const step of journey.steps) {
+    if (types[step.stay] !== type) continue;
+    const copy = { ...step };
+    if (stays[stays.length - 1]?.touchpoint !== step.touchpoint) stays.push({ touchpoint: step.touchpoint, first: copy, answers: [] });
+    copy.stay = stays.length - 1;
+    steps.push(copy);
+    copies.set(step, copy);
+  }
+  if (!steps.length) return null;
+  const answers = journey.answers.filter((a) => copies.has(a.step)).map(({ answer, step }) => ({ answer, step: copies.get(step)! }));
+  for (const a of answers) stays[a.step.stay]!.answers.push(a.answer);
+  return { stays, steps, answers };
+}
+
+/**
+ * The same contribution per journey type, on the rows of `typedSegment(type, segment)`: each type's journeys (above)
+ * and the prompts shown in its visits (a prompt no visit explains: its touchpoint's default or first type).
+ */
+function addTyped(c: Contribution, journeys: readonly Journey[], prompts: readonly StoredPrompt[], rules: JourneyRules, t: JourneyTypeRules): void {
+  const byType = new Map<string, { journeys: Journey[]; prompts: StoredPrompt[] }>();
+  const group = (type: string) => byType.get(type) ?? byType.set(type, { journeys: [], prompts: [] }).get(type)!;
+  const typeOfStep = new Map<Step, string>();
+  for (const j of journeys) {
+    const types = stayTypes(j, t);
+    for (const s of j.steps) typeOfStep.set(s, types[s.stay]!);
+    for (const type of new Set(types)) group(type).journeys.push(journeyOfType(j, types, type)!);
+  }
+  const window = rules.windowDays * DAY_MS;
+  for (const p of prompts) {
+    let visit: Step | undefined;
+    for (const j of journeys) for (const s of j.steps) if (s.real && s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
+    const type = visit && Date.parse(p.at) - Date.parse(visit.at) <= window ? typeOfStep.get(visit)! : fallbackType(t, typesServed(t, p.touchpoint));
+    group(type).prompts.push(p);
+  }
+  for (const [type, g] of byType) {
+    const part: Contribution = new Map();
+    for (const j of g.journeys) addJourney(part, j);
+    addPrompts(part, g.journeys, g.prompts, rules);
+    for (const [key, metrics] of part) {
+      const { segment, day, touchpoint } = parseRowKey(key);
+      for (const [metric, v] of metrics) addMetric(c, rowKey(typedSegment(type, segment), day, touchpoint), metric, v);
+    }
+  }
 }

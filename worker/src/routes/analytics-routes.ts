@@ -8,8 +8,7 @@ import { dailyScoreRows } from '../analytics/rollup-metrics';
 import { siteOverview } from '../analytics/site-overview';
 import { addDays } from '../analytics/trends';
 import { ALERT_WINDOW_DAYS, ROLLING_LOOKBACK_DAYS, trendsOf } from '../analytics/trends-view';
-import { listStages } from '../db/sites';
-import { listTouchpoints } from '../db/touchpoints';
+import { journeyScopeOf } from '../analytics/journey-scope';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { apiApp, errors, json } from '../openapi';
@@ -31,13 +30,15 @@ export function resolveRange(q: z.infer<typeof AnalyticsQuerySchema>, now = new 
 }
 
 /**
- * The site, range, rollup filter and touchpoints of an analytics request. `segment=stage:X` is a touchpoint
- * filter: the `all` rollups, restricted to the touchpoints of stage X (journeys still count whole).
+ * The site, range, rollup filter and touchpoints of an analytics request. `journey=<type>` reads that journey type's
+ * rows, its stages and its touchpoints (analytics/journey-scope.ts). `segment=stage:X` is a touchpoint filter: the
+ * `all` rollups (of the type), restricted to the touchpoints of stage X (journeys still count whole).
  */
 export async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof AnalyticsQuerySchema>) {
   const site = await ownSite(c, id);
   const range = resolveRange(q);
-  const [touchpoints, stages] = await Promise.all([listTouchpoints(c.env.DB, site.id), listStages(c.env.DB, site.id)]);
+  const journey = await journeyScopeOf(c.env.DB, site.id, q.journey);
+  const { stages, touchpoints } = journey;
   const checked = normalizeSegment(q.segment ?? 'all');
   if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });
   const segment = checked.segment;
@@ -45,7 +46,7 @@ export async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof 
   if (stage !== null && !stages.includes(stage)) {
     throw new ApiError(400, 'invalid_segment', `no stage "${stage}" in this site`, { stages });
   }
-  const f = { siteId: site.id, shards: site.settings.shards, ...range, segment: stage === null ? segment : 'all' };
+  const f = { siteId: site.id, shards: site.settings.shards, ...range, segment: journey.rows(stage === null ? segment : 'all'), all: journey.rows('all') };
   return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
 }
 
@@ -68,7 +69,7 @@ const trends = createRoute({
 export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
-    const { overview: result, rowsRead } = await siteOverview(c.env, { siteId: f.siteId, settings: site.settings, range, segment: f.segment, stages, touchpoints });
+    const { overview: result, rowsRead } = await siteOverview(c.env, { siteId: f.siteId, settings: site.settings, range, segment: f.segment, allSegment: f.all, stages, touchpoints });
     c.header('x-rows-read', String(rowsRead));
     return c.json(result, 200);
   })

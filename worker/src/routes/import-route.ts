@@ -5,6 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ImportRequestSchema, type ImportEvent, type Site } from '@throughline/schema';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
+import { typeMapOf } from '../db/journey-types';
 import { touchpointChannels } from '../db/touchpoints';
 import { ApiError } from '../errors';
 import { checkEvents } from '../ingest/check-events';
@@ -76,11 +77,12 @@ async function importEvents(c: Context<AppEnv>, site: Site, events: ImportEvent[
   }
   // In any order: the site object derives journeys from the events' times, not their arrival.
   const visitorOf = new Map(events.map((e) => [e.id, e.visitor]));
+  const types = await typeMapOf(c.env.DB, site.id);
   let accepted = 0;
   let duplicates = 0;
   for (let i = 0; i < valid.length; i += CHUNK) {
     const r = await storeEvents(c.env, site.id, site.settings, valid.slice(i, i + CHUNK)
-      .map((event) => incomingOf(event, visitorOf.get(event.id)!, touchpoints.get(event.touchpoint)!, null, 'import')));
+      .map((event) => incomingOf(event, visitorOf.get(event.id)!, touchpoints.get(event.touchpoint)!, null, 'import')), types);
     accepted += r.accepted;
     duplicates += r.duplicates;
   }

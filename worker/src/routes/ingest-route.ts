@@ -84,7 +84,7 @@ export const ingestRoute = new Hono<AppEnv>()
           const joined = event.link ? await verifyJourneyLink({ secret, site: site!.id, link: event.link, now }) : null;
           return { ...incomingOf(event, joined?.journey ?? visitor, touchpoints.get(event.touchpoint)!, country, 'widget'), linked: !!joined };
         }));
-        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming);
+        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming, site.types);
         c.header('x-rows-written', String(rowsWritten));
         return c.json({ accepted, duplicates, rejected }, 202);
       }

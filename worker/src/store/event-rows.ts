@@ -24,13 +24,13 @@ export interface IncomingEvent {
   linked?: boolean;
 }
 
-/** A stored event as the rules see it, with its arrival order and the context columns it has now. */
-export interface EventRow { seq: number; event: StoredEvent; effective: SegmentContext }
+/** A stored event as the rules see it, with its arrival order, the context columns it has now, and an answer's journey type. */
+export interface EventRow { seq: number; event: StoredEvent; effective: SegmentContext; journeyType: string | null }
 
 interface Row extends Record<string, SqlStorageValue> {
   seq: number; id: string; visitor: string; kind: string; at: string; touchpoint: string; channel: string;
   device: string | null; arrival: string | null; locale: string | null; country: string | null; is_returning: number | null;
-  sent: string | null; scores: string | null; outcome: string | null; linked: number;
+  sent: string | null; scores: string | null; outcome: string | null; linked: number; journey_type: string | null;
 }
 
 const columnsOf = (r: Row): SegmentContext => ({
@@ -45,10 +45,10 @@ function toEventRow(r: Row): EventRow {
     : r.kind === 'prompt'
       ? { ...base, kind: 'prompt', context: effective, outcome: r.outcome as PromptOutcome }
       : { ...base, kind: 'answer', context: r.sent ? (JSON.parse(r.sent) as SegmentContext) : effective, scores: JSON.parse(r.scores ?? '{}'), ...(r.linked ? { linked: true } : {}) };
-  return { seq: r.seq, event, effective };
+  return { seq: r.seq, event, effective, journeyType: r.journey_type };
 }
 
-const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores, outcome, linked';
+const EVENT_COLUMNS = 'seq, id, visitor, kind, at, touchpoint, channel, device, arrival, locale, country, is_returning, sent, scores, outcome, linked, journey_type';
 
 /** The journey-relevant (not archived) events of these visitors, by visitor. */
 export function loadVisitors(sql: SqlStorage, visitors: readonly string[]): { byVisitor: Map<string, EventRow[]>; rowsRead: number } {
@@ -72,14 +72,14 @@ export const maxSeq = (sql: SqlStorage): number => Number(sql.exec('SELECT max(s
 const contextCells = (c: SegmentContext) => [c.device, c.arrival, c.locale, c.country, c.returning === null ? null : +c.returning];
 
 /** Inserts one event unless its id is stored: its seq, or null for a duplicate; and rows written. */
-export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: SegmentContext): { seq: number | null; written: number } {
+export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: SegmentContext, journeyType: string | null = null): { seq: number | null; written: number } {
   const cursor = sql.exec<{ seq: number }>(
     `INSERT INTO events (id, visitor, kind, at, touchpoint, channel, from_hint, device, arrival, locale, country, is_returning,
-       sent, path, scores, comment, source, outcome, linked)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+       sent, path, scores, comment, source, outcome, linked, journey_type)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
     e.id, e.visitor, e.kind, e.at, e.touchpoint, e.channel, e.from, ...contextCells(effective),
     e.kind === 'answer' ? JSON.stringify(e.context) : null, e.path, e.scores ? JSON.stringify(e.scores) : null, e.comment, e.source,
-    e.outcome ?? null, e.linked ? 1 : 0,
+    e.outcome ?? null, e.linked ? 1 : 0, journeyType,
   );
   const row = cursor.toArray()[0];
   let written = cursor.rowsWritten;
@@ -90,6 +90,11 @@ export function insertEvent(sql: SqlStorage, e: IncomingEvent, effective: Segmen
 /** Sets an answer's effective context (its visit arrived, or went). */
 export function updateContext(sql: SqlStorage, id: string, c: SegmentContext): number {
   return sql.exec('UPDATE events SET device = ?, arrival = ?, locale = ?, country = ?, is_returning = ? WHERE id = ?', ...contextCells(c), id).rowsWritten;
+}
+
+/** Sets an answer's journey type (an earlier visit arrived, or the site's types changed). */
+export function updateJourneyType(sql: SqlStorage, id: string, type: string | null): number {
+  return sql.exec('UPDATE events SET journey_type = ? WHERE id = ?', type, id).rowsWritten;
 }
 
 export const sameContext = (a: SegmentContext, b: SegmentContext) =>

@@ -13,6 +13,8 @@ export interface AnswerFilter {
   q?: string;
   /** A context segment, `device:mobile`; stage filters arrive as `touchpoints`. */
   segment?: string;
+  /** A journey type's id: the answers given in its visits (docs/metrics.md › Journey types). */
+  journeyType?: string;
 }
 
 /** Where a page ends: the next page starts after this answer. */
@@ -33,6 +35,7 @@ function where(f: AnswerFilter): { sql: string; binds: SqlStorageValue[] } {
   if (f.from) parts.push('at >= ?'), binds.push(f.from);
   if (f.to) parts.push('at < ?'), binds.push(`${f.to}T99`);
   if (f.touchpoints) parts.push(`touchpoint IN (SELECT value FROM json_each(?))`), binds.push(JSON.stringify(f.touchpoints));
+  if (f.journeyType) parts.push('journey_type = ?'), binds.push(f.journeyType);
   if (f.hasComment) parts.push(f.hasComment === 'true' ? 'comment IS NOT NULL' : 'comment IS NULL');
   if (f.q) {
     // the trigram index needs 3 characters; shorter text (a 2-character Japanese word) is matched by LIKE

@@ -1,6 +1,7 @@
 // The responses list and exports over a site's objects: filters checked and resolved (segment normalised, stage
 // to its touchpoints), keyset cursors, and pages merged newest first across shards.
 import { normalizeSegment, type ResponseRow, type ResponsesFilter, type Site } from '@throughline/schema';
+import { journeyScopeOf } from '../analytics/journey-scope';
 import { listTouchpoints } from '../db/touchpoints';
 import { ApiError } from '../errors';
 import type { AnswerFilter, Keyset } from './response-rows';
@@ -9,13 +10,17 @@ import { answersOf } from './site-stores';
 /** The filter as the site objects take it; throws the 4xx a bad filter gets, before any byte is sent. */
 export async function answerFilterOf(db: D1Database, siteId: string, f: ResponsesFilter): Promise<AnswerFilter> {
   const out: AnswerFilter = { from: f.from, to: f.to, hasComment: f.hasComment, q: f.q, touchpoints: f.touchpoint ? [f.touchpoint] : undefined };
+  // a journey type (docs/metrics.md › Journey types): the answers given in its visits (a site with one type: all)
+  const journey = f.journey === undefined ? null : await journeyScopeOf(db, siteId, f.journey);
+  const only = (keys: string[]) => (out.touchpoints ? out.touchpoints.filter((k) => keys.includes(k)) : keys);
+  if (journey?.answersOf) out.journeyType = journey.answersOf;
   if (!f.segment) return out;
   const checked = normalizeSegment(f.segment);
   if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });
   if (!checked.segment.startsWith('stage:')) return { ...out, segment: checked.segment };
   const stage = checked.segment.slice('stage:'.length);
-  const inStage = (await listTouchpoints(db, siteId)).filter((t) => t.stage === stage).map((t) => t.key);
-  return { ...out, touchpoints: out.touchpoints ? out.touchpoints.filter((k) => inStage.includes(k)) : inStage };
+  const inStage = (journey?.touchpoints ?? await listTouchpoints(db, siteId)).filter((t) => t.stage === stage).map((t) => t.key);
+  return { ...out, touchpoints: only(inStage) };
 }
 
 /** The opaque cursor of the row after which the next page starts. */

@@ -9,8 +9,8 @@
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
-import { addContribution, addMetric, contributionOf, loyaltyContributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
-import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, visitorsAfter, type IncomingEvent } from './event-rows';
+import { addContribution, addMetric, answerTypes, contributionOf, loyaltyContributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
+import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, updateJourneyType, visitorsAfter, type IncomingEvent } from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
 import { migrateStore } from './store-schema';
@@ -50,8 +50,9 @@ export class SiteStore extends DurableObject {
   }
 
   /** Stores a batch (each id once) and folds what it changes into the pending rollups. */
-  ingest(events: IncomingEvent[], rules: StoreRules): IngestResult {
-    this.setRules(rules);
+  ingest(events: IncomingEvent[], given: StoreRules): IngestResult {
+    this.setRules(given);
+    const rules = this.rules!; // with the journey types the object keeps when the caller did not name them
     return this.ctx.storage.transactionSync(() => {
       const visitors = [...new Set(events.map((e) => e.visitor))];
       const { byVisitor, rowsRead } = loadVisitors(this.sql, visitors);
@@ -64,16 +65,18 @@ export class SiteStore extends DurableObject {
         if (!incoming.length) continue;
         const journeys = journeysOf([...before.map((r) => r.event), ...incoming.map(toStored)], rules);
         const contexts = effectiveContexts(journeys);
+        const types = typesOfAnswers(journeys, rules);
         const stored: StoredEvent[] = [];
         for (const e of incoming) {
-          const { seq, written } = insertEvent(this.sql, e, contexts.get(e.id) ?? e.context);
+          const { seq, written } = insertEvent(this.sql, e, contexts.get(e.id) ?? e.context, types.get(e.id) ?? null);
           rowsWritten += written;
           if (seq !== null) accepted++, stored.push(toStored(e));
         }
-        // an answer whose visit arrived (or changed) in this batch takes that visit's context
+        // an answer whose visit arrived (or changed) in this batch takes that visit's context and journey type
         for (const r of before) {
           const c = contexts.get(r.event.id);
           if (r.event.kind === 'answer' && c && !sameContext(c, r.effective)) rowsWritten += updateContext(this.sql, r.event.id, c);
+          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType) rowsWritten += updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
         }
         const old = before.map((r) => r.event);
         // the journeys derived above hold exactly the stored events unless an id was already stored (archived)
@@ -284,14 +287,18 @@ export class SiteStore extends DurableObject {
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);
   }
 
-  private setRules(rules: StoreRules): void {
-    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays) return;
-    if (this.rules && this.rules.windowDays !== rules.windowDays) this.rederive(this.rules, rules);
+  private setRules(given: StoreRules): void {
+    // a caller that does not know the journey types (retention, a settings change) keeps the ones the object has
+    const rules: StoreRules = { ...given, types: given.types === undefined ? (this.rules?.types ?? null) : given.types };
+    const sameTypes = JSON.stringify(this.rules?.types ?? null) === JSON.stringify(rules.types);
+    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays && sameTypes) return;
+    // a new window or new journey types (docs/metrics.md › Journey types) place visits anew
+    if (this.rules && (this.rules.windowDays !== rules.windowDays || !sameTypes)) this.rederive(this.rules, rules);
     this.rules = rules;
     this.setMeta('rules', JSON.stringify(rules));
   }
 
-  /** A new journey window: every visitor's journeys are derived again, and the rollups move by the difference. */
+  /** A new journey window or types: every visitor's journeys are derived again, and the rollups move by the difference. */
   private rederive(from: JourneyRules, to: JourneyRules): void {
     this.flush();
     const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0').toArray().map((r) => r.visitor);
@@ -299,7 +306,12 @@ export class SiteStore extends DurableObject {
       const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
       for (const rows of byVisitor.values()) {
         const events = rows.map((r) => r.event);
-        this.fold(contributionOf(events, to), contributionOf(events, from));
+        const journeys = journeysOf(events, to);
+        this.fold(contributionOfJourneys(journeys, events, to), contributionOf(events, from));
+        const types = typesOfAnswers(journeys, to);
+        for (const r of rows) {
+          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType) updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
+        }
       }
       this.flush();
     }
@@ -318,6 +330,11 @@ function toStored(e: IncomingEvent): StoredEvent {
   const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
   if (e.kind === 'prompt') return { ...base, kind: 'prompt', outcome: e.outcome ?? 'shown' };
   return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {}, ...(e.linked ? { linked: true } : {}) };
+}
+
+/** Per answer id, its journey type (docs/metrics.md › Journey types), while the site has two or more types. */
+function typesOfAnswers(journeys: readonly Journey[], rules: JourneyRules | null): Map<string, string> {
+  return rules?.types && rules.types.order.length > 1 ? answerTypes(journeys, rules.types) : new Map();
 }
 
 /** Per answer id, the context of the visit it was given in (rules.ts); answers no visit explains keep their own. */

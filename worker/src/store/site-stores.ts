@@ -2,6 +2,7 @@
 // in parallel and add up what they return (ARCHITECTURE.md › Choices and why: a busy site splits its visitors over k objects).
 import type { ResponseRow, SiteSettings } from '@throughline/schema';
 import { addMetric, type Contribution } from '../journey/rules';
+import type { TypeMap } from '../db/journey-types';
 import type { IncomingEvent } from './event-rows';
 import type { AnswerFilter, Keyset } from './response-rows';
 import { toRecord, type Metrics } from './rollup-rows';
@@ -25,10 +26,17 @@ export function storeOf(env: Env, siteId: string, shard = 0): DurableObjectStub<
 export const allStores = (env: Env, siteId: string, shards: number) =>
   Array.from({ length: shards }, (_, i) => storeOf(env, siteId, i));
 
-export const rulesOf = (s: Settings): StoreRules => ({ windowDays: s.journeyWindowDays, retentionDays: s.retentionDays });
+/**
+ * A site's rules for its objects. `types`: the site's journey types, or leave it out to keep the ones the objects
+ * hold; a site with one type has no typed rollups (docs/metrics.md › Journey types), so its map is not passed on.
+ */
+export const rulesOf = (s: Settings, types?: TypeMap | null): StoreRules => ({
+  windowDays: s.journeyWindowDays, retentionDays: s.retentionDays,
+  ...(types === undefined ? {} : { types: types && types.order.length > 1 ? types : null }),
+});
 
 /** Stores events in the objects of their visitors, one call per object. */
-export async function storeEvents(env: Env, siteId: string, settings: Settings, events: IncomingEvent[]): Promise<IngestResult> {
+export async function storeEvents(env: Env, siteId: string, settings: Settings, events: IncomingEvent[], types?: TypeMap | null): Promise<IngestResult> {
   const byShard = new Map<number, IncomingEvent[]>();
   for (const e of events) {
     const shard = shardOf(e.visitor, settings.shards);
@@ -36,7 +44,7 @@ export async function storeEvents(env: Env, siteId: string, settings: Settings, 
     if (list) list.push(e);
     else byShard.set(shard, [e]);
   }
-  const results = await Promise.all([...byShard].map(([shard, list]) => storeOf(env, siteId, shard).ingest(list, rulesOf(settings))));
+  const results = await Promise.all([...byShard].map(([shard, list]) => storeOf(env, siteId, shard).ingest(list, rulesOf(settings, types))));
   return results.reduce((a, r) => ({
     accepted: a.accepted + r.accepted, duplicates: a.duplicates + r.duplicates,
     rowsWritten: a.rowsWritten + r.rowsWritten, rowsRead: a.rowsRead + r.rowsRead,

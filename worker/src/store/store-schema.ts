@@ -66,6 +66,9 @@ export const STORE_SCHEMA: readonly string[] = [
   // Journey links (docs/metrics.md › Journey link): 1 when the event arrived with a valid signed link and so joined
   // the journey that link carries (its `visitor` is then that journey, not the sender's own id).
   `ALTER TABLE events ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;`,
+  // Journey types (docs/metrics.md › Journey types): an answer's type, the type of the visit it was given in, kept by
+  // site-store.ts while the site has two or more types (NULL otherwise), so that responses and exports filter by it.
+  `ALTER TABLE events ADD COLUMN journey_type TEXT;`,
 ];
 
 /** Applies the steps this object has not run yet. */

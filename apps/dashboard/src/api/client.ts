@@ -122,6 +122,11 @@ export const api = {
 
   stages: (id: string, signal?: AbortSignal) => call(site.stages.$get(p(id), abortable(signal))),
   putStages: (id: string, stages: string[]) => call(site.stages.$put({ ...p(id), json: { stages } })),
+  journeyTypes: (id: string, signal?: AbortSignal) => call(site['journey-types'].$get(p(id), abortable(signal))),
+  createJourneyType: (id: string, json: Body<typeof site['journey-types']['$post']>) => call(site['journey-types'].$post({ ...p(id), json })),
+  patchJourneyType: (id: string, typeId: string, json: Body<typeof site['journey-types'][':typeId']['$patch']>) =>
+    call(site['journey-types'][':typeId'].$patch({ param: enc({ id, typeId }), json })),
+  deleteJourneyType: (id: string, typeId: string) => call(site['journey-types'][':typeId'].$delete({ param: enc({ id, typeId }) })),
 
   touchpoints: (id: string, signal?: AbortSignal) => call(site.touchpoints.$get(p(id), abortable(signal))),
   createTouchpoint: (id: string, json: Body<typeof site.touchpoints.$post>) => call(site.touchpoints.$post({ ...p(id), json })),

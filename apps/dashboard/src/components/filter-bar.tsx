@@ -1,9 +1,17 @@
-// Date range and segment filter; every change is written to the URL query, so views are shareable.
+// Date range, segment and journey type filters; every change is written to the URL query, so views are shareable.
+import type { JourneyType } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { PRESETS, SEGMENT_VALUES, daysAgo, isoDate, presetOf } from '../filters';
 import { setQuery } from '../router';
 
-export function FilterBar({ from, to, segment, updatedAt }: { from: string; to: string; segment?: string; updatedAt?: Date }) {
+/**
+ * `journeyTypes`: the site's types; the picker shows when there are two or more (docs/metrics.md › Journey types).
+ * `oneType`: the view shows one type at a time (the journey map), so "All journeys" is not offered.
+ */
+export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, updatedAt }: {
+  from: string; to: string; segment?: string; journey?: string; journeyTypes?: readonly JourneyType[]; oneType?: boolean; updatedAt?: Date;
+}) {
+  const chosen = journeyTypes?.find((t) => t.slug === journey || t.id === journey);
   const preset = presetOf(from, to);
   const [custom, setCustom] = useState(preset === null);
   const [segName, segValue] = segment ? segment.split(':') : ['', ''];
@@ -59,6 +67,19 @@ export function FilterBar({ from, to, segment, updatedAt }: { from: string; to: 
           </span>
         )}
       </div>
+      {journeyTypes && journeyTypes.length > 1 && (
+        <div class="filter-group">
+          <label for="f-journey">Journey</label>
+          <select id="f-journey" data-testid="journey-picker" value={chosen?.slug ?? 'all'} onChange={(e) => setQuery({ journey: (e.currentTarget as HTMLSelectElement).value })}>
+            {!oneType && <option value="all">All journeys</option>}
+            {journeyTypes.map((t) => (
+              <option value={t.slug} key={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <form class="filter-group" onSubmit={applySegment}>
         <label for="f-seg">Segment</label>
         <select id="f-seg" value={name} onChange={(e) => setName((e.currentTarget as HTMLSelectElement).value)}>

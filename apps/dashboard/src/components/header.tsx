@@ -24,7 +24,10 @@ export function Header({ siteId }: { siteId?: string }) {
       return navigate('/sites');
     }
     const view = match('/sites/:id/:view', loc.path)?.view ?? 'map';
-    navigate(withFilters(`/sites/${encodeURIComponent(id)}/${view}`, loc.query));
+    // journey types belong to one site: another site starts on all of its journeys
+    const query = new URLSearchParams(loc.query);
+    query.delete('journey');
+    navigate(withFilters(`/sites/${encodeURIComponent(id)}/${view}`, query));
   }
 
   async function logout() {

@@ -1,10 +1,14 @@
-// Edit a site's ordered journey stages: rename, reorder, add, remove; saved with one PUT.
+// Edit the ordered stages of a journey (the site's default one, or a journey type's): rename, reorder, add, remove;
+// saved with one request.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorMessage } from './states';
 
-export function StagesEditor({ siteId, stages, used, onSaved }: { siteId: string; stages: string[]; used: Set<string>; onSaved: (s: string[]) => void }) {
+/** `save`: how the stages are written (default: the site's stages, `PUT /stages`); `title`: the card's heading. */
+export function StagesEditor({ siteId, stages, used, onSaved, save: write, title = 'Stages' }: {
+  siteId: string; stages: string[]; used: Set<string>; onSaved: (s: string[]) => void; save?: (stages: string[]) => Promise<string[]>; title?: string;
+}) {
   const [draft, setDraft] = useState(stages);
   const { busy, error, setError, run } = useAction();
   const [saved, setSaved] = useState(false);
@@ -24,10 +28,10 @@ export function StagesEditor({ siteId, stages, used, onSaved }: { siteId: string
     e.preventDefault();
     const clean = draft.map((s) => s.trim()).filter(Boolean);
     if (new Set(clean).size !== clean.length) return setError(new ApiError(400, 'client', 'Stage names must be unique.'));
-    const res = await run(() => api.putStages(siteId, clean));
+    const res = await run(() => (write ? write(clean) : api.putStages(siteId, clean).then((r) => r.stages)));
     if (res) {
-      onSaved(res.stages);
-      setDraft(res.stages);
+      onSaved(res);
+      setDraft(res);
       setSaved(true);
     }
   }
@@ -36,7 +40,7 @@ export function StagesEditor({ siteId, stages, used, onSaved }: { siteId: string
     <form class="card editor-card" onSubmit={save} aria-labelledby="stages-h">
       <div class="editor-head">
         <div>
-          <h2 id="stages-h">Stages</h2>
+          <h2 id="stages-h">{title}</h2>
           <p class="hint">The columns of the journey map, in the order customers go through them.</p>
         </div>
       </div>

@@ -1,6 +1,5 @@
 // Connectivity: how seamlessly visitors move between touchpoints: flow, handoff scores, cross-channel share, drop-off.
-import { api } from '../api/client';
-import { useResource } from '../api/use-resource';
+import { useJourneyStages } from '../api/journey-stages';
 import { exitsOf } from '../components/card-status';
 import { HowToRead } from '../components/how-to-read';
 import { count, countOf, fmt, hueStyle, pct } from '../components/score';
@@ -11,8 +10,9 @@ import { ScrollBox } from '../components/scroll-box';
 import type { ViewProps } from './view-props';
 import { CsvDownload } from '../components/csv-download';
 
-export function ConnectivityView({ site, overview }: ViewProps) {
-  const stages = useResource((s) => api.stages(site.id, s), [site.id]);
+export function ConnectivityView({ site, overview, filters }: ViewProps) {
+  // the flow's columns are the stages of the journey type shown (one at a time, like the map)
+  const stages = useJourneyStages(site.id, filters.journey);
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (stages.error) return <ErrorMessage error={stages.error} retry={stages.reload} />;
   if (!overview.data || !stages.data) return <Loading rows={5} label="Loading connectivity…" />;

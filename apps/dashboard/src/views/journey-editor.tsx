@@ -1,4 +1,4 @@
-// Journey setup: stages, touchpoints with URL rules, and each touchpoint's prompt.
+// Journey setup: journey types and their stages, touchpoints with URL rules, and each touchpoint's prompt.
 import type { Prompt } from '@throughline/schema';
 import { useState } from 'preact/hooks';
 import { api, type ApiError, type TouchpointWithPrompt } from '../api/client';
@@ -10,6 +10,7 @@ import { PromptForm } from '../components/prompt-form';
 import { PromptReachPanel } from '../components/prompt-reach-panel';
 import { QrPanel } from '../components/qr-panel';
 import { dimLabel } from '../components/score';
+import { JourneyTypesEditor } from '../components/journey-types-editor';
 import { StagesEditor } from '../components/stages-editor';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { ChannelIcon, CHANNEL_LABELS } from '../components/touchpoint-card';
@@ -19,6 +20,7 @@ import type { ViewProps } from './view-props';
 export function JourneyEditorView({ site, setSite }: ViewProps) {
   const stages = useResource((s) => api.stages(site.id, s), [site.id]);
   const tps = useResource((s) => api.touchpoints(site.id, s), [site.id]);
+  const types = useResource((s) => api.journeyTypes(site.id, s), [site.id]);
   const [adding, setAdding] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   // ?prompt=key opens that touchpoint's prompt editor (Priorities links here when importance is not asked)
@@ -36,6 +38,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
     setAdding(null);
     setEditing(null);
     tps.reload();
+    types.reload(); // a new touchpoint serves the default type
   };
 
   async function remove(t: TouchpointWithPrompt) {
@@ -44,6 +47,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
     try {
       await api.deleteTouchpoint(site.id, t.key);
       tps.reload();
+      types.reload();
     } catch (err) {
       setDeleteError(err as ApiError);
     }
@@ -55,7 +59,7 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
       <div class="view-head">
         <div>
           <h1>Journey setup</h1>
-          <p class="muted">Stages, the touchpoints in each, and what visitors are asked there.</p>
+          <p class="muted">Journey types and their stages, the touchpoints in each, and what visitors are asked there.</p>
         </div>
         <Link class="btn btn-secondary" href={`/sites/${encodeURIComponent(site.id)}/install`}>
           Install snippet
@@ -67,13 +71,20 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
         </p>
       )}
       <fieldset class="bare" disabled={!canEdit}>
-        <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
+        {types.error ? (
+          <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
+        ) : (
+          <JourneyTypesEditor siteId={site.id} types={types} touchpoints={list} onChanged={() => { stages.reload(); tps.reload(); }} />
+        )}
         <PartnersEditor site={site} onSaved={setSite} />
       </fieldset>
       {deleteError && <ErrorMessage error={deleteError} title="The touchpoint was not deleted" />}
       <section class="section" aria-labelledby="tps-h">
         <div class="editor-head">
-          <h2 id="tps-h">Touchpoints</h2>
+          <div>
+            <h2 id="tps-h">Touchpoints</h2>
+            <p class="hint">Every touchpoint of the site, by its stage in the default journey; which other journey types it serves is set above.</p>
+          </div>
           {canEdit && list.length > 0 && adding === null && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => setAdding(stageList[0] ?? '')}>
               + Add touchpoint

@@ -16,11 +16,15 @@ import { navigate, withFilters } from '../router';
 import type { ViewProps } from './view-props';
 
 export function JourneyMapView({ site, overview, filters }: ViewProps) {
-  const stages = useResource((s) => api.stages(site.id, s), [site.id]);
+  // the stages of the journey type shown (docs/metrics.md › Journey types): the one picked, else the default
+  const types = useResource((s) => api.journeyTypes(site.id, s), [site.id]);
+  const typeList = types.data?.journeyTypes ?? [];
+  const type = typeList.find((t) => t.slug === filters.journey || t.id === filters.journey) ?? typeList.find((t) => t.isDefault);
+  const stages = { ...types, data: types.data && { stages: type?.stages ?? [] } };
   // Alerts test the 7 days ending at `to` against the 28 before, whatever the range: ask for one day of series only.
   const trends = useResource(
-    (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, dimension: 'quality' }, s),
-    [site.id, filters.to, filters.segment],
+    (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, journey: filters.journey, dimension: 'quality' }, s),
+    [site.id, filters.to, filters.segment, filters.journey],
     { live: true },
   );
   const base = `/sites/${encodeURIComponent(site.id)}`;
@@ -62,7 +66,7 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
     <div class={`journey-map ${overview.loading ? 'is-refreshing' : ''}`} aria-busy={overview.loading}>
       <div class="view-head">
         <div>
-          <h1>Journey map</h1>
+          <h1>Journey map{typeList.length > 1 && type ? <span class="muted" data-testid="map-journey">: {type.name}</span> : null}</h1>
           <p class="muted">
             {site.name}{team ? ` · team ${team}` : ''} · {countOf(total, 'answer')} across {countOf(shown.length, 'touchpoint')} · scores shown from {o.minN} answers
           </p>
@@ -71,6 +75,12 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
       </div>
       <Summary o={o} total={total} base={base} />
       <HowToRead>
+        {typeList.length > 1 && (
+          <p>
+            This site has several journey types ({typeList.map((t) => t.name).join(', ')}). The map shows one at a time, with its own stages: pick another
+            under Journey above. Its scores count only the visits of that journey type.
+          </p>
+        )}
         <p>
           Every score runs from 0 (all answers 1 of 5) to 100 (all 5 of 5); it is shown once {o.minN} visitors answered, with the number of answers beside
           it. The thin dark line inside a bar is the 95% interval: the true score very likely lies there, and it narrows as answers add up.

@@ -65,11 +65,11 @@ export function ResponsesView({ site, filters }: ViewProps) {
     setRows(undefined);
     void load(null, ctl.signal);
     return () => ctl.abort();
-  }, [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, search, tick]);
+  }, [site.id, filters.from, filters.to, filters.segment, filters.journey, touchpoint, withComment, search, tick]);
   // Fresh answers on focus and every minute, as the other views; not once more pages are open (that would drop them).
   const shown = useRef(0);
   shown.current = rows?.length ?? 0;
-  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, touchpoint, withComment, search]);
+  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, filters.journey, touchpoint, withComment, search]);
 
   return (
     <div>

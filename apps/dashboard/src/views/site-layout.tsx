@@ -1,5 +1,5 @@
 // A site's frame: its name, the view tabs, the filter bar, and one shared overview load for the analytics views.
-import type { Overview, ShareInfo } from '@throughline/schema';
+import type { JourneyTypes, Overview, ShareInfo } from '@throughline/schema';
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client';
@@ -12,7 +12,7 @@ import { lazyView } from '../components/lazy';
 import { Link } from '../components/link';
 import { ErrorMessage, Loading } from '../components/states';
 import { readFilters } from '../filters';
-import { withFilters } from '../router';
+import { setQuery, withFilters } from '../router';
 import { JourneyMapView } from './journey-map';
 import type { ViewProps } from './view-props';
 
@@ -62,13 +62,29 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
 /** `shared`: opened by a share link: that view only, read-only, with a banner saying so. */
 export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string; shared?: ShareInfo }) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
-  const filters = readFilters(query);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
+  // docs/metrics.md › Journey types: the map and the flow (stage columns) show one type at a time, the default until
+  // another is picked; a shared view keeps the type its link was made with
+  const types = useResource((s) => (meta.analytics && !shared ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics, !shared]);
+  const typeList = types.data?.journeyTypes;
+  const oneType = !shared && (view === 'map' || view === 'connectivity') && touchpoint === undefined;
+  const fromUrl = readFilters(query);
+  // `journey=all` is every journey (not on the map and the flow); without `journey`, every view shows the default type,
+  // so that moving between views keeps one overview. A type this site does not have (a link from another site) is dropped.
+  const all = fromUrl.journey === 'all';
+  const unknown = fromUrl.journey !== undefined && !all && typeList !== undefined && !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
+  useEffect(() => void (unknown && setQuery({ journey: null })), [unknown]);
+  const several = typeList !== undefined && typeList.length > 1;
+  const defaultSlug = typeList?.find((t) => t.isDefault)?.slug;
+  const picked = unknown || all ? undefined : fromUrl.journey;
+  const filters = { ...fromUrl, journey: picked ?? (several && (!all || oneType) ? defaultSlug : undefined) };
+  // the views wait for the types, so that they do not first show every journey
+  const waiting = !shared && !picked && !typeList && !types.error;
   // the partner view reads its own API (a partner's share link may not read the overview)
-  const loadsOverview = meta.analytics && view !== 'partners';
+  const loadsOverview = meta.analytics && view !== 'partners' && !waiting;
   const overview = useResource<Overview>(
     (s) => (loadsOverview ? api.overview(siteId, filters, s) : new Promise<Overview>(() => {})),
-    [siteId, filters.from, filters.to, filters.segment, loadsOverview],
+    [siteId, filters.from, filters.to, filters.segment, filters.journey, loadsOverview],
     { live: loadsOverview },
   );
 
@@ -104,7 +120,7 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
         </div>
       </nav>
       )}
-      {meta.analytics && <FilterBar key={siteId} {...filters} updatedAt={overview.updatedAt} />}
+      {meta.analytics && <FilterBar key={siteId} {...filters} journeyTypes={typeList} oneType={oneType} updatedAt={overview.updatedAt} />}
       {meta.analytics && !shared && touchpoint === undefined && canShare && <ShareView siteId={siteId} view={view} />}
       <main id="main" class="page" tabIndex={-1}>
         {site.error ? (

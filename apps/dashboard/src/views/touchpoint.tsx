@@ -19,10 +19,10 @@ import type { ViewProps } from './view-props';
 type Tp = Overview['touchpoints'][number];
 
 export function TouchpointView({ site, overview, filters, touchpoint }: ViewProps & { touchpoint: string }) {
-  const trends = useResource((s) => api.trends(site.id, { ...filters, touchpoint }, s), [site.id, touchpoint, filters.from, filters.to, filters.segment]);
+  const trends = useResource((s) => api.trends(site.id, { ...filters, touchpoint }, s), [site.id, touchpoint, filters.from, filters.to, filters.segment, filters.journey]);
   const actions = useResource((s) => api.actions(site.id, touchpoint, s), [site.id, touchpoint]);
   const comments = useResource((s) => api.responses(site.id, { ...filters, touchpoint, hasComment: 'true', limit: 20 }, s),
-    [site.id, touchpoint, filters.from, filters.to, filters.segment]);
+    [site.id, touchpoint, filters.from, filters.to, filters.segment, filters.journey]);
   if (overview.error) return <ErrorMessage error={overview.error} retry={overview.reload} />;
   if (!overview.data) return <Loading rows={4} label="Loading the touchpoint…" />;
   const o = overview.data;

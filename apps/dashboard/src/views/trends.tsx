@@ -19,7 +19,7 @@ const MAX_LINES = 5;
 
 export function TrendsView({ site, overview, filters }: ViewProps) {
   const { query } = useLocation();
-  const trends = useResource((s) => api.trends(site.id, filters, s), [site.id, filters.from, filters.to, filters.segment], { live: true });
+  const trends = useResource((s) => api.trends(site.id, filters, s), [site.id, filters.from, filters.to, filters.segment, filters.journey], { live: true });
   const names = useMemo(() => new Map((overview.data?.touchpoints ?? []).map((t) => [t.key, t.name])), [overview.data]);
   const name = (key: string) => names.get(key) ?? key;
   const actions = useResource((s) => api.siteActions(site.id, s), [site.id]);

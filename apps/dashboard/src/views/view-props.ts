@@ -7,6 +7,7 @@ import type { readFilters } from '../filters';
 export interface ViewProps {
   site: Site;
   overview: Resource<Overview>;
+  /** The URL's filters; on the journey map and the flow `journey` is always one type when the site has several. */
   filters: ReturnType<typeof readFilters>;
   /** Replace the site after a change (e.g. its settings), so every view sees the saved state. */
   setSite: (site: Site) => void;
