@@ -86,7 +86,8 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
         const drop = tp.key === DEMO_REGRESSION.touchpoint && at >= regressedSince ? DEMO_REGRESSION.drop : 0;
         for (const d of tp.dims) answers[d] = likert(rand, tp.mean[d] - (d === 'importance' ? 0 : drop), mood);
         if (!answers.importance && rand() < 0.35) answers.importance = likert(rand, tp.mean.importance, 0);
-        if (from) answers.handoff = likert(rand, (/** @type {DemoTouchpoint} */ (byKey[from]).mean.cognitive + tp.mean.cognitive) / 2 - (tp.owner === 'partner' ? 0.8 : 0), mood);
+        const previous = from ? byKey[from] : undefined;
+        if (previous) answers.handoff = likert(rand, (previous.mean.cognitive + tp.mean.cognitive) / 2 - (tp.owner === 'partner' ? 0.8 : 0), mood);
         const comments = DEMO_COMMENTS[tp.key];
         const comment = comments && rand() < 0.12 ? comments[Math.floor(rand() * comments.length)] : undefined;
         events.push({ id: uuid(rand), type: 'answer', ...base, answers, ...(comment ? { comment } : {}) });

@@ -96,7 +96,6 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
             )}
             <div class="field">
               <label for="auth-email">Work email</label>
-              {/* biome-ignore lint/a11y/noAutofocus: the sign-in screen has one task; the field a person types first takes focus. */}
               <input {...field('email')} type="email" autoComplete={signup ? 'email' : 'username'} required maxLength={254} autoFocus />
               {fieldError('email')}
             </div>
