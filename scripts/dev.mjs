@@ -14,7 +14,8 @@ const PORT = Number(process.env.PORT ?? 8787);
 
 // A stable local pepper (production sets its own secret): kept in worker/.dev.vars, which git ignores.
 const devVars = path.join(WORKER, '.dev.vars');
-if (!existsSync(devVars)) writeFileSync(devVars, `PEPPER=${randomBytes(24).toString('base64url')}\nENVIRONMENT=development\n`);
+if (!existsSync(devVars))
+  writeFileSync(devVars, `PEPPER=${randomBytes(24).toString('base64url')}\nENVIRONMENT=development\n`);
 
 build();
 // ALLOW_HEADLESS=true lets an automated browser's visits through the bot filter, for trying the widget with one.
@@ -35,6 +36,9 @@ console.log(`
 ${allowHeadless ? '  Bot filter  headless browsers let through (ALLOW_HEADLESS=true)\n\n' : ''}  Ctrl-C stops it.
 `);
 
-const stop = async () => { await worker.stop(); process.exit(0); };
+const stop = async () => {
+  await worker.stop();
+  process.exit(0);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -3,7 +3,16 @@
 // before the site objects are moved into them (the same step as `pnpm move-events`; nothing to do otherwise).
 import { apiClient, must } from './lib/api-client.mjs';
 import { simulateDemoEvents } from './lib/demo-data.mjs';
-import { DEMO_BRAND_PROMISE, DEMO_JOURNEY_TYPES, DEMO_LOGIN, DEMO_PULSE, DEMO_RETURN_PATHS, DEMO_RETURN_TOUCHPOINTS, DEMO_SITE_NAME, DEMO_TOUCHPOINTS } from './lib/demo-journey.mjs';
+import {
+  DEMO_BRAND_PROMISE,
+  DEMO_JOURNEY_TYPES,
+  DEMO_LOGIN,
+  DEMO_PULSE,
+  DEMO_RETURN_PATHS,
+  DEMO_RETURN_TOUCHPOINTS,
+  DEMO_SITE_NAME,
+  DEMO_TOUCHPOINTS,
+} from './lib/demo-journey.mjs';
 
 /**
  * @param {string} baseURL
@@ -27,25 +36,45 @@ export async function seedDemo(baseURL, { journeys } = {}) {
   }
 
   const origin = new URL(baseURL).origin;
-  const site = await must(api.sites.$post({ json: {
-    name: DEMO_SITE_NAME,
-    origins: [origin, 'http://localhost:8787', 'http://127.0.0.1:8787'],
-    // The demo always asks on a touchpoint's first view: a generous ask budget.
-    settings: {
-      budget: { prompts: 100, periodDays: 1 }, theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 }, partners: [],
-      brandName: 'Demo Outdoor Co.', brandPromise: DEMO_BRAND_PROMISE,
-    },
-  } }));
+  const site = await must(
+    api.sites.$post({
+      json: {
+        name: DEMO_SITE_NAME,
+        origins: [origin, 'http://localhost:8787', 'http://127.0.0.1:8787'],
+        // The demo always asks on a touchpoint's first view: a generous ask budget.
+        settings: {
+          budget: { prompts: 100, periodDays: 1 },
+          theme: { color: '#0f766e', font: 'system-ui, sans-serif', radius: 14 },
+          partners: [],
+          brandName: 'Demo Outdoor Co.',
+          brandPromise: DEMO_BRAND_PROMISE,
+        },
+      },
+    }),
+  );
   for (const tp of [...DEMO_TOUCHPOINTS, ...DEMO_RETURN_TOUCHPOINTS]) {
-    await must(api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: {
-      key: tp.key, name: tp.name, stage: tp.stage, channel: tp.channel, owner: tp.owner, team: tp.team, match: tp.match,
-      prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
-    } }));
+    await must(
+      api.sites[':id'].touchpoints.$post({
+        param: { id: site.id },
+        json: {
+          key: tp.key,
+          name: tp.name,
+          stage: tp.stage,
+          channel: tp.channel,
+          owner: tp.owner,
+          team: tp.team,
+          match: tp.match,
+          prompt: { dimensions: tp.dims, trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
+        },
+      }),
+    );
   }
   // Journey types: the returns touchpoints leave the default (buying) journey and serve Returns
   const main = DEMO_TOUCHPOINTS.map((tp) => ({ key: tp.key, stage: tp.stage }));
   const types = api.sites[':id']['journey-types'];
-  await must(types[':typeId'].$patch({ param: { id: site.id, typeId: 'main' }, json: { name: 'Buying', touchpoints: main } }));
+  await must(
+    types[':typeId'].$patch({ param: { id: site.id, typeId: 'main' }, json: { name: 'Buying', touchpoints: main } }),
+  );
   for (const type of DEMO_JOURNEY_TYPES) await must(types.$post({ param: { id: site.id }, json: type }));
   const events = [
     ...simulateDemoEvents({ journeys }),
@@ -53,7 +82,9 @@ export async function seedDemo(baseURL, { journeys } = {}) {
   ].sort((a, b) => a.at.localeCompare(b.at));
   let imported = 0;
   for (let i = 0; i < events.length; i += 2000) {
-    const r = await must(api.sites[':id'].import.$post({ param: { id: site.id }, json: { events: events.slice(i, i + 2000) } }));
+    const r = await must(
+      api.sites[':id'].import.$post({ param: { id: site.id }, json: { events: events.slice(i, i + 2000) } }),
+    );
     imported += r.accepted;
   }
   // staff answers through the staff pages themselves, as staff give them
@@ -63,7 +94,10 @@ export async function seedDemo(baseURL, { journeys } = {}) {
     if (!code) throw new Error(`no staff page for ${key}`);
     // the staff page is a plain HTML form outside the dashboard API: posted as a browser would
     for (const [tools, support, pride] of responses) {
-      const res = await fetch(`${origin}/e/${code}`, { method: 'POST', body: new URLSearchParams({ tools: String(tools), support: String(support), pride: String(pride) }) });
+      const res = await fetch(`${origin}/e/${code}`, {
+        method: 'POST',
+        body: new URLSearchParams({ tools: String(tools), support: String(support), pride: String(pride) }),
+      });
       if (!res.ok) throw new Error(`staff answer at ${key}: ${res.status}`);
     }
   }

@@ -21,10 +21,25 @@ export function writeNpmTypes(entry: string, out: string): void {
     removeComments: false,
   });
   const problems = ts.getPreEmitDiagnostics(program);
-  if (problems.length) throw new Error('npm types:\n' + ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' }));
+  if (problems.length)
+    throw new Error(
+      'npm types:\n' +
+        ts.formatDiagnostics(problems, {
+          getCanonicalFileName: (f) => f,
+          getCurrentDirectory: () => process.cwd(),
+          getNewLine: () => '\n',
+        }),
+    );
   let text: string | undefined;
   const source = program.getSourceFile(entry)!;
-  program.emit(source, (name, data) => { if (name.endsWith('/npm.d.ts')) text = data; }, undefined, true);
+  program.emit(
+    source,
+    (name, data) => {
+      if (name.endsWith('/npm.d.ts')) text = data;
+    },
+    undefined,
+    true,
+  );
   if (!text) throw new Error(`npm types: nothing emitted for ${entry}`);
   const imports = text.match(/^\s*(import|export)\b.*\bfrom\s+['"][^'"]+['"]/gm);
   if (imports) throw new Error(`npm types: the declarations must stand alone, but they import: ${imports.join('; ')}`);

@@ -16,7 +16,12 @@ import { LOCALES } from './src/prompt/locales.ts';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = here + 'dist/';
 // Classic JSX (`h` from preact): the automatic runtime's jsx() wrapper costs ~130 B gzip more in the prompt chunk.
-const base: InlineConfig = { configFile: false, root: here, logLevel: 'warn', oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } } };
+const base: InlineConfig = {
+  configFile: false,
+  root: here,
+  logLevel: 'warn',
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+};
 
 /**
  * Terser for the script-tag outputs: two compress passes over the whole IIFE (toplevel) take ~160 B gzip more off
@@ -24,7 +29,12 @@ const base: InlineConfig = { configFile: false, root: here, logLevel: 'warn', ox
  */
 const min = {
   minify: 'terser',
-  terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 2, pure_getters: true, unsafe_arrows: true }, format: { comments: /allFunctionsCalledOnLoad/ } },
+  terserOptions: {
+    ecma: 2020,
+    toplevel: true,
+    compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
+    format: { comments: /allFunctionsCalledOnLoad/ },
+  },
 } as const;
 
 /**
@@ -43,12 +53,16 @@ const chunk = (entry: string, name: string) =>
       emptyOutDir: false,
       target: 'es2020',
       ...min,
-      rollupOptions: { input: here + 'src/' + entry, output: { format: 'iife', postBanner: banner, entryFileNames: `w/${name}.[hash].js` } },
+      rollupOptions: {
+        input: here + 'src/' + entry,
+        output: { format: 'iife', postBanner: banner, entryFileNames: `w/${name}.[hash].js` },
+      },
     },
   });
 
 /** JSON with every non-ASCII character escaped, so that a script served without a charset still reads right. */
-const ascii = (v: unknown) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+const ascii = (v: unknown) =>
+  JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 
 /** Locale packs are data: each calls the loader's global with its text. */
 function writePacks(): string {
@@ -56,7 +70,10 @@ function writePacks(): string {
   const dir = `w/l.${hash}/`;
   mkdirSync(dist + dir, { recursive: true });
   for (const [lang, text] of Object.entries(LOCALES))
-    writeFileSync(`${dist}${dir}${lang}.js`, `window.throughline&&throughline.p&&throughline.p(${ascii(lang)},${ascii(text)})\n`);
+    writeFileSync(
+      `${dist}${dir}${lang}.js`,
+      `window.throughline&&throughline.p&&throughline.p(${ascii(lang)},${ascii(text)})\n`,
+    );
   return dir;
 }
 
@@ -78,7 +95,8 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
     await chunk('prompt/entry.ts', 'prompt');
     await chunk('core-entry.ts', 'core');
     const files = readdirSync(dist + 'w');
-    for (const name of ['prompt', 'core']) chunks[name] = 'w/' + files.find((f) => f.startsWith(name + '.') && f.endsWith('.js'));
+    for (const name of ['prompt', 'core'])
+      chunks[name] = 'w/' + files.find((f) => f.startsWith(name + '.') && f.endsWith('.js'));
     chunks.l = writePacks();
   }
   const { configFile: _, ...shared } = base;
@@ -90,7 +108,10 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       emptyOutDir: false,
       target: 'es2020',
       ...min,
-      rollupOptions: { input: here + 'src/loader.ts', output: { format: 'iife', postBanner: banner, entryFileNames: 'w.js' } },
+      rollupOptions: {
+        input: here + 'src/loader.ts',
+        output: { format: 'iife', postBanner: banner, entryFileNames: 'w.js' },
+      },
     },
   };
 });

@@ -34,10 +34,11 @@ import { floorStore, incomingConverter } from './store-floor.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ANSWERS = Math.round(Number(process.env.BENCH_ANSWERS ?? 100_000) * SCALE);
-const VISITS = Math.round(Number(process.env.BENCH_VISITS ?? (Number(process.env.BENCH_ANSWERS ?? 100_000) * 2)) * SCALE);
+const VISITS = Math.round(Number(process.env.BENCH_VISITS ?? Number(process.env.BENCH_ANSWERS ?? 100_000) * 2) * SCALE);
 const SHARDS = (process.env.BENCH_SHARDS ?? '1,4').split(',').map((k) => {
   const n = Number(k);
-  if (n !== 1 && n !== 2 && n !== 4 && n !== 8) throw new Error(`BENCH_SHARDS: ${k} is not 1, 2, 4 or 8 (settings.shards)`);
+  if (n !== 1 && n !== 2 && n !== 4 && n !== 8)
+    throw new Error(`BENCH_SHARDS: ${k} is not 1, 2, 4 or 8 (settings.shards)`);
   return n;
 });
 const IMPORT_MAX_SECONDS = Number(process.env.BENCH_IMPORT_MAX_SECONDS ?? 3_600);
@@ -60,8 +61,15 @@ const load1 = () => (os.loadavg()[0] ?? NaN).toFixed(1);
 function sourcesKey() {
   const hash = createHash('sha256');
   const dirs = ['src/store', 'src/journey', 'migrations'].map((d) => path.join(WORKER, d));
-  const files = [...dirs.flatMap((d) => readdirSync(d).filter((f) => !f.endsWith('.test.ts')).map((f) => path.join(d, f))),
-    path.join(WORKER, 'src/routes/import-route.ts'), path.join(WORKER, 'src/ingest/incoming.ts')];
+  const files = [
+    ...dirs.flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => !f.endsWith('.test.ts'))
+        .map((f) => path.join(d, f)),
+    ),
+    path.join(WORKER, 'src/routes/import-route.ts'),
+    path.join(WORKER, 'src/ingest/incoming.ts'),
+  ];
   for (const f of files.sort()) hash.update(path.relative(WORKER, f)).update(readFileSync(f));
   return hash.digest('hex').slice(0, 10);
 }
@@ -78,18 +86,23 @@ async function bearer(api) {
  * @returns {Promise<Meta & { persistTo: string }>}
  */
 async function ensureData(shards) {
-  const name = (/** @type {string} */ key) => `analytics-g${GENERATOR_VERSION}-s${key}-${ANSWERS}a-${VISITS}v-k${shards}`;
+  const name = (/** @type {string} */ key) =>
+    `analytics-g${GENERATOR_VERSION}-s${key}-${ANSWERS}a-${VISITS}v-k${shards}`;
   const persistTo = path.join(CACHE, name(sourcesKey()));
   const metaFile = path.join(persistTo, 'bench-meta.json');
   if (existsSync(metaFile)) return { persistTo, ...JSON.parse(readFileSync(metaFile, 'utf8')) };
   // BENCH_ANY_SOURCES=1: time the newest data of this size and k even if the Worker's sources changed since it was
   // loaded (loading again takes long); said in the output.
   if (process.env.BENCH_ANY_SOURCES === '1' && existsSync(CACHE)) {
-    const older = readdirSync(CACHE).filter((d) => d.startsWith(name('')) || new RegExp(`^${name('[0-9a-f]+')}$`).test(d))
-      .map((d) => path.join(CACHE, d)).filter((d) => existsSync(path.join(d, 'bench-meta.json')))
+    const older = readdirSync(CACHE)
+      .filter((d) => d.startsWith(name('')) || new RegExp(`^${name('[0-9a-f]+')}$`).test(d))
+      .map((d) => path.join(CACHE, d))
+      .filter((d) => existsSync(path.join(d, 'bench-meta.json')))
       .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
     if (older) {
-      log(`k=${shards}: reusing ${path.basename(older)}, loaded by other Worker sources than the current ones (BENCH_ANY_SOURCES=1)`);
+      log(
+        `k=${shards}: reusing ${path.basename(older)}, loaded by other Worker sources than the current ones (BENCH_ANY_SOURCES=1)`,
+      );
       return { persistTo: older, ...JSON.parse(readFileSync(path.join(older, 'bench-meta.json'), 'utf8')) };
     }
   }
@@ -108,13 +121,23 @@ async function ensureData(shards) {
     /** @type {Meta['load']} */
     const load = { start: load1() };
     let next = 0;
-    const gen = journeys({ touchpoints: TOUCHPOINTS, visits: VISITS, answers: ANSWERS, days: DAYS, lastDay: LAST_DAY, seed: 1 });
+    const gen = journeys({
+      touchpoints: TOUCHPOINTS,
+      visits: VISITS,
+      answers: ANSWERS,
+      days: DAYS,
+      lastDay: LAST_DAY,
+      seed: 1,
+    });
     const r = await importAll(worker.url, siteId, headers, gen, {
-      concurrency: 2, deadline: performance.now() + IMPORT_MAX_SECONDS * 1000,
+      concurrency: 2,
+      deadline: performance.now() + IMPORT_MAX_SECONDS * 1000,
       onProgress: ({ sent, seconds }) => {
         if (sent < next) return;
         next = sent + 250_000;
-        log(`k=${shards}: ${sent.toLocaleString('en-US')} events imported, ${Math.round(sent / seconds).toLocaleString('en-US')} events/s (load ${load1()})`);
+        log(
+          `k=${shards}: ${sent.toLocaleString('en-US')} events imported, ${Math.round(sent / seconds).toLocaleString('en-US')} events/s (load ${load1()})`,
+        );
       },
     });
     load.end = load1();
@@ -123,12 +146,30 @@ async function ensureData(shards) {
     const sum = (/** @type {keyof Counts} */ k) => storage.objects.reduce((n, o) => n + o[k], 0);
     /** @type {Meta} */
     const meta = {
-      siteId, shards, accepted: r.accepted, importSeconds: r.seconds, eventsPerSecond: r.accepted / r.seconds, retried: r.retried, load,
-      counts: { answers: sum('answers'), visits: sum('visits'), rollupRows: sum('rollupRows'), databaseBytes: sum('databaseBytes') },
-      objects: storage.objects.map((o) => ({ shard: o.shard, events: o.events, rollupRows: o.rollupRows, databaseBytes: o.databaseBytes })),
+      siteId,
+      shards,
+      accepted: r.accepted,
+      importSeconds: r.seconds,
+      eventsPerSecond: r.accepted / r.seconds,
+      retried: r.retried,
+      load,
+      counts: {
+        answers: sum('answers'),
+        visits: sum('visits'),
+        rollupRows: sum('rollupRows'),
+        databaseBytes: sum('databaseBytes'),
+      },
+      objects: storage.objects.map((o) => ({
+        shard: o.shard,
+        events: o.events,
+        rollupRows: o.rollupRows,
+        databaseBytes: o.databaseBytes,
+      })),
     };
     writeFileSync(metaFile, JSON.stringify(meta));
-    log(`k=${shards}: imported ${r.accepted.toLocaleString('en-US')} events in ${r.seconds.toFixed(0)} s (${Math.round(meta.eventsPerSecond)} events/s, ${r.requests} requests, ${r.retried} retried)`);
+    log(
+      `k=${shards}: imported ${r.accepted.toLocaleString('en-US')} events in ${r.seconds.toFixed(0)} s (${Math.round(meta.eventsPerSecond)} events/s, ${r.requests} requests, ${r.retried} retried)`,
+    );
     return { persistTo, ...meta };
   } catch (e) {
     rmSync(persistTo, { recursive: true, force: true });
@@ -168,7 +209,10 @@ async function timeViews(persistTo, siteId) {
     for (const [name, url] of views) {
       const probe = await fetch(new URL(url, worker.url), { headers });
       const probeBody = await probe.text();
-      if (probe.status !== 200) { results.push({ name, missing: `${probe.status} ${probeBody.slice(0, 120)}` }); continue; }
+      if (probe.status !== 200) {
+        results.push({ name, missing: `${probe.status} ${probeBody.slice(0, 120)}` });
+        continue;
+      }
       /** @type {number[]} */
       const latencies = [];
       const rowsRead = new Set();
@@ -182,7 +226,12 @@ async function timeViews(persistTo, siteId) {
         rowsRead.add(res.headers.get('x-rows-read') ?? 'n/a');
       }
       latencies.sort((a, b) => a - b);
-      results.push({ name, p50: percentile(latencies, 50), p95: percentile(latencies, 95), rowsRead: [...rowsRead].join('/') });
+      results.push({
+        name,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        rowsRead: [...rowsRead].join('/'),
+      });
     }
     return results;
   } finally {
@@ -200,28 +249,48 @@ async function importFloor(count = 60_000) {
   const channels = new Map(TOUCHPOINTS.map((t) => [t.key, t.channel]));
   /** @type {Array<ReturnType<typeof toIncoming> & { source: 'import' }>} */
   const events = [];
-  for (const j of journeys({ touchpoints: TOUCHPOINTS, visits: VISITS, answers: ANSWERS, days: DAYS, lastDay: LAST_DAY, seed: 1 })) {
-    for (const { visitor, ...e } of j.events) events.push({ ...toIncoming(e, visitor, channels.get(e.touchpoint)), source: 'import' });
+  for (const j of journeys({
+    touchpoints: TOUCHPOINTS,
+    visits: VISITS,
+    answers: ANSWERS,
+    days: DAYS,
+    lastDay: LAST_DAY,
+    seed: 1,
+  })) {
+    for (const { visitor, ...e } of j.events)
+      events.push({ ...toIncoming(e, visitor, channels.get(e.touchpoint)), source: 'import' });
     if (events.length >= count) break;
   }
   const started = performance.now();
-  for (let i = 0; i < events.length; i += 400) f.ingest(events.slice(i, i + 400), { windowDays: 30, retentionDays: 395 });
+  for (let i = 0; i < events.length; i += 400)
+    f.ingest(events.slice(i, i + 400), { windowDays: 30, retentionDays: 395 });
   const stats = f.flush();
   const seconds = (performance.now() - started) / 1000;
-  return { events: events.length, eventsPerSecond: events.length / seconds, rowsPerEvent: f.billed() / events.length, rollupRows: stats.rollupRows };
+  return {
+    events: events.length,
+    eventsPerSecond: events.length / seconds,
+    rowsPerEvent: f.billed() / events.length,
+    rollupRows: stats.rollupRows,
+  };
 }
 
 const t0 = performance.now();
-log(`${ANSWERS.toLocaleString('en-US')} answers / ${VISITS.toLocaleString('en-US')} visits, k = ${SHARDS.join(', ')}; ${os.cpus().length} cores, load ${load1()}, Node ${process.version}, ${new Date().toISOString()}`);
+log(
+  `${ANSWERS.toLocaleString('en-US')} answers / ${VISITS.toLocaleString('en-US')} visits, k = ${SHARDS.join(', ')}; ${os.cpus().length} cores, load ${load1()}, Node ${process.version}, ${new Date().toISOString()}`,
+);
 const floor = await importFloor();
-log(`import floor (site-store.ts in process, in-memory node:sqlite, 400 events per ingest): ${Math.round(floor.eventsPerSecond)} events/s over the first ${floor.events} events, ${floor.rowsPerEvent.toFixed(1)} rows written per event, ${floor.rollupRows} rollup rows`);
+log(
+  `import floor (site-store.ts in process, in-memory node:sqlite, 400 events per ingest): ${Math.round(floor.eventsPerSecond)} events/s over the first ${floor.events} events, ${floor.rowsPerEvent.toFixed(1)} rows written per event, ${floor.rollupRows} rollup rows`,
+);
 /** @type {Array<ViewTimes & { k: number }>} */
 const table = [];
 const loads = [];
 for (const shards of SHARDS) {
   const data = await ensureData(shards);
   loads.push(data);
-  log(`k=${shards}: timing views on ${data.counts.answers} answers / ${data.counts.visits} visits, ${data.counts.rollupRows} rollup rows, ${(data.counts.databaseBytes / 1e6).toFixed(0)} MB`);
+  log(
+    `k=${shards}: timing views on ${data.counts.answers} answers / ${data.counts.visits} visits, ${data.counts.rollupRows} rollup rows, ${(data.counts.databaseBytes / 1e6).toFixed(0)} MB`,
+  );
   for (const r of await timeViews(data.persistTo, data.siteId)) table.push({ k: shards, ...r });
 }
 
@@ -229,18 +298,33 @@ for (const shards of SHARDS) {
 const pad = (s, n) => String(s).padEnd(n);
 /** @type {(s: string | number, n: number) => string} */
 const lpad = (s, n) => String(s).padStart(n);
-console.log(`\nLoaded through POST /api/v1/sites/{id}/import (5,000 events per request, 2 in flight), wrangler dev, local Durable Objects`);
-console.log(`${pad('k', 3)}${lpad('answers', 11)}${lpad('visits', 11)}${lpad('rollup rows', 13)}${lpad('MB', 8)}${lpad('import s', 10)}${lpad('events/s', 10)}  load start → end`);
+console.log(
+  `\nLoaded through POST /api/v1/sites/{id}/import (5,000 events per request, 2 in flight), wrangler dev, local Durable Objects`,
+);
+console.log(
+  `${pad('k', 3)}${lpad('answers', 11)}${lpad('visits', 11)}${lpad('rollup rows', 13)}${lpad('MB', 8)}${lpad('import s', 10)}${lpad('events/s', 10)}  load start → end`,
+);
 for (const d of loads) {
-  console.log(`${pad(d.shards, 3)}${lpad(d.counts.answers, 11)}${lpad(d.counts.visits, 11)}${lpad(d.counts.rollupRows, 13)}${lpad((d.counts.databaseBytes / 1e6).toFixed(0), 8)}${lpad(d.importSeconds.toFixed(0), 10)}${lpad(Math.round(d.eventsPerSecond), 10)}  ${d.load.start} → ${d.load.end}`);
+  console.log(
+    `${pad(d.shards, 3)}${lpad(d.counts.answers, 11)}${lpad(d.counts.visits, 11)}${lpad(d.counts.rollupRows, 13)}${lpad((d.counts.databaseBytes / 1e6).toFixed(0), 8)}${lpad(d.importSeconds.toFixed(0), 10)}${lpad(Math.round(d.eventsPerSecond), 10)}  ${d.load.start} → ${d.load.end}`,
+  );
 }
-console.log(`\nAnalytics views, ${RANGE} unless named, ${RUNS} runs each after ${WARMUP} warm-up (wrangler dev, loopback)`);
+console.log(
+  `\nAnalytics views, ${RANGE} unless named, ${RUNS} runs each after ${WARMUP} warm-up (wrangler dev, loopback)`,
+);
 console.log(`${pad('k', 3)}${pad('view', 26)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('rows read', 11)}  aim`);
 for (const r of table) {
-  if ('missing' in r) { console.log(`${pad(r.k, 3)}${pad(r.name, 26)}${lpad('—', 9)}${lpad('—', 9)}${lpad('—', 11)}  (${r.missing})`); continue; }
+  if ('missing' in r) {
+    console.log(`${pad(r.k, 3)}${pad(r.name, 26)}${lpad('—', 9)}${lpad('—', 9)}${lpad('—', 11)}  (${r.missing})`);
+    continue;
+  }
   const counted = r.rowsRead !== 'n/a';
   const ok = r.p95 <= AIM.p95 && (!counted || Number(r.rowsRead) <= AIM.rowsRead);
   const verdict = `${ok ? 'ok' : 'MISSED'}${counted ? '' : ' (p95 only: no x-rows-read header)'}`;
-  console.log(`${pad(r.k, 3)}${pad(r.name, 26)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p95.toFixed(1), 9)}${lpad(r.rowsRead, 11)}  ${verdict}`);
+  console.log(
+    `${pad(r.k, 3)}${pad(r.name, 26)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p95.toFixed(1), 9)}${lpad(r.rowsRead, 11)}  ${verdict}`,
+  );
 }
-console.log(`\naim p95 ≤ ${AIM.p95} ms and ≤ ${AIM.rowsRead} rows read; load at the end ${load1()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `\naim p95 ≤ ${AIM.p95} ms and ≤ ${AIM.rowsRead} rows read; load at the end ${load1()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);

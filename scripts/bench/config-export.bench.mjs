@@ -14,7 +14,8 @@ const TOUCHPOINTS = ['home', 'product', 'cart', 'checkout', 'help', 'delivery', 
 
 /** @type {(xs: number[], q: number) => number} */
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
-const fmt = (/** @type {number[]} */ xs) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
+const fmt = (/** @type {number[]} */ xs) =>
+  `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
 
 /**
  * @template T
@@ -31,15 +32,28 @@ const persistTo = mkdtempSync(path.join(tmpdir(), 'throughline-bench-'));
 const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'bench' }, quiet: true });
 try {
   const { api, sessionCookie } = apiClient(worker.url);
-  await must(api.auth.signup.$post({ json: { email: 'bench@example.com', password: 'benchmark password', organization: 'Bench' } }));
+  await must(
+    api.auth.signup.$post({
+      json: { email: 'bench@example.com', password: 'benchmark password', organization: 'Bench' },
+    }),
+  );
   const site = await must(api.sites.$post({ json: { name: 'Bench', origins: [] } }));
   const param = { id: site.id };
   for (const key of TOUCHPOINTS) {
-    await must(api.sites[':id'].touchpoints.$post({ param, json: { key, name: key, stage: 'Purchase', match: [`/${key}*`], prompt: {} } }));
+    await must(
+      api.sites[':id'].touchpoints.$post({
+        param,
+        json: { key, name: key, stage: 'Purchase', match: [`/${key}*`], prompt: {} },
+      }),
+    );
   }
   // The widget's config route, outside the dashboard API: timed as the widget fetches it.
   /** @type {() => Promise<[string | null, string]>} */
-  const config = () => fetch(`${worker.url}/v1/sites/${site.key}/config`).then(async (r) => [r.headers.get('x-config-cache'), await r.text()]);
+  const config = () =>
+    fetch(`${worker.url}/v1/sites/${site.key}/config`).then(async (r) => [
+      r.headers.get('x-config-cache'),
+      await r.text(),
+    ]);
 
   const hits = [];
   const misses = [];
@@ -50,7 +64,9 @@ try {
     hits.push(ms);
   }
   for (let i = 0; i < RUNS; i++) {
-    await must(api.sites[':id'].touchpoints[':key'].$patch({ param: { ...param, key: 'home' }, json: { name: `home ${i}` } }));
+    await must(
+      api.sites[':id'].touchpoints[':key'].$patch({ param: { ...param, key: 'home' }, json: { name: `home ${i}` } }),
+    );
     const [ms, [state, body]] = await timed(config);
     if (state !== 'miss' || !body.includes(`home ${i}`)) throw new Error('expected a fresh config after the edit');
     misses.push(ms);
@@ -61,7 +77,10 @@ try {
   for (let done = 0; done < ANSWERS; done += 5000) {
     /** @type {import('@throughline/schema').ImportEvent[]} */
     const events = Array.from({ length: Math.min(5000, ANSWERS - done) }, (_, i) => ({
-      id: crypto.randomUUID(), type: 'answer', visitor: `bench-visitor-${(done + i) % 2000}`, touchpoint: /** @type {string} */ (TOUCHPOINTS[i % TOUCHPOINTS.length]),
+      id: crypto.randomUUID(),
+      type: 'answer',
+      visitor: `bench-visitor-${(done + i) % 2000}`,
+      touchpoint: /** @type {string} */ (TOUCHPOINTS[i % TOUCHPOINTS.length]),
       at: new Date(Date.now() - ((done + i) % 60) * day - i * 1000).toISOString(),
       answers: { sensorial: 1 + (i % 5), affective: 1 + ((i * 3) % 5), cognitive: 1 + ((i * 7) % 5) },
       ...(i % 10 === 0 ? { comment: `=cmd|' /C calc'!A0, comment ${i}, "quoted"` } : {}),
@@ -92,7 +111,9 @@ try {
   console.log(`  edge cache hit:                 ${fmt(hits)}`);
   console.log(`  miss after a touchpoint edit:   ${fmt(misses)}   (every miss served the edited config)`);
   console.log(`Export GET …/export.csv of ${ANSWERS.toLocaleString('en')} answers (10% with a comment)`);
-  console.log(`  first byte ${first.toFixed(0)} ms, all ${total.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB, ${rows.toLocaleString('en')} line ends`);
+  console.log(
+    `  first byte ${first.toFixed(0)} ms, all ${total.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB, ${rows.toLocaleString('en')} line ends`,
+  );
 } finally {
   await worker.stop();
   rmSync(persistTo, { recursive: true, force: true });

@@ -75,10 +75,19 @@ const num = (k) => {
   return v;
 };
 const P = {
-  sites: Math.round(num('sites')), peak: num('peak-events'), zipf: num('zipf'), peakToMean: num('peak-to-mean'),
-  perObject: num('per-object'), utilization: num('utilization'), eventsPerRequest: num('events-per-request'),
-  answerShare: Math.min(1, num('answer-share')), bytesPerEvent: num('bytes-per-event'), flushSeconds: num('flush-seconds'),
-  alone: num('alone'), saturation: num('saturation'), retentionMonths: num('retention-months'),
+  sites: Math.round(num('sites')),
+  peak: num('peak-events'),
+  zipf: num('zipf'),
+  peakToMean: num('peak-to-mean'),
+  perObject: num('per-object'),
+  utilization: num('utilization'),
+  eventsPerRequest: num('events-per-request'),
+  answerShare: Math.min(1, num('answer-share')),
+  bytesPerEvent: num('bytes-per-event'),
+  flushSeconds: num('flush-seconds'),
+  alone: num('alone'),
+  saturation: num('saturation'),
+  retentionMonths: num('retention-months'),
 };
 
 /** Rows written per event at `n` events per flush window of one object: raw rows + its share of the flush. */
@@ -102,7 +111,9 @@ const sites = [];
 for (let r = 1; r <= P.sites; r++) {
   const peak = (P.peak * r ** -P.zipf) / h;
   // k: throughput within `utilization` of what an object sustains, and requests within it of the soft limit
-  const fits = (/** @type {number} */ k) => peak / k <= P.perObject * P.utilization && peak / P.eventsPerRequest / k <= LIMITS.requestsPerSecondPerObject * P.utilization;
+  const fits = (/** @type {number} */ k) =>
+    peak / k <= P.perObject * P.utilization &&
+    peak / P.eventsPerRequest / k <= LIMITS.requestsPerSecondPerObject * P.utilization;
   const k = SHARD_CHOICES.find(fits) ?? /** @type {number} */ (SHARD_CHOICES.at(-1));
   const mean = peak / P.peakToMean;
   const perFlush = (mean / k) * P.flushSeconds;
@@ -110,34 +121,86 @@ for (let r = 1; r <= P.sites; r++) {
   const monthlyEvents = mean * MONTH_SECONDS;
   const monthlyBytesPerObject = (monthlyEvents / k) * P.bytesPerEvent;
   sites.push({
-    rank: r, peak, k, over: !fits(k), peakRequestsPerObject: peak / P.eventsPerRequest / k, perFlush, rows, monthlyEvents,
+    rank: r,
+    peak,
+    k,
+    over: !fits(k),
+    peakRequestsPerObject: peak / P.eventsPerRequest / k,
+    perFlush,
+    rows,
+    monthlyEvents,
     daysTo10GB: (LIMITS.bytesPerObject / monthlyBytesPerObject) * 30.44,
     // objects for the retention's raw events to stay ≤ `utilization` of 10 GB each (a power of two, unbounded)
-    kForRetention: 2 ** Math.max(0, Math.ceil(Math.log2((monthlyEvents * P.bytesPerEvent * P.retentionMonths) / (LIMITS.bytesPerObject * P.utilization)))),
+    kForRetention:
+      2 **
+      Math.max(
+        0,
+        Math.ceil(
+          Math.log2((monthlyEvents * P.bytesPerEvent * P.retentionMonths) / (LIMITS.bytesPerObject * P.utilization)),
+        ),
+      ),
   });
 }
 
 /** @type {(n: number, d?: number) => string} */
-const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '∞');
+const fmt = (n, d = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '∞';
 /** @type {(a: number, b: number, d?: number) => string} */
 const range = (a, b, d = 0) => (fmt(a, d) === fmt(b, d) ? fmt(a, d) : `${fmt(a, d)}–${fmt(b, d)}`);
 /** @type {(cells: Array<string | number>, widths: number[]) => string} */
-const pad = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join('  ');
+const pad = (cells, widths) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join('  ');
 
 /** @type {Array<[number, number]>} */
-const tiers = /** @type {Array<[number, number]>} */ ([[1, 1], [2, 10], [11, 100], [101, 1_000], [1_001, 10_000]]).filter(([a]) => a <= P.sites).map(([a, b]) => [a, Math.min(b, P.sites)]);
+const tiers = /** @type {Array<[number, number]>} */ ([
+  [1, 1],
+  [2, 10],
+  [11, 100],
+  [101, 1_000],
+  [1_001, 10_000],
+])
+  .filter(([a]) => a <= P.sites)
+  .map(([a, b]) => [a, Math.min(b, P.sites)]);
 const rowCost = (/** @type {number} */ rows) => rows * PRICES.rowWrittenPerMillion; // $ per million events, rows written
 const requestCost = PRICES.requestPerMillion / P.eventsPerRequest;
-const storageMonth = (1e6 * P.bytesPerEvent) / 1e9 * PRICES.storedGbMonth; // $ per month for a million events kept
+const storageMonth = ((1e6 * P.bytesPerEvent) / 1e9) * PRICES.storedGbMonth; // $ per month for a million events kept
 
-console.log(`Cost model: ${fmt(P.sites)} sites, Zipf s = ${P.zipf}, peak ${fmt(P.peak)} events/s in total (mean = peak / ${P.peakToMean}), ${fmt(P.answerShare * 100)}% answers`);
-console.log(`per object: ${fmt(P.perObject)} events/s sustained, kept ≤ ${fmt(P.utilization * 100)}%; ${P.eventsPerRequest} event(s) per request; ${fmt(P.bytesPerEvent)} bytes/event; flush every ${P.flushSeconds} s`);
-console.log(`rows written per event = ${fmt(3 * (1 - P.answerShare) + 4 * P.answerShare, 1)} raw + min(n × ${P.alone}, ${P.saturation}) + 2 per flush of n events`);
-console.log(`prices (${SOURCES.pricing}): rows written $${PRICES.rowWrittenPerMillion.toFixed(2)}/M, requests $${PRICES.requestPerMillion.toFixed(2)}/M, stored data $${PRICES.storedGbMonth.toFixed(2)}/GB-month`);
-console.log(`limits (${SOURCES.limits}): ${fmt(LIMITS.requestsPerSecondPerObject)} requests/s per object (soft), 10 GB per object\n`);
+console.log(
+  `Cost model: ${fmt(P.sites)} sites, Zipf s = ${P.zipf}, peak ${fmt(P.peak)} events/s in total (mean = peak / ${P.peakToMean}), ${fmt(P.answerShare * 100)}% answers`,
+);
+console.log(
+  `per object: ${fmt(P.perObject)} events/s sustained, kept ≤ ${fmt(P.utilization * 100)}%; ${P.eventsPerRequest} event(s) per request; ${fmt(P.bytesPerEvent)} bytes/event; flush every ${P.flushSeconds} s`,
+);
+console.log(
+  `rows written per event = ${fmt(3 * (1 - P.answerShare) + 4 * P.answerShare, 1)} raw + min(n × ${P.alone}, ${P.saturation}) + 2 per flush of n events`,
+);
+console.log(
+  `prices (${SOURCES.pricing}): rows written $${PRICES.rowWrittenPerMillion.toFixed(2)}/M, requests $${PRICES.requestPerMillion.toFixed(2)}/M, stored data $${PRICES.storedGbMonth.toFixed(2)}/GB-month`,
+);
+console.log(
+  `limits (${SOURCES.limits}): ${fmt(LIMITS.requestsPerSecondPerObject)} requests/s per object (soft), 10 GB per object\n`,
+);
 const widths = [12, 12, 7, 8, 11, 11, 8, 9, 12, 13];
-console.log(pad(['site rank', 'peak ev/s', 'k', 'objects', 'peak req/s', 'ev/flush', 'rows/ev', '$/M ev', 'days→10 GB', `k for ${P.retentionMonths} mo`], widths));
-console.log(pad(['', 'per site', '(1–8)', '', 'per object', 'per object', '', 'rows', 'per object', 'in ≤ 50%'], widths));
+console.log(
+  pad(
+    [
+      'site rank',
+      'peak ev/s',
+      'k',
+      'objects',
+      'peak req/s',
+      'ev/flush',
+      'rows/ev',
+      '$/M ev',
+      'days→10 GB',
+      `k for ${P.retentionMonths} mo`,
+    ],
+    widths,
+  ),
+);
+console.log(
+  pad(['', 'per site', '(1–8)', '', 'per object', 'per object', '', 'rows', 'per object', 'in ≤ 50%'], widths),
+);
 const dayFmt = (/** @type {number} */ d) => (d >= 3650 ? '> 10 y' : fmt(d, d < 10 ? 1 : 0));
 for (const [a, b] of tiers) {
   const t = sites.slice(a - 1, b);
@@ -149,14 +212,29 @@ for (const [a, b] of tiers) {
   const over = t.some((s) => s.over) ? '!' : '';
   const days = t.map((s) => s.daysTo10GB);
   const kr = t.map((s) => s.kForRetention);
-  console.log(pad([
-    a === b ? `${a}` : `${fmt(a)}–${fmt(b)}`, range(last.peak, first.peak, first.peak < 10 ? 2 : 0), ks + over, fmt(t.reduce((n, s) => n + s.k, 0)),
-    range(Math.min(...t.map((s) => s.peakRequestsPerObject)), Math.max(...t.map((s) => s.peakRequestsPerObject)), 1),
-    range(Math.min(...t.map((s) => s.perFlush)), Math.max(...t.map((s) => s.perFlush)), 2),
-    fmt(rows, 2), `$${fmt(rowCost(rows), 2)}`,
-    fmt(Math.min(...days)) === fmt(Math.max(...days)) ? dayFmt(first.daysTo10GB) : `${dayFmt(Math.min(...days))}–${dayFmt(Math.max(...days))}`,
-    range(Math.min(...kr), Math.max(...kr)),
-  ], widths));
+  console.log(
+    pad(
+      [
+        a === b ? `${a}` : `${fmt(a)}–${fmt(b)}`,
+        range(last.peak, first.peak, first.peak < 10 ? 2 : 0),
+        ks + over,
+        fmt(t.reduce((n, s) => n + s.k, 0)),
+        range(
+          Math.min(...t.map((s) => s.peakRequestsPerObject)),
+          Math.max(...t.map((s) => s.peakRequestsPerObject)),
+          1,
+        ),
+        range(Math.min(...t.map((s) => s.perFlush)), Math.max(...t.map((s) => s.perFlush)), 2),
+        fmt(rows, 2),
+        `$${fmt(rowCost(rows), 2)}`,
+        fmt(Math.min(...days)) === fmt(Math.max(...days))
+          ? dayFmt(first.daysTo10GB)
+          : `${dayFmt(Math.min(...days))}–${dayFmt(Math.max(...days))}`,
+        range(Math.min(...kr), Math.max(...kr)),
+      ],
+      widths,
+    ),
+  );
 }
 
 const monthlyEvents = sites.reduce((n, s) => n + s.monthlyEvents, 0);
@@ -165,13 +243,30 @@ const objects = sites.reduce((n, s) => n + s.k, 0);
 const maxReq = Math.max(...sites.map((s) => s.peakRequestsPerObject));
 const soonest = Math.min(...sites.map((s) => s.daysTo10GB));
 const tooBig = sites.filter((s) => s.kForRetention > s.k);
-const retentionDays = (/** @type {Site} */ s) => ((LIMITS.bytesPerObject * P.utilization) / ((s.monthlyEvents / s.k) * P.bytesPerEvent)) * 30.44;
+const retentionDays = (/** @type {Site} */ s) =>
+  ((LIMITS.bytesPerObject * P.utilization) / ((s.monthlyEvents / s.k) * P.bytesPerEvent)) * 30.44;
 const rowsPerEvent_ = monthlyRows / monthlyEvents;
-console.log(`\nobjects needed for throughput: ${fmt(objects)} (${fmt(sites.filter((s) => s.k > 1).length)} sites on k > 1${sites.some((s) => s.over) ? `; ${sites.filter((s) => s.over).length} site(s) (!) above the target even at k = 8` : ''}); for storage too: ${fmt(sites.reduce((n, s) => n + Math.max(s.k, s.kForRetention), 0))}`);
-console.log(`busiest object at peak: ${fmt(maxReq, 0)} requests/s, ${fmt((100 * maxReq) / LIMITS.requestsPerSecondPerObject, 0)}% of the ${fmt(LIMITS.requestsPerSecondPerObject)}/s soft limit`);
-console.log(`fullest object: 10 GB of events after ${dayFmt(soonest)} days. With ${P.retentionMonths} months of raw events kept, ${fmt(tooBig.length)} sites (${fmt((100 * tooBig.reduce((n, s) => n + s.monthlyEvents, 0)) / sites.reduce((n, s) => n + s.monthlyEvents, 0))}% of the events) need more objects than 8 or than throughput asks (${fmt(tooBig.reduce((n, s) => n + s.kForRetention, 0))} objects for them); at their k, the busiest keeps ≤ 5 GB for ${fmt(retentionDays(/** @type {Site} */ (sites[0])), 1)} days`);
-console.log(`events: ${fmt(monthlyEvents / 1e9, 1)} billion/month; rows written ${fmt(rowsPerEvent_, 2)} per event on average → $${fmt(rowCost(rowsPerEvent_), 2)} per million events ($${fmt((monthlyRows / 1e6) * PRICES.rowWrittenPerMillion)}/month)`);
-console.log(`requests: $${fmt(requestCost, 2)} per million events ($${fmt((monthlyEvents / P.eventsPerRequest / 1e6) * PRICES.requestPerMillion)}/month)`);
-console.log(`storage: $${fmt(storageMonth, 3)} per million events per month kept, $${fmt(storageMonth * P.retentionMonths, 2)} over ${P.retentionMonths} months of retention; all sites after ${P.retentionMonths} months: $${fmt((monthlyEvents * P.retentionMonths * P.bytesPerEvent) / 1e9 * PRICES.storedGbMonth)}/month`);
-console.log(`before (one D1 database, rollup triggers): 22–261 rows written per visit, 12–26 per answer → $22–261 per million visits`);
-console.log(`not counted: duration (GB-s while an object runs), rows read by views, the Worker's own requests; free allowances`);
+console.log(
+  `\nobjects needed for throughput: ${fmt(objects)} (${fmt(sites.filter((s) => s.k > 1).length)} sites on k > 1${sites.some((s) => s.over) ? `; ${sites.filter((s) => s.over).length} site(s) (!) above the target even at k = 8` : ''}); for storage too: ${fmt(sites.reduce((n, s) => n + Math.max(s.k, s.kForRetention), 0))}`,
+);
+console.log(
+  `busiest object at peak: ${fmt(maxReq, 0)} requests/s, ${fmt((100 * maxReq) / LIMITS.requestsPerSecondPerObject, 0)}% of the ${fmt(LIMITS.requestsPerSecondPerObject)}/s soft limit`,
+);
+console.log(
+  `fullest object: 10 GB of events after ${dayFmt(soonest)} days. With ${P.retentionMonths} months of raw events kept, ${fmt(tooBig.length)} sites (${fmt((100 * tooBig.reduce((n, s) => n + s.monthlyEvents, 0)) / sites.reduce((n, s) => n + s.monthlyEvents, 0))}% of the events) need more objects than 8 or than throughput asks (${fmt(tooBig.reduce((n, s) => n + s.kForRetention, 0))} objects for them); at their k, the busiest keeps ≤ 5 GB for ${fmt(retentionDays(/** @type {Site} */ (sites[0])), 1)} days`,
+);
+console.log(
+  `events: ${fmt(monthlyEvents / 1e9, 1)} billion/month; rows written ${fmt(rowsPerEvent_, 2)} per event on average → $${fmt(rowCost(rowsPerEvent_), 2)} per million events ($${fmt((monthlyRows / 1e6) * PRICES.rowWrittenPerMillion)}/month)`,
+);
+console.log(
+  `requests: $${fmt(requestCost, 2)} per million events ($${fmt((monthlyEvents / P.eventsPerRequest / 1e6) * PRICES.requestPerMillion)}/month)`,
+);
+console.log(
+  `storage: $${fmt(storageMonth, 3)} per million events per month kept, $${fmt(storageMonth * P.retentionMonths, 2)} over ${P.retentionMonths} months of retention; all sites after ${P.retentionMonths} months: $${fmt(((monthlyEvents * P.retentionMonths * P.bytesPerEvent) / 1e9) * PRICES.storedGbMonth)}/month`,
+);
+console.log(
+  `before (one D1 database, rollup triggers): 22–261 rows written per visit, 12–26 per answer → $22–261 per million visits`,
+);
+console.log(
+  `not counted: duration (GB-s while an object runs), rows read by views, the Worker's own requests; free allowances`,
+);

@@ -34,8 +34,12 @@ import { floorStore, incomingConverter } from './store-floor.mjs';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_REQUESTS = 100_000;
 const SCENARIOS = [
-  { batch: 1, concurrency: 1 }, { batch: 1, concurrency: 8 }, { batch: 1, concurrency: 32 },
-  { batch: 50, concurrency: 1 }, { batch: 50, concurrency: 4 }, { batch: 50, concurrency: 16 },
+  { batch: 1, concurrency: 1 },
+  { batch: 1, concurrency: 8 },
+  { batch: 1, concurrency: 32 },
+  { batch: 50, concurrency: 1 },
+  { batch: 50, concurrency: 4 },
+  { batch: 50, concurrency: 16 },
 ];
 /** @type {Array<1 | 2 | 4>} objects a site is split over (settings.shards: 1, 2, 4 or 8) */
 const SHARD_SCENARIOS = [1, 2, 4];
@@ -49,9 +53,18 @@ const RULES = { windowDays: 30, retentionDays: 395 };
 /** Sites the throughput load is spread over: one site may send 1,000 batches per 10 s (worker/src/ingest/rate-limit.ts). */
 const SITES = 8;
 /** @type {Array<[string, string]>} */
-const TOUCHPOINTS = [['home', 'Awareness'], ['product', 'Consideration'], ['cart', 'Purchase'], ['checkout', 'Purchase'], ['help', 'Support']];
+const TOUCHPOINTS = [
+  ['home', 'Awareness'],
+  ['product', 'Consideration'],
+  ['cart', 'Purchase'],
+  ['checkout', 'Purchase'],
+  ['help', 'Support'],
+];
 /** @type {Array<[string, string]>} */
-const JOURNEY_TOUCHPOINTS = Array.from({ length: 20 }, (_, i) => [`tp${String(i + 1).padStart(2, '0')}`, /** @type {string} */ (['Awareness', 'Consideration', 'Purchase', 'Use'][Math.floor(i / 5)])]);
+const JOURNEY_TOUCHPOINTS = Array.from({ length: 20 }, (_, i) => [
+  `tp${String(i + 1).padStart(2, '0')}`,
+  /** @type {string} */ (['Awareness', 'Consideration', 'Purchase', 'Use'][Math.floor(i / 5)]),
+]);
 /** @type {NonNullable<Context['device']>[]} */
 const DEVICES = ['mobile', 'desktop', 'tablet'];
 const LOCALES = ['en-GB', 'de-DE', 'fr-FR'];
@@ -63,7 +76,12 @@ const pick = (list) => /** @type {typeof list[number]} */ (list[Math.floor(Math.
 const score = () => 1 + Math.floor(Math.random() * 5);
 const visitorId = () => crypto.randomUUID().replaceAll('-', '');
 /** @returns {Context} */
-const newContext = () => ({ device: pick(DEVICES), locale: pick(LOCALES), channel: pick(ARRIVALS), returning: Math.random() < 0.3 });
+const newContext = () => ({
+  device: pick(DEVICES),
+  locale: pick(LOCALES),
+  channel: pick(ARRIVALS),
+  returning: Math.random() < 0.3,
+});
 const load1 = () => (os.loadavg()[0] ?? NaN).toFixed(1);
 
 /**
@@ -78,9 +96,19 @@ function answers(n) {
     const [touchpoint] = /** @type {[string, string]} */ (TOUCHPOINTS[i % TOUCHPOINTS.length]);
     const from = i > 0 ? /** @type {[string, string]} */ (TOUCHPOINTS[(i - 1) % TOUCHPOINTS.length])[0] : undefined;
     return {
-      id: crypto.randomUUID(), type: 'answer', touchpoint, at: new Date(start + i * 1000).toISOString(), context,
+      id: crypto.randomUUID(),
+      type: 'answer',
+      touchpoint,
+      at: new Date(start + i * 1000).toISOString(),
+      context,
       ...(from ? { from } : {}),
-      answers: { sensorial: score(), affective: score(), cognitive: score(), importance: score(), ...(from ? { handoff: score() } : {}) },
+      answers: {
+        sensorial: score(),
+        affective: score(),
+        cognitive: score(),
+        importance: score(),
+        ...(from ? { handoff: score() } : {}),
+      },
     };
   });
 }
@@ -101,8 +129,18 @@ function journey(length) {
     return {
       visit: { id: crypto.randomUUID(), type: 'visit', touchpoint, at: new Date(at).toISOString(), ...from, context },
       answer: {
-        id: crypto.randomUUID(), type: 'answer', touchpoint, at: new Date(at + 30_000).toISOString(), ...from,
-        answers: { sensorial: score(), affective: score(), cognitive: score(), importance: score(), ...(i > 0 ? { handoff: score() } : {}) },
+        id: crypto.randomUUID(),
+        type: 'answer',
+        touchpoint,
+        at: new Date(at + 30_000).toISOString(),
+        ...from,
+        answers: {
+          sensorial: score(),
+          affective: score(),
+          cognitive: score(),
+          importance: score(),
+          ...(i > 0 ? { handoff: score() } : {}),
+        },
       },
     };
   });
@@ -140,7 +178,7 @@ function addressOf(visitor) {
   let h = 0x811c9dc5;
   for (let i = 0; i < visitor.length; i++) h = Math.imul(h ^ visitor.charCodeAt(i), 0x01000193);
   h >>>= 0;
-  return `198.${18 + (h >>> 16 & 1)}.${(h >>> 8) & 255}.${h & 255}`;
+  return `198.${18 + ((h >>> 16) & 1)}.${(h >>> 8) & 255}.${h & 255}`;
 }
 
 /**
@@ -153,18 +191,35 @@ function addressOf(visitor) {
  */
 async function post(url, siteKey, visitor, events) {
   const headers = {
-    'content-type': 'text/plain', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/145.0 visitor/${visitor}`,
+    'content-type': 'text/plain',
+    'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/145.0 visitor/${visitor}`,
     'cf-connecting-ip': addressOf(visitor),
   };
   const t0 = performance.now();
   try {
-    const res = await fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ site: siteKey, visitor, events }) });
+    const res = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ site: siteKey, visitor, events }),
+    });
     const text = await res.text();
-    return { status: res.status, text, ms: performance.now() - t0, rowsWritten: Number(res.headers.get('x-rows-written') ?? NaN), retryAfter: Number(res.headers.get('retry-after') ?? 1) };
+    return {
+      status: res.status,
+      text,
+      ms: performance.now() - t0,
+      rowsWritten: Number(res.headers.get('x-rows-written') ?? NaN),
+      retryAfter: Number(res.headers.get('retry-after') ?? 1),
+    };
   } catch (e) {
     // wrangler dev restarting (a source file changed) closes the connection
     const err = /** @type {Error & { cause?: { code?: string } }} */ (e);
-    return { status: 0, text: `connection closed: ${err.cause?.code ?? err.message}`, ms: performance.now() - t0, rowsWritten: NaN, retryAfter: 2 };
+    return {
+      status: 0,
+      text: `connection closed: ${err.cause?.code ?? err.message}`,
+      ms: performance.now() - t0,
+      rowsWritten: NaN,
+      retryAfter: 2,
+    };
   }
 }
 
@@ -175,7 +230,8 @@ async function postSurely(url, siteKey, visitor, events) {
   for (let attempt = 0; ; attempt++) {
     const r = await post(url, siteKey, visitor, events);
     if (r.status === 202) return { ...r, body: JSON.parse(r.text) };
-    if ((r.status !== 429 && r.status !== 0 && r.status < 500) || attempt >= 5) throw new Error(`POST /v1/events → ${failureReason(r.status, r.text)}`);
+    if ((r.status !== 429 && r.status !== 0 && r.status < 500) || attempt >= 5)
+      throw new Error(`POST /v1/events → ${failureReason(r.status, r.text)}`);
     retried++;
     await sleep(Math.min(10, r.retryAfter) * 1000);
   }
@@ -191,7 +247,10 @@ async function postSurely(url, siteKey, visitor, events) {
 async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECONDS }) {
   /** @type {number[]} */
   const latencies = [];
-  let accepted = 0, headerRows = 0, requests = 0, failures = 0;
+  let accepted = 0,
+    headerRows = 0,
+    requests = 0,
+    failures = 0;
   /** @type {Record<string, number>} */
   const statuses = {};
   const started = performance.now();
@@ -199,7 +258,12 @@ async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECOND
   const loop = async () => {
     while (performance.now() < end && requests < MAX_REQUESTS) {
       requests++;
-      const r = await post(url, /** @type {string} */ (siteKeys[requests % siteKeys.length]), visitorId(), answers(batch));
+      const r = await post(
+        url,
+        /** @type {string} */ (siteKeys[requests % siteKeys.length]),
+        visitorId(),
+        answers(batch),
+      );
       latencies.push(r.ms);
       if (r.status === 202) {
         accepted += JSON.parse(r.text).accepted;
@@ -215,8 +279,14 @@ async function load(url, siteKeys, { batch, concurrency, seconds: limit = SECOND
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    requests, failures, statuses, accepted, answersPerSecond: accepted / seconds,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), headerRowsPerAnswer: headerRows / accepted,
+    requests,
+    failures,
+    statuses,
+    accepted,
+    answersPerSecond: accepted / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    headerRowsPerAnswer: headerRows / accepted,
   };
 }
 
@@ -230,7 +300,10 @@ async function requestFloor(url) {
   const end = performance.now() + 3000;
   while (performance.now() < end && latencies.length < MAX_REQUESTS) {
     const t0 = performance.now();
-    const res = await fetch(`${url}/v1/events`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${url}/v1/events`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
     await res.arrayBuffer();
     latencies.push(performance.now() - t0);
   }
@@ -239,7 +312,10 @@ async function requestFloor(url) {
 }
 
 /** @type {(n: number | undefined, digits?: number) => string} */
-const fmt = (n, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const fmt = (n, digits = 0) =>
+  n !== undefined && Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '–';
 /** @type {(cells: unknown[], widths: number[]) => string} */
 const row = (cells, widths) => cells.map((c, i) => String(c).padStart(widths[i] ?? 0)).join('  ');
 
@@ -259,15 +335,20 @@ async function floorThroughput(batch, seconds = SECONDS) {
   const end = started + seconds * 1000;
   for (let i = 0; performance.now() < end && i < MAX_REQUESTS * 10; i++) {
     const visitor = visitorId();
-    accepted += f.ingest(answers(batch).map((e) => incoming(e, visitor)), RULES).accepted;
+    accepted += f.ingest(
+      answers(batch).map((e) => incoming(e, visitor)),
+      RULES,
+    ).accepted;
     await f.tick();
   }
   const flushed = f.flush();
   const elapsed = (performance.now() - started) / 1000;
   return {
-    answersPerSecond: accepted / elapsed, sqliteRowsPerAnswer: (f.changes() - changes0) / accepted,
+    answersPerSecond: accepted / elapsed,
+    sqliteRowsPerAnswer: (f.changes() - changes0) / accepted,
     rowsPerAnswer: (f.billed() - billed0 + f.state.setAlarms) / accepted,
-    reportedRowsPerAnswer: flushed.rowsWritten / flushed.eventsWritten, bytesPerEvent: flushed.databaseBytes / flushed.events,
+    reportedRowsPerAnswer: flushed.rowsWritten / flushed.eventsWritten,
+    bytesPerEvent: flushed.databaseBytes / flushed.events,
   };
 }
 
@@ -284,15 +365,21 @@ async function floorJourneys() {
   const out = [];
   for (const length of JOURNEY_LENGTHS) {
     const f = await floorStore();
-    const groups = FOLDS.map((fold) => ({ fold, visitors: Array.from({ length: fold === 1 ? ALONE : fold }, () => ({ id: visitorId(), steps: journey(length) })) }));
-    const one = (/** @type {Visitor} */ v, /** @type {TrackedEvent} */ e) => f.ingest([incoming(e, v.id)], RULES).accepted;
-    for (const g of groups) for (const v of g.visitors) for (const s of v.steps.slice(0, -1)) one(v, s.visit), one(v, s.answer);
+    const groups = FOLDS.map((fold) => ({
+      fold,
+      visitors: Array.from({ length: fold === 1 ? ALONE : fold }, () => ({ id: visitorId(), steps: journey(length) })),
+    }));
+    const one = (/** @type {Visitor} */ v, /** @type {TrackedEvent} */ e) =>
+      f.ingest([incoming(e, v.id)], RULES).accepted;
+    for (const g of groups)
+      for (const v of g.visitors) for (const s of v.steps.slice(0, -1)) one(v, s.visit), one(v, s.answer);
     f.flush();
     /** @type {Record<string, number>} */
     const r = { length };
     for (const kind of /** @type {const} */ (['visit', 'answer'])) {
       for (const { fold, visitors } of groups) {
-        let rows = 0, n = 0;
+        let rows = 0,
+          n = 0;
         for (let i = 0; i < visitors.length; i += fold) {
           const b0 = f.billed();
           for (const v of visitors.slice(i, i + fold)) n += one(v, /** @type {Step} */ (v.steps[length - 1])[kind]);
@@ -308,20 +395,43 @@ async function floorJourneys() {
 }
 
 async function runFloor() {
-  console.log(`\n4. floor: worker/src/store/site-store.ts (journey/rules.ts, STORE_SCHEMA) in this process over in-memory node:sqlite, one transaction per batch`);
-  console.log(`   rows = as billed: SQLite changes (flushed rollups, watermark) + index entries of event inserts + setAlarm calls; "SQLite" without the last two; "reported" = the object's own rowsWritten`);
+  console.log(
+    `\n4. floor: worker/src/store/site-store.ts (journey/rules.ts, STORE_SCHEMA) in this process over in-memory node:sqlite, one transaction per batch`,
+  );
+  console.log(
+    `   rows = as billed: SQLite changes (flushed rollups, watermark) + index entries of event inserts + setAlarm calls; "SQLite" without the last two; "reported" = the object's own rowsWritten`,
+  );
   const widths = [34, 11, 13, 13, 15, 12];
   console.log(row(['', 'answers/s', 'rows/answer', 'SQLite/answer', 'reported/answer', 'bytes/event'], widths));
   const floors = /** @type {Record<1 | 50, FloorThroughput>} */ ({}); // both filled below
   for (const batch of /** @type {const} */ ([1, 50])) {
     const f = (floors[batch] = await floorThroughput(batch));
-    console.log(row([`${batch} event${batch > 1 ? 's' : ''} per transaction`, fmt(f.answersPerSecond), fmt(f.rowsPerAnswer, 2), fmt(f.sqliteRowsPerAnswer, 2), fmt(f.reportedRowsPerAnswer, 2), fmt(f.bytesPerEvent)], widths));
+    console.log(
+      row(
+        [
+          `${batch} event${batch > 1 ? 's' : ''} per transaction`,
+          fmt(f.answersPerSecond),
+          fmt(f.rowsPerAnswer, 2),
+          fmt(f.sqliteRowsPerAnswer, 2),
+          fmt(f.reportedRowsPerAnswer, 2),
+          fmt(f.bytesPerEvent),
+        ],
+        widths,
+      ),
+    );
   }
   const journeys = await floorJourneys();
-  console.log(`   journeys: rows (as billed) per visit and per answer at the last touchpoint, by events folded into one flush (1 = each event flushed alone)`);
+  console.log(
+    `   journeys: rows (as billed) per visit and per answer at the last touchpoint, by events folded into one flush (1 = each event flushed alone)`,
+  );
   const jw = [34, ...FOLDS.map(() => 11), ...FOLDS.map(() => 12)];
-  console.log(row(['touchpoints reached', ...FOLDS.map((n) => `visit @${n}`), ...FOLDS.map((n) => `answer @${n}`)], jw));
-  for (const j of journeys) console.log(row([j.length, ...FOLDS.map((n) => fmt(j[`visit${n}`], 2)), ...FOLDS.map((n) => fmt(j[`answer${n}`], 2))], jw));
+  console.log(
+    row(['touchpoints reached', ...FOLDS.map((n) => `visit @${n}`), ...FOLDS.map((n) => `answer @${n}`)], jw),
+  );
+  for (const j of journeys)
+    console.log(
+      row([j.length, ...FOLDS.map((n) => fmt(j[`visit${n}`], 2)), ...FOLDS.map((n) => fmt(j[`answer${n}`], 2))], jw),
+    );
   return { floors, journeys };
 }
 
@@ -337,11 +447,20 @@ const persistTo = mkdtempSync(path.join(os.tmpdir(), 'tl-bench-'));
 const local = await startLocalWorker({ port: await freePort(), persistTo, quiet: true });
 // Stopped or timed out from outside: take the local Worker down too (`finally` does not run on a signal).
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => local.stop().finally(() => { rmSync(persistTo, { recursive: true, force: true }); process.exit(130); }));
+  process.once(signal, () =>
+    local.stop().finally(() => {
+      rmSync(persistTo, { recursive: true, force: true });
+      process.exit(130);
+    }),
+  );
 }
 try {
   const { api } = apiClient(local.url);
-  await must(api.auth.signup.$post({ json: { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', organization: 'Bench' } }));
+  await must(
+    api.auth.signup.$post({
+      json: { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', organization: 'Bench' },
+    }),
+  );
   /**
    * A site with these touchpoints on `shards` objects (set before any event).
    * @param {string} name
@@ -352,7 +471,8 @@ try {
     const site = await must(api.sites.$post({ json: { name, origins: [] } }));
     const param = { id: site.id };
     if (shards !== 1) await must(api.sites[':id'].$patch({ param, json: { settings: { shards } } }));
-    for (const [key, stage] of touchpoints) await must(api.sites[':id'].touchpoints.$post({ param, json: { key, name: key, stage, match: [`/${key}*`] } }));
+    for (const [key, stage] of touchpoints)
+      await must(api.sites[':id'].touchpoints.$post({ param, json: { key, name: key, stage, match: [`/${key}*`] } }));
     return site;
   };
   /** Rows written and events stored so far over these sites' objects (reading flushes their pending rollups). */
@@ -375,10 +495,20 @@ try {
    * @returns {Promise<Storage>}
    */
   const storage = async (sites) => {
-    const all = await Promise.all(sites.map((s) => mustSurely(() => api.sites[':id'].storage.$get({ param: { id: s.id } }))));
+    const all = await Promise.all(
+      sites.map((s) => mustSurely(() => api.sites[':id'].storage.$get({ param: { id: s.id } }))),
+    );
     const objects = all.flatMap((s) => s.objects);
-    const sum = (/** @type {'rowsWritten' | 'eventsWritten' | 'events' | 'databaseBytes' | 'rollupRows'} */ k) => objects.reduce((n, o) => n + o[k], 0);
-    return { rows: sum('rowsWritten'), events: sum('eventsWritten'), stored: sum('events'), bytes: sum('databaseBytes'), rollupRows: sum('rollupRows'), objects };
+    const sum = (/** @type {'rowsWritten' | 'eventsWritten' | 'events' | 'databaseBytes' | 'rollupRows'} */ k) =>
+      objects.reduce((n, o) => n + o[k], 0);
+    return {
+      rows: sum('rowsWritten'),
+      events: sum('eventsWritten'),
+      stored: sum('events'),
+      bytes: sum('databaseBytes'),
+      rollupRows: sum('rollupRows'),
+      objects,
+    };
   };
   /**
    * Δ rows written / Δ events stored between two reads; NaN (shown as –) when an object restarted in between (its
@@ -398,10 +528,14 @@ try {
 
   const started = new Date().toISOString();
   const loadStart = load1();
-  console.log(`ingest through wrangler dev (local D1 + SQLite Durable Objects), ${SECONDS} s per scenario, ${os.cpus().length} cores, load ${loadStart}, Node ${process.version}, ${started}`);
+  console.log(
+    `ingest through wrangler dev (local D1 + SQLite Durable Objects), ${SECONDS} s per scenario, ${os.cpus().length} cores, load ${loadStart}, Node ${process.version}, ${started}`,
+  );
   console.log(`\n1. throughput: ${SITES} sites (one object each), each batch from a new visitor`);
   const widths = [24, 9, 11, 8, 8, 8, 13, 14];
-  console.log(row(['scenario', 'requests', 'answers/s', 'p50 ms', 'p99 ms', 'errors', 'rows/answer', 'header/answer'], widths));
+  console.log(
+    row(['scenario', 'requests', 'answers/s', 'p50 ms', 'p99 ms', 'errors', 'rows/answer', 'header/answer'], widths),
+  );
   /** @type {Array<{ batch: number, concurrency: number, rowsPerAnswer: number } & Awaited<ReturnType<typeof load>>>} */
   const results = [];
   for (const s of SCENARIOS) {
@@ -409,15 +543,53 @@ try {
     const r = await load(local.url, siteKeys, s);
     const rowsPerAnswer = amortized(before, await storage(sites));
     results.push({ ...s, ...r, rowsPerAnswer });
-    const errors = r.failures ? `${r.failures} (${Object.entries(r.statuses).map(([k, v]) => `${v}×${k}`).join(', ')})` : '0';
-    console.log(row([`${s.batch} event${s.batch > 1 ? 's' : ''} × ${s.concurrency} in flight`, r.requests, fmt(r.answersPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), errors, fmt(rowsPerAnswer, 2), fmt(r.headerRowsPerAnswer, 2)], widths));
+    const errors = r.failures
+      ? `${r.failures} (${Object.entries(r.statuses)
+          .map(([k, v]) => `${v}×${k}`)
+          .join(', ')})`
+      : '0';
+    console.log(
+      row(
+        [
+          `${s.batch} event${s.batch > 1 ? 's' : ''} × ${s.concurrency} in flight`,
+          r.requests,
+          fmt(r.answersPerSecond),
+          fmt(r.p50, 1),
+          fmt(r.p99, 1),
+          errors,
+          fmt(rowsPerAnswer, 2),
+          fmt(r.headerRowsPerAnswer, 2),
+        ],
+        widths,
+      ),
+    );
   }
   const http = await requestFloor(local.url);
-  console.log(`request without storage (OPTIONS /v1/events, 1 in flight): p50 ${fmt(http.p50, 1)} ms, p99 ${fmt(http.p99, 1)} ms`);
+  console.log(
+    `request without storage (OPTIONS /v1/events, 1 in flight): p50 ${fmt(http.p50, 1)} ms, p99 ${fmt(http.p99, 1)} ms`,
+  );
 
-  console.log(`\n2. one site on k objects: 50-event batches × ${SHARD_CONCURRENCY} in flight, ${SECONDS} s each (one site may send 1,000 batches per 10 s: at most 5,000 answers/s)`);
+  console.log(
+    `\n2. one site on k objects: 50-event batches × ${SHARD_CONCURRENCY} in flight, ${SECONDS} s each (one site may send 1,000 batches per 10 s: at most 5,000 answers/s)`,
+  );
   const kw = [4, 9, 11, 13, 8, 8, 8, 13, 12, 22];
-  console.log(row(['k', 'requests', 'answers/s', 'per object/s', 'p50 ms', 'p99 ms', 'errors', 'rows/answer', 'bytes/event', 'events per object'], kw));
+  console.log(
+    row(
+      [
+        'k',
+        'requests',
+        'answers/s',
+        'per object/s',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+        'rows/answer',
+        'bytes/event',
+        'events per object',
+      ],
+      kw,
+    ),
+  );
   const shardResults = [];
   for (const k of SHARD_SCENARIOS) {
     const site = await newSite(`Bench shop k=${k}`, TOUCHPOINTS, k);
@@ -427,19 +599,59 @@ try {
     const rowsPerAnswer = amortized(before, after);
     const bytesPerEvent = after.bytes / after.stored;
     shardResults.push({ k, ...r, rowsPerAnswer, bytesPerEvent, perObject: r.answersPerSecond / k });
-    const errors = r.failures ? `${r.failures} (${Object.entries(r.statuses).map(([x, v]) => `${v}×${x}`).join(', ')})` : '0';
-    console.log(row([k, r.requests, fmt(r.answersPerSecond), fmt(r.answersPerSecond / k), fmt(r.p50, 1), fmt(r.p99, 1), errors, fmt(rowsPerAnswer, 2), fmt(bytesPerEvent), after.objects.map((o) => o.events).join('/')], kw));
+    const errors = r.failures
+      ? `${r.failures} (${Object.entries(r.statuses)
+          .map(([x, v]) => `${v}×${x}`)
+          .join(', ')})`
+      : '0';
+    console.log(
+      row(
+        [
+          k,
+          r.requests,
+          fmt(r.answersPerSecond),
+          fmt(r.answersPerSecond / k),
+          fmt(r.p50, 1),
+          fmt(r.p99, 1),
+          errors,
+          fmt(rowsPerAnswer, 2),
+          fmt(bytesPerEvent),
+          after.objects.map((o) => o.events).join('/'),
+        ],
+        kw,
+      ),
+    );
   }
 
-  console.log(`\n3. journeys: ${JOURNEY_VISITORS} visitors per length post a visit and then an answer at each touchpoint in turn, one event per request (8 visitors in flight); measured: the visit and the answer at the last touchpoint`);
-  console.log(`   folded: ${JOURNEY_VISITORS - ALONE} visitors' measured events, then one read of the storage (a flush); alone: ${ALONE} visitors, a flush after each event (no folding at all)`);
+  console.log(
+    `\n3. journeys: ${JOURNEY_VISITORS} visitors per length post a visit and then an answer at each touchpoint in turn, one event per request (8 visitors in flight); measured: the visit and the answer at the last touchpoint`,
+  );
+  console.log(
+    `   folded: ${JOURNEY_VISITORS - ALONE} visitors' measured events, then one read of the storage (a flush); alone: ${ALONE} visitors, a flush after each event (no folding at all)`,
+  );
   const jw = [20, 13, 12, 12, 13, 12, 13, 14];
-  console.log(row(['touchpoints reached', 'requests', 'rows/visit', 'rows/answer', 'whole journey', 'visit alone', 'answer alone', 'header/event'], jw));
+  console.log(
+    row(
+      [
+        'touchpoints reached',
+        'requests',
+        'rows/visit',
+        'rows/answer',
+        'whole journey',
+        'visit alone',
+        'answer alone',
+        'header/event',
+      ],
+      jw,
+    ),
+  );
   const journeyResults = [];
   for (const length of JOURNEY_LENGTHS) {
     const site = await newSite(`Journeys of ${length}`, JOURNEY_TOUCHPOINTS);
     const visitors = Array.from({ length: JOURNEY_VISITORS }, () => ({ id: visitorId(), steps: journey(length) }));
-    let requests = 0, headerRows = 0, headerEvents = 0;
+    let requests = 0,
+      headerRows = 0,
+      headerEvents = 0;
     retried = 0;
     const send = async (/** @type {Visitor} */ v, /** @type {TrackedEvent} */ e) => {
       requests++;
@@ -455,10 +667,16 @@ try {
      */
     const each = async (list, work) => {
       let next = 0;
-      await Promise.all(Array.from({ length: 8 }, async () => { while (next < list.length) await work(/** @type {Visitor} */ (list[next++])); }));
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < list.length) await work(/** @type {Visitor} */ (list[next++]));
+        }),
+      );
     };
     const start = await storage([site]);
-    await each(visitors, async (v) => { for (const s of v.steps.slice(0, -1)) await send(v, s.visit), await send(v, s.answer); });
+    await each(visitors, async (v) => {
+      for (const s of v.steps.slice(0, -1)) await send(v, s.visit), await send(v, s.answer);
+    });
     const alone = async (/** @type {keyof Step} */ kind) => {
       let rows = 0;
       for (const v of visitors.slice(0, ALONE)) {
@@ -478,39 +696,84 @@ try {
     await each(rest, (v) => send(v, /** @type {Step} */ (v.steps[length - 1]).answer));
     const b3 = await storage([site]);
     const j = {
-      length, requests, retried, perVisit: amortized(b1, b2), perAnswer: amortized(b2, b3), wholeJourney: amortized(start, b3),
-      aloneVisit, aloneAnswer, headerPerEvent: headerRows / headerEvents, storedEvents: b3.stored,
+      length,
+      requests,
+      retried,
+      perVisit: amortized(b1, b2),
+      perAnswer: amortized(b2, b3),
+      wholeJourney: amortized(start, b3),
+      aloneVisit,
+      aloneAnswer,
+      headerPerEvent: headerRows / headerEvents,
+      storedEvents: b3.stored,
     };
     journeyResults.push(j);
-    console.log(row([length, `${requests}${retried ? ` (${retried} again)` : ''}`, fmt(j.perVisit, 2), fmt(j.perAnswer, 2), fmt(j.wholeJourney, 2), fmt(j.aloneVisit, 1), fmt(j.aloneAnswer, 1), fmt(j.headerPerEvent, 2)], jw));
+    console.log(
+      row(
+        [
+          length,
+          `${requests}${retried ? ` (${retried} again)` : ''}`,
+          fmt(j.perVisit, 2),
+          fmt(j.perAnswer, 2),
+          fmt(j.wholeJourney, 2),
+          fmt(j.aloneVisit, 1),
+          fmt(j.aloneAnswer, 1),
+          fmt(j.headerPerEvent, 2),
+        ],
+        jw,
+      ),
+    );
   }
   const notCounted = journeyResults.every((j) => j.aloneVisit <= j.headerPerEvent + 0.01);
   if (notCounted) {
-    console.log(`   NOTE: a visit flushed alone costs no more than its raw row here, so the objects' rowsWritten does not count`);
-    console.log(`   the rows their flushes write (site-store.ts adds flush() only when ingest overflows): the Worker figures above are`);
+    console.log(
+      `   NOTE: a visit flushed alone costs no more than its raw row here, so the objects' rowsWritten does not count`,
+    );
+    console.log(
+      `   the rows their flushes write (site-store.ts adds flush() only when ingest overflows): the Worker figures above are`,
+    );
     console.log(`   raw rows only; the floor below counts every row SQLite wrote.`);
   }
 
   const floor = await runFloor();
   /** @type {(list: typeof results, batch: number) => (typeof results)[number]} */
-  const best = (list, batch) => list.filter((r) => r.batch === batch).reduce((a, b) => (b.answersPerSecond > a.answersPerSecond ? b : a));
+  const best = (list, batch) =>
+    list.filter((r) => r.batch === batch).reduce((a, b) => (b.answersPerSecond > a.answersPerSecond ? b : a));
   const best50 = best(results, 50);
   const best1 = best(results, 1);
   const k1 = shardResults.find((r) => r.k === 1);
   if (!k1) throw new Error('no result for k = 1');
-  console.log(`\nbest 50-event: ${fmt(best50.answersPerSecond)} answers/s over ${SITES} objects (${best50.concurrency} in flight) = ${fmt((100 * best50.answersPerSecond) / floor.floors[50].answersPerSecond, 1)}% of the floor`);
-  console.log(`best 1-event:  ${fmt(best1.answersPerSecond)} answers/s (${best1.concurrency} in flight) = ${fmt((100 * best1.answersPerSecond) / floor.floors[1].answersPerSecond, 1)}% of the floor`);
-  console.log(`one object (k = 1), 50-event batches: ${fmt(k1.answersPerSecond)} answers/s; aim ≥ ${fmt(AIM.answersPerSecond)} per object: ${k1.answersPerSecond >= AIM.answersPerSecond ? 'met' : 'NOT met'} through wrangler dev; the floor: ${fmt(floor.floors[50].answersPerSecond)}`);
+  console.log(
+    `\nbest 50-event: ${fmt(best50.answersPerSecond)} answers/s over ${SITES} objects (${best50.concurrency} in flight) = ${fmt((100 * best50.answersPerSecond) / floor.floors[50].answersPerSecond, 1)}% of the floor`,
+  );
+  console.log(
+    `best 1-event:  ${fmt(best1.answersPerSecond)} answers/s (${best1.concurrency} in flight) = ${fmt((100 * best1.answersPerSecond) / floor.floors[1].answersPerSecond, 1)}% of the floor`,
+  );
+  console.log(
+    `one object (k = 1), 50-event batches: ${fmt(k1.answersPerSecond)} answers/s; aim ≥ ${fmt(AIM.answersPerSecond)} per object: ${k1.answersPerSecond >= AIM.answersPerSecond ? 'met' : 'NOT met'} through wrangler dev; the floor: ${fmt(floor.floors[50].answersPerSecond)}`,
+  );
   for (const n of FOLDS) {
     const of = (/** @type {keyof Step} */ kind) => floor.journeys.map((j) => j[`${kind}${n}`] ?? NaN);
     const worst = Math.max(...of('visit'), ...of('answer'));
-    const spread = (/** @type {keyof Step} */ kind) => `${fmt(Math.min(...of(kind)), 2)}–${fmt(Math.max(...of(kind)), 2)}`;
-    console.log(`rows per visit/answer at 1/5/20 touchpoints, ${n} event${n > 1 ? 's' : ''} per flush (floor, as billed): visits ${spread('visit')}, answers ${spread('answer')}; aim ≤ ${AIM.rowsPerEvent}: ${worst <= AIM.rowsPerEvent ? 'met' : 'NOT met'}`);
+    const spread = (/** @type {keyof Step} */ kind) =>
+      `${fmt(Math.min(...of(kind)), 2)}–${fmt(Math.max(...of(kind)), 2)}`;
+    console.log(
+      `rows per visit/answer at 1/5/20 touchpoints, ${n} event${n > 1 ? 's' : ''} per flush (floor, as billed): visits ${spread('visit')}, answers ${spread('answer')}; aim ≤ ${AIM.rowsPerEvent}: ${worst <= AIM.rowsPerEvent ? 'met' : 'NOT met'}`,
+    );
   }
   const loadEnd = load1();
-  console.log(`load average at the start ${loadStart}, at the end ${loadEnd} (other processes share the cores; figures move with it)`);
+  console.log(
+    `load average at the start ${loadStart}, at the end ${loadEnd} (other processes share the cores; figures move with it)`,
+  );
   if (process.env.BENCH_JSON) {
-    writeFileSync(process.env.BENCH_JSON, JSON.stringify({ started, loadStart, loadEnd, seconds: SECONDS, results, http, shardResults, journeyResults, floor }, null, 2));
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        { started, loadStart, loadEnd, seconds: SECONDS, results, http, shardResults, journeyResults, floor },
+        null,
+        2,
+      ),
+    );
   }
 } finally {
   await local.stop();

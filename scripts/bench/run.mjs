@@ -17,12 +17,19 @@ const EXTRA = { cost: 'cost-model.mjs' };
 const COMMANDS = existsSync(path.join(worker, 'vitest.bench.config.ts'))
   ? { rows: [worker, path.join(worker, 'node_modules/.bin/vitest'), ['run', '--config', 'vitest.bench.config.ts']] }
   : {};
-const all = [...readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort(), ...Object.values(EXTRA)];
+const all = [
+  ...readdirSync(here)
+    .filter((f) => f.endsWith('.bench.mjs'))
+    .sort(),
+  ...Object.values(EXTRA),
+];
 const args = process.argv.slice(2);
 const wanted = args.filter((a) => !a.startsWith('--'));
 const flags = args.filter((a) => a.startsWith('--'));
 const commands = wanted.filter((w) => COMMANDS[w]);
-const chosen = wanted.length ? all.filter((f) => wanted.some((w) => !COMMANDS[w] && (f.startsWith(w) || EXTRA[w] === f))) : all;
+const chosen = wanted.length
+  ? all.filter((f) => wanted.some((w) => !COMMANDS[w] && (f.startsWith(w) || EXTRA[w] === f)))
+  : all;
 if (!chosen.length && !commands.length) {
   console.error(`no benchmark matches ${wanted.join(' ')}; there are: ${all.join(', ')} (cost: ${EXTRA.cost})`);
   process.exit(1);
@@ -30,12 +37,18 @@ if (!chosen.length && !commands.length) {
 let failed = 0;
 for (const file of chosen) {
   console.log(`\n== ${file}`);
-  const { status } = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(here, file), ...flags], { stdio: 'inherit' });
+  const { status } = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', path.join(here, file), ...flags],
+    { stdio: 'inherit' },
+  );
   if (status !== 0) failed++;
 }
 for (const name of commands) {
   const [cwd, command, commandArgs] = /** @type {[string, string, string[]]} */ (COMMANDS[name]);
-  console.log(`\n== ${name}: ${path.relative(process.cwd(), command)} ${commandArgs.join(' ')} (in ${path.relative(process.cwd(), cwd) || '.'})`);
+  console.log(
+    `\n== ${name}: ${path.relative(process.cwd(), command)} ${commandArgs.join(' ')} (in ${path.relative(process.cwd(), cwd) || '.'})`,
+  );
   const { status } = spawnSync(command, [...commandArgs, ...flags], { cwd, stdio: 'inherit' });
   if (status !== 0) failed++;
 }

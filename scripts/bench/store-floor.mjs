@@ -40,7 +40,8 @@ function sqlStorageOver(db, state) {
   const changes = db.prepare('SELECT total_changes() AS n');
   const total = () => Number(changes.get()?.n);
   const cursorOf = (/** @type {unknown[]} */ rows, /** @type {number} */ written) => ({
-    rowsRead: rows.length, rowsWritten: written,
+    rowsRead: rows.length,
+    rowsWritten: written,
     toArray: () => rows,
     one: () => {
       if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
@@ -83,9 +84,12 @@ function sqlStorageOver(db, state) {
  */
 function indexEntriesOf(db) {
   const out = { visit: 0, answer: 0 };
-  for (const { sql } of db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'`).all()) {
-    const where = sql === null ? null : /\bWHERE\s+(.*)$/is.exec(String(sql))?.[1]?.trim() ?? null;
-    if (where === null) out.visit++, out.answer++; // an automatic (UNIQUE) index has no sql
+  for (const { sql } of db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'`)
+    .all()) {
+    const where = sql === null ? null : (/\bWHERE\s+(.*)$/is.exec(String(sql))?.[1]?.trim() ?? null);
+    if (where === null)
+      out.visit++, out.answer++; // an automatic (UNIQUE) index has no sql
     else {
       const kind = /** @type {'visit' | 'answer' | undefined} */ (/^kind\s*=\s*'(visit|answer)'$/.exec(where)?.[1]);
       if (!kind) throw new Error(`store-floor: cannot count entries of a partial index WHERE ${where}`);
@@ -104,7 +108,9 @@ function indexEntriesOf(db) {
 export async function floorStore() {
   if (!registered) register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
   registered = true;
-  const { SiteStore } = /** @type {typeof import('../../worker/src/store/site-store')} */ (await importTs(path.join(WORKER, 'src/store/site-store.ts')));
+  const { SiteStore } = /** @type {typeof import('../../worker/src/store/site-store')} */ (
+    await importTs(path.join(WORKER, 'src/store/site-store.ts'))
+  );
   const db = new DatabaseSync(':memory:');
   /** @type {FloorState} */
   const state = { setAlarms: 0, indexEntries: 0 };
@@ -135,9 +141,16 @@ export async function floorStore() {
       }
     },
     getAlarm: async () => alarmAt,
-    setAlarm: async (/** @type {number | Date} */ t) => { alarmAt = Number(t); state.setAlarms++; },
-    deleteAlarm: async () => { alarmAt = null; },
-    deleteAll: async () => { throw new Error('not in the floor'); },
+    setAlarm: async (/** @type {number | Date} */ t) => {
+      alarmAt = Number(t);
+      state.setAlarms++;
+    },
+    deleteAlarm: async () => {
+      alarmAt = null;
+    },
+    deleteAll: async () => {
+      throw new Error('not in the floor');
+    },
   };
   const ctx = { storage, blockConcurrencyWhile: (/** @type {() => Promise<unknown>} */ fn) => fn() };
   // The store reads no binding of its env: an empty one.
@@ -163,6 +176,12 @@ export async function floorStore() {
 
 /** The Worker's own conversion of a checked wire event into what the object stores (worker/src/ingest/incoming.ts). */
 export async function incomingConverter() {
-  const { incomingOf } = /** @type {typeof import('../../worker/src/ingest/incoming')} */ (await importTs(path.join(WORKER, 'src/ingest/incoming.ts')));
-  return (/** @type {import('@throughline/schema').TrackedEvent} */ event, /** @type {string} */ visitor, channel = 'web') => incomingOf(event, visitor, channel, null, 'widget');
+  const { incomingOf } = /** @type {typeof import('../../worker/src/ingest/incoming')} */ (
+    await importTs(path.join(WORKER, 'src/ingest/incoming.ts'))
+  );
+  return (
+    /** @type {import('@throughline/schema').TrackedEvent} */ event,
+    /** @type {string} */ visitor,
+    channel = 'web',
+  ) => incomingOf(event, visitor, channel, null, 'widget');
 }

@@ -54,7 +54,8 @@ function prng(seed) {
 
 const DAY_MS = 86_400_000;
 /** A valid v4-shaped uuid (the import API checks ids with z.uuid()), unique per prefix and n. */
-const uuidOf = (/** @type {string} */ prefix, /** @type {number} */ n) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const uuidOf = (/** @type {string} */ prefix, /** @type {number} */ n) =>
+  `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /**
  * Yields visitors one by one: `{ visitor, events: [...] }`, the events shaped as the import API takes them.
@@ -88,13 +89,29 @@ export function* journeys({ touchpoints, visits, answers, days, lastDay, seed = 
       const tp = /** @type {BenchTouchpoint} */ (touchpoints[idx]);
       /** @type {{ from?: string }} */
       const from = prev && prev !== tp.key ? { from: prev } : {};
-      events.push({ type: 'visit', id: uuidOf('00000000', v++), visitor, touchpoint: tp.key, at: new Date(t).toISOString(), ...from, context });
+      events.push({
+        type: 'visit',
+        id: uuidOf('00000000', v++),
+        visitor,
+        touchpoint: tp.key,
+        at: new Date(t).toISOString(),
+        ...from,
+        context,
+      });
       if (rand() < answerRate) {
         /** @type {Answers} */
         const scores = { sensorial: score(), affective: score(), cognitive: score() };
         if (rand() < 0.5) scores.importance = score();
         if (from.from && rand() < 0.5) scores.handoff = score();
-        events.push({ type: 'answer', id: uuidOf('00000001', a++), visitor, touchpoint: tp.key, at: new Date(t + 30_000).toISOString(), ...from, answers: scores });
+        events.push({
+          type: 'answer',
+          id: uuidOf('00000001', a++),
+          visitor,
+          touchpoint: tp.key,
+          at: new Date(t + 30_000).toISOString(),
+          ...from,
+          answers: scores,
+        });
       }
       prev = tp.key;
       idx = Math.max(0, Math.min(touchpoints.length - 1, idx + Math.floor(rand() * 11) - 3));
@@ -132,14 +149,25 @@ export function* importBatches(gen, size = IMPORT_BATCH) {
  * @param {Iterable<{ events: ImportEvent[] }>} gen
  * @param {{ concurrency?: number, retries?: number, deadline?: number, onProgress?: (p: { sent: number, accepted: number, seconds: number }) => void }} [opts]
  */
-export async function importAll(url, siteId, headers, gen, { concurrency = 2, retries = 5, deadline = Infinity, onProgress } = {}) {
+export async function importAll(
+  url,
+  siteId,
+  headers,
+  gen,
+  { concurrency = 2, retries = 5, deadline = Infinity, onProgress } = {},
+) {
   const batches = importBatches(gen);
-  let accepted = 0, duplicates = 0, requests = 0, sent = 0, retried = 0;
+  let accepted = 0,
+    duplicates = 0,
+    requests = 0,
+    sent = 0,
+    retried = 0;
   const started = performance.now();
   const { api } = apiClient(url, headers);
   const post = async (/** @type {ImportEvent[]} */ events) => {
     for (let attempt = 0; ; attempt++) {
-      let status = 0, text = '';
+      let status = 0,
+        text = '';
       try {
         const res = await api.sites[':id'].import.$post({ param: { id: siteId }, json: { events } });
         status = res.status;
@@ -148,7 +176,8 @@ export async function importAll(url, siteId, headers, gen, { concurrency = 2, re
       } catch (e) {
         text = String(e);
       }
-      if ((status && status < 500 && status !== 429) || attempt >= retries) throw new Error(`import → ${status}: ${text.slice(0, 300)}`);
+      if ((status && status < 500 && status !== 429) || attempt >= retries)
+        throw new Error(`import → ${status}: ${text.slice(0, 300)}`);
       retried++;
       await sleep(1_000 * (attempt + 1));
     }

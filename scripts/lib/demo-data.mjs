@@ -1,6 +1,12 @@
 // Simulated demo visits and answers over the last 60 days, deterministic (seeded PRNG), so that
 // a re-run imports the same event ids and the import stays idempotent.
-import { DEMO_COMMENTS, DEMO_PATHS, DEMO_REGRESSION, DEMO_RETURN_TOUCHPOINTS, DEMO_TOUCHPOINTS } from './demo-journey.mjs';
+import {
+  DEMO_COMMENTS,
+  DEMO_PATHS,
+  DEMO_REGRESSION,
+  DEMO_RETURN_TOUCHPOINTS,
+  DEMO_TOUCHPOINTS,
+} from './demo-journey.mjs';
 /**
  * @import { Answers, Context, ImportEvent } from '@throughline/schema'
  * @import { DemoTouchpoint } from './demo-journey.mjs'
@@ -12,7 +18,8 @@ import { DEMO_COMMENTS, DEMO_PATHS, DEMO_REGRESSION, DEMO_RETURN_TOUCHPOINTS, DE
  */
 function mulberry32(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -50,7 +57,13 @@ const ARRIVALS = ['search', 'direct', 'social', 'email', 'referral'];
  * @param {{ journeys?: number, days?: number, now?: number, seed?: number, paths?: string[][] }} opts
  * @returns {ImportEvent[]} import events, oldest first
  */
-export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(), seed = 20261123, paths = DEMO_PATHS } = {}) {
+export function simulateDemoEvents({
+  journeys = 1100,
+  days = 60,
+  now = Date.now(),
+  seed = 20261123,
+  paths = DEMO_PATHS,
+} = {}) {
   const rand = mulberry32(seed);
   const byKey = Object.fromEntries([...DEMO_TOUCHPOINTS, ...DEMO_RETURN_TOUCHPOINTS].map((t) => [t.key, t]));
   // Anchor days to midnight so re-runs on the same day produce the same times (and ids).
@@ -72,8 +85,11 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
       const tp = /** @type {DemoTouchpoint} */ (byKey[/** @type {string} */ (path[i])]);
       /** @type {Context} */
       const context = {
-        device, locale, returning: i > 0,
-        channel: tp.channel === 'offline' ? 'qr' : i === 0 ? ARRIVALS[Math.floor(rand() * ARRIVALS.length)] : 'internal',
+        device,
+        locale,
+        returning: i > 0,
+        channel:
+          tp.channel === 'offline' ? 'qr' : i === 0 ? ARRIVALS[Math.floor(rand() * ARRIVALS.length)] : 'internal',
       };
       const base = { touchpoint: tp.key, at: new Date(at).toISOString(), visitor, context, ...(from ? { from } : {}) };
       // Draw every random number whether or not the event is kept, so the sequence (and ids) stay stable.
@@ -87,7 +103,12 @@ export function simulateDemoEvents({ journeys = 1100, days = 60, now = Date.now(
         for (const d of tp.dims) answers[d] = likert(rand, tp.mean[d] - (d === 'importance' ? 0 : drop), mood);
         if (!answers.importance && rand() < 0.35) answers.importance = likert(rand, tp.mean.importance, 0);
         const previous = from ? byKey[from] : undefined;
-        if (previous) answers.handoff = likert(rand, (previous.mean.cognitive + tp.mean.cognitive) / 2 - (tp.owner === 'partner' ? 0.8 : 0), mood);
+        if (previous)
+          answers.handoff = likert(
+            rand,
+            (previous.mean.cognitive + tp.mean.cognitive) / 2 - (tp.owner === 'partner' ? 0.8 : 0),
+            mood,
+          );
         const comments = DEMO_COMMENTS[tp.key];
         const comment = comments && rand() < 0.12 ? comments[Math.floor(rand() * comments.length)] : undefined;
         events.push({ id: uuid(rand), type: 'answer', ...base, answers, ...(comment ? { comment } : {}) });

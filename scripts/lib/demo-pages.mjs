@@ -12,7 +12,10 @@ export function writeDemoPages(siteKey = KEY_PLACEHOLDER) {
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(SOURCE)) {
     if (file.endsWith('.html')) {
-      writeFileSync(path.join(out, file), readFileSync(path.join(SOURCE, file), 'utf8').replaceAll(KEY_PLACEHOLDER, siteKey));
+      writeFileSync(
+        path.join(out, file),
+        readFileSync(path.join(SOURCE, file), 'utf8').replaceAll(KEY_PLACEHOLDER, siteKey),
+      );
     } else if (file.endsWith('.css')) {
       cpSync(path.join(SOURCE, file), path.join(out, file));
     }

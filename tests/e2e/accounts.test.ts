@@ -12,8 +12,12 @@ const headers = { 'x-throughline': '1', origin: baseURL };
 const PASSWORD = 'members-password-1';
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function json(res: { status(): number; json(): Promise<any>; text(): Promise<string> }, status = 200) {
   if (res.status() !== status) throw new Error(`expected ${status}, got ${res.status()}: ${await res.text()}`);
@@ -23,12 +27,31 @@ async function json(res: { status(): number; json(): Promise<any>; text(): Promi
 /** A signed-in context for a new owner, and a member who joined by invite, signed in in two other contexts. */
 async function team(): Promise<{ owner: BrowserContext; member: string; memberContexts: BrowserContext[] }> {
   const owner = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await json(await owner.request.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email: `owner-${Date.now()}@accounts.test`, password: PASSWORD, organization: 'Accounts Co.' } }), 201);
-  const { url } = await json(await owner.request.post(`${baseURL}/api/v1/invites`, { headers, data: { role: 'editor' } }), 201);
+  await json(
+    await owner.request.post(`${baseURL}/api/v1/auth/signup`, {
+      headers,
+      data: { email: `owner-${Date.now()}@accounts.test`, password: PASSWORD, organization: 'Accounts Co.' },
+    }),
+    201,
+  );
+  const { url } = await json(
+    await owner.request.post(`${baseURL}/api/v1/invites`, { headers, data: { role: 'editor' } }),
+    201,
+  );
   const member = `member-${Date.now()}@accounts.test`;
   const memberContexts = [await browser.newContext(), await browser.newContext()];
-  await json(await memberContexts[0]!.request.post(`${baseURL}/api/v1/invites/accept`, { headers, data: { token: url.split('/').pop(), email: member, password: PASSWORD } }));
-  await json(await memberContexts[1]!.request.post(`${baseURL}/api/v1/auth/login`, { headers, data: { email: member, password: PASSWORD } }));
+  await json(
+    await memberContexts[0]!.request.post(`${baseURL}/api/v1/invites/accept`, {
+      headers,
+      data: { token: url.split('/').pop(), email: member, password: PASSWORD },
+    }),
+  );
+  await json(
+    await memberContexts[1]!.request.post(`${baseURL}/api/v1/auth/login`, {
+      headers,
+      data: { email: member, password: PASSWORD },
+    }),
+  );
   return { owner, member, memberContexts };
 }
 
@@ -56,10 +79,20 @@ it('an owner makes a reset link for a member, who sets a new password with it an
   await mp.getByLabel('New password', { exact: true }).fill('a fresh violet harbour');
   await mp.getByRole('button', { name: 'Set password and log in' }).click();
   await mp.waitForURL((u) => !u.pathname.startsWith('/reset'), { timeout: 15_000 });
-  expect(await json(await mp.request.get(`${baseURL}/api/v1/me`))).toMatchObject({ user: { email: member }, role: 'editor' });
+  expect(await json(await mp.request.get(`${baseURL}/api/v1/me`))).toMatchObject({
+    user: { email: member },
+    role: 'editor',
+  });
   // Every other session of the member ended; the old password no longer works, the link no longer opens.
   for (const c of memberContexts) expect((await c.request.get(`${baseURL}/api/v1/me`)).status()).toBe(401);
-  expect((await memberContexts[0]!.request.post(`${baseURL}/api/v1/auth/login`, { headers, data: { email: member, password: PASSWORD } })).status()).toBe(401);
+  expect(
+    (
+      await memberContexts[0]!.request.post(`${baseURL}/api/v1/auth/login`, {
+        headers,
+        data: { email: member, password: PASSWORD },
+      })
+    ).status(),
+  ).toBe(401);
   await mp.goto(link);
   await mp.getByText('This reset link cannot be used').waitFor({ timeout: 15_000 });
   expect(errors).toEqual([]);
@@ -98,7 +131,14 @@ it('the account section changes the password and signs out the other sessions', 
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByText('Password changed.').waitFor();
   expect(await axeEverywhere(page)).toEqual([]);
-  expect((await page.request.post(`${baseURL}/api/v1/auth/login`, { headers, data: { email: member, password: 'another quiet orchard' } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post(`${baseURL}/api/v1/auth/login`, {
+        headers,
+        data: { email: member, password: 'another quiet orchard' },
+      })
+    ).status(),
+  ).toBe(200);
   expect(errors).toEqual([]);
   for (const c of memberContexts) await c.close();
 });

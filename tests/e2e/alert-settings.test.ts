@@ -20,7 +20,10 @@ beforeAll(async () => {
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
-    req.on('end', () => { received.push({ path: req.url ?? '', body }); res.end('ok'); });
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', body });
+      res.end('ok');
+    });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
@@ -32,9 +35,14 @@ afterAll(async () => {
 
 async function newOwner(page: Page) {
   const email = `alerts-${Date.now()}@alerts.test`;
-  const ok = await page.request.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email, password: 'alerts-password-1', organization: 'Alerts Co.' } });
+  const ok = await page.request.post(`${baseURL}/api/v1/auth/signup`, {
+    headers,
+    data: { email, password: 'alerts-password-1', organization: 'Alerts Co.' },
+  });
   expect(ok.status()).toBe(201);
-  const site = await (await page.request.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Shop', origins: [] } })).json();
+  const site = await (
+    await page.request.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Shop', origins: [] } })
+  ).json();
   return site as { id: string };
 }
 
@@ -67,10 +75,17 @@ it('connects Slack, sends a test that arrives, and shows a webhook secret once',
   expect(await card.getByLabel('Webhook signing secret, shown once').textContent()).toMatch(/^whsec_[\w-]{43}$/);
   await card.getByText('team Logistics').waitFor();
 
-  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1280, 'light'],
+    [1280, 'dark'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeViolations(page, { include: 'section[aria-labelledby="alerts-h"]' }), `${width} ${scheme}`).toEqual([]);
+    expect(await axeViolations(page, { include: 'section[aria-labelledby="alerts-h"]' }), `${width} ${scheme}`).toEqual(
+      [],
+    );
   }
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

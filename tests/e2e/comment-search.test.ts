@@ -10,8 +10,12 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('searches comments by a part of a word and shows repeated comments grouped', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -20,7 +24,9 @@ it('searches comments by a part of a word and shows repeated comments grouped', 
   await loginAsDemo(page, baseURL);
   // one explicit range for the page and the API
   const range = `from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`;
-  const api = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?q=vouch&limit=200&${range}`)).json();
+  const api = await (
+    await page.request.get(`${baseURL}/api/v1/sites/${siteId}/responses?q=vouch&limit=200&${range}`)
+  ).json();
   expect(api.responses.length).toBeGreaterThan(0);
 
   await page.goto(`${baseURL}/sites/${siteId}/responses?${range}`);

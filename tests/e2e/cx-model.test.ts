@@ -26,10 +26,26 @@ beforeAll(async () => {
   dash = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', bypassCSP: true });
   page = await dash.newPage();
   const r = page.request;
-  await must(await r.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email: `cx-${Date.now()}@cx.test`, password: 'model-thirteen-pass', organization: 'Trail Co' } }), 201);
+  await must(
+    await r.post(`${baseURL}/api/v1/auth/signup`, {
+      headers,
+      data: { email: `cx-${Date.now()}@cx.test`, password: 'model-thirteen-pass', organization: 'Trail Co' },
+    }),
+    201,
+  );
   siteId = (await must(await r.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Trailhead' } }), 201)).id;
-  for (const [key, name] of [['home', 'Home'], ['cart', 'Cart'], ['checkout', 'Checkout']]) {
-    await must(await r.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, { headers, data: { key, name, stage: 'Purchase', channel: 'web' } }), 201);
+  for (const [key, name] of [
+    ['home', 'Home'],
+    ['cart', 'Cart'],
+    ['checkout', 'Checkout'],
+  ]) {
+    await must(
+      await r.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, {
+        headers,
+        data: { key, name, stage: 'Purchase', channel: 'web' },
+      }),
+      201,
+    );
   }
   // 40 visitors rate home, cart and checkout (same value on three dimensions); the intent answer at checkout equals
   // the cart rating, so loyalty depends on cart alone. Theme: home 5, cart 4, checkout 1 (drifting).
@@ -42,14 +58,37 @@ beforeAll(async () => {
     const [h, c, k] = [rate(), rate(), rate()];
     const same = (x: number) => ({ sensorial: x, affective: x, cognitive: x });
     events.push(
-      { id: crypto.randomUUID(), type: 'answer', visitor, touchpoint: 'home', at: at(1), answers: { ...same(h), theme: 5 } },
-      { id: crypto.randomUUID(), type: 'answer', visitor, touchpoint: 'cart', at: at(2), answers: { ...same(c), theme: 4 } },
-      { id: crypto.randomUUID(), type: 'answer', visitor, touchpoint: 'checkout', at: at(3), answers: { ...same(k), behavioral: c, theme: 1 } },
+      {
+        id: crypto.randomUUID(),
+        type: 'answer',
+        visitor,
+        touchpoint: 'home',
+        at: at(1),
+        answers: { ...same(h), theme: 5 },
+      },
+      {
+        id: crypto.randomUUID(),
+        type: 'answer',
+        visitor,
+        touchpoint: 'cart',
+        at: at(2),
+        answers: { ...same(c), theme: 4 },
+      },
+      {
+        id: crypto.randomUUID(),
+        type: 'answer',
+        visitor,
+        touchpoint: 'checkout',
+        at: at(3),
+        answers: { ...same(k), behavioral: c, theme: 1 },
+      },
     );
   }
   await must(await r.post(`${baseURL}/api/v1/sites/${siteId}/import`, { headers, data: { events } }), 200);
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function noAxeViolations(p: Page) {
   await p.waitForLoadState('networkidle');
@@ -64,7 +103,9 @@ it('ranks first by derived importance the touchpoint loyalty depends on, marked 
   expect(await first.innerText()).toContain('Cart');
   expect(await first.innerText()).toMatch(/derived/i);
   await page.getByRole('heading', { name: 'Loyalty drivers' }).waitFor();
-  expect(await page.getByTestId('loyalty-drivers').locator('tbody tr').first().innerText()).toMatch(/Cart[\s\S]*100[\s\S]*Intent answer[\s\S]*40/);
+  expect(await page.getByTestId('loyalty-drivers').locator('tbody tr').first().innerText()).toMatch(
+    /Cart[\s\S]*100[\s\S]*Intent answer[\s\S]*40/,
+  );
   await noAxeViolations(page);
   expect(errors).toEqual([]);
 });
@@ -99,11 +140,20 @@ it('takes five staff answers on the staff page and shows the pulse on the Employ
 
   // five people on their phones, each in a fresh context: tools 4, support 2 + i % 2, pride 5
   for (let i = 0; i < 5; i++) {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'dark',
+    });
     const staff = await phone.newPage();
     await staff.goto(link);
     if (i === 0) expect(await axeViolations(staff)).toEqual([]);
-    for (const [q, v] of [['tools', 4], ['support', 2 + (i % 2)], ['pride', 5]] as const) {
+    for (const [q, v] of [
+      ['tools', 4],
+      ['support', 2 + (i % 2)],
+      ['pride', 5],
+    ] as const) {
       await staff.locator(`input[name="${q}"][value="${v}"]`).check();
     }
     await staff.getByRole('button', { name: 'Send' }).click();

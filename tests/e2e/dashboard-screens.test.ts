@@ -20,14 +20,31 @@ interface Screen {
   shows: (page: Page) => Promise<void>;
 }
 
-const visible = (page: Page, text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).first().waitFor({ timeout: 15_000 });
+const visible = (page: Page, text: string | RegExp) =>
+  page.getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 });
+const heading = (page: Page, name: string) =>
+  page.getByRole('heading', { name, exact: true }).first().waitFor({ timeout: 15_000 });
 
 const SCREENS: Screen[] = [
   { name: 'login', path: '/login', signedIn: false, shows: (p) => heading(p, 'Log in to Throughline') },
   { name: 'signup', path: '/signup', signedIn: false, shows: (p) => heading(p, 'Create your account') },
-  { name: 'team', path: '/team', signedIn: true, shows: (p) => p.getByTestId('member').first().waitFor({ timeout: 15_000 }).then(() => heading(p, 'API tokens')) },
-  { name: 'sites', path: '/sites', signedIn: true, shows: (p) => p.getByRole('link', { name: DEMO_SITE_NAME }).first().waitFor({ timeout: 15_000 }) },
+  {
+    name: 'team',
+    path: '/team',
+    signedIn: true,
+    shows: (p) =>
+      p
+        .getByTestId('member')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(() => heading(p, 'API tokens')),
+  },
+  {
+    name: 'sites',
+    path: '/sites',
+    signedIn: true,
+    shows: (p) => p.getByRole('link', { name: DEMO_SITE_NAME }).first().waitFor({ timeout: 15_000 }),
+  },
   {
     name: 'journey map',
     path: `${site}/map`,
@@ -47,10 +64,13 @@ const SCREENS: Screen[] = [
       expect(await p.locator('table.data tbody tr').count()).toBeGreaterThanOrEqual(5);
       // every name drawn beside a point lies inside the chart's drawing, at any width
       const outside = await p.locator('.scatter .pt-label:not(.pt-label-hidden)').evaluateAll((els) =>
-        els.filter((e) => {
-          const b = (e as SVGTextElement).getBBox();
-          return b.x < 0 || b.x + b.width > (e.closest('svg') as SVGSVGElement).viewBox.baseVal.width;
-        }).map((e) => e.textContent));
+        els
+          .filter((e) => {
+            const b = (e as SVGTextElement).getBBox();
+            return b.x < 0 || b.x + b.width > (e.closest('svg') as SVGSVGElement).viewBox.baseVal.width;
+          })
+          .map((e) => e.textContent),
+      );
       expect(outside).toEqual([]);
       expect(await p.locator('.scatter .pt-label:not(.pt-label-hidden)').count()).toBeGreaterThan(0);
     },
@@ -59,9 +79,20 @@ const SCREENS: Screen[] = [
     name: 'partners',
     path: `${site}/partners`,
     signedIn: true,
-    shows: (p) => heading(p, 'Partners').then(() => p.getByTestId('partner-delivery').getByRole('region', { name: /^Handoffs into/ }).waitFor({ timeout: 15_000 })),
+    shows: (p) =>
+      heading(p, 'Partners').then(() =>
+        p
+          .getByTestId('partner-delivery')
+          .getByRole('region', { name: /^Handoffs into/ })
+          .waitFor({ timeout: 15_000 }),
+      ),
   },
-  { name: 'consistency', path: `${site}/consistency`, signedIn: true, shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')) },
+  {
+    name: 'consistency',
+    path: `${site}/consistency`,
+    signedIn: true,
+    shows: (p) => heading(p, 'Scores by touchpoint and dimension').then(() => visible(p, 'Checkout')),
+  },
   {
     name: 'employees',
     path: `${site}/employees`,
@@ -78,7 +109,9 @@ const SCREENS: Screen[] = [
     signedIn: true,
     shows: async (p) => {
       await heading(p, 'Transitions');
-      expect(await p.getByRole('region', { name: 'Transitions table' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+      expect(
+        await p.getByRole('region', { name: 'Transitions table' }).locator('tbody tr').count(),
+      ).toBeGreaterThanOrEqual(5);
     },
   },
   {
@@ -100,9 +133,22 @@ const SCREENS: Screen[] = [
       expect(await p.getByTestId('response').count()).toBe(25);
     },
   },
-  { name: 'journey setup', path: `${site}/journey`, signedIn: true, shows: (p) => heading(p, 'Touchpoints').then(() => visible(p, 'Shop counter (QR)')) },
+  {
+    name: 'journey setup',
+    path: `${site}/journey`,
+    signedIn: true,
+    shows: (p) => heading(p, 'Touchpoints').then(() => visible(p, 'Shop counter (QR)')),
+  },
   { name: 'install', path: `${site}/install`, signedIn: true, shows: (p) => visible(p, siteKey) },
-  { name: 'settings', path: `${site}/settings`, signedIn: true, shows: (p) => heading(p, 'Look of the prompt').then(() => p.getByTestId('prompt-preview').getByRole('region').waitFor({ timeout: 15_000 })) },
+  {
+    name: 'settings',
+    path: `${site}/settings`,
+    signedIn: true,
+    shows: (p) =>
+      heading(p, 'Look of the prompt').then(() =>
+        p.getByTestId('prompt-preview').getByRole('region').waitFor({ timeout: 15_000 }),
+      ),
+  },
 ];
 
 const MODES = [
@@ -118,7 +164,7 @@ function widerThanViewport(page: Page): Promise<string[]> {
     const vw = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= vw) return [];
     const out: Element[] = [];
-    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect();
       if (r.right <= vw + 0.5 || r.width === 0) continue;
       let clipped = false;
@@ -129,20 +175,34 @@ function widerThanViewport(page: Page): Promise<string[]> {
     }
     const innermost = out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
     return innermost.length
-      ? innermost.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`)
+      ? innermost
+          .slice(0, 5)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+          )
       : [`scrollWidth ${document.documentElement.scrollWidth} > ${vw}`];
   });
 }
 
 /** Boxes matching `selector` whose content is wider than they are (so they scroll sideways). */
 function sidewaysScrollers(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els) =>
-    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.getAttribute('aria-label') ?? e.className}: ${e.scrollWidth} > ${e.clientWidth}`));
+  return page
+    .locator(selector)
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => `${e.getAttribute('aria-label') ?? e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
+    );
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 for (const mode of MODES) {
   describe(`dashboard at ${mode.label}`, () => {
@@ -150,7 +210,11 @@ for (const mode of MODES) {
     let anonymous: BrowserContext;
     beforeAll(async () => {
       // bypassCSP: the dashboard's CSP forbids inline scripts, and axe is injected as one.
-      const opts = { viewport: { width: mode.width, height: mode.height }, colorScheme: mode.colorScheme, bypassCSP: true };
+      const opts = {
+        viewport: { width: mode.width, height: mode.height },
+        colorScheme: mode.colorScheme,
+        bypassCSP: true,
+      };
       signedIn = await browser.newContext(opts);
       anonymous = await browser.newContext(opts);
       await loginAsDemo(await signedIn.newPage(), baseURL);
@@ -173,8 +237,12 @@ for (const mode of MODES) {
         // Nothing may stick out sideways at phone width (the page itself never scrolls horizontally).
         expect(await widerThanViewport(page), 'elements wider than the viewport').toEqual([]);
         // Under 600 px a table stacks its rows instead of scrolling sideways; from 721 px up the flow chart fits its card.
-        if (mode.width < 600) expect(await sidewaysScrollers(page, '.table-wrap:has(table.stack)'), 'tables that scroll sideways').toEqual([]);
-        else expect(await sidewaysScrollers(page, '.table-wrap, .flow-scroll'), 'boxes that scroll sideways').toEqual([]);
+        if (mode.width < 600)
+          expect(await sidewaysScrollers(page, '.table-wrap:has(table.stack)'), 'tables that scroll sideways').toEqual(
+            [],
+          );
+        else
+          expect(await sidewaysScrollers(page, '.table-wrap, .flow-scroll'), 'boxes that scroll sideways').toEqual([]);
         expect(await axeViolations(page)).toEqual([]);
         // Signed out, the app learns so from GET /me answering 401; the browser logs that response.
         const expected = screen.signedIn ? [] : [/status of 401/];

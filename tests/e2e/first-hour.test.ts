@@ -53,14 +53,21 @@ afterAll(async () => {
 
 it('records a visit on every page of the demo client site', async () => {
   // A page added to the demo must be added here, with the touchpoint it records.
-  expect(readdirSync(new URL('../../apps/demo/', import.meta.url)).filter((f) => f.endsWith('.html')).sort()).toEqual(Object.keys(DEMO_PAGES).sort());
+  expect(
+    readdirSync(new URL('../../apps/demo/', import.meta.url))
+      .filter((f) => f.endsWith('.html'))
+      .sort(),
+  ).toEqual(Object.keys(DEMO_PAGES).sort());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
   const visitsOf = async () => {
     const o = await (await page.request.get(`${baseURL}/api/v1/sites/${demoSiteId}/analytics/overview`)).json();
-    return Object.fromEntries(o.touchpoints.map((t: { key: string; visits: number }) => [t.key, t.visits])) as Record<string, number>;
+    return Object.fromEntries(o.touchpoints.map((t: { key: string; visits: number }) => [t.key, t.visits])) as Record<
+      string,
+      number
+    >;
   };
   const before = await visitsOf();
   // What the widget sends (a page's visit may leave with the next page's, or on page hide).
@@ -73,12 +80,23 @@ it('records a visit on every page of the demo client site', async () => {
     await page.goto(`${baseURL}${path}`);
     await expect.poll(() => visited.includes(touchpoint), { message: path, timeout: 10_000 }).toBe(true);
   }
-  expect([...new Set(visited)].sort()).toEqual(Object.values(DEMO_PAGES).map((p) => p.touchpoint).sort());
+  expect([...new Set(visited)].sort()).toEqual(
+    Object.values(DEMO_PAGES)
+      .map((p) => p.touchpoint)
+      .sort(),
+  );
   // Each was stored: every touchpoint's visits went up (one stay each; a new page of another touchpoint is a new stay).
-  await expect.poll(async () => {
-    const after = await visitsOf();
-    return Object.values(DEMO_PAGES).filter(({ touchpoint }) => !(after[touchpoint]! > before[touchpoint]!)).map((p) => p.touchpoint);
-  }, { timeout: 15_000 }).toEqual([]);
+  await expect
+    .poll(
+      async () => {
+        const after = await visitsOf();
+        return Object.values(DEMO_PAGES)
+          .filter(({ touchpoint }) => !(after[touchpoint]! > before[touchpoint]!))
+          .map((p) => p.touchpoint);
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -124,8 +142,16 @@ it('takes a new team from sign-up to its first answer on the journey map and in 
   // Tried first with an automated browser: its visit is dropped as a bot's, and the install screen says so.
   const key = snippet.match(/data-site="([^"]+)"/)![1]!;
   const bot = await dash.request.post(`${baseURL}/v1/events`, {
-    headers: { origin: shopOrigin, 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Playwright/1.50' },
-    data: JSON.stringify({ site: key, visitor: crypto.randomUUID().replace(/-/g, ''), events: [{ id: crypto.randomUUID(), type: 'visit', touchpoint: 'checkout', at: new Date().toISOString() }] }),
+    headers: {
+      origin: shopOrigin,
+      'content-type': 'text/plain',
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Playwright/1.50',
+    },
+    data: JSON.stringify({
+      site: key,
+      visitor: crypto.randomUUID().replace(/-/g, ''),
+      events: [{ id: crypto.randomUUID(), type: 'visit', touchpoint: 'checkout', at: new Date().toISOString() }],
+    }),
   });
   expect(await bot.json()).toMatchObject({ accepted: 0, dropped: 1 });
   const dropped = dash.getByTestId('dropped-bots');
@@ -159,7 +185,9 @@ it('takes a new team from sign-up to its first answer on the journey map and in 
 
   // Priorities: not placed on the chart yet, and says why, with the answer counted.
   await dash.getByRole('link', { name: 'Priorities' }).click();
-  await expect.poll(() => dash.getByTestId('not-placed').innerText(), { timeout: 15_000 }).toContain('Checkout (1 answer)');
+  await expect
+    .poll(() => dash.getByTestId('not-placed').innerText(), { timeout: 15_000 })
+    .toContain('Checkout (1 answer)');
 
   // Before sign-up, GET /me answers 401 (that is how the app knows nobody is signed in); the browser logs it.
   expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);

@@ -18,12 +18,18 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   page = await context.newPage();
   errors = collectPageErrors(page);
-  const signup = await page.request.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email: `fresh-${Date.now()}@fresh.test`, password: 'fresh-password-1', organization: 'Fresh Bakes' } });
+  const signup = await page.request.post(`${baseURL}/api/v1/auth/signup`, {
+    headers,
+    data: { email: `fresh-${Date.now()}@fresh.test`, password: 'fresh-password-1', organization: 'Fresh Bakes' },
+  });
   expect(signup.status()).toBe(201);
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-const picked = () => page.getByTestId('site-switcher').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+const picked = () =>
+  page.getByTestId('site-switcher').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
 
 it('names the only site in the header picker right after it is created, and on Team; Sites stays in the phone header', async () => {
   await page.goto(`${baseURL}/sites`);
@@ -43,11 +49,17 @@ it('names the only site in the header picker right after it is created, and on T
 });
 
 it('shows a new answer on window focus and after a minute, with the time it was updated', async () => {
-  const tp = await page.request.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, { headers, data: { key: 'counter', name: 'Bakery counter', stage: 'Purchase', channel: 'offline' } });
+  const tp = await page.request.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, {
+    headers,
+    data: { key: 'counter', name: 'Bakery counter', stage: 'Purchase', channel: 'offline' },
+  });
   expect(tp.status()).toBe(201);
   const day = new Date().toISOString().slice(0, 10);
   const importRow = async (comment: string) => {
-    const res = await page.request.post(`${baseURL}/api/v1/sites/${siteId}/import.csv`, { headers: { ...headers, 'content-type': 'text/csv' }, data: `at,touchpoint,sensorial,comment\n${day},counter,4,${comment}\n` });
+    const res = await page.request.post(`${baseURL}/api/v1/sites/${siteId}/import.csv`, {
+      headers: { ...headers, 'content-type': 'text/csv' },
+      data: `at,touchpoint,sensorial,comment\n${day},counter,4,${comment}\n`,
+    });
     expect(res.status()).toBe(200);
   };
   await page.clock.install();
@@ -56,7 +68,11 @@ it('shows a new answer on window focus and after a minute, with the time it was 
   await n.waitFor({ timeout: 15_000 });
   expect(await n.innerText()).toBe('0');
   const updated = page.getByTestId('updated-at');
-  const hhmm = () => page.evaluate(() => { const d = new Date(); return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`; });
+  const hhmm = () =>
+    page.evaluate(() => {
+      const d = new Date();
+      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    });
   expect(await updated.innerText()).toBe(`Updated ${await hhmm()}`);
 
   // back to the window: the map reloads and counts the answer sent meanwhile

@@ -11,8 +11,12 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('asks the shop counter’s question on its hosted page and stores the answer under that touchpoint', async () => {
   const admin = await browser.newContext();
@@ -31,7 +35,9 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   // The address the printed QR code holds (qr.svg encodes it): the visit counts as arriving by QR code.
   await page.goto(`${baseURL}/t/${counter.code}?tl_qr=1`);
   await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
-  expect(JSON.parse((await visit).postData()!).events.find((e: { type: string }) => e.type === 'visit').context.channel).toBe('qr');
+  expect(
+    JSON.parse((await visit).postData()!).events.find((e: { type: string }) => e.type === 'visit').context.channel,
+  ).toBe('qr');
   const stored = answerStored(page);
   await answer(page, 5);
   const res = await stored;
@@ -40,7 +46,9 @@ it('asks the shop counter’s question on its hosted page and stores the answer 
   const sent = JSON.parse(res.request().postData()!).events as { type: string }[];
   expect(sent.filter((e) => e.type === 'answer')).toHaveLength(1);
   expect(await res.json()).toMatchObject({ accepted: sent.length, duplicates: 0 });
-  expect(JSON.parse(res.request().postData()!).events.find((e: { type: string }) => e.type === 'answer').touchpoint).toBe('store-counter');
+  expect(
+    JSON.parse(res.request().postData()!).events.find((e: { type: string }) => e.type === 'answer').touchpoint,
+  ).toBe('store-counter');
   // The prompt sits in the page's flow, not over it, and nothing broke (a CSP violation is a console error).
   expect(await page.locator('#prompt').boundingBox()).not.toBeNull();
   expect(errors).toEqual([]);
@@ -60,11 +68,19 @@ it('follows the phone’s dark mode on the hosted page, readable in light and da
   const colours: Record<string, { bg: string; fg: string }> = {};
   for (const colorScheme of ['light', 'dark'] as const) {
     // bypassCSP: axe goes in as a script, which the page's strict CSP would refuse
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, colorScheme, bypassCSP: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      colorScheme,
+      bypassCSP: true,
+    });
     const page = await phone.newPage();
     await page.goto(`${baseURL}/t/${code}`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Shop counter (QR)');
-    colours[colorScheme] = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+    colours[colorScheme] = await page.evaluate(() => ({
+      bg: getComputedStyle(document.body).backgroundColor,
+      fg: getComputedStyle(document.body).color,
+    }));
     expect(await axeViolations(page, { include: 'main > h1' })).toEqual([]);
     expect(await axeViolations(page, { include: 'main > p' })).toEqual([]);
     await phone.close();

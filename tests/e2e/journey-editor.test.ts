@@ -22,7 +22,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-it('tells whether a URL matches a touchpoint\'s rules, as the widget would', async () => {
+it("tells whether a URL matches a touchpoint's rules, as the widget would", async () => {
   const row = page.locator('li.tp-row', { has: page.getByText('Checkout', { exact: true }) });
   await row.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('form', { name: 'Edit Checkout' });
@@ -41,18 +41,24 @@ it('tells whether a URL matches a touchpoint\'s rules, as the widget would', asy
   expect(errors).toEqual([]);
 });
 
-it('shows an offline touchpoint\'s QR code and downloads it as SVG and PNG', async () => {
+it("shows an offline touchpoint's QR code and downloads it as SVG and PNG", async () => {
   const row = page.locator('li.tp-row', { has: page.getByText('Shop counter (QR)', { exact: true }) });
   const img = row.getByRole('img', { name: /QR code for Shop counter/ });
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(100);
   const link = await row.getByRole('link', { name: /\/t\// }).getAttribute('href');
   expect(link).toMatch(new RegExp(`^${baseURL}/t/[\\w-]+$`));
 
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Download SVG' }).click()]);
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('link', { name: 'Download SVG' }).click(),
+  ]);
   expect(svgDownload.suggestedFilename()).toBe('store-counter-qr.svg');
   expect(readFileSync((await svgDownload.path())!, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 
-  const [pngDownload] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download PNG' }).click()]);
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
   expect(pngDownload.suggestedFilename()).toBe('store-counter-qr.png');
   const png = readFileSync((await pngDownload.path())!);
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -78,7 +84,7 @@ it('saves partner domains, which the widget config then carries', async () => {
   expect(errors).toEqual([]);
 });
 
-it('warns while a partner\'s origin is not allowed, and takes localhost with a port for local testing', async () => {
+it("warns while a partner's origin is not allowed, and takes localhost with a port for local testing", async () => {
   const form = page.getByRole('form', { name: 'Partner domains' });
   const warning = form.getByTestId('partner-origin-warning');
   await warning.waitFor();

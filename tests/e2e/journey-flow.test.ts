@@ -22,14 +22,20 @@ interface Overview {
   connectivity: { transitions: (Move & { handoff: number | null })[] };
 }
 const key = (m: Move) => `${m.from}>${m.to}`;
-const sorted = (ms: Move[]) => ms.map((m) => ({ from: m.from, to: m.to, count: m.count })).sort((a, b) => key(a).localeCompare(key(b)));
+const sorted = (ms: Move[]) =>
+  ms.map((m) => ({ from: m.from, to: m.to, count: m.count })).sort((a, b) => key(a).localeCompare(key(b)));
 
 /** Opens Connectivity and returns the overview and stages the view was given, as the API answered them. */
 async function openConnectivity(page: Page): Promise<{ overview: Overview; stages: string[] }> {
-  const overview = page.waitForResponse((r) => r.url().includes(`/sites/${siteId}/analytics/overview`) && r.status() === 200);
+  const overview = page.waitForResponse(
+    (r) => r.url().includes(`/sites/${siteId}/analytics/overview`) && r.status() === 200,
+  );
   const stages = page.waitForResponse((r) => r.url().endsWith(`/sites/${siteId}/stages`) && r.status() === 200);
   await page.goto(`${baseURL}/sites/${siteId}/connectivity`);
-  const result = { overview: (await (await overview).json()) as Overview, stages: ((await (await stages).json()) as { stages: string[] }).stages };
+  const result = {
+    overview: (await (await overview).json()) as Overview,
+    stages: ((await (await stages).json()) as { stages: string[] }).stages,
+  };
   await page.getByRole('heading', { name: 'Journey flow' }).waitFor({ timeout: 15_000 });
   return result;
 }
@@ -37,7 +43,12 @@ async function openConnectivity(page: Page): Promise<{ overview: Overview; stage
 /** The moves drawn inside `scope`, from their data attributes. */
 function drawn(page: Page, scope: string): Promise<(Move & { kind: string })[]> {
   return page.locator(`${scope} [data-from]`).evaluateAll((els) =>
-    els.map((e) => ({ from: e.getAttribute('data-from')!, to: e.getAttribute('data-to')!, count: Number(e.getAttribute('data-count')), kind: e.getAttribute('data-kind')! })),
+    els.map((e) => ({
+      from: e.getAttribute('data-from')!,
+      to: e.getAttribute('data-to')!,
+      count: Number(e.getAttribute('data-count')),
+      kind: e.getAttribute('data-kind')!,
+    })),
   );
 }
 
@@ -75,7 +86,15 @@ describe('journey flow at 1280 px', () => {
     expect(new Set(links.map(key)).size).toBe(links.length);
     expect(sorted(links)).toEqual(sorted(transitions));
     // The moves the old chart dropped are there: the main path and the moves back.
-    for (const k of ['home>product', 'product>cart', 'cart>checkout', 'product>size-guide', 'home>help', 'welcome-email>rewards', 'store-counter>home']) {
+    for (const k of [
+      'home>product',
+      'product>cart',
+      'cart>checkout',
+      'product>size-guide',
+      'home>help',
+      'welcome-email>rewards',
+      'store-counter>home',
+    ]) {
       expect(links.map(key)).toContain(k);
     }
   });
@@ -83,7 +102,8 @@ describe('journey flow at 1280 px', () => {
   it('lays touchpoints out in stage order and marks moves back or within a stage', async () => {
     const stageOf = new Map(api.overview.touchpoints.map((t) => [t.key, t.stage]));
     const rank = (k: string) => api.stages.indexOf(stageOf.get(k)!);
-    const left = async (k: string) => (await page.locator(`${chart} .flow-node[data-key="${k}"] rect`).boundingBox())!.x;
+    const left = async (k: string) =>
+      (await page.locator(`${chart} .flow-node[data-key="${k}"] rect`).boundingBox())!.x;
     const xs = new Map<string, number>();
     for (const t of api.overview.touchpoints) xs.set(t.key, await left(t.key));
     for (const a of api.overview.touchpoints)
@@ -110,21 +130,32 @@ describe('journey flow at 1280 px', () => {
     // One tab stop into the links; the arrow keys move between them, each announcing its numbers.
     await page.getByRole('region', { name: /Journey flow chart/ }).focus();
     await page.keyboard.press('Tab');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-from') + '>' + document.activeElement?.getAttribute('data-to'));
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('data-from') + '>' + document.activeElement?.getAttribute('data-to'),
+      );
     const first = await focused();
     expect(first).toBe('home>product');
     expect(await readout.innerText()).toMatch(/^Home page → Product page: \d+ moves, handoff/);
     await page.keyboard.press('ArrowRight');
     expect(await focused()).not.toBe(first);
-    expect(await readout.innerText()).toContain(`${await page.evaluate(() => document.activeElement?.getAttribute('data-count'))} moves`);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(await readout.innerText());
+    expect(await readout.innerText()).toContain(
+      `${await page.evaluate(() => document.activeElement?.getAttribute('data-count'))} moves`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      await readout.innerText(),
+    );
     await page.keyboard.press('Shift+Tab');
   });
 
   it('follows one touchpoint: its moves in and out stay lit, the rest dims, and a list says where visitors come from and go', async () => {
     await page.getByLabel('Follow a touchpoint').selectOption('size-guide');
-    const touching = api.overview.connectivity.transitions.filter((t) => t.from === 'size-guide' || t.to === 'size-guide');
-    const lit = await page.locator(`${chart} .flow-edge:not(.dim)`).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`));
+    const touching = api.overview.connectivity.transitions.filter(
+      (t) => t.from === 'size-guide' || t.to === 'size-guide',
+    );
+    const lit = await page
+      .locator(`${chart} .flow-edge:not(.dim)`)
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`));
     expect(lit.sort()).toEqual(touching.map(key).sort());
     expect(sorted(await drawn(page, '[data-testid="flow-list"]'))).toEqual(sorted(touching));
     await page.getByRole('heading', { name: /Where visitors of Size guide come from/ }).waitFor();
@@ -146,8 +177,12 @@ describe('journey flow on a 390 px phone', () => {
     const api = await openConnectivity(page);
     await page.locator('[data-testid="flow-list"] .flow-row').first().waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('flow-chart').isVisible()).toBe(false);
-    expect(sorted(await drawn(page, '[data-testid="flow-list"]'))).toEqual(sorted(api.overview.connectivity.transitions));
-    const wide = await page.locator('[data-testid="flow-list"] *').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth).length);
+    expect(sorted(await drawn(page, '[data-testid="flow-list"]'))).toEqual(
+      sorted(api.overview.connectivity.transitions),
+    );
+    const wide = await page
+      .locator('[data-testid="flow-list"] *')
+      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth).length);
     expect(wide).toBe(0);
     await context.close();
   });
@@ -162,12 +197,16 @@ describe('journey flow between 721 and 1200 px', () => {
       const api = await openConnectivity(page);
       await page.locator('[data-testid="flow-chart"] .flow-edge').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('flow-chart').isVisible()).toBe(true);
-      expect(sorted(await drawn(page, '[data-testid="flow-chart"]'))).toEqual(sorted(api.overview.connectivity.transitions));
+      expect(sorted(await drawn(page, '[data-testid="flow-chart"]'))).toEqual(
+        sorted(api.overview.connectivity.transitions),
+      );
       const box = page.getByRole('region', { name: 'Journey flow chart' });
       const [scroll, client] = await box.evaluate((e) => [e.scrollWidth, e.clientWidth]);
       expect(scroll, `chart ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(client + 1);
       // names stay legible: the drawing is shrunk to no less than three quarters of its size
-      const scale = await page.locator('svg.flow').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+      const scale = await page
+        .locator('svg.flow')
+        .evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
       expect(scale).toBeGreaterThanOrEqual(0.75);
       await context.close();
     });
@@ -184,11 +223,18 @@ const MODES = [
 describe('journey flow accessibility', () => {
   for (const mode of MODES) {
     it(`has no axe violations at ${mode.width} px, ${mode.colorScheme}, showing all moves and one followed touchpoint`, async () => {
-      const context = await browser.newContext({ viewport: { width: mode.width, height: mode.height }, colorScheme: mode.colorScheme, bypassCSP: true });
+      const context = await browser.newContext({
+        viewport: { width: mode.width, height: mode.height },
+        colorScheme: mode.colorScheme,
+        bypassCSP: true,
+      });
       const page = await context.newPage();
       await loginAsDemo(page, baseURL);
       await openConnectivity(page);
-      await page.locator('[data-testid="flow-chart"] .flow-edge').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await page
+        .locator('[data-testid="flow-chart"] .flow-edge')
+        .first()
+        .waitFor({ state: 'attached', timeout: 15_000 });
       await page.waitForLoadState('networkidle');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Follow a touchpoint').selectOption('checkout');

@@ -13,8 +13,12 @@ const siteId = inject('demoSiteId');
 const siteKey = inject('demoSiteKey');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 interface Overview {
   touchpoints: { key: string; n: number; joined: { n: number; linked: number } }[];
@@ -26,7 +30,8 @@ async function overview(page: Page): Promise<Overview> {
   return res.json();
 }
 const counter = (o: Overview) => o.touchpoints.find((t) => t.key === 'store-counter')!;
-const moves = (o: Overview) => o.connectivity.transitions.find((t) => t.from === 'checkout' && t.to === 'store-counter')?.count ?? 0;
+const moves = (o: Overview) =>
+  o.connectivity.transitions.find((t) => t.from === 'checkout' && t.to === 'store-counter')?.count ?? 0;
 
 it('joins a phone’s answer through a customer’s QR link to the journey begun on a desktop', async () => {
   const team = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -38,10 +43,15 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const shop = await desktop.newPage();
   const shopErrors = collectPageErrors(shop);
-  const sent = shop.waitForResponse((r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"visit"'));
+  const sent = shop.waitForResponse(
+    (r) => r.url().endsWith('/v1/events') && (r.request().postData() ?? '').includes('"visit"'),
+  );
   await shop.goto(`${baseURL}/demo/checkout.html`);
   expect((await sent).status()).toBe(202);
-  const journey = await shop.evaluate((key) => JSON.parse(localStorage.getItem(`tl:${key}:v`) ?? 'null') as string | null, siteKey);
+  const journey = await shop.evaluate(
+    (key) => JSON.parse(localStorage.getItem(`tl:${key}:v`) ?? 'null') as string | null,
+    siteKey,
+  );
   expect(journey).toMatch(/^[a-z0-9]{21}$/);
   await shop.goto('about:blank');
 
@@ -69,7 +79,10 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   const errors = collectPageErrors(page);
   const visit = page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes('"visit"'));
   await page.goto(url);
-  const body = JSON.parse((await visit).postData()!) as { visitor: string; events: { type: string; link?: string; context?: { channel: string } }[] };
+  const body = JSON.parse((await visit).postData()!) as {
+    visitor: string;
+    events: { type: string; link?: string; context?: { channel: string } }[];
+  };
   expect(body.visitor).not.toBe(journey);
   const sentVisit = body.events.find((e) => e.type === 'visit')!;
   expect(sentVisit.link).toBe(url.split('tl_j=')[1]);
@@ -86,8 +99,11 @@ it('joins a phone’s answer through a customer’s QR link to the journey begun
   expect(counter(after).n).toBe(counter(before).n + 1);
   expect(counter(after).joined).toEqual({ n: counter(before).joined.n + 1, linked: counter(before).joined.linked + 1 });
   await dashboard.goto(`${baseURL}/sites/${siteId}/touchpoints/store-counter`);
-  await expect.poll(() => dashboard.getByTestId('tp-joined').textContent(), { timeout: 15_000 })
-    .toContain(`Joined to a journey: ${counter(after).joined.n} of ${counter(after).n} answers (${counter(after).joined.linked} arrived with a journey link)`);
+  await expect
+    .poll(() => dashboard.getByTestId('tp-joined').textContent(), { timeout: 15_000 })
+    .toContain(
+      `Joined to a journey: ${counter(after).joined.n} of ${counter(after).n} answers (${counter(after).joined.linked} arrived with a journey link)`,
+    );
   await dashboard.goto(`${baseURL}/sites/${siteId}/connectivity`);
   await dashboard.getByRole('region', { name: 'Transitions table' }).getByText('Shop counter (QR)').first().waitFor();
   expect(errors).toEqual([]);

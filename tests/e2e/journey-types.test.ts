@@ -12,18 +12,29 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-const stageHeads = (page: Page) => page.locator('.stage-head').evaluateAll((els) => els.map((e) => e.childNodes[1]?.textContent?.trim() ?? ''));
-const cards = async (page: Page) => (await page.locator('[data-testid^="card-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)))).sort();
+const stageHeads = (page: Page) =>
+  page.locator('.stage-head').evaluateAll((els) => els.map((e) => e.childNodes[1]?.textContent?.trim() ?? ''));
+const cards = async (page: Page) =>
+  (
+    await page
+      .locator('[data-testid^="card-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)))
+  ).sort();
 
 it('switches the journey map between journey types, and keeps the type across views', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
-  const api = async (query: string) => (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview${query}`)).json();
+  const api = async (query: string) =>
+    (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview${query}`)).json();
   const returns = DEMO_JOURNEY_TYPES[0]!;
   const returnKeys = (await api('?journey=returns')).touchpoints.map((t: { key: string }) => t.key).sort();
   expect(returnKeys).toEqual(returns.touchpoints.map((t) => t.key).sort());
@@ -48,7 +59,11 @@ it('switches the journey map between journey types, and keeps the type across vi
   await page.getByRole('link', { name: 'Priorities', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Priorities' }).waitFor();
   expect(await page.getByLabel('Journey', { exact: true }).inputValue()).toBe('returns');
-  expect(await page.getByLabel('Journey', { exact: true }).locator('option').allTextContents()).toEqual(['All journeys', 'Buying', 'Returns']);
+  expect(await page.getByLabel('Journey', { exact: true }).locator('option').allTextContents()).toEqual([
+    'All journeys',
+    'Buying',
+    'Returns',
+  ]);
   expect(errors).toEqual([]);
   await context.close();
 });

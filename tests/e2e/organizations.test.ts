@@ -11,13 +11,20 @@ const headers = { 'x-throughline': '1', origin: baseURL };
 const PASSWORD = 'organizations-password-1';
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Signs a page up as the owner of a new organization with one site; returns the email and the site's name. */
 async function owner(page: Page, name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@orgs.test`;
-  const res = await page.request.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email, password: PASSWORD, organization: name } });
+  const res = await page.request.post(`${baseURL}/api/v1/auth/signup`, {
+    headers,
+    data: { email, password: PASSWORD, organization: name },
+  });
   expect(res.status()).toBe(201);
   const site = `${name} site`;
   expect((await page.request.post(`${baseURL}/api/v1/sites`, { headers, data: { name: site } })).status()).toBe(201);
@@ -46,7 +53,9 @@ it('joins a second organization and switches between the two; each shows only it
 
   // The header menu lists both; choosing Ann's shop opens it with its own sites.
   const menu = page.getByRole('combobox', { name: 'Organization' });
-  await expect.poll(() => menu.inputValue().then(() => menu.locator('option').allInnerTexts())).toEqual(["Ann's shop", "Bob's brand"]);
+  await expect
+    .poll(() => menu.inputValue().then(() => menu.locator('option').allInnerTexts()))
+    .toEqual(["Ann's shop", "Bob's brand"]);
   await menu.selectOption({ label: "Ann's shop" });
   await page.getByRole('link', { name: ann.site }).first().waitFor({ timeout: 15_000 });
   expect(await page.getByRole('link', { name: bob.site }).count()).toBe(0);
@@ -55,11 +64,18 @@ it('joins a second organization and switches between the two; each shows only it
   // The team screen (the way on a phone) lists both and opens the other one.
   await page.goto(`${baseURL}/team`);
   const section = page.getByRole('region', { name: 'Your organizations' });
-  await section.getByTestId('organization').filter({ hasText: 'open now' }).filter({ hasText: "Ann's shop" }).waitFor({ timeout: 15_000 });
+  await section
+    .getByTestId('organization')
+    .filter({ hasText: 'open now' })
+    .filter({ hasText: "Ann's shop" })
+    .waitFor({ timeout: 15_000 });
   expect(await axeViolations(page)).toEqual([]);
   await section.getByRole('button', { name: "Open Bob's brand" }).click();
   await page.getByRole('link', { name: bob.site }).first().waitFor({ timeout: 15_000 });
-  expect((await (await page.request.get(`${baseURL}/api/v1/me`)).json())).toMatchObject({ organization: { name: "Bob's brand" }, role: 'editor' });
+  expect(await (await page.request.get(`${baseURL}/api/v1/me`)).json()).toMatchObject({
+    organization: { name: "Bob's brand" },
+    role: 'editor',
+  });
   expect(errors).toEqual([]);
   await context.close();
   await bobPage.context().close();
@@ -85,7 +101,10 @@ it('lets someone with an account who opens an invite signed out join with their 
   await page.getByRole('button', { name: /log in/i }).click();
   await page.getByRole('button', { name: "Join Dan's dealership" }).click({ timeout: 15_000 });
   await page.getByRole('link', { name: dan.site }).first().waitFor({ timeout: 15_000 });
-  expect((await (await page.request.get(`${baseURL}/api/v1/me`)).json())).toMatchObject({ organization: { name: "Dan's dealership" }, role: 'viewer' });
+  expect(await (await page.request.get(`${baseURL}/api/v1/me`)).json()).toMatchObject({
+    organization: { name: "Dan's dealership" },
+    role: 'viewer',
+  });
   // The browser logs the answers the app handled: 401 (who am I, signed out; the wrong password).
   expect(errors.filter((e) => !/status of (401|409)\b/.test(e))).toEqual([]);
   await page.context().close();

@@ -20,7 +20,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   const r = page.request;
-  await must(await r.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email: `prio-${Date.now()}@prio.test`, password: 'priority-password-1', organization: 'Tidy Tents' } }), 201);
+  await must(
+    await r.post(`${baseURL}/api/v1/auth/signup`, {
+      headers,
+      data: { email: `prio-${Date.now()}@prio.test`, password: 'priority-password-1', organization: 'Tidy Tents' },
+    }),
+    201,
+  );
   siteId = (await must(await r.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Tents' } }), 201)).id;
   const touchpoints = [
     // asks importance and has enough answers: placed
@@ -33,18 +39,36 @@ beforeAll(async () => {
   const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const rows: string[] = [];
   for (const t of touchpoints) {
-    await must(await r.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, { headers, data: { key: t.key, name: t.name, stage: 'Purchase', channel: 'web' } }), 201);
-    await must(await r.put(`${baseURL}/api/v1/sites/${siteId}/touchpoints/${t.key}/prompt`, { headers, data: { dimensions: t.dimensions } }), 200);
+    await must(
+      await r.post(`${baseURL}/api/v1/sites/${siteId}/touchpoints`, {
+        headers,
+        data: { key: t.key, name: t.name, stage: 'Purchase', channel: 'web' },
+      }),
+      201,
+    );
+    await must(
+      await r.put(`${baseURL}/api/v1/sites/${siteId}/touchpoints/${t.key}/prompt`, {
+        headers,
+        data: { dimensions: t.dimensions },
+      }),
+      200,
+    );
     for (let i = 0; i < t.answers; i++) {
       const v = (d: string) => (t.dimensions.includes(d) ? String(2 + (i % 3)) : '');
       rows.push(`${day},${t.key},${v('sensorial')},${v('affective')},${v('cognitive')},${v('importance')},answer ${i}`);
     }
   }
-  await must(await r.post(`${baseURL}/api/v1/sites/${siteId}/import.csv`, {
-    headers: { ...headers, 'content-type': 'text/csv' }, data: `at,touchpoint,sensorial,affective,cognitive,importance,comment\n${rows.join('\n')}\n`,
-  }), 200);
+  await must(
+    await r.post(`${baseURL}/api/v1/sites/${siteId}/import.csv`, {
+      headers: { ...headers, 'content-type': 'text/csv' },
+      data: `at,touchpoint,sensorial,affective,cognitive,importance,comment\n${rows.join('\n')}\n`,
+    }),
+    200,
+  );
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('says a touchpoint is not placed because its prompt does not ask importance, and links to that prompt', async () => {
   const errors = collectPageErrors(page);
@@ -53,13 +77,18 @@ it('says a touchpoint is not placed because its prompt does not ask importance, 
   const leaflet = await page.getByTestId('not-placed-leaflet').innerText();
   expect(leaflet).toContain('Care leaflet (6 answers): its prompt does not ask importance');
   expect(leaflet).not.toMatch(/needs \d+ answers on importance/);
-  expect(await page.getByTestId('not-placed-returns').innerText()).toContain('Returns (2 answers): needs 5 answers on quality (has 2) and on importance (has 2)');
+  expect(await page.getByTestId('not-placed-returns').innerText()).toContain(
+    'Returns (2 answers): needs 5 answers on quality (has 2) and on importance (has 2)',
+  );
   expect(await page.getByTestId('not-placed-checkout').count()).toBe(0);
   expect(await page.getByRole('cell', { name: 'Checkout' }).count()).toBe(1);
 
   await page.getByTestId('not-placed-leaflet').getByRole('link', { name: 'Add importance to its prompt' }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/sites/${siteId}/journey`);
-  const button = page.locator('li').filter({ has: page.getByText('Care leaflet', { exact: true }) }).getByRole('button', { name: 'Prompt', exact: true });
+  const button = page
+    .locator('li')
+    .filter({ has: page.getByText('Care leaflet', { exact: true }) })
+    .getByRole('button', { name: 'Prompt', exact: true });
   await expect.poll(() => button.getAttribute('aria-expanded'), { timeout: 15_000 }).toBe('true');
   expect(errors).toEqual([]);
 });

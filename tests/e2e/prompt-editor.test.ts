@@ -9,15 +9,21 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('previews the real prompt per locale with the wording being typed, and saves the wording per locale', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const sent: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/v1/events')) sent.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/v1/events')) sent.push(r.url());
+  });
   await loginAsDemo(page, baseURL);
   await page.goto(`${baseURL}/sites/${siteId}/journey`);
   const row = page.locator('li.tp-row', { has: page.getByText('Rewards club', { exact: true }) });
@@ -27,11 +33,19 @@ it('previews the real prompt per locale with the wording being typed, and saves 
   await row.getByText('each visitor is asked at most 100 prompts a day', { exact: false }).waitFor();
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
-  const o = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?from=${from}&to=${to}`)).json();
+  const o = await (
+    await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?from=${from}&to=${to}`)
+  ).json();
   const n: number = o.touchpoints.find((t: { key: string }) => t.key === 'rewards').n;
   const estimate = row.getByTestId('prompt-estimate');
   await estimate.waitFor();
-  expect(await estimate.textContent()).toContain(n >= o.minN ? `${n} answers in the last 28 days` : n === 0 ? 'No answers here' : `about ${Math.ceil(o.minN / (n / 28))} days`);
+  expect(await estimate.textContent()).toContain(
+    n >= o.minN
+      ? `${n} answers in the last 28 days`
+      : n === 0
+        ? 'No answers here'
+        : `about ${Math.ceil(o.minN / (n / 28))} days`,
+  );
 
   // The widget's prompt, in its shadow root, with the built-in English questions.
   const preview = row.getByTestId('prompt-preview');

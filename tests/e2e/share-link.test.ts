@@ -10,8 +10,12 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('opens a shared view without an account, read-only, until it is revoked', async () => {
   const team = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -24,11 +24,28 @@ beforeAll(async () => {
   owner = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await owner.newPage();
   const email = `owner-${Date.now()}@settings.test`;
-  await json(await page.request.post(`${baseURL}/api/v1/auth/signup`, { headers, data: { email, password: 'settings-password-1', organization: 'Settings Co.' } }), 201);
-  site = await json(await page.request.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Shop', origins: [ORIGIN] } }), 201);
-  await json(await page.request.post(`${baseURL}/api/v1/sites/${site.id}/touchpoints`, { headers, data: { key: 'home', name: 'Home', stage: 'Awareness', match: ['/'] } }), 201);
+  await json(
+    await page.request.post(`${baseURL}/api/v1/auth/signup`, {
+      headers,
+      data: { email, password: 'settings-password-1', organization: 'Settings Co.' },
+    }),
+    201,
+  );
+  site = await json(
+    await page.request.post(`${baseURL}/api/v1/sites`, { headers, data: { name: 'Shop', origins: [ORIGIN] } }),
+    201,
+  );
+  await json(
+    await page.request.post(`${baseURL}/api/v1/sites/${site.id}/touchpoints`, {
+      headers,
+      data: { key: 'home', name: 'Home', stage: 'Awareness', match: ['/'] },
+    }),
+    201,
+  );
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 const config = async () => json(await page.request.get(`${baseURL}/v1/sites/${site.key}/config`));
 
@@ -40,7 +57,10 @@ it('the owner changes name, origins, look, asking and scores; the site and the w
   await general.getByLabel('Allowed origins').fill(`${ORIGIN}/\nhttps://m.settings.example, ${ORIGIN}`);
   await general.getByRole('button', { name: 'Save' }).click();
   await general.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
-  expect(await json(await page.request.get(`${baseURL}/api/v1/sites/${site.id}`))).toMatchObject({ name: 'Shop (EU)', origins: [ORIGIN, 'https://m.settings.example'] });
+  expect(await json(await page.request.get(`${baseURL}/api/v1/sites/${site.id}`))).toMatchObject({
+    name: 'Shop (EU)',
+    origins: [ORIGIN, 'https://m.settings.example'],
+  });
   // The tab title follows the saved name.
   await expect.poll(() => page.title()).toBe('Settings · Shop (EU) · Throughline');
 
@@ -72,8 +92,18 @@ it('the owner changes name, origins, look, asking and scores; the site and the w
   await scores.getByText('Saved', { exact: true }).waitFor();
 
   const saved = await json(await page.request.get(`${baseURL}/api/v1/sites/${site.id}`));
-  expect(saved.settings).toMatchObject({ theme: { color: '#0f766e', radius: 4 }, budget: { prompts: 2, periodDays: 14 }, sendQuery: true, minN: 10, thresholds: { importance: 50, quality: 60 } });
-  expect(await config()).toMatchObject({ theme: { color: '#0f766e', radius: 4 }, budget: { prompts: 2, periodDays: 14 }, sendQuery: true });
+  expect(saved.settings).toMatchObject({
+    theme: { color: '#0f766e', radius: 4 },
+    budget: { prompts: 2, periodDays: 14 },
+    sendQuery: true,
+    minN: 10,
+    thresholds: { importance: 50, quality: 60 },
+  });
+  expect(await config()).toMatchObject({
+    theme: { color: '#0f766e', radius: 4 },
+    budget: { prompts: 2, periodDays: 14 },
+    sendQuery: true,
+  });
   // A later form saves its own part without undoing the earlier ones (each sends the saved settings).
   expect(saved.settings.theme.font).toBe('system-ui, sans-serif');
 
@@ -82,18 +112,43 @@ it('the owner changes name, origins, look, asking and scores; the site and the w
 });
 
 it('a viewer sees settings, journey setup and responses without the controls only editors and owners have', async () => {
-  const invite = await json(await page.request.post(`${baseURL}/api/v1/invites`, { headers, data: { role: 'viewer' } }), 201);
+  const invite = await json(
+    await page.request.post(`${baseURL}/api/v1/invites`, { headers, data: { role: 'viewer' } }),
+    201,
+  );
   const viewer = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const vp = await viewer.newPage();
   const errors = collectPageErrors(vp);
-  await json(await vp.request.post(`${baseURL}/api/v1/invites/accept`, {
-    headers, data: { token: invite.url.split('/').pop(), email: `viewer-${Date.now()}@settings.test`, password: 'viewer-password-1' },
-  }));
+  await json(
+    await vp.request.post(`${baseURL}/api/v1/invites/accept`, {
+      headers,
+      data: {
+        token: invite.url.split('/').pop(),
+        email: `viewer-${Date.now()}@settings.test`,
+        password: 'viewer-password-1',
+      },
+    }),
+  );
   // One answer, so that Responses lists something.
-  await json(await vp.request.post(`${baseURL}/v1/events`, {
-    headers: { origin: ORIGIN, 'content-type': 'text/plain' },
-    data: JSON.stringify({ site: site.key, visitor: crypto.randomUUID().replace(/-/g, ''), events: [{ id: crypto.randomUUID(), type: 'answer', touchpoint: 'home', at: new Date().toISOString(), answers: { sensorial: 4 } }] }),
-  }), 202);
+  await json(
+    await vp.request.post(`${baseURL}/v1/events`, {
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      data: JSON.stringify({
+        site: site.key,
+        visitor: crypto.randomUUID().replace(/-/g, ''),
+        events: [
+          {
+            id: crypto.randomUUID(),
+            type: 'answer',
+            touchpoint: 'home',
+            at: new Date().toISOString(),
+            answers: { sensorial: 4 },
+          },
+        ],
+      }),
+    }),
+    202,
+  );
 
   await vp.goto(`${baseURL}/sites/${site.id}/settings`);
   const general = vp.getByRole('form', { name: 'Site', exact: true });

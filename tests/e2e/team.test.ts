@@ -9,8 +9,12 @@ import { loginAsDemo } from '../support/demo-login';
 const baseURL = inject('baseURL');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('invites a teammate by link, who joins with a new account; the owner changes their role', async () => {
   const owner = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -18,7 +22,11 @@ it('invites a teammate by link, who joins with a new account; the owner changes 
   const errors = collectPageErrors(page);
   await loginAsDemo(page, baseURL);
   await page.goto(`${baseURL}/team`);
-  await page.getByTestId('member').filter({ hasText: DEMO_LOGIN.email }).filter({ hasText: 'you' }).waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId('member')
+    .filter({ hasText: DEMO_LOGIN.email })
+    .filter({ hasText: 'you' })
+    .waitFor({ timeout: 15_000 });
 
   await page.getByLabel('Role', { exact: true }).selectOption('editor');
   await page.getByRole('button', { name: 'Create invite link' }).click();
@@ -47,10 +55,12 @@ it('invites a teammate by link, who joins with a new account; the owner changes 
   const row = page.getByTestId('member').filter({ hasText: email });
   await row.waitFor({ timeout: 15_000 });
   await row.getByLabel(`Role of ${email}`).selectOption('viewer');
-  await expect.poll(async () => {
-    const list = await (await page.request.get(`${baseURL}/api/v1/members`)).json();
-    return list.members.find((m: { email: string }) => m.email === email)?.role;
-  }).toBe('viewer');
+  await expect
+    .poll(async () => {
+      const list = await (await page.request.get(`${baseURL}/api/v1/members`)).json();
+      return list.members.find((m: { email: string }) => m.email === email)?.role;
+    })
+    .toBe('viewer');
   expect(errors).toEqual([]);
   await owner.close();
 });
@@ -64,7 +74,8 @@ it('creates an API token that reads the API until it is revoked', async () => {
   await page.getByLabel('Token name').fill('BI export');
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByLabel('API token, shown once', { exact: true }).innerText()).trim();
-  const read = () => fetch(`${baseURL}/api/v1/sites`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+  const read = () =>
+    fetch(`${baseURL}/api/v1/sites`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
   expect(await read()).toBe(200);
 
   page.once('dialog', (d) => void d.accept());

@@ -10,8 +10,12 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('shows a prompt on a demo page, stores the answer once, and the dashboard counts it', async () => {
   const context = await browser.newContext();
@@ -36,7 +40,9 @@ it('shows a prompt on a demo page, stores the answer once, and the dashboard cou
 
   await page.goto(`${baseURL}/`);
   const n = page.getByTestId('n-checkout');
-  await expect.poll(async () => (await n.count()) ? n.first().innerText() : '', { timeout: 15_000 }).toContain(String(nBefore + 1));
+  await expect
+    .poll(async () => ((await n.count()) ? n.first().innerText() : ''), { timeout: 15_000 })
+    .toContain(String(nBefore + 1));
   await expect.poll(() => page.getByTestId('quality-checkout').count()).toBeGreaterThan(0);
   expect(errors).toEqual([]);
   await context.close();

@@ -10,8 +10,12 @@ const baseURL = inject('baseURL');
 const siteId = inject('demoSiteId');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('shows checkout’s scores as the API counts them, follows an arrival, and logs an action with its effect', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -29,7 +33,9 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   expect(await page.title()).toMatch(/^checkout · /);
 
   // the biggest arrival into checkout, as the API counts it, links to that touchpoint's page
-  const top = o.connectivity.transitions.filter((t: { to: string }) => t.to === 'checkout').sort((a: { count: number }, b: { count: number }) => b.count - a.count)[0];
+  const top = o.connectivity.transitions
+    .filter((t: { to: string }) => t.to === 'checkout')
+    .sort((a: { count: number }, b: { count: number }) => b.count - a.count)[0];
   const cameFrom = page.locator('.tp-flows > div').first();
   const first = cameFrom.locator('li').first();
   expect(await first.textContent()).toContain(`${top.count.toLocaleString('en-US')} move`);
@@ -45,7 +51,9 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   expect(await item.textContent()).toContain('by demo@');
   // the chart marks it on its day
   const today = new Date().toISOString().slice(0, 10);
-  await expect.poll(() => page.locator('.trend-chart').getAttribute('aria-label')).toContain(`actions marked: Voucher field moved above the total (${today})`);
+  await expect
+    .poll(() => page.locator('.trend-chart').getAttribute('aria-label'))
+    .toContain(`actions marked: Voucher field moved above the total (${today})`);
   // its comments as the themes API reads them: the demo repeats its checkout comments, so they are grouped
   const th = await (await page.request.get(`${baseURL}/api/v1/sites/${siteId}/comments/themes?${range}`)).json();
   const group = th.groups.find((g: { touchpoints: string[] }) => g.touchpoints.includes('checkout'));
@@ -54,7 +62,12 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
   await panel.getByText(group.text, { exact: true }).waitFor();
   expect(await panel.textContent()).toContain(`×${group.count}`);
 
-  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1280, 'light'],
+    [1280, 'dark'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     expect(await axeViolations(page, { include: 'main' }), `${width} ${scheme}`).toEqual([]);
@@ -63,7 +76,9 @@ it('shows checkout’s scores as the API counts them, follows an arrival, and lo
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await first.getByRole('link').click();
-  await page.getByRole('heading', { level: 1, name: o.touchpoints.find((t: { key: string }) => t.key === top.from).name }).waitFor();
+  await page
+    .getByRole('heading', { level: 1, name: o.touchpoints.find((t: { key: string }) => t.key === top.from).name })
+    .waitFor();
 
   // and from the other places a touchpoint appears: a point on the priority chart, a trend's legend, the flow list
   await page.goto(`${baseURL}/sites/${siteId}/priorities?${range}`);

@@ -13,10 +13,29 @@ import { ROOT } from '../../scripts/lib/paths.mjs';
 import { seedDemo } from '../../scripts/seed.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
-const VIEWS = ['map', 'priorities', 'consistency', 'connectivity', 'trends', 'partners', 'responses', 'journey', 'install', 'settings'];
+const VIEWS = [
+  'map',
+  'priorities',
+  'consistency',
+  'connectivity',
+  'trends',
+  'partners',
+  'responses',
+  'journey',
+  'install',
+  'settings',
+];
 /** The first screen (journey map, straight after login) may load at most this much JavaScript, gzip. */
 const FIRST_SCREEN_JS_BUDGET = 120 * 1024;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 mkdirSync(OUT, { recursive: true });
 build();
@@ -41,7 +60,10 @@ try {
   await visitor.getByRole('region').first().waitFor({ timeout: 15_000 });
   await shoot(visitor, 'demo-prompt');
 
-  for (const [width, height, suffix] of [[1280, 860, ''], [390, 844, '-mobile']]) {
+  for (const [width, height, suffix] of [
+    [1280, 860, ''],
+    [390, 844, '-mobile'],
+  ]) {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     await page.goto(`${worker.url}/`);
@@ -52,19 +74,30 @@ try {
     if (!suffix) {
       // What the first screen costs: every script it loaded, gzipped as a server would send it.
       await page.waitForLoadState('networkidle');
-      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.js')));
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => u.endsWith('.js')),
+      );
       const urls = [...new Set([...scripts, ...(await page.$$eval('script[src]', (els) => els.map((e) => e.src)))])];
       let gz = 0;
       for (const u of urls) gz += gzipSync(Buffer.from(await (await fetch(u)).arrayBuffer()), { level: 9 }).length;
-      console.log(`first screen JS: ${(gz / 1024).toFixed(1)} KB gzip in ${urls.length} files (budget ${FIRST_SCREEN_JS_BUDGET / 1024} KB)`);
+      console.log(
+        `first screen JS: ${(gz / 1024).toFixed(1)} KB gzip in ${urls.length} files (budget ${FIRST_SCREEN_JS_BUDGET / 1024} KB)`,
+      );
       if (gz > FIRST_SCREEN_JS_BUDGET) process.exitCode = 1;
     }
     for (const view of suffix ? ['map'] : VIEWS) {
-      await page.goto(`${worker.url}/sites/${seed.siteId}/${view}?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
+      await page.goto(
+        `${worker.url}/sites/${seed.siteId}/${view}?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`,
+      );
       await shoot(page, `dashboard-${view}${suffix}`);
     }
     if (!suffix) {
-      await page.goto(`${worker.url}/sites/${seed.siteId}/touchpoints/checkout?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`);
+      await page.goto(
+        `${worker.url}/sites/${seed.siteId}/touchpoints/checkout?from=${new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10)}`,
+      );
       await shoot(page, 'dashboard-touchpoint');
       await page.goto(`${worker.url}/team`);
       await shoot(page, 'dashboard-team');

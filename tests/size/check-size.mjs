@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../packages/widget/dist/', import.meta.url));
-const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 
 let all;
 try {
@@ -38,8 +39,17 @@ const budgets = [
  */
 const sums = [
   { name: 'eager: loader + core', parts: ['loader', 'core chunk'], limit: 4_520, aim: 4_000 },
-  { name: 'first prompt, English: loader + core + prompt chunk', parts: ['loader', 'core chunk', 'prompt chunk'], limit: 14_300, aim: 12_000 },
-  { name: 'first prompt, other language: + largest locale pack', parts: ['loader', 'core chunk', 'prompt chunk', 'locale pack'], limit: 14_950 },
+  {
+    name: 'first prompt, English: loader + core + prompt chunk',
+    parts: ['loader', 'core chunk', 'prompt chunk'],
+    limit: 14_300,
+    aim: 12_000,
+  },
+  {
+    name: 'first prompt, other language: + largest locale pack',
+    parts: ['loader', 'core chunk', 'prompt chunk', 'locale pack'],
+    limit: 14_950,
+  },
 ];
 
 const rows = [];
@@ -53,7 +63,14 @@ for (const b of budgets) {
     const code = readFileSync(f);
     const gz = gzipSync(code, { level: 9 }).length;
     largest[b.name] = Math.max(largest[b.name] ?? 0, gz);
-    rows.push({ output: b.name, file: relative(dist, f), raw: code.length, gzip: gz, budget: b.limit, ok: gz <= b.limit ? 'yes' : 'OVER' });
+    rows.push({
+      output: b.name,
+      file: relative(dist, f),
+      raw: code.length,
+      gzip: gz,
+      budget: b.limit,
+      ok: gz <= b.limit ? 'yes' : 'OVER',
+    });
     if (gz > b.limit) problems.push(`${b.name} ${relative(dist, f)}: ${gz} > ${b.limit} bytes gzip`);
   }
 }
@@ -61,13 +78,22 @@ for (const b of budgets) {
 const sumRows = sums.map((s) => {
   const gzip = s.parts.reduce((n, p) => n + (largest[p] ?? 0), 0);
   if (gzip > s.limit) problems.push(`${s.name}: ${gzip} > ${s.limit} bytes gzip`);
-  return { sum: s.name, gzip, budget: s.limit, aim: s.aim ?? '', 'to aim': s.aim ? Math.max(0, gzip - s.aim) : '', ok: gzip <= s.limit ? 'yes' : 'OVER' };
+  return {
+    sum: s.name,
+    gzip,
+    budget: s.limit,
+    aim: s.aim ?? '',
+    'to aim': s.aim ? Math.max(0, gzip - s.aim) : '',
+    ok: gzip <= s.limit ? 'yes' : 'OVER',
+  };
 });
 
 const loader = all.find((f) => relative(dist, f) === 'w.js');
 // Preact's own markers: its option hooks and VNode internals never appear in our loader source.
-if (loader && /preact|__H|__k|__v|options\.vnode/.test(readFileSync(loader, 'utf8'))) problems.push('w.js contains Preact code');
-for (const f of all) if (/\bzod\b|ZodError|\$ZodType/.test(readFileSync(f, 'utf8'))) problems.push(`${relative(dist, f)} contains zod`);
+if (loader && /preact|__H|__k|__v|options\.vnode/.test(readFileSync(loader, 'utf8')))
+  problems.push('w.js contains Preact code');
+for (const f of all)
+  if (/\bzod\b|ZodError|\$ZodType/.test(readFileSync(f, 'utf8'))) problems.push(`${relative(dist, f)} contains zod`);
 
 console.table(rows);
 console.table(sumRows);

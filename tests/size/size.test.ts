@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 it('every shipped widget file is within its gzip budget; no Preact in the loader, no zod anywhere', () => {
-  const run = spawnSync(process.execPath, [fileURLToPath(new URL('check-size.mjs', import.meta.url))], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL('check-size.mjs', import.meta.url))], {
+    encoding: 'utf8',
+  });
   console.log(run.stdout);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

@@ -25,10 +25,19 @@ export interface AxeScope {
 export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async ({ include, tags }) => {
-    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    type Result = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[]; failureSummary?: string }[];
+      }[];
+    };
     const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<Result> } }).axe;
     const context = include ? { include: [[include]] } : document;
-    const options = tags ? { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] } : { resultTypes: ['violations'] };
+    const options = tags
+      ? { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }
+      : { resultTypes: ['violations'] };
     const res = await axe.run(context, options);
     return res.violations.map((v) => ({
       id: v.id,
@@ -46,7 +55,8 @@ export async function axeEverywhere(page: Page, scope: AxeScope = {}): Promise<s
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
-      for (const v of await axeViolations(page, scope)) found.push(`${width} ${colorScheme}: ${v.id} ${v.nodes.join(' | ')}`);
+      for (const v of await axeViolations(page, scope))
+        found.push(`${width} ${colorScheme}: ${v.id} ${v.nodes.join(' | ')}`);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

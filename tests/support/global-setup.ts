@@ -19,7 +19,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(path.join(tmpdir(), 'throughline-e2e-'));
-  const worker = await startLocalWorker({ port: await freePort(), persistTo, vars: { PEPPER: 'e2e-pepper', ALLOW_HEADLESS: 'true', ENVIRONMENT: 'development' }, quiet: true });
+  const worker = await startLocalWorker({
+    port: await freePort(),
+    persistTo,
+    vars: { PEPPER: 'e2e-pepper', ALLOW_HEADLESS: 'true', ENVIRONMENT: 'development' },
+    quiet: true,
+  });
   // The full demo (as `pnpm dev` seeds it): enough answers in the last 7 days for its trend alert at any hour.
   const seed = await seedDemo(worker.url);
   writeDemoPages(seed.siteKey);

@@ -10,7 +10,12 @@ export async function sendAnswer(page: Page, option = 4): Promise<void> {
   const p = prompt(page);
   await p.waitFor({ timeout: 15_000 });
   const groups = p.locator('fieldset');
-  for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).locator('.opt').nth(option - 1).click();
+  for (let i = 0, n = await groups.count(); i < n; i++)
+    await groups
+      .nth(i)
+      .locator('.opt')
+      .nth(option - 1)
+      .click();
   await p.locator('button.send').click();
 }
 

@@ -13,14 +13,19 @@ import { createTestSite, type TestSite } from './support/test-site';
 const s = widgetSuite();
 /** WCAG 2.2 A/AA and best practices, on the prompt only (its shadow root included): the host page is not ours. */
 const promptViolations = (page: Page) =>
-  axeViolations(page, { include: 'throughline-prompt', tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+  axeViolations(page, {
+    include: 'throughline-prompt',
+    tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  });
 
 /** The element focused inside the prompt's shadow root, described; '' when focus is outside the prompt. */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const host = document.querySelector('throughline-prompt');
     const el = document.activeElement === host ? host?.shadowRoot?.activeElement : null;
-    return el ? `${el.tagName.toLowerCase()}${el.getAttribute('type') ? ':' + el.getAttribute('type') : ''}${el.className ? '.' + el.className : ''}` : '';
+    return el
+      ? `${el.tagName.toLowerCase()}${el.getAttribute('type') ? ':' + el.getAttribute('type') : ''}${el.className ? '.' + el.className : ''}`
+      : '';
   });
 
 async function show(mode: Mode, site: TestSite, file: string, options = {}) {
@@ -47,7 +52,17 @@ for (const mode of MODES) {
 
     it('a keyboard alone completes the prompt, and focus is not stolen when it appears', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [
-        { key: 'page', match: ['/*'], prompt: { dimensions: ['sensorial', 'affective'], trigger: { type: 'delay', seconds: 1 }, sampling: 1, recontactDays: 30, comment: true } },
+        {
+          key: 'page',
+          match: ['/*'],
+          prompt: {
+            dimensions: ['sensorial', 'affective'],
+            trigger: { type: 'delay', seconds: 1 },
+            sampling: 1,
+            recontactDays: 30,
+            comment: true,
+          },
+        },
       ]);
       const { context, page, posts } = await openPage(s.browser);
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
@@ -86,7 +101,10 @@ for (const mode of MODES) {
 
     it('motion is reduced when the visitor asks for it', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
-      for (const [reducedMotion, animation] of [['reduce', 'none'], ['no-preference', 'tl-in']] as const) {
+      for (const [reducedMotion, animation] of [
+        ['reduce', 'none'],
+        ['no-preference', 'tl-in'],
+      ] as const) {
         const { context, page } = await show(mode, site, 'blank.html', { reducedMotion });
         expect(await prompt(page).evaluate((card) => getComputedStyle(card).animationName)).toBe(animation);
         await context.close();
@@ -96,7 +114,10 @@ for (const mode of MODES) {
     it('at 200% zoom the card stays on screen and can be completed', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
       // 200% zoom of a 1280 × 720 window: half the CSS pixels, twice the device pixels.
-      const { context, page } = await show(mode, site, 'blank.html', { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+      const { context, page } = await show(mode, site, 'blank.html', {
+        viewport: { width: 640, height: 360 },
+        deviceScaleFactor: 2,
+      });
       const box = (await prompt(page).boundingBox())!;
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height).toBeLessThanOrEqual(360);

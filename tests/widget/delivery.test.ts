@@ -12,14 +12,23 @@ const s = widgetSuite();
 
 /** The site's outboxes (one per tab) in this origin's localStorage, joined; null when everything was delivered. */
 const outbox = (page: Page, site: string) =>
-  page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(`tl:${k}:q`)).map((key) => localStorage.getItem(key)).join('') || null, site);
+  page.evaluate(
+    (k) =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(`tl:${k}:q`))
+        .map((key) => localStorage.getItem(key))
+        .join('') || null,
+    site,
+  );
 
 /** Answers with 503s from the events endpoint until `recover()` is called (fault injection on the network). */
 async function failingEvents(context: BrowserContext, baseURL: string) {
   let failing = true;
   let refused = 0;
   await context.route(`${baseURL}/v1/events`, (r) =>
-    failing ? (refused++, r.fulfill({ status: 503, headers: { 'retry-after': '1', 'access-control-allow-origin': '*' } })) : r.continue(),
+    failing
+      ? (refused++, r.fulfill({ status: 503, headers: { 'retry-after': '1', 'access-control-allow-origin': '*' } }))
+      : r.continue(),
   );
   return { refused: () => refused, recover: () => void (failing = false) };
 }

@@ -9,15 +9,25 @@ import { widgetSuite } from './support/suite';
 import { ASK_NOW, createTestSite, type TestSite } from './support/test-site';
 
 const s = widgetSuite();
-const TOUCHPOINTS = [{ key: 'first', prompt: ASK_NOW }, { key: 'second', prompt: ASK_NOW }];
+const TOUCHPOINTS = [
+  { key: 'first', prompt: ASK_NOW },
+  { key: 'second', prompt: ASK_NOW },
+];
 
 /** Opens a touchpoint in a tab (a new one in `context`, or a reload of `page`) and tells whether a prompt appeared. */
 async function asked(mode: Mode, site: TestSite, tab: Page, touchpoint: string): Promise<boolean> {
-  const visited = tab.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes(`"touchpoint":"${touchpoint}"`));
+  const visited = tab.waitForRequest(
+    (r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes(`"touchpoint":"${touchpoint}"`),
+  );
   await tab.goto(s.fixtures.url(mode, site.key, `blank.html?touchpoint=${touchpoint}`));
   await visited;
   // An immediate prompt loads its chunk right after the visit is queued: give it ample time to appear.
-  return prompt(tab).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  return prompt(tab)
+    .waitFor({ timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 const newTab = (context: BrowserContext) => context.newPage();
@@ -25,7 +35,9 @@ const newTab = (context: BrowserContext) => context.newPage();
 for (const mode of MODES) {
   describe(`${mode} fatigue`, () => {
     it('the journey ask budget (one prompt a week) holds across reloads and tabs', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, TOUCHPOINTS, { budget: { prompts: 1, periodDays: 7 } });
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, TOUCHPOINTS, {
+        budget: { prompts: 1, periodDays: 7 },
+      });
       const { context, page } = await openPage(s.browser);
       expect(await asked(mode, site, page, 'first')).toBe(true);
       await page.keyboard.press('Escape'); // focus is still on the page: Esc there must not close it …

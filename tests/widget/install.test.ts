@@ -70,7 +70,13 @@ for (const mode of MODES) {
           const legend = card.querySelector('legend')!;
           const box = card.getBoundingClientRect();
           const cs = getComputedStyle(legend);
-          return { font: cs.fontSize, spacing: cs.letterSpacing, transform: cs.textTransform, width: Math.round(box.width), inView: box.bottom <= innerHeight && box.right <= innerWidth && box.top >= 0 };
+          return {
+            font: cs.fontSize,
+            spacing: cs.letterSpacing,
+            transform: cs.textTransform,
+            width: Math.round(box.width),
+            inView: box.bottom <= innerHeight && box.right <= innerWidth && box.top >= 0,
+          };
         });
         expect(look).toEqual({ font: '15px', spacing: 'normal', transform: 'none', width: 360, inView: true });
       }));
@@ -93,7 +99,11 @@ for (const mode of MODES) {
     it('single-page app: history and hash route changes are touchpoints, each visit sent with the one before', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [
         { key: 'spa-home', match: ['/*/spa.html'] },
-        { key: 'spa-checkout', match: ['/*/checkout'], prompt: { dimensions: ['cognitive'], trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 } },
+        {
+          key: 'spa-checkout',
+          match: ['/*/checkout'],
+          prompt: { dimensions: ['cognitive'], trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30 },
+        },
         { key: 'spa-help', match: ['/*/checkout#/help'] },
       ]);
       const { context, page, errors, posts } = await openPage(s.browser);
@@ -102,11 +112,15 @@ for (const mode of MODES) {
       await page.click('#to-checkout');
       await answer(page);
       await page.click('#to-help');
-      await expect.poll(() => posts.filter((e) => e.type === 'visit').map((e) => [e.touchpoint, e.from ?? null]), { timeout: 15_000 }).toEqual([
-        ['spa-home', null],
-        ['spa-checkout', 'spa-home'],
-        ['spa-help', 'spa-checkout'],
-      ]);
+      await expect
+        .poll(() => posts.filter((e) => e.type === 'visit').map((e) => [e.touchpoint, e.from ?? null]), {
+          timeout: 15_000,
+        })
+        .toEqual([
+          ['spa-home', null],
+          ['spa-checkout', 'spa-home'],
+          ['spa-help', 'spa-checkout'],
+        ]);
       await expect.poll(() => site.counts('spa-checkout'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
       expect(await site.counts('spa-help')).toMatchObject({ visits: 1 });
       expect(errors).toEqual([]);

@@ -25,7 +25,9 @@ for (const mode of MODES) {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }]);
       const { api } = apiClient(s.baseURL);
       await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
-      const { link } = await must(api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey: 'order-4711-abc' } }));
+      const { link } = await must(
+        api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey: 'order-4711-abc' } }),
+      );
       const page = s.fixtures.url(mode, site.key, 'blank.html?touchpoint=page');
       const ownId = (p: Page) => p.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key);
 
@@ -49,7 +51,8 @@ for (const mode of MODES) {
 
     it('joins a visit on another device, arriving by the link, to the journey: the overview counts the hop once', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [
-        { key: 'shop', match: ['/never-shop'], prompt: null }, { key: 'parcel', match: ['/never-parcel'], prompt: null },
+        { key: 'shop', match: ['/never-shop'], prompt: null },
+        { key: 'parcel', match: ['/never-parcel'], prompt: null },
       ]);
       const { api } = apiClient(s.baseURL);
       await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
@@ -57,9 +60,14 @@ for (const mode of MODES) {
       await visitOf(shopper.page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=shop'));
       const journey = JSON.parse((await shopper.page.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key))!);
       // the order email carries a link for this journey; it is opened on a phone that never saw the shop
-      const { link } = await must(api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey } }));
+      const { link } = await must(
+        api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey } }),
+      );
       const phone = await openPage(s.browser);
-      expect((await visitOf(phone.page, `${s.fixtures.url(mode, site.key, 'blank.html?touchpoint=parcel')}&tl_j=${link}`)).link).toBe(link);
+      expect(
+        (await visitOf(phone.page, `${s.fixtures.url(mode, site.key, 'blank.html?touchpoint=parcel')}&tl_j=${link}`))
+          .link,
+      ).toBe(link);
       const moves = async () => {
         const o = await must(api.sites[':id'].analytics.overview.$get({ param: { id: site.id }, query: {} }));
         return o.connectivity.transitions.map((t) => [t.from, t.to, t.count]);
@@ -73,7 +81,9 @@ for (const mode of MODES) {
       // The partner here is the worker's own local origin: another origin than the fixture pages, as in local testing.
       const partner = new URL(s.baseURL).host;
       expect(partner).toMatch(/^localhost:\d+$/);
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }], { partners: [partner] });
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }], {
+        partners: [partner],
+      });
       const { context, page } = await openPage(s.browser);
       await visitOf(page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=page'));
       /** The address a click on a link to `href` leaves with (the navigation itself is cancelled). */
@@ -86,7 +96,9 @@ for (const mode of MODES) {
           a.remove();
           return a.href;
         }, href);
-      await expect.poll(async () => new URL(await clicked(`${s.baseURL}/track`)).searchParams.get('tl_j'), { timeout: 10_000 }).toMatch(/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/);
+      await expect
+        .poll(async () => new URL(await clicked(`${s.baseURL}/track`)).searchParams.get('tl_j'), { timeout: 10_000 })
+        .toMatch(/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/);
       expect(await clicked('http://localhost:1/track')).toBe('http://localhost:1/track');
       await context.close();
     });

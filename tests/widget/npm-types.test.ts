@@ -100,14 +100,24 @@ touchpoint();
     source.forEachChild((node) => {
       if (ts.isFunctionDeclaration(node) && node.name) note(node.name.text, node);
       if (ts.isInterfaceDeclaration(node))
-        for (const m of node.members) if (ts.isPropertySignature(m)) note(`${node.name.text}.${m.name.getText(source)}`, m);
+        for (const m of node.members)
+          if (ts.isPropertySignature(m)) note(`${node.name.text}.${m.name.getText(source)}`, m);
     });
     expect(Object.keys(documented).sort()).toEqual(
-      ['consent', 'event', 'init', 'locale', 'show', 'touchpoint', ...['endpoint', 'inline', 'locale', 'nonce', 'site', 'touchpoint'].map((o) => 'InitOptions.' + o)].sort(),
+      [
+        'consent',
+        'event',
+        'init',
+        'locale',
+        'show',
+        'touchpoint',
+        ...['endpoint', 'inline', 'locale', 'nonce', 'site', 'touchpoint'].map((o) => 'InitOptions.' + o),
+      ].sort(),
     );
     for (const [name, doc] of Object.entries(documented)) {
       expect(doc.example, `${name} has an @example`).toBe(true);
-      if (name.startsWith('InitOptions.')) expect(doc.text, `${name} states its default`).toMatch(/Default:|no default/);
+      if (name.startsWith('InitOptions.'))
+        expect(doc.text, `${name} states its default`).toMatch(/Default:|no default/);
     }
   });
 });

@@ -16,7 +16,13 @@ const look = (page: Page) =>
   prompt(page).evaluate((card) => {
     const cs = getComputedStyle(card);
     const send = getComputedStyle(card.querySelector('button.send')!);
-    return { position: cs.position, background: cs.backgroundColor, radius: cs.borderTopLeftRadius, font: cs.fontFamily, brand: send.backgroundColor };
+    return {
+      position: cs.position,
+      background: cs.backgroundColor,
+      radius: cs.borderTopLeftRadius,
+      font: cs.fontFamily,
+      brand: send.backgroundColor,
+    };
   });
 
 for (const mode of MODES) {
@@ -27,7 +33,12 @@ for (const mode of MODES) {
       await page.goto(s.fixtures.url(mode, site.key, 'inline.html?inline=%23feedback'));
       await prompt(page).waitFor({ timeout: 15_000 });
       expect(await page.locator('#feedback > throughline-prompt').count()).toBe(1);
-      expect(await look(page)).toMatchObject({ position: 'static', radius: '2px', font: 'Georgia, serif', brand: 'rgb(185, 28, 28)' });
+      expect(await look(page)).toMatchObject({
+        position: 'static',
+        radius: '2px',
+        font: 'Georgia, serif',
+        brand: 'rgb(185, 28, 28)',
+      });
       await answer(page);
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
       expect(errors).toEqual([]);
@@ -35,11 +46,19 @@ for (const mode of MODES) {
     });
 
     it("the corner card wears the site's theme from the config", async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, undefined, { theme: { color: '#1d4ed8', font: 'Verdana, sans-serif', radius: 20 } });
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, undefined, {
+        theme: { color: '#1d4ed8', font: 'Verdana, sans-serif', radius: 20 },
+      });
       const { context, page } = await openPage(s.browser);
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
       await prompt(page).waitFor({ timeout: 15_000 });
-      expect(await look(page)).toEqual({ position: 'fixed', background: 'rgb(255, 255, 255)', radius: '20px', font: 'Verdana, sans-serif', brand: 'rgb(29, 78, 216)' });
+      expect(await look(page)).toEqual({
+        position: 'fixed',
+        background: 'rgb(255, 255, 255)',
+        radius: '20px',
+        font: 'Verdana, sans-serif',
+        brand: 'rgb(29, 78, 216)',
+      });
       await context.close();
     });
 
@@ -62,10 +81,14 @@ for (const mode of MODES) {
 
     it('a prompt with a delayed trigger is fetched while the page is idle and appears when the trigger fires', async () => {
       const seconds = 3;
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds } } }]);
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds } } },
+      ]);
       const { context, page, errors } = await openPage(s.browser);
       // The prompt's code: the script-tag chunk, or the npm build's lazily imported module.
-      const chunk = page.waitForResponse((r) => (mode === 'script' ? /\/w\/prompt\.[\w-]+\.js$/ : /\/show\.[\w-]+\.js$/).test(r.url()));
+      const chunk = page.waitForResponse((r) =>
+        (mode === 'script' ? /\/w\/prompt\.[\w-]+\.js$/ : /\/show\.[\w-]+\.js$/).test(r.url()),
+      );
       const opened = Date.now();
       await page.goto(s.fixtures.url(mode, site.key, 'blank.html'));
       await chunk;

@@ -17,12 +17,17 @@ const outcomes = (posts: PostedEvent[]) => posts.filter((e) => e.type === 'promp
 
 /** Waits until the page has sent a prompt event with this outcome. */
 const sent = (page: Page, outcome: string) =>
-  page.waitForRequest((r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes(`"outcome":"${outcome}"`), { timeout: 15_000 });
+  page.waitForRequest(
+    (r) => r.url().endsWith('/v1/events') && (r.postData() ?? '').includes(`"outcome":"${outcome}"`),
+    { timeout: 15_000 },
+  );
 
 for (const mode of MODES) {
   describe(`${mode} prompt events`, () => {
     it('sends shown once the card is visible, dismissed when it is closed, answered beside the answer; the overview counts them', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds: 2 } } }]);
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'page', match: ['/*'], prompt: { ...ASK_NOW, trigger: { type: 'delay', seconds: 2 } } },
+      ]);
       const url = s.fixtures.url(mode, site.key, 'blank.html');
 
       // A delayed prompt: its chunk is fetched early, but nothing is "shown" before the card is on screen.
@@ -51,7 +56,9 @@ for (const mode of MODES) {
       expect(events.filter((e) => e.type === 'prompt').every((e) => e.touchpoint === 'page')).toBe(true);
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 
-      await expect.poll(() => site.prompts('page'), { timeout: 15_000 }).toEqual({ shown: 2, dismissed: 1, answered: 1 });
+      await expect
+        .poll(() => site.prompts('page'), { timeout: 15_000 })
+        .toEqual({ shown: 2, dismissed: 1, answered: 1 });
       // and on the touchpoint's page in the dashboard, as a CX team reads it
       const team = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const dashboard = await team.newPage();
@@ -59,7 +66,9 @@ for (const mode of MODES) {
       await dashboard.goto(`${s.baseURL}/sites/${site.id}/touchpoints/page`);
       const rate = dashboard.getByTestId('tp-response-rate');
       await rate.waitFor();
-      expect(await rate.textContent()).toMatch(/^Prompt shown 2 times: answered 50% \(95% interval 9–91%\), dismissed 50%\.$/);
+      expect(await rate.textContent()).toMatch(
+        /^Prompt shown 2 times: answered 50% \(95% interval 9–91%\), dismissed 50%\.$/,
+      );
       await team.close();
       expect([...first.errors, ...second.errors]).toEqual([]);
       await first.context.close();
@@ -70,18 +79,28 @@ for (const mode of MODES) {
 
 describe('hosted page prompt events', () => {
   it('the hosted page /t/{code} asks about the visit, names the organization, and records shown and answered', async () => {
-    const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'counter', channel: 'offline', prompt: ASK_NOW }]);
-    const { context, page, posts, errors } = await openPage(s.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+      { key: 'counter', channel: 'offline', prompt: ASK_NOW },
+    ]);
+    const { context, page, posts, errors } = await openPage(s.browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.goto(`${s.baseURL}/t/${await site.code('counter')}`);
     // An offline touchpoint's questions speak of the visit, not of a page (issue 14, wording by channel).
-    await expect.poll(() => prompt(page).locator('legend').first().innerText(), { timeout: 15_000 }).toBe('How was your visit to Touchpoint counter?');
+    await expect
+      .poll(() => prompt(page).locator('legend').first().innerText(), { timeout: 15_000 })
+      .toBe('How was your visit to Touchpoint counter?');
     expect(await prompt(page).innerText()).not.toMatch(/this page|find what you needed/);
     expect(await page.locator('main p').innerText()).toMatch(/^Demo Outdoor Co\. would like to know how it went/);
     const answered = sent(page, 'answered');
     await answer(page);
     await answered;
     expect(outcomes(posts)).toEqual(['shown', 'answered']);
-    await expect.poll(() => site.prompts('counter'), { timeout: 15_000 }).toEqual({ shown: 1, dismissed: 0, answered: 1 });
+    await expect
+      .poll(() => site.prompts('counter'), { timeout: 15_000 })
+      .toEqual({ shown: 1, dismissed: 0, answered: 1 });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,13 @@ const s = widgetSuite();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** True when a prompt appears within `ms` (an immediate prompt shows well within it once its visit is sent). */
-const appears = (page: Page, ms = 4_000) => prompt(page).waitFor({ timeout: ms }).then(() => true, () => false);
+const appears = (page: Page, ms = 4_000) =>
+  prompt(page)
+    .waitFor({ timeout: ms })
+    .then(
+      () => true,
+      () => false,
+    );
 
 /** The first question of the prompt on screen: tells which touchpoint's prompt it is. */
 const question = (page: Page) => prompt(page).locator('legend').first().innerText();
@@ -25,8 +31,12 @@ const question = (page: Page) => prompt(page).locator('legend').first().innerTex
 /** Whether the whole card, and its Close button, lie inside the viewport (as drawn, zoom included). */
 const onScreen = (page: Page) =>
   prompt(page).evaluate((card) => {
-    const inside = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
-    return { card: inside(card.getBoundingClientRect()), close: inside(card.querySelector('button.x')!.getBoundingClientRect()) };
+    const inside = (r: DOMRect) =>
+      r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+    return {
+      card: inside(card.getBoundingClientRect()),
+      close: inside(card.querySelector('button.x')!.getBoundingClientRect()),
+    };
   });
 
 /** The share of the viewport the card covers. */
@@ -42,7 +52,9 @@ const covered = (page: Page) =>
     const r = card.getBoundingClientRect();
     const host = (card.getRootNode() as ShadowRoot).host;
     // Just inside the rounded corners (radius 12 px here).
-    return [r.left + 6, r.right - 6].some((x) => [r.top + 6, r.bottom - 6].some((y) => document.elementFromPoint(x, y) !== host));
+    return [r.left + 6, r.right - 6].some((x) =>
+      [r.top + 6, r.bottom - 6].some((y) => document.elementFromPoint(x, y) !== host),
+    );
   });
 
 /** Opens a page and waits until its visit to `touchpoint` has reached the worker. */
@@ -98,9 +110,7 @@ for (const mode of MODES) {
       await page.goBack();
       await expect.poll(() => question(page), { timeout: 15_000 }).toBe('How does this page look and feel?');
       await page.click('a[href="shop"]');
-      await expect.poll(visits, { timeout: 15_000 }).toEqual([
-        'home', 'shop', 'checkout', 'shop', 'home', 'shop',
-      ]);
+      await expect.poll(visits, { timeout: 15_000 }).toEqual(['home', 'shop', 'checkout', 'shop', 'home', 'shop']);
       expect(await appears(page, 3_000)).toBe(false);
       await expect.poll(() => site.counts('shop'), { timeout: 15_000 }).toEqual({ n: 1, visits: 3 });
       expect(errors).toEqual([]);
@@ -145,7 +155,10 @@ for (const mode of MODES) {
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });
       await visit(site, page, url(site, 'full-storage.html'), 2);
       expect(await appears(page)).toBe(false);
-      const left = await page.evaluate(() => ({ old: localStorage.getItem('tl:old-site:q.gone'), own: Object.keys(localStorage).filter((k) => k.startsWith('app:')).length }));
+      const left = await page.evaluate(() => ({
+        old: localStorage.getItem('tl:old-site:q.gone'),
+        own: Object.keys(localStorage).filter((k) => k.startsWith('app:')).length,
+      }));
       expect(left.old).toBeNull();
       expect(left.own).toBeGreaterThan(5); // the page's own data is untouched
       expect(errors).toEqual([]);
@@ -192,7 +205,9 @@ for (const mode of MODES) {
     it('a body that centres its children with grid: nothing on the page moves when the prompt appears', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin);
       const blocks = (page: Page) =>
-        page.evaluate(() => Array.from(document.querySelectorAll('.block'), (e) => JSON.stringify(e.getBoundingClientRect())));
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('.block'), (e) => JSON.stringify(e.getBoundingClientRect())),
+        );
       const { context, page } = await openPage(s.browser);
       await page.goto(s.fixtures.url('none', site.key, 'grid-body.html'));
       const before = await blocks(page);
@@ -205,7 +220,9 @@ for (const mode of MODES) {
         () =>
           new Promise<number>((r) => {
             let sum = 0;
-            new PerformanceObserver((list) => { for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift', buffered: true });
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
             setTimeout(() => r(sum), 300);
           }),
       );
@@ -214,7 +231,9 @@ for (const mode of MODES) {
     });
 
     it('page zoom (html { zoom: 1.5 }): the card fits the viewport and its Close button can be clicked', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, dimensions: ['sensorial', 'affective', 'cognitive'] } }]);
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'page', match: ['/*'], prompt: { ...ASK_NOW, dimensions: ['sensorial', 'affective', 'cognitive'] } },
+      ]);
       const { context, page, errors } = await openPage(s.browser);
       await page.goto(url(site, 'zoomed.html'));
       await prompt(page).waitFor({ timeout: 15_000 });
@@ -226,8 +245,13 @@ for (const mode of MODES) {
     });
 
     it('200% browser zoom, a long prompt: the card scrolls inside, its Close button stays on screen, Send can be reached', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: { ...ASK_NOW, dimensions: ['sensorial', 'affective', 'cognitive'] } }]);
-      const { context, page } = await openPage(s.browser, { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'page', match: ['/*'], prompt: { ...ASK_NOW, dimensions: ['sensorial', 'affective', 'cognitive'] } },
+      ]);
+      const { context, page } = await openPage(s.browser, {
+        viewport: { width: 640, height: 360 },
+        deviceScaleFactor: 2,
+      });
       await page.goto(url(site, 'blank.html'));
       await prompt(page).waitFor({ timeout: 15_000 });
       expect(await onScreen(page)).toEqual({ card: true, close: true });
@@ -238,7 +262,10 @@ for (const mode of MODES) {
       await context.close();
     });
 
-    for (const [held, width, height] of [['upright', 375, 667], ['on its side', 667, 375]] as const)
+    for (const [held, width, height] of [
+      ['upright', 375, 667],
+      ['on its side', 667, 375],
+    ] as const)
       it(`a phone held ${held}: the prompt waits for the visitor to scroll, opens compact on at most 40% of the screen, and grows within it`, async () => {
         const site = await createTestSite(s.baseURL, s.fixtures.origin);
         const phone = { viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -262,7 +289,10 @@ for (const mode of MODES) {
       });
 
     it('a consent banner across the bottom at the top z-index, there from the start or coming later: the card moves where nothing covers it', async () => {
-      const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: ASK_NOW }, { key: 'other', prompt: ASK_NOW }]);
+      const site = await createTestSite(s.baseURL, s.fixtures.origin, [
+        { key: 'page', match: ['/*'], prompt: ASK_NOW },
+        { key: 'other', prompt: ASK_NOW },
+      ]);
       const { context, page, errors } = await openPage(s.browser);
       await page.goto(url(site, 'banner.html'));
       await prompt(page).waitFor({ timeout: 15_000 });
@@ -275,7 +305,8 @@ for (const mode of MODES) {
       expect(await covered(page)).toBe(false);
       await page.evaluate(() => {
         const banner = document.createElement('div');
-        banner.style.cssText = 'position:fixed;left:0;right:0;bottom:0;height:100px;z-index:2147483647;background:#111827';
+        banner.style.cssText =
+          'position:fixed;left:0;right:0;bottom:0;height:100px;z-index:2147483647;background:#111827';
         document.body.append(banner);
       });
       await expect.poll(() => covered(page), { timeout: 5_000 }).toBe(false);
@@ -288,7 +319,15 @@ for (const mode of MODES) {
       const { context, page, errors } = await openPage(s.browser);
       await page.goto(url(site, 'zone.html'));
       await prompt(page).waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.evaluate(() => (window as unknown as { ngZone: { hasPendingMacrotasks: boolean } }).ngZone.hasPendingMacrotasks), { timeout: 10_000 }).toBe(false);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              () => (window as unknown as { ngZone: { hasPendingMacrotasks: boolean } }).ngZone.hasPendingMacrotasks,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(false);
       expect(await page.evaluate(() => (window as unknown as { liveIntervals: number }).liveIntervals)).toBe(0);
       await answer(page);
       await expect.poll(() => site.counts('page'), { timeout: 15_000 }).toEqual({ n: 1, visits: 1 });

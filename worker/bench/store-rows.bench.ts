@@ -11,9 +11,24 @@ const VISITORS = 40;
 const STEPS = 20;
 const context = { device: 'mobile', arrival: 'search', locale: 'en', country: 'GB', returning: false };
 
-function event(n: number, visitor: string, kind: 'visit' | 'answer', touchpoint: string, second: number): IncomingEvent {
+function event(
+  n: number,
+  visitor: string,
+  kind: 'visit' | 'answer',
+  touchpoint: string,
+  second: number,
+): IncomingEvent {
   return {
-    id: `${visitor}-${n}`, visitor, kind, touchpoint, channel: 'web', from: null, context, path: '/p', comment: null, source: 'widget',
+    id: `${visitor}-${n}`,
+    visitor,
+    kind,
+    touchpoint,
+    channel: 'web',
+    from: null,
+    context,
+    path: '/p',
+    comment: null,
+    source: 'widget',
     at: new Date(Date.UTC(2026, 10, 1) + second * 1000).toISOString(),
     scores: kind === 'answer' ? { sensorial: 1 + (n % 5), affective: 3, cognitive: 4 } : null,
   };
@@ -34,17 +49,39 @@ it('rows written per event', async () => {
         }
       }
       const s = await store.stats();
-      rows.push({ journey: `reaches ${reach}`, rollups: folded ? 'folded' : 'written per event', events: s.events,
-        'rows written / event': +(s.rowsWritten / s.eventsWritten).toFixed(2), 'bytes / event': Math.round(s.databaseBytes / s.events) });
+      rows.push({
+        journey: `reaches ${reach}`,
+        rollups: folded ? 'folded' : 'written per event',
+        events: s.events,
+        'rows written / event': +(s.rowsWritten / s.eventsWritten).toFixed(2),
+        'bytes / event': Math.round(s.databaseBytes / s.events),
+      });
     }
   }
   const batched = env.SITE_STORE.get(env.SITE_STORE.idFromName('rows-batched'));
   for (let v = 0; v < 200; v++) {
-    await batched.ingest(Array.from({ length: 50 }, (_, i) => event(i, `b${v}`, i % 2 ? 'answer' : 'visit', `tp${Math.floor(i / 2) % 5}`, v * 5000 + i)), RULES);
+    await batched.ingest(
+      Array.from({ length: 50 }, (_, i) =>
+        event(i, `b${v}`, i % 2 ? 'answer' : 'visit', `tp${Math.floor(i / 2) % 5}`, v * 5000 + i),
+      ),
+      RULES,
+    );
   }
   const s = await batched.stats();
-  rows.push({ journey: '50-event batches, reaches 5', rollups: 'folded', events: s.events,
-    'rows written / event': +(s.rowsWritten / s.eventsWritten).toFixed(2), 'bytes / event': Math.round(s.databaseBytes / s.events) });
+  rows.push({
+    journey: '50-event batches, reaches 5',
+    rollups: 'folded',
+    events: s.events,
+    'rows written / event': +(s.rowsWritten / s.eventsWritten).toFixed(2),
+    'bytes / event': Math.round(s.databaseBytes / s.events),
+  });
   const head = Object.keys(rows[0]!);
-  console.log(['', head.join(' | '), head.map(() => '---').join(' | '), ...rows.map((r) => head.map((h) => r[h]).join(' | '))].join('\n'));
+  console.log(
+    [
+      '',
+      head.join(' | '),
+      head.map(() => '---').join(' | '),
+      ...rows.map((r) => head.map((h) => r[h]).join(' | ')),
+    ].join('\n'),
+  );
 }, 600_000);

@@ -64,7 +64,11 @@ const apiRoutes = api
 api.doc31('/openapi.json', {
   openapi: '3.1.0',
   servers: [{ url: '/api/v1' }],
-  info: { title: 'Throughline API', version: '1.0.0', description: 'Dashboard API of Throughline. Errors: {"error": {"code", "message", "details"}}.' },
+  info: {
+    title: 'Throughline API',
+    version: '1.0.0',
+    description: 'Dashboard API of Throughline. Errors: {"error": {"code", "message", "details"}}.',
+  },
 });
 
 export const app = new Hono<AppEnv>()

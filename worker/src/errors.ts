@@ -26,7 +26,9 @@ export function describeIssues(error: z.ZodError): { path: string; message: stri
 export function invalid(error: z.ZodError, where = 'body'): ApiError {
   const issues = describeIssues(error);
   const first = issues[0];
-  const message = first ? `invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}` : `invalid ${where}`;
+  const message = first
+    ? `invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}`
+    : `invalid ${where}`;
   return new ApiError(400, 'invalid_request', message, issues);
 }
 

@@ -32,7 +32,13 @@ export const nowIso = () => new Date().toISOString();
 
 /** HMAC-SHA256 of `text` under `key`, URL-safe base64: keyed hashes that a leaked database alone cannot reverse. */
 export async function hmac(key: string, text: string): Promise<string> {
-  const k = await crypto.subtle.importKey('raw', new TextEncoder().encode(key || 'no-pepper-set'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const k = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(key || 'no-pepper-set'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', k, new TextEncoder().encode(text))));
 }
 

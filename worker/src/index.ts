@@ -14,10 +14,14 @@ export default {
   async scheduled(controller, env, ctx) {
     const now = controller.scheduledTime;
     switch (controller.cron) {
-      case CRONS.retention: return ctx.waitUntil(retainAll(env, now));
-      case CRONS.alerts: return ctx.waitUntil(runAlerts(env, now, { digest: false }));
-      case CRONS.digest: return ctx.waitUntil(runAlerts(env, now, { digest: true }));
-      default: return ctx.waitUntil(deliverDue(env, now));
+      case CRONS.retention:
+        return ctx.waitUntil(retainAll(env, now));
+      case CRONS.alerts:
+        return ctx.waitUntil(runAlerts(env, now, { digest: false }));
+      case CRONS.digest:
+        return ctx.waitUntil(runAlerts(env, now, { digest: true }));
+      default:
+        return ctx.waitUntil(deliverDue(env, now));
     }
   },
 } satisfies ExportedHandler<Cloudflare.Env>;

@@ -10,7 +10,8 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   const set = (res: Response) => {
     res.headers.set('x-content-type-options', 'nosniff');
     if (!res.headers.has('strict-transport-security')) res.headers.set('strict-transport-security', HSTS);
-    if (c.req.path.startsWith('/api/') && !res.headers.has('cache-control')) res.headers.set('cache-control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !res.headers.has('cache-control'))
+      res.headers.set('cache-control', 'no-store');
   };
   try {
     set(c.res);

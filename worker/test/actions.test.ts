@@ -7,8 +7,12 @@ const DAY = 86_400_000;
 const today = Math.floor(Date.now() / DAY) * DAY;
 const iso = (daysAgo: number) => new Date(today - daysAgo * DAY).toISOString().slice(0, 10);
 const answer = (daysAgo: number, score: number) => ({
-  type: 'answer', id: crypto.randomUUID(), visitor: visitor(), touchpoint: 'checkout',
-  at: new Date(today - daysAgo * DAY + 12 * 3_600_000).toISOString(), answers: { sensorial: score, affective: score, cognitive: score },
+  type: 'answer',
+  id: crypto.randomUUID(),
+  visitor: visitor(),
+  touchpoint: 'checkout',
+  at: new Date(today - daysAgo * DAY + 12 * 3_600_000).toISOString(),
+  answers: { sensorial: score, affective: score, cognitive: score },
 });
 
 describe('actions', () => {
@@ -20,17 +24,36 @@ describe('actions', () => {
     for (let d = 34; d >= 21; d--) events.push(answer(d, 3), answer(d, 4));
     for (let d = 20; d >= 7; d--) events.push(answer(d, 4), answer(d, 5));
     expect((await s.send('POST', `/api/v1/sites/${site.id}/import`, { events })).status).toBe(200);
-    const made = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints/checkout/actions`, { day: iso(20), title: 'Voucher field moved up', note: 'Ticket 42' });
+    const made = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints/checkout/actions`, {
+      day: iso(20),
+      title: 'Voucher field moved up',
+      note: 'Ticket 42',
+    });
     expect(made.status).toBe(201);
     const action = await made.json<{ id: string; createdBy: string; effect: Record<string, unknown> }>();
     expect(action.createdBy).toMatch(/@example\.com$/);
-    expect(action.effect).toMatchObject({ days: 14, before: { n: 28, value: 62.5 }, after: { n: 28, value: 87.5 }, verdict: 'improved' });
-    const list = await (await s.get(`/api/v1/sites/${site.id}/actions`)).json<{ actions: { id: string; touchpoint: string }[] }>();
+    expect(action.effect).toMatchObject({
+      days: 14,
+      before: { n: 28, value: 62.5 },
+      after: { n: 28, value: 87.5 },
+      verdict: 'improved',
+    });
+    const list = await (await s.get(`/api/v1/sites/${site.id}/actions`)).json<{
+      actions: { id: string; touchpoint: string }[];
+    }>();
     expect(list.actions).toMatchObject([{ id: action.id, touchpoint: 'checkout' }]);
-    expect((await (await s.get(`/api/v1/sites/${site.id}/touchpoints/cart/actions`)).json<{ actions: unknown[] }>()).actions).toEqual([]);
+    expect(
+      (await (await s.get(`/api/v1/sites/${site.id}/touchpoints/cart/actions`)).json<{ actions: unknown[] }>()).actions,
+    ).toEqual([]);
 
-    expect((await s.send('POST', `/api/v1/sites/${site.id}/touchpoints/nope/actions`, { day: iso(1), title: 'x' })).status).toBe(404);
-    expect((await s.send('DELETE', `/api/v1/sites/${site.id}/touchpoints/checkout/actions/${action.id}`)).status).toBe(204);
-    expect((await (await s.get(`/api/v1/sites/${site.id}/actions`)).json<{ actions: unknown[] }>()).actions).toEqual([]);
+    expect(
+      (await s.send('POST', `/api/v1/sites/${site.id}/touchpoints/nope/actions`, { day: iso(1), title: 'x' })).status,
+    ).toBe(404);
+    expect((await s.send('DELETE', `/api/v1/sites/${site.id}/touchpoints/checkout/actions/${action.id}`)).status).toBe(
+      204,
+    );
+    expect((await (await s.get(`/api/v1/sites/${site.id}/actions`)).json<{ actions: unknown[] }>()).actions).toEqual(
+      [],
+    );
   });
 });

@@ -6,20 +6,34 @@ import { describe, expect, it } from 'vitest';
 import { BASE, createSiteWithTouchpoints, signup, worker } from './helpers';
 
 const answer = (visitor: string, touchpoint: string, answers: Record<string, number>): ImportEvent =>
-  ({ id: crypto.randomUUID(), type: 'answer', visitor, touchpoint, at: '2026-03-10T10:00:00.000Z', answers }) as ImportEvent;
+  ({
+    id: crypto.randomUUID(),
+    type: 'answer',
+    visitor,
+    touchpoint,
+    at: '2026-03-10T10:00:00.000Z',
+    answers,
+  }) as ImportEvent;
 
 describe('brand theme', () => {
   it('keeps the brand promise and asks the theme question naming the brand, in every widget language', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s);
-    const patched = await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { brandName: 'Trailhead', brandPromise: 'Gear that gets you outdoors with confidence' } });
+    const patched = await s.send('PATCH', `/api/v1/sites/${site.id}`, {
+      settings: { brandName: 'Trailhead', brandPromise: 'Gear that gets you outdoors with confidence' },
+    });
     expect(patched.status).toBe(200);
-    expect((await patched.json<{ settings: { brandPromise: string } }>()).settings.brandPromise).toBe('Gear that gets you outdoors with confidence');
+    expect((await patched.json<{ settings: { brandPromise: string } }>()).settings.brandPromise).toBe(
+      'Gear that gets you outdoors with confidence',
+    );
     const put = await s.send('PUT', `/api/v1/sites/${site.id}/touchpoints/cart/prompt`, {
-      dimensions: ['sensorial', 'theme'], wording: { de: { theme: 'Passt das zu Trailhead?' } },
+      dimensions: ['sensorial', 'theme'],
+      wording: { de: { theme: 'Passt das zu Trailhead?' } },
     });
     expect(put.status, await put.clone().text()).toBe(200);
-    const config = await (await worker.fetch(`${BASE}/v1/sites/${site.key}/config`)).json<{ touchpoints: { key: string; prompt: { wording: Record<string, Record<string, string>> } | null }[] }>();
+    const config = await (await worker.fetch(`${BASE}/v1/sites/${site.key}/config`)).json<{
+      touchpoints: { key: string; prompt: { wording: Record<string, Record<string, string>> } | null }[];
+    }>();
     const wording = config.touchpoints.find((t) => t.key === 'cart')!.prompt!.wording;
     expect(wording.en!.theme).toBe('How well does this fit what Trailhead promises?');
     expect(wording.nl!.theme).toBe('Hoe goed past dit bij wat Trailhead belooft?');
@@ -42,11 +56,20 @@ describe('brand theme', () => {
     // home: five answers theme 5 → 100; cart: theme 4 → 75; checkout: theme 1 → 0. Sensorial 3 everywhere → quality 50.
     // mean (100 + 75 + 0) / 3 = 58.33; deviations 41.67, 16.67, −58.33; squares 1736.11 + 277.78 + 3402.78 = 5416.67;
     // / 3 = 1805.56; spread 42.49. checkout lies 58.33 below: more than one spread and 10 points → drifting.
-    const events = [['home', 5], ['cart', 4], ['checkout', 1]].flatMap(([tp, theme]) =>
-      Array.from({ length: 5 }, (_, i) => answer(`brand-visitor-${tp}-${i}`, tp as string, { sensorial: 3, theme: theme as number })));
+    const events = [
+      ['home', 5],
+      ['cart', 4],
+      ['checkout', 1],
+    ].flatMap(([tp, theme]) =>
+      Array.from({ length: 5 }, (_, i) =>
+        answer(`brand-visitor-${tp}-${i}`, tp as string, { sensorial: 3, theme: theme as number }),
+      ),
+    );
     const imported = await s.send('POST', `/api/v1/sites/${site.id}/import`, { events });
     expect(imported.status, await imported.clone().text()).toBe(200);
-    const o = OverviewSchema.parse(await (await s.get(`/api/v1/sites/${site.id}/analytics/overview?from=2026-03-01&to=2026-03-31`)).json());
+    const o = OverviewSchema.parse(
+      await (await s.get(`/api/v1/sites/${site.id}/analytics/overview?from=2026-03-01&to=2026-03-31`)).json(),
+    );
     expect(o.consistency.thematic.mean).toBeCloseTo(58.3333, 3);
     expect(o.consistency.thematic.spread).toBeCloseTo(42.492, 2);
     expect(o.consistency.thematic.touchpoints).toBe(3);

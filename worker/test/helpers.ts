@@ -40,10 +40,15 @@ export function typedApi(headers: Record<string, string>): TypedApi {
 
 /** A request body sent as it is, with its own content type (a CSV import); any other body is sent as JSON. */
 export class RawBody {
-  constructor(readonly type: string, readonly text: string) {}
+  constructor(
+    readonly type: string,
+    readonly text: string,
+  ) {}
 }
 const encode = (body: unknown) =>
-  body instanceof RawBody ? { type: body.type, body: body.text } : { type: 'application/json', body: body === undefined ? undefined : JSON.stringify(body) };
+  body instanceof RawBody
+    ? { type: body.type, body: body.text }
+    : { type: 'application/json', body: body === undefined ? undefined : JSON.stringify(body) };
 
 export const visitor = () => crypto.randomUUID().replace(/-/g, '');
 
@@ -71,8 +76,15 @@ export async function createSiteWithTouchpoints(s: Session, origins: string[] = 
   const created = await s.api.sites.$post({ json: { name: 'Shop', origins } });
   if (created.status !== 201) throw new Error(`site failed: ${await created.text()}`);
   const site = await created.json();
-  for (const [key, stage] of [['home', 'Awareness'], ['cart', 'Purchase'], ['checkout', 'Purchase']] as const) {
-    const res = await s.api.sites[':id'].touchpoints.$post({ param: { id: site.id }, json: { key, name: key, stage, match: [`/${key}*`] } });
+  for (const [key, stage] of [
+    ['home', 'Awareness'],
+    ['cart', 'Purchase'],
+    ['checkout', 'Purchase'],
+  ] as const) {
+    const res = await s.api.sites[':id'].touchpoints.$post({
+      param: { id: site.id },
+      json: { key, name: key, stage, match: [`/${key}*`] },
+    });
     if (res.status !== 201) throw new Error(`touchpoint failed: ${await res.text()}`);
   }
   return site;
@@ -82,7 +94,11 @@ export async function createSiteWithTouchpoints(s: Session, origins: string[] = 
 export function bearer(token: string): Pick<Session, 'get' | 'send'> {
   const send = (method: string, path: string, body?: unknown) => {
     const { type, body: sent } = encode(body);
-    return worker.fetch(`${BASE}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: sent });
+    return worker.fetch(`${BASE}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body: sent,
+    });
   };
   return { get: (path) => send('GET', path), send };
 }
@@ -106,13 +122,21 @@ export function postEvents(body: unknown, origin: string | null = 'https://shop.
 
 /** One answer event at `touchpoint`, now. */
 export const answerEvent = (touchpoint = 'checkout', extra: Record<string, unknown> = {}) => ({
-  id: crypto.randomUUID(), type: 'answer', touchpoint, at: new Date().toISOString(),
-  answers: { sensorial: 4, affective: 5, cognitive: 3 }, ...extra,
+  id: crypto.randomUUID(),
+  type: 'answer',
+  touchpoint,
+  at: new Date().toISOString(),
+  answers: { sensorial: 4, affective: 5, cognitive: 3 },
+  ...extra,
 });
 
 /** One visit event at `touchpoint`, now. */
 export const visitEvent = (touchpoint = 'checkout', extra: Record<string, unknown> = {}) => ({
-  id: crypto.randomUUID(), type: 'visit', touchpoint, at: new Date().toISOString(), ...extra,
+  id: crypto.randomUUID(),
+  type: 'visit',
+  touchpoint,
+  at: new Date().toISOString(),
+  ...extra,
 });
 
 /**
@@ -125,7 +149,9 @@ export async function eventRows(siteId: string | null = null) {
   const stubs = siteId === null ? (await listDurableObjectIds(ns)).map((id) => ns.get(id)) : [storeOf(env, siteId)];
   const out = { visits: 0, answers: 0, comments: 0, rollups: 0, scored: 0, visited: 0 };
   for (const stub of stubs) {
-    const events = await runInDurableObject(stub, (_s, state) => state.storage.sql.exec<{ kind: string; comment: string | null }>('SELECT kind, comment FROM events').toArray());
+    const events = await runInDurableObject(stub, (_s, state) =>
+      state.storage.sql.exec<{ kind: string; comment: string | null }>('SELECT kind, comment FROM events').toArray(),
+    );
     out.visits += events.filter((e) => e.kind === 'visit').length;
     out.answers += events.filter((e) => e.kind === 'answer').length;
     out.comments += events.filter((e) => e.comment !== null).length;
@@ -142,7 +168,10 @@ export async function eventRows(siteId: string | null = null) {
 }
 
 /** An invite of the session's organization, not yet used. */
-export async function invite(owner: Session, role: 'owner' | 'editor' | 'viewer' = 'viewer'): Promise<{ id: string; token: string }> {
+export async function invite(
+  owner: Session,
+  role: 'owner' | 'editor' | 'viewer' = 'viewer',
+): Promise<{ id: string; token: string }> {
   const res = await owner.api.invites.$post({ json: { role } });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
   return res.json();
@@ -159,7 +188,9 @@ export async function addMember(owner: Session, role: 'owner' | 'editor' | 'view
 
 /** The raw events a site's object (shard 0 unless named) holds, in arrival order. */
 export async function storedEvents(siteId: string, shard = 0): Promise<Record<string, SqlStorageValue>[]> {
-  return runInDurableObject(storeOf(env, siteId, shard), (_store, state) => state.storage.sql.exec('SELECT * FROM events ORDER BY seq').toArray());
+  return runInDurableObject(storeOf(env, siteId, shard), (_store, state) =>
+    state.storage.sql.exec('SELECT * FROM events ORDER BY seq').toArray(),
+  );
 }
 
 /** Every rollup row of a site's object: `segment\tday\ttouchpoint` → {metric: numbers}. */
@@ -169,10 +200,23 @@ export const storedRollups = (siteId: string, shard = 0) => storeOf(env, siteId,
 export async function siteResources(session: Session, siteId: string) {
   const url = `${inject('receiverUrl')}/in/matrix`;
   const site = session.api.sites[':id'];
-  const dest = await (await site.alerts.destinations.$post({ param: { id: siteId }, json: { kind: 'webhook', url } })).json();
-  const action = await (await site.touchpoints[':key'].actions.$post({ param: { id: siteId, key: 'checkout' }, json: { day: '2026-11-02', title: 'New copy' } })).json();
+  const dest = await (
+    await site.alerts.destinations.$post({ param: { id: siteId }, json: { kind: 'webhook', url } })
+  ).json();
+  const action = await (
+    await site.touchpoints[':key'].actions.$post({
+      param: { id: siteId, key: 'checkout' },
+      json: { day: '2026-11-02', title: 'New copy' },
+    })
+  ).json();
   const share = await (await site.shares.$post({ param: { id: siteId }, json: { view: 'map' } })).json();
-  const type = await (await site['journey-types'].$post({ param: { id: siteId }, json: { name: 'Returns', stages: ['Request', 'Refund'] } })).json();
-  if (!('id' in dest && 'id' in action && 'id' in share && 'id' in type)) throw new Error('a resource of the route matrix was not made');
+  const type = await (
+    await site['journey-types'].$post({
+      param: { id: siteId },
+      json: { name: 'Returns', stages: ['Request', 'Refund'] },
+    })
+  ).json();
+  if (!('id' in dest && 'id' in action && 'id' in share && 'id' in type))
+    throw new Error('a resource of the route matrix was not made');
   return { destination: dest.id, action: action.id, share: share.id, typeId: type.id };
 }

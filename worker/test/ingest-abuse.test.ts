@@ -2,12 +2,25 @@
 // event was dropped), never a 500, and not one row in visits, answers, comments or the rollups.
 import { MAX_BODY_BYTES } from '@throughline/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerEvent, BASE, createSiteWithTouchpoints, eventRows, postEvents, signup, visitor, worker } from './helpers';
+import {
+  answerEvent,
+  BASE,
+  createSiteWithTouchpoints,
+  eventRows,
+  postEvents,
+  signup,
+  visitor,
+  worker,
+} from './helpers';
 
 const ORIGIN = 'https://shop.example';
 let key: string;
 
-interface Reply { accepted?: number; rejected?: { index: number; reason: string }[]; error?: { code: string; message: string; details?: { rejected?: { reason: string }[] } } }
+interface Reply {
+  accepted?: number;
+  rejected?: { index: number; reason: string }[];
+  error?: { code: string; message: string; details?: { rejected?: { reason: string }[] } };
+}
 
 beforeAll(async () => {
   key = (await createSiteWithTouchpoints(await signup(), [ORIGIN])).key;
@@ -35,36 +48,156 @@ const chunked = (text: string) => {
 /** Each case: what is sent, the status, and the error code or the reason given for the dropped event. */
 const cases: [string, () => Promise<Response>, number, RegExp][] = [
   ['a body over 64 KiB', () => postEvents(oversize(MAX_BODY_BYTES + 1), ORIGIN), 413, /payload_too_large/],
-  ['a body over 64 KiB sent chunked, without content-length', () => postEvents(null, ORIGIN, { body: chunked(oversize(MAX_BODY_BYTES + 1)) }), 413, /payload_too_large/],
-  ['10,000 events', () => postEvents(batch(...Array.from({ length: 10_000 }, () => answerEvent()))), 413, /payload_too_large/],
-  ['10,000 tiny events under the byte limit', () => postEvents(batch(...Array.from({ length: 10_000 }, () => 0))), 400, /invalid_request/],
+  [
+    'a body over 64 KiB sent chunked, without content-length',
+    () => postEvents(null, ORIGIN, { body: chunked(oversize(MAX_BODY_BYTES + 1)) }),
+    413,
+    /payload_too_large/,
+  ],
+  [
+    '10,000 events',
+    () => postEvents(batch(...Array.from({ length: 10_000 }, () => answerEvent()))),
+    413,
+    /payload_too_large/,
+  ],
+  [
+    '10,000 tiny events under the byte limit',
+    () => postEvents(batch(...Array.from({ length: 10_000 }, () => 0))),
+    400,
+    /invalid_request/,
+  ],
   ['malformed JSON', () => postEvents('{"site": "x", "events": [', ORIGIN), 400, /malformed_json/],
   ['an empty body', () => postEvents('', ORIGIN), 400, /malformed_json/],
   ['a JSON array instead of an object', () => postEvents('[]', ORIGIN), 400, /invalid_request/],
-  ['events that are not a list', () => postEvents({ site: key, visitor: visitor(), events: 'many' }, ORIGIN), 400, /invalid_request/],
+  [
+    'events that are not a list',
+    () => postEvents({ site: key, visitor: visitor(), events: 'many' }, ORIGIN),
+    400,
+    /invalid_request/,
+  ],
   ['no events', () => postEvents(batch(), ORIGIN), 400, /invalid_request/],
-  ['a numeric visitor', () => postEvents({ site: key, visitor: 12345678, events: [answerEvent()] }, ORIGIN), 400, /invalid_request/],
-  ['a visitor id with markup', () => postEvents({ site: key, visitor: '<script>alert(1)</script>', events: [answerEvent()] }, ORIGIN), 400, /invalid_request/],
-  ['a __proto__ key on the batch', () => postEvents(`{"site":"${key}","visitor":"${visitor()}","events":[${JSON.stringify(answerEvent())}],"__proto__":{"polluted":1}}`, ORIGIN), 400, /invalid_request/],
-  ['a __proto__ key in an event', () => postEvents(JSON.stringify(batch(answerEvent())).replace('"type":', '"__proto__":{"polluted":1},"type":'), ORIGIN), 400, /__proto__|unrecognized|no_valid_events/i],
-  ['a constructor key in the answers', () => postEvents(batch(answerEvent('checkout', { answers: { sensorial: 4, constructor: 5 } })), ORIGIN), 400, /constructor|unrecognized/i],
-  ['an unknown site', () => postEvents({ ...batch(answerEvent()), site: 'tl_nosuchsite' }, ORIGIN), 404, /unknown_site/],
+  [
+    'a numeric visitor',
+    () => postEvents({ site: key, visitor: 12345678, events: [answerEvent()] }, ORIGIN),
+    400,
+    /invalid_request/,
+  ],
+  [
+    'a visitor id with markup',
+    () => postEvents({ site: key, visitor: '<script>alert(1)</script>', events: [answerEvent()] }, ORIGIN),
+    400,
+    /invalid_request/,
+  ],
+  [
+    'a __proto__ key on the batch',
+    () =>
+      postEvents(
+        `{"site":"${key}","visitor":"${visitor()}","events":[${JSON.stringify(answerEvent())}],"__proto__":{"polluted":1}}`,
+        ORIGIN,
+      ),
+    400,
+    /invalid_request/,
+  ],
+  [
+    'a __proto__ key in an event',
+    () =>
+      postEvents(JSON.stringify(batch(answerEvent())).replace('"type":', '"__proto__":{"polluted":1},"type":'), ORIGIN),
+    400,
+    /__proto__|unrecognized|no_valid_events/i,
+  ],
+  [
+    'a constructor key in the answers',
+    () => postEvents(batch(answerEvent('checkout', { answers: { sensorial: 4, constructor: 5 } })), ORIGIN),
+    400,
+    /constructor|unrecognized/i,
+  ],
+  [
+    'an unknown site',
+    () => postEvents({ ...batch(answerEvent()), site: 'tl_nosuchsite' }, ORIGIN),
+    404,
+    /unknown_site/,
+  ],
   ['an unknown touchpoint', () => postEvents(batch(answerEvent('nowhere')), ORIGIN), 400, /unknown touchpoint/],
   ['a disallowed origin', () => postEvents(batch(answerEvent()), 'https://evil.example'), 403, /origin_not_allowed/],
-  ['a score of 0', () => postEvents(batch(answerEvent('checkout', { answers: { sensorial: 0 } })), ORIGIN), 400, /1 to 5/],
-  ['a score of 6', () => postEvents(batch(answerEvent('checkout', { answers: { cognitive: 6 } })), ORIGIN), 400, /1 to 5/],
-  ['a score of 2.5', () => postEvents(batch(answerEvent('checkout', { answers: { affective: 2.5 } })), ORIGIN), 400, /answers\.affective/],
-  ['a score as a string', () => postEvents(batch(answerEvent('checkout', { answers: { affective: '4' } })), ORIGIN), 400, /answers\.affective/],
-  ['an unknown dimension', () => postEvents(batch(answerEvent('checkout', { answers: { joy: 5 } })), ORIGIN), 400, /joy|unrecognized/i],
+  [
+    'a score of 0',
+    () => postEvents(batch(answerEvent('checkout', { answers: { sensorial: 0 } })), ORIGIN),
+    400,
+    /1 to 5/,
+  ],
+  [
+    'a score of 6',
+    () => postEvents(batch(answerEvent('checkout', { answers: { cognitive: 6 } })), ORIGIN),
+    400,
+    /1 to 5/,
+  ],
+  [
+    'a score of 2.5',
+    () => postEvents(batch(answerEvent('checkout', { answers: { affective: 2.5 } })), ORIGIN),
+    400,
+    /answers\.affective/,
+  ],
+  [
+    'a score as a string',
+    () => postEvents(batch(answerEvent('checkout', { answers: { affective: '4' } })), ORIGIN),
+    400,
+    /answers\.affective/,
+  ],
+  [
+    'an unknown dimension',
+    () => postEvents(batch(answerEvent('checkout', { answers: { joy: 5 } })), ORIGIN),
+    400,
+    /joy|unrecognized/i,
+  ],
   ['no answers at all', () => postEvents(batch(answerEvent('checkout', { answers: {} })), ORIGIN), 400, /answers/],
-  ['an event id that is not a uuid', () => postEvents(batch(answerEvent('checkout', { id: 'not-a-uuid' })), ORIGIN), 400, /id/],
-  ['an unknown event type', () => postEvents(batch(answerEvent('checkout', { type: 'purchase' })), ORIGIN), 400, /type/],
-  ['a comment over 2,000 characters', () => postEvents(batch(answerEvent('checkout', { comment: 'x'.repeat(2001) })), ORIGIN), 400, /comment/],
-  ['a time a day in the future', () => postEvents(batch(answerEvent('checkout', { at: hours(24) })), ORIGIN), 400, /future/],
-  ['a time in the year 9999', () => postEvents(batch(answerEvent('checkout', { at: '9999-12-31T23:59:59Z' })), ORIGIN), 400, /future/],
-  ['a time 8 days ago', () => postEvents(batch(answerEvent('checkout', { at: hours(-8 * 24) })), ORIGIN), 400, /older than 7 days/],
-  ['a time that is not ISO 8601', () => postEvents(batch(answerEvent('checkout', { at: 'yesterday' })), ORIGIN), 400, /at/],
-  ['a handoff answer without `from`', () => postEvents(batch(answerEvent('checkout', { answers: { handoff: 4 } })), ORIGIN), 400, /handoff/],
+  [
+    'an event id that is not a uuid',
+    () => postEvents(batch(answerEvent('checkout', { id: 'not-a-uuid' })), ORIGIN),
+    400,
+    /id/,
+  ],
+  [
+    'an unknown event type',
+    () => postEvents(batch(answerEvent('checkout', { type: 'purchase' })), ORIGIN),
+    400,
+    /type/,
+  ],
+  [
+    'a comment over 2,000 characters',
+    () => postEvents(batch(answerEvent('checkout', { comment: 'x'.repeat(2001) })), ORIGIN),
+    400,
+    /comment/,
+  ],
+  [
+    'a time a day in the future',
+    () => postEvents(batch(answerEvent('checkout', { at: hours(24) })), ORIGIN),
+    400,
+    /future/,
+  ],
+  [
+    'a time in the year 9999',
+    () => postEvents(batch(answerEvent('checkout', { at: '9999-12-31T23:59:59Z' })), ORIGIN),
+    400,
+    /future/,
+  ],
+  [
+    'a time 8 days ago',
+    () => postEvents(batch(answerEvent('checkout', { at: hours(-8 * 24) })), ORIGIN),
+    400,
+    /older than 7 days/,
+  ],
+  [
+    'a time that is not ISO 8601',
+    () => postEvents(batch(answerEvent('checkout', { at: 'yesterday' })), ORIGIN),
+    400,
+    /at/,
+  ],
+  [
+    'a handoff answer without `from`',
+    () => postEvents(batch(answerEvent('checkout', { answers: { handoff: 4 } })), ORIGIN),
+    400,
+    /handoff/,
+  ],
 ];
 
 describe('POST /v1/events refuses abuse and writes nothing', () => {
@@ -96,7 +229,11 @@ describe('POST /v1/events refuses abuse and writes nothing', () => {
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
     expect(res.headers.get('access-control-allow-headers')).toContain('content-type');
     // Another origin, an unknown site, or no site named: no CORS, so the browser does not send the POST.
-    for (const [query, origin] of [[`?site=${key}`, 'https://evil.example'], ['?site=nosuchsite', ORIGIN], ['', ORIGIN]] as const) {
+    for (const [query, origin] of [
+      [`?site=${key}`, 'https://evil.example'],
+      ['?site=nosuchsite', ORIGIN],
+      ['', ORIGIN],
+    ] as const) {
       const refused = await preflight(query, origin);
       expect(refused.status, `${query} ${origin}`).toBe(204);
       expect(refused.headers.get('access-control-allow-origin'), `${query} ${origin}`).toBeNull();

@@ -1,7 +1,16 @@
 // Exactly once under concurrent retries: the widget retries a batch it did not hear back about, possibly from
 // several tabs at once. Fifty copies in flight together must store one row and count it once in every rollup.
 import { expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, eventRows, postEvents, signup, storedRollups, visitEvent, visitor } from './helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  eventRows,
+  postEvents,
+  signup,
+  storedRollups,
+  visitEvent,
+  visitor,
+} from './helpers';
 
 const ORIGIN = 'https://shop.example';
 
@@ -13,7 +22,12 @@ it('stores an event sent 50 times concurrently exactly once, with rollups counte
   const cart = visitEvent('cart', { at: at(0), context: { device: 'mobile' } });
   const visit = visitEvent('checkout', { at: at(1), from: 'cart', context: { device: 'mobile' } });
   // the answer carries no context, as the widget sends it: it takes its visit's
-  const answer = answerEvent('checkout', { at: at(2), from: 'cart', answers: { sensorial: 4, handoff: 5 }, comment: 'smooth' });
+  const answer = answerEvent('checkout', {
+    at: at(2),
+    from: 'cart',
+    answers: { sensorial: 4, handoff: 5 },
+    comment: 'smooth',
+  });
   const body = JSON.stringify({ site: site.key, visitor: v, events: [cart, visit, answer] });
 
   const replies = await Promise.all(Array.from({ length: 50 }, () => postEvents(body, ORIGIN)));
@@ -31,6 +45,8 @@ it('stores an event sent 50 times concurrently exactly once, with rollups counte
   // the cart → checkout move once, with one handoff answer of 5: [moves, handoffN, sum, sumsq, deltaN, deltaSum, seamlessN]
   expect(rollups[`all\t${day}\tcheckout`]?.['a:cart']).toEqual([1, 1, 5, 25, 0, 0, 0]);
 
-  const overview = await (await s.get(`/api/v1/sites/${site.id}/analytics/overview`)).json<{ touchpoints: { key: string; n: number }[] }>();
+  const overview = await (await s.get(`/api/v1/sites/${site.id}/analytics/overview`)).json<{
+    touchpoints: { key: string; n: number }[];
+  }>();
   expect(overview.touchpoints.find((t) => t.key === 'checkout')?.n).toBe(1);
 });

@@ -3,12 +3,26 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { retainAll } from '../src/store/retention';
-import { answerEvent, createSiteWithTouchpoints, eventRows, postEvents, signup, storedEvents, visitEvent, visitor, type Session } from './helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  eventRows,
+  postEvents,
+  signup,
+  storedEvents,
+  visitEvent,
+  visitor,
+  type Session,
+} from './helpers';
 
 const ORIGIN = 'https://shop.example';
 interface Overview {
   touchpoints: { key: string; n: number; visits: number }[];
-  connectivity: { journeys: number; dropOff: Record<string, number>; transitions: { from: string; to: string; count: number }[] };
+  connectivity: {
+    journeys: number;
+    dropOff: Record<string, number>;
+    transitions: { from: string; to: string; count: number }[];
+  };
 }
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const overview = async (s: Session, id: string, query = '') =>
@@ -25,16 +39,22 @@ describe('journey engine', () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const who = visitor();
-    await send(site.key, who, [visitEvent('cart', { at: ago(5), context: { device: 'mobile', locale: 'fr-FR', channel: 'search' } })]);
+    await send(site.key, who, [
+      visitEvent('cart', { at: ago(5), context: { device: 'mobile', locale: 'fr-FR', channel: 'search' } }),
+    ]);
     await send(site.key, who, [answerEvent('cart', { at: ago(4) })]);
     for (const segment of ['device:mobile', 'device:Mobile', 'locale:fr-FR', 'locale:fr', 'channel:search']) {
       const o = await overview(s, site.id, `?segment=${segment}`);
       expect(o.touchpoints.find((t) => t.key === 'cart')?.n, segment).toBe(1);
     }
-    expect((await overview(s, site.id, '?segment=device:desktop')).touchpoints.find((t) => t.key === 'cart')?.n).toBe(0);
+    expect((await overview(s, site.id, '?segment=device:desktop')).touchpoints.find((t) => t.key === 'cart')?.n).toBe(
+      0,
+    );
     const bad = await s.get(`/api/v1/sites/${site.id}/analytics/overview?segment=device:fridge`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_segment', details: { allowed: { device: 'mobile, tablet, desktop' } } } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_segment', details: { allowed: { device: 'mobile, tablet, desktop' } } },
+    });
     const csv = await (await s.get(`/api/v1/sites/${site.id}/export.csv`)).text();
     expect(csv.split('\n')[1]).toMatch(/mobile/);
   });
@@ -53,11 +73,14 @@ describe('journey engine', () => {
   it('derives moves from the visits, not from `from`, and skips natural ends in drop-off', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
-    expect((await s.send('PATCH', `/api/v1/sites/${site.id}/touchpoints/checkout`, { naturalEnd: true })).status).toBe(200);
+    expect((await s.send('PATCH', `/api/v1/sites/${site.id}/touchpoints/checkout`, { naturalEnd: true })).status).toBe(
+      200,
+    );
     // a wrong hint (from: home) and no hint at all: the moves are cart → checkout, twice
     for (const who of [visitor(), visitor()]) {
       await send(site.key, who, [
-        visitEvent('cart', { at: ago(9) }), visitEvent('cart', { at: ago(8) }),
+        visitEvent('cart', { at: ago(9) }),
+        visitEvent('cart', { at: ago(8) }),
         visitEvent('checkout', { at: ago(7), from: 'home' }),
       ]);
     }
@@ -73,10 +96,18 @@ describe('journey engine', () => {
     const who = visitor();
     const days = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
     // import: ingest takes only the last 7 days
-    const events = [visitEvent('home', { at: days(6) }), visitEvent('cart', { at: days(3) })].map((e) => ({ ...e, visitor: who }));
+    const events = [visitEvent('home', { at: days(6) }), visitEvent('cart', { at: days(3) })].map((e) => ({
+      ...e,
+      visitor: who,
+    }));
     expect((await s.send('POST', `/api/v1/sites/${site.id}/import`, { events })).status).toBe(200);
-    expect((await overview(s, site.id)).connectivity).toMatchObject({ journeys: 1, transitions: [{ from: 'home', to: 'cart', count: 1 }] });
-    expect((await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { journeyWindowDays: 2 } })).status).toBe(200);
+    expect((await overview(s, site.id)).connectivity).toMatchObject({
+      journeys: 1,
+      transitions: [{ from: 'home', to: 'cart', count: 1 }],
+    });
+    expect((await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { journeyWindowDays: 2 } })).status).toBe(
+      200,
+    );
     expect((await overview(s, site.id)).connectivity).toMatchObject({ journeys: 2, transitions: [] });
   });
 
@@ -85,7 +116,8 @@ describe('journey engine', () => {
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     expect((await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { shards: 2 } })).status).toBe(200);
     const visitors = Array.from({ length: 12 }, () => visitor());
-    for (const who of visitors) await send(site.key, who, [visitEvent('home', { at: ago(3) }), answerEvent('home', { at: ago(2) })]);
+    for (const who of visitors)
+      await send(site.key, who, [visitEvent('home', { at: ago(3) }), answerEvent('home', { at: ago(2) })]);
     const [a, b] = [await storedEvents(site.id, 0), await storedEvents(site.id, 1)];
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
@@ -93,7 +125,10 @@ describe('journey engine', () => {
     const o = await overview(s, site.id);
     expect(o.touchpoints.find((t) => t.key === 'home')).toMatchObject({ n: 12, visits: 12 });
     expect(o.connectivity.journeys).toBe(12);
-    const page = await (await s.get(`/api/v1/sites/${site.id}/responses?limit=5`)).json<{ responses: unknown[]; nextCursor: string | null }>();
+    const page = await (await s.get(`/api/v1/sites/${site.id}/responses?limit=5`)).json<{
+      responses: unknown[];
+      nextCursor: string | null;
+    }>();
     expect(page.responses).toHaveLength(5);
     // the split is fixed once events exist
     const change = await s.send('PATCH', `/api/v1/sites/${site.id}`, { settings: { shards: 4 } });
@@ -128,12 +163,19 @@ describe('journey links', () => {
     const { link } = await made.json<{ link: string }>();
     // the same person on another device (or the partner's domain): a new visitor id, the link from the email
     const phone = visitor();
-    await send(site.key, phone, [visitEvent('checkout', { at: ago(5), link }), answerEvent('checkout', { at: ago(4), link, answers: { cognitive: 4 } })]);
+    await send(site.key, phone, [
+      visitEvent('checkout', { at: ago(5), link }),
+      answerEvent('checkout', { at: ago(4), link, answers: { cognitive: 4 } }),
+    ]);
     // a forged link (the shopper's id with a made-up signature) joins nothing
     const forged = `${shopper}.${link.split('.')[1]}.${'A'.repeat(43)}`;
     await send(site.key, visitor(), [visitEvent('home', { at: ago(3), link: forged })]);
     const events = await storedEvents(site.id);
-    expect(events.filter((e) => e.visitor === shopper).map((e) => [e.kind, e.touchpoint])).toEqual([['visit', 'cart'], ['visit', 'checkout'], ['answer', 'checkout']]);
+    expect(events.filter((e) => e.visitor === shopper).map((e) => [e.kind, e.touchpoint])).toEqual([
+      ['visit', 'cart'],
+      ['visit', 'checkout'],
+      ['answer', 'checkout'],
+    ]);
     expect(events.filter((e) => e.visitor === phone)).toEqual([]);
     const o = await overview(s, site.id);
     expect(o.connectivity.transitions.map((t) => [t.from, t.to, t.count])).toEqual([['cart', 'checkout', 1]]);

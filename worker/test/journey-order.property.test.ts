@@ -10,8 +10,13 @@ import type { StoreRules } from '../src/store/site-store';
 
 // two journey types sharing `cart` (docs/metrics.md › Journey types): the typed rows must not depend on order either
 const RULES: StoreRules = {
-  windowDays: 30, retentionDays: 395,
-  types: { default: 'main', order: ['main', 'store'], of: { cart: ['main', 'store'], counter: ['store'], home: ['main'], product: ['main'] } },
+  windowDays: 30,
+  retentionDays: 395,
+  types: {
+    default: 'main',
+    order: ['main', 'store'],
+    of: { cart: ['main', 'store'], counter: ['store'], home: ['main'], product: ['main'] },
+  },
 };
 const TOUCHPOINTS = ['home', 'product', 'cart', 'counter'] as const;
 const CHANNEL: Record<string, string> = { home: 'web', product: 'web', cart: 'web', counter: 'offline' };
@@ -24,17 +29,32 @@ const eventArb = fc.record({
   // minutes over ~70 days, so that some gaps pass the 30-day window
   minute: fc.integer({ min: 0, max: 70 * 24 * 60 }),
   device: fc.constantFrom(...DEVICES),
-  scores: fc.record({ sensorial: fc.integer({ min: 1, max: 5 }), cognitive: fc.integer({ min: 1, max: 5 }), handoff: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: ['sensorial'] }),
+  scores: fc.record(
+    {
+      sensorial: fc.integer({ min: 1, max: 5 }),
+      cognitive: fc.integer({ min: 1, max: 5 }),
+      handoff: fc.integer({ min: 1, max: 5 }),
+    },
+    { requiredKeys: ['sensorial'] },
+  ),
 });
 
 type RawEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toIncoming(e: RawEvent, i: number): IncomingEvent {
   return {
-    id: `e-${i}`, visitor: e.visitor, kind: e.kind as 'visit' | 'answer', touchpoint: e.touchpoint, channel: CHANNEL[e.touchpoint]!,
-    at: new Date(Date.UTC(2026, 0, 1) + e.minute * 60_000).toISOString(), from: null,
-    context: { device: e.device, arrival: null, locale: null, country: null, returning: null }, path: null,
-    scores: e.kind === 'answer' ? e.scores : null, comment: null, source: 'import',
+    id: `e-${i}`,
+    visitor: e.visitor,
+    kind: e.kind as 'visit' | 'answer',
+    touchpoint: e.touchpoint,
+    channel: CHANNEL[e.touchpoint]!,
+    at: new Date(Date.UTC(2026, 0, 1) + e.minute * 60_000).toISOString(),
+    from: null,
+    context: { device: e.device, arrival: null, locale: null, country: null, returning: null },
+    path: null,
+    scores: e.kind === 'answer' ? e.scores : null,
+    comment: null,
+    source: 'import',
   };
 }
 
@@ -55,7 +75,10 @@ it('gives the same rollups for any arrival order, any batches and evictions betw
         await reference.ingest(sorted, RULES);
 
         // a permutation (by sort keys), cut into batches of 1–4, some repeated (duplicates change nothing)
-        const shuffled = events.map((e, i) => ({ e, k: order[i] ?? 0 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+        const shuffled = events
+          .map((e, i) => ({ e, k: order[i] ?? 0 }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.e);
         const other = store(`order-other-${run}`);
         for (let i = 0, b = 0; i < shuffled.length; b++) {
           const batch = shuffled.slice(i, i + cuts[b % cuts.length]!);

@@ -11,22 +11,39 @@ const RANGE = 'from=2026-03-01&to=2026-03-30';
 const at = (time: string) => `2026-03-10T${time}:00.000Z`;
 const visit = (visitor: string, touchpoint: string, time: string): ImportEvent =>
   ({ id: crypto.randomUUID(), type: 'visit', visitor: `visitor-${visitor}`, touchpoint, at: at(time) }) as ImportEvent;
-const answer = (visitor: string, touchpoint: string, time: string, answers: Record<string, number>, from?: string): ImportEvent =>
-  ({ id: crypto.randomUUID(), type: 'answer', visitor: `visitor-${visitor}`, touchpoint, at: at(time), answers, ...(from ? { from } : {}) }) as ImportEvent;
+const answer = (
+  visitor: string,
+  touchpoint: string,
+  time: string,
+  answers: Record<string, number>,
+  from?: string,
+): ImportEvent =>
+  ({
+    id: crypto.randomUUID(),
+    type: 'answer',
+    visitor: `visitor-${visitor}`,
+    touchpoint,
+    at: at(time),
+    answers,
+    ...(from ? { from } : {}),
+  }) as ImportEvent;
 
 async function ok<T>(res: Response, status = 200): Promise<T> {
   expect(res.status, await res.clone().text()).toBe(status);
   return res.json<T>();
 }
-const typesOf = async (s: Session, siteId: string) => (await ok<{ journeyTypes: JourneyType[] }>(await s.get(`/api/v1/sites/${siteId}/journey-types`))).journeyTypes;
+const typesOf = async (s: Session, siteId: string) =>
+  (await ok<{ journeyTypes: JourneyType[] }>(await s.get(`/api/v1/sites/${siteId}/journey-types`))).journeyTypes;
 const overview = async (s: Session, siteId: string, query = '') => {
   const o = await ok<Overview>(await s.get(`/api/v1/sites/${siteId}/analytics/overview?${RANGE}${query}`));
   expect(OverviewSchema.safeParse(o).success).toBe(true);
   return o;
 };
 const tp = (o: Overview, key: string) => o.touchpoints.find((t) => t.key === key);
-const moves = (o: Overview) => Object.fromEntries(o.connectivity.transitions.map((t) => [`${t.from}>${t.to}`, t.count]));
-const ends = (o: Overview) => Object.fromEntries(o.connectivity.dropOffCounts.map((d) => [d.touchpoint, [d.journeys, d.ended]]));
+const moves = (o: Overview) =>
+  Object.fromEntries(o.connectivity.transitions.map((t) => [`${t.from}>${t.to}`, t.count]));
+const ends = (o: Overview) =>
+  Object.fromEntries(o.connectivity.dropOffCounts.map((d) => [d.touchpoint, [d.journeys, d.ended]]));
 
 describe('the default journey type', () => {
   it('is given to a site made before journey types by migration 0014, with its stages and every touchpoint', async () => {
@@ -41,15 +58,35 @@ describe('the default journey type', () => {
 
     const [main, ...others] = await typesOf(s, site.id);
     expect(others).toEqual([]);
-    expect(main).toMatchObject({ slug: 'main', name: 'Main journey', isDefault: true, stages: ['Awareness', 'Consideration', 'Purchase', 'Use', 'Support', 'Loyalty'] });
-    expect(main!.touchpoints).toEqual([{ key: 'home', stage: 'Awareness' }, { key: 'cart', stage: 'Purchase' }, { key: 'checkout', stage: 'Purchase' }]);
+    expect(main).toMatchObject({
+      slug: 'main',
+      name: 'Main journey',
+      isDefault: true,
+      stages: ['Awareness', 'Consideration', 'Purchase', 'Use', 'Support', 'Loyalty'],
+    });
+    expect(main!.touchpoints).toEqual([
+      { key: 'home', stage: 'Awareness' },
+      { key: 'cart', stage: 'Purchase' },
+      { key: 'checkout', stage: 'Purchase' },
+    ]);
     // the stages API reads and writes the default type
     await ok(await s.send('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Awareness', 'Purchase', 'Loyalty'] }));
     expect((await typesOf(s, site.id))[0]!.stages).toEqual(['Awareness', 'Purchase', 'Loyalty']);
-    await ok(await s.send('PATCH', `/api/v1/sites/${site.id}/journey-types/main`, { stages: ['Awareness', 'Purchase', 'Use'] }));
-    expect((await ok<{ stages: string[] }>(await s.get(`/api/v1/sites/${site.id}/stages`))).stages).toEqual(['Awareness', 'Purchase', 'Use']);
+    await ok(
+      await s.send('PATCH', `/api/v1/sites/${site.id}/journey-types/main`, {
+        stages: ['Awareness', 'Purchase', 'Use'],
+      }),
+    );
+    expect((await ok<{ stages: string[] }>(await s.get(`/api/v1/sites/${site.id}/stages`))).stages).toEqual([
+      'Awareness',
+      'Purchase',
+      'Use',
+    ]);
     // a touchpoint made through the touchpoints API serves the default type at its stage
-    await ok(await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'faq', name: 'FAQ', stage: 'Use' }), 201);
+    await ok(
+      await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'faq', name: 'FAQ', stage: 'Use' }),
+      201,
+    );
     expect((await typesOf(s, site.id))[0]!.touchpoints.at(-1)).toEqual({ key: 'faq', stage: 'Use' });
   });
 });
@@ -59,18 +96,57 @@ describe('the journey types API', () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s);
     const base = `/api/v1/sites/${site.id}/journey-types`;
-    const made = await ok<JourneyType>(await s.send('POST', base, { name: 'Getting support', stages: ['Ask', 'Solved'], touchpoints: [{ key: 'cart', stage: 'Ask' }] }), 201);
-    expect(made).toMatchObject({ slug: 'getting-support', isDefault: false, stages: ['Ask', 'Solved'], touchpoints: [{ key: 'cart', stage: 'Ask' }] });
+    const made = await ok<JourneyType>(
+      await s.send('POST', base, {
+        name: 'Getting support',
+        stages: ['Ask', 'Solved'],
+        touchpoints: [{ key: 'cart', stage: 'Ask' }],
+      }),
+      201,
+    );
+    expect(made).toMatchObject({
+      slug: 'getting-support',
+      isDefault: false,
+      stages: ['Ask', 'Solved'],
+      touchpoints: [{ key: 'cart', stage: 'Ask' }],
+    });
 
-    const code = async (res: Response, status: number) => { expect(res.status).toBe(status); return (await res.json<{ error: { code: string } }>()).error.code; };
-    expect(await code(await s.send('POST', base, { name: 'Getting support', stages: ['Ask'] }), 409)).toBe('slug_taken');
-    expect(await code(await s.send('POST', base, { name: 'Returns', stages: ['Ask'], touchpoints: [{ key: 'nowhere', stage: 'Ask' }] }), 400)).toBe('unknown_touchpoint');
-    expect(await code(await s.send('POST', base, { name: 'Returns', stages: ['Ask'], touchpoints: [{ key: 'cart', stage: 'Refund' }] }), 400)).toBe('unknown_stage');
-    expect(await code(await s.send('PATCH', `${base}/getting-support`, { stages: ['Solved'] }), 400)).toBe('stage_in_use');
+    const code = async (res: Response, status: number) => {
+      expect(res.status).toBe(status);
+      return (await res.json<{ error: { code: string } }>()).error.code;
+    };
+    expect(await code(await s.send('POST', base, { name: 'Getting support', stages: ['Ask'] }), 409)).toBe(
+      'slug_taken',
+    );
+    expect(
+      await code(
+        await s.send('POST', base, {
+          name: 'Returns',
+          stages: ['Ask'],
+          touchpoints: [{ key: 'nowhere', stage: 'Ask' }],
+        }),
+        400,
+      ),
+    ).toBe('unknown_touchpoint');
+    expect(
+      await code(
+        await s.send('POST', base, {
+          name: 'Returns',
+          stages: ['Ask'],
+          touchpoints: [{ key: 'cart', stage: 'Refund' }],
+        }),
+        400,
+      ),
+    ).toBe('unknown_stage');
+    expect(await code(await s.send('PATCH', `${base}/getting-support`, { stages: ['Solved'] }), 400)).toBe(
+      'stage_in_use',
+    );
     expect(await code(await s.send('DELETE', `${base}/main`), 409)).toBe('default_type');
     expect(await code(await s.send('PATCH', `${base}/nope`, { name: 'x' }), 404)).toBe('not_found');
 
-    const renamed = await ok<JourneyType>(await s.send('PATCH', `${base}/${made.id}`, { name: 'Support', position: 0 }));
+    const renamed = await ok<JourneyType>(
+      await s.send('PATCH', `${base}/${made.id}`, { name: 'Support', position: 0 }),
+    );
     expect(renamed).toMatchObject({ name: 'Support', slug: 'getting-support' });
     expect((await typesOf(s, site.id)).map((t) => t.slug)).toEqual(['getting-support', 'main']);
     expect((await s.send('DELETE', `${base}/${made.id}`)).status).toBe(204);
@@ -105,27 +181,61 @@ describe('views filtered by journey type', () => {
     const site = await createSiteWithTouchpoints(s);
     const api = `/api/v1/sites/${site.id}`;
     await ok(await s.send('PATCH', api, { settings: { minN: 1 } }));
-    await ok(await s.send('POST', `${api}/touchpoints`, { key: 'help', name: 'Help', stage: 'Support', channel: 'email' }), 201);
-    await ok(await s.send('POST', `${api}/touchpoints`, { key: 'returns', name: 'Returns form', stage: 'Support' }), 201);
-    await ok(await s.send('PATCH', `${api}/journey-types/main`, {
-      touchpoints: [{ key: 'home', stage: 'Awareness' }, { key: 'cart', stage: 'Purchase' }, { key: 'help', stage: 'Support' }],
-    }));
-    await ok(await s.send('POST', `${api}/journey-types`, {
-      name: 'Returns', stages: ['Request', 'Refund'], touchpoints: [{ key: 'returns', stage: 'Request' }, { key: 'help', stage: 'Request' }],
-    }), 201);
+    await ok(
+      await s.send('POST', `${api}/touchpoints`, { key: 'help', name: 'Help', stage: 'Support', channel: 'email' }),
+      201,
+    );
+    await ok(
+      await s.send('POST', `${api}/touchpoints`, { key: 'returns', name: 'Returns form', stage: 'Support' }),
+      201,
+    );
+    await ok(
+      await s.send('PATCH', `${api}/journey-types/main`, {
+        touchpoints: [
+          { key: 'home', stage: 'Awareness' },
+          { key: 'cart', stage: 'Purchase' },
+          { key: 'help', stage: 'Support' },
+        ],
+      }),
+    );
+    await ok(
+      await s.send('POST', `${api}/journey-types`, {
+        name: 'Returns',
+        stages: ['Request', 'Refund'],
+        touchpoints: [
+          { key: 'returns', stage: 'Request' },
+          { key: 'help', stage: 'Request' },
+        ],
+      }),
+      201,
+    );
     const events = [
-      visit('v1', 'home', '10:00'), visit('v1', 'help', '10:05'), answer('v1', 'help', '10:06', { cognitive: 5 }),
-      visit('v3', 'help', '10:00'), answer('v3', 'help', '10:01', { cognitive: 4 }),
-      answer('v4', 'help', '10:11', { cognitive: 2, handoff: 4 }, 'home'), visit('v4', 'help', '10:10'), visit('v4', 'home', '10:05'), visit('v4', 'returns', '10:00'),
+      visit('v1', 'home', '10:00'),
+      visit('v1', 'help', '10:05'),
+      answer('v1', 'help', '10:06', { cognitive: 5 }),
+      visit('v3', 'help', '10:00'),
+      answer('v3', 'help', '10:01', { cognitive: 4 }),
+      answer('v4', 'help', '10:11', { cognitive: 2, handoff: 4 }, 'home'),
+      visit('v4', 'help', '10:10'),
+      visit('v4', 'home', '10:05'),
+      visit('v4', 'returns', '10:00'),
     ];
     await ok(await s.send('POST', `${api}/import`, { events }));
     // v2 arrives newest first, one event at a time: its answer counts in Main until the visit to `returns` arrives
-    for (const e of [answer('v2', 'help', '10:06', { cognitive: 1 }), visit('v2', 'help', '10:05'), visit('v2', 'returns', '10:00')]) {
+    for (const e of [
+      answer('v2', 'help', '10:06', { cognitive: 1 }),
+      visit('v2', 'help', '10:05'),
+      visit('v2', 'returns', '10:00'),
+    ]) {
       await ok(await s.send('POST', `${api}/import`, { events: [e] }));
     }
 
     const main = await overview(s, site.id, '&journey=main');
-    expect(main.touchpoints.map((t) => [t.key, t.stage])).toEqual([['home', 'Awareness'], ['cart', 'Purchase'], ['help', 'Support']]);
+    expect(main.touchpoints.map((t) => [t.key, t.stage])).toEqual([
+      ['home', 'Awareness'],
+      ['cart', 'Purchase'],
+      ['help', 'Support'],
+    ]);
     expect(tp(main, 'help')!.quality).toBeCloseTo(66.67, 1);
     expect([tp(main, 'help')!.n, tp(main, 'help')!.visits, tp(main, 'home')!.visits]).toEqual([3, 3, 2]);
     expect(moves(main)).toEqual({ 'home>help': 2 });
@@ -135,7 +245,10 @@ describe('views filtered by journey type', () => {
     expect(ends(main)).toEqual({ help: [3, 3], home: [2, 0] });
 
     const returns = await overview(s, site.id, '&journey=returns');
-    expect(returns.touchpoints.map((t) => [t.key, t.stage])).toEqual([['help', 'Request'], ['returns', 'Request']]);
+    expect(returns.touchpoints.map((t) => [t.key, t.stage])).toEqual([
+      ['help', 'Request'],
+      ['returns', 'Request'],
+    ]);
     expect(tp(returns, 'help')!.quality).toBe(0);
     expect([tp(returns, 'help')!.n, tp(returns, 'help')!.visits, tp(returns, 'returns')!.visits]).toEqual([1, 1, 2]);
     expect(moves(returns)).toEqual({ 'returns>help': 1 });
@@ -155,12 +268,21 @@ describe('views filtered by journey type', () => {
     expect([day.n, day.scores.quality?.value]).toEqual([1, 0]);
 
     // responses and exports of a type list the answers given in its visits: Returns has v2's, Main the other three
-    const listed = async (q: string) => (await ok<{ responses: { visitor: string }[] }>(await s.get(`${api}/responses?${q}`))).responses.map((r) => r.visitor).sort();
+    const listed = async (q: string) =>
+      (await ok<{ responses: { visitor: string }[] }>(await s.get(`${api}/responses?${q}`))).responses
+        .map((r) => r.visitor)
+        .sort();
     expect(await listed('journey=returns')).toEqual(['visitor-v2']);
     expect(await listed('journey=main')).toEqual(['visitor-v1', 'visitor-v3', 'visitor-v4']);
     expect(await listed('')).toEqual(['visitor-v1', 'visitor-v2', 'visitor-v3', 'visitor-v4']);
     const csv = await (await s.get(`${api}/export.csv?journey=returns`)).text();
-    expect(csv.trim().split('\r\n').slice(1).map((l) => l.split(',')[2])).toEqual(['visitor-v2']);
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[2]),
+    ).toEqual(['visitor-v2']);
 
     // a type that does not exist is a clear 400
     const bad = await s.get(`${api}/analytics/overview?${RANGE}&journey=refunds`);

@@ -47,10 +47,17 @@ function syntheticJourneys(outcome: 'behavioral' | 'return'): ImportEvent[] {
     const [home, cart, checkout] = [rate(), rate(), rate()];
     const same = (x: number) => ({ sensorial: x, affective: x, cognitive: x });
     events.push(
-      visit(v, 'home', at(5, 9)), answer(v, 'home', at(5, 9), same(home)),
-      visit(v, 'cart', at(5, 10)), answer(v, 'cart', at(5, 10), same(cart)),
+      visit(v, 'home', at(5, 9)),
+      answer(v, 'home', at(5, 9), same(home)),
+      visit(v, 'cart', at(5, 10)),
+      answer(v, 'cart', at(5, 10), same(cart)),
       visit(v, 'checkout', at(5, 11)),
-      answer(v, 'checkout', at(5, 11), outcome === 'behavioral' ? { ...same(checkout), behavioral: cart } : same(checkout)),
+      answer(
+        v,
+        'checkout',
+        at(5, 11),
+        outcome === 'behavioral' ? { ...same(checkout), behavioral: cart } : same(checkout),
+      ),
     );
     if (outcome === 'return' && cart >= 4) events.push(visit(v, 'home', at(8, 9)));
   }
@@ -83,7 +90,8 @@ describe('loyalty drivers', () => {
     expect(cart.derivedImportance.outcome).toBe('return');
     expect(cart.derivedImportance.value!).toBeGreaterThan(70);
     expect(cart.quadrant).not.toBeNull();
-    for (const t of o.touchpoints.slice(1)) expect(t.derivedImportance.value!).toBeLessThan(cart.derivedImportance.ci![0]);
+    for (const t of o.touchpoints.slice(1))
+      expect(t.derivedImportance.value!).toBeLessThan(cart.derivedImportance.ci![0]);
   });
 
   it('agrees with a hand-computed correlation, and prefers stated importance where it is asked', async () => {
@@ -94,9 +102,12 @@ describe('loyalty drivers', () => {
     const xs = [1, 2, 3, 4, 5];
     const ys = [2, 1, 4, 3, 5];
     const events = xs.flatMap((x, i) => [
-      visit(`hand-${i}-visitor`, 'home', at(6, 8)), answer(`hand-${i}-visitor`, 'home', at(6, 8), { sensorial: 3, importance: 4 }),
-      visit(`hand-${i}-visitor`, 'cart', at(6, 9)), answer(`hand-${i}-visitor`, 'cart', at(6, 9), { sensorial: x }),
-      visit(`hand-${i}-visitor`, 'checkout', at(6, 10)), answer(`hand-${i}-visitor`, 'checkout', at(6, 10), { behavioral: ys[i]! }),
+      visit(`hand-${i}-visitor`, 'home', at(6, 8)),
+      answer(`hand-${i}-visitor`, 'home', at(6, 8), { sensorial: 3, importance: 4 }),
+      visit(`hand-${i}-visitor`, 'cart', at(6, 9)),
+      answer(`hand-${i}-visitor`, 'cart', at(6, 9), { sensorial: x }),
+      visit(`hand-${i}-visitor`, 'checkout', at(6, 10)),
+      answer(`hand-${i}-visitor`, 'checkout', at(6, 10), { behavioral: ys[i]! }),
     ]);
     await load(s, site.id, events);
     const o = await overview(s, site.id);
@@ -119,10 +130,27 @@ describe('loyalty drivers', () => {
     // an object as it was before loyalty pairs: no `l:` metrics, no mark
     await runInDurableObject(stub, (_store, state) => {
       const sql = state.storage.sql;
-      for (const row of sql.exec<{ segment: string; day: string; touchpoint: string; v: string }>('SELECT * FROM rollups').toArray()) {
-        const v = Object.fromEntries(Object.entries(JSON.parse(row.v) as Record<string, number[]>).filter(([m]) => !m.startsWith('l:')));
-        if (Object.keys(v).length) sql.exec('UPDATE rollups SET v = ? WHERE segment = ? AND day = ? AND touchpoint = ?', JSON.stringify(v), row.segment, row.day, row.touchpoint);
-        else sql.exec('DELETE FROM rollups WHERE segment = ? AND day = ? AND touchpoint = ?', row.segment, row.day, row.touchpoint);
+      for (const row of sql
+        .exec<{ segment: string; day: string; touchpoint: string; v: string }>('SELECT * FROM rollups')
+        .toArray()) {
+        const v = Object.fromEntries(
+          Object.entries(JSON.parse(row.v) as Record<string, number[]>).filter(([m]) => !m.startsWith('l:')),
+        );
+        if (Object.keys(v).length)
+          sql.exec(
+            'UPDATE rollups SET v = ? WHERE segment = ? AND day = ? AND touchpoint = ?',
+            JSON.stringify(v),
+            row.segment,
+            row.day,
+            row.touchpoint,
+          );
+        else
+          sql.exec(
+            'DELETE FROM rollups WHERE segment = ? AND day = ? AND touchpoint = ?',
+            row.segment,
+            row.day,
+            row.touchpoint,
+          );
       }
       sql.exec(`DELETE FROM meta WHERE key = 'loyalty'`);
     });

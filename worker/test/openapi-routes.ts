@@ -4,9 +4,20 @@ import { DEFAULT_STAGES } from '@throughline/schema';
 import { RawBody, worker } from './helpers';
 
 type Schema = {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema;
-  enum?: unknown[]; const?: unknown; default?: unknown; format?: string; minLength?: number; minItems?: number;
-  minimum?: number; oneOf?: Schema[]; anyOf?: Schema[]; allOf?: Schema[];
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  format?: string;
+  minLength?: number;
+  minItems?: number;
+  minimum?: number;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  allOf?: Schema[];
 };
 
 export interface ApiRoute {
@@ -34,7 +45,11 @@ export async function documentedRoutes(): Promise<ApiRoute[]> {
       path,
       params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
       body: op.requestBody?.content['application/json']?.schema,
-      query: Object.fromEntries((op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample(p.schema))])),
+      query: Object.fromEntries(
+        (op.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => [p.name, String(sample(p.schema))]),
+      ),
       writes: !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()),
     })),
   );
@@ -74,15 +89,39 @@ function sample(s: Schema | undefined): unknown {
 /** Bodies that a plain reading of the schema cannot make valid (they must agree with the fixture's journey). */
 const EXAMPLES: Record<string, () => unknown> = {
   // New passwords must not be among the first guesses, which a plain sample of the schema is.
-  'POST /auth/signup': () => ({ email: `${crypto.randomUUID()}@example.com`, password: 'tangerine lighthouse 7', organization: 'Acme' }),
+  'POST /auth/signup': () => ({
+    email: `${crypto.randomUUID()}@example.com`,
+    password: 'tangerine lighthouse 7',
+    organization: 'Acme',
+  }),
   'POST /auth/password': () => ({ current: 'correct horse battery', password: 'tangerine lighthouse 7' }),
   'PUT /sites/{id}/stages': () => ({ stages: [...DEFAULT_STAGES] }),
-  'POST /sites/{id}/journey-types': () => ({ name: 'Support', slug: `support-${crypto.randomUUID().slice(0, 8)}`, stages: ['Ask', 'Solved'] }),
-  'POST /sites/{id}/touchpoints': () => ({ key: `desk-${crypto.randomUUID().slice(0, 8)}`, name: 'Desk', stage: 'Support' }),
+  'POST /sites/{id}/journey-types': () => ({
+    name: 'Support',
+    slug: `support-${crypto.randomUUID().slice(0, 8)}`,
+    stages: ['Ask', 'Solved'],
+  }),
+  'POST /sites/{id}/touchpoints': () => ({
+    key: `desk-${crypto.randomUUID().slice(0, 8)}`,
+    name: 'Desk',
+    stage: 'Support',
+  }),
   'POST /sites/{id}/import.csv': () =>
-    new RawBody('text/csv', `at,touchpoint,sensorial\r\n${new Date(Date.now() - 30 * 86_400_000).toISOString()},checkout,4\r\n`),
+    new RawBody(
+      'text/csv',
+      `at,touchpoint,sensorial\r\n${new Date(Date.now() - 30 * 86_400_000).toISOString()},checkout,4\r\n`,
+    ),
   'POST /sites/{id}/import': () => ({
-    events: [{ id: crypto.randomUUID(), type: 'answer', visitor: 'imported-visitor', touchpoint: 'checkout', at: new Date(Date.now() - 30 * 86_400_000).toISOString(), answers: { sensorial: 3 } }],
+    events: [
+      {
+        id: crypto.randomUUID(),
+        type: 'answer',
+        visitor: 'imported-visitor',
+        touchpoint: 'checkout',
+        at: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+        answers: { sensorial: 3 },
+      },
+    ],
   }),
 };
 
@@ -96,7 +135,9 @@ export type ParamValues = Record<string, Record<string, string>>;
 export function paramsFor(route: ApiRoute, values: ParamValues): Record<string, string> | string {
   const own = values[route.path.split('/')[1]!];
   const missing = route.params.filter((p) => own?.[p] === undefined);
-  return missing.length ? `no test value for {${missing.join('}, {')}} of ${route.method} ${route.path}: add it to the ParamValues` : own!;
+  return missing.length
+    ? `no test value for {${missing.join('}, {')}} of ${route.method} ${route.path}: add it to the ParamValues`
+    : own!;
 }
 
 /** `/sites/{id}/touchpoints/{key}` with the values of `params` filled in. */

@@ -11,12 +11,21 @@ import { BASE, db, invite, signup, worker, type Session } from './helpers';
 
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'violet harbour seventeen';
-const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-throughline': '1', origin: BASE, ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  'x-throughline': '1',
+  origin: BASE,
+  ...extra,
+});
 const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
   worker.fetch(`${BASE}${path}`, { method: 'POST', body: JSON.stringify(body), headers: headers(extra) });
 const ip = () => ({ 'cf-connecting-ip': `203.0.113.${Math.floor(Math.random() * 250)}` });
 const login = (email: string, password = PASSWORD) => post('/api/v1/auth/login', { email, password }, ip());
-const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_session='))?.split(';')[0] ?? '';
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-tl_session='))
+    ?.split(';')[0] ?? '';
 const me = (cookie: string) => worker.fetch(`${BASE}/api/v1/me`, { headers: { cookie } });
 const tokenOf = (url: string) => url.split('/reset/')[1]!;
 
@@ -24,14 +33,18 @@ const tokenOf = (url: string) => url.split('/reset/')[1]!;
 async function team() {
   const owner = await signup();
   const email = `${crypto.randomUUID()}@example.com`;
-  const joined = await post('/api/v1/invites/accept', { token: (await invite(owner)).token, email, password: PASSWORD });
+  const joined = await post('/api/v1/invites/accept', {
+    token: (await invite(owner)).token,
+    email,
+    password: PASSWORD,
+  });
   const member = (await joined.json<Me>()).user.id;
   return { owner, email, member, sessions: [cookieOf(joined), cookieOf(await login(email))] };
 }
 const issue = (owner: Session, userId: string) => owner.send('POST', `/api/v1/members/${userId}/password-reset`);
 
 describe('password reset link issued by an owner', () => {
-  it('sets a new password once; the member\'s sessions end and the old password stops working', async () => {
+  it("sets a new password once; the member's sessions end and the old password stops working", async () => {
     const { owner, email, member, sessions } = await team();
     const res = await issue(owner, member);
     expect(res.status).toBe(201);
@@ -39,7 +52,10 @@ describe('password reset link issued by an owner', () => {
     expect(link.url).toMatch(new RegExp(`^${BASE}/reset/tlr_`));
     const token = tokenOf(link.url);
     // Only the hash is kept.
-    const row = await db.prepare('SELECT token_hash FROM password_resets WHERE user_id = ?').bind(member).first<{ token_hash: string }>();
+    const row = await db
+      .prepare('SELECT token_hash FROM password_resets WHERE user_id = ?')
+      .bind(member)
+      .first<{ token_hash: string }>();
     expect(row!.token_hash).toBe(await sha256(token));
 
     const preview = await worker.fetch(`${BASE}/api/v1/auth/reset/${token}`);
@@ -61,7 +77,9 @@ describe('password reset link issued by an owner', () => {
   it('works once when the link is used twice at the same moment', async () => {
     const { owner, member } = await team();
     const token = tokenOf((await (await issue(owner, member)).json<{ url: string }>()).url);
-    const both = await Promise.all([NEW_PASSWORD, 'another fine phrase'].map((password) => post('/api/v1/auth/reset', { token, password })));
+    const both = await Promise.all(
+      [NEW_PASSWORD, 'another fine phrase'].map((password) => post('/api/v1/auth/reset', { token, password })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 410]);
   });
 
@@ -70,14 +88,19 @@ describe('password reset link issued by an owner', () => {
     const first = tokenOf((await (await issue(owner, member)).json<{ url: string }>()).url);
     const second = tokenOf((await (await issue(owner, member)).json<{ url: string }>()).url);
     expect((await post('/api/v1/auth/reset', { token: first, password: NEW_PASSWORD })).status).toBe(410);
-    await db.prepare("UPDATE password_resets SET expires_at = '2020-01-01T00:00:00.000Z' WHERE token_hash = ?").bind(await sha256(second)).run();
+    await db
+      .prepare("UPDATE password_resets SET expires_at = '2020-01-01T00:00:00.000Z' WHERE token_hash = ?")
+      .bind(await sha256(second))
+      .run();
     const expired = await post('/api/v1/auth/reset', { token: second, password: NEW_PASSWORD });
     expect(expired.status).toBe(410);
     expect((await expired.json<{ error: { code: string } }>()).error.code).toBe('reset_expired');
-    expect((await post('/api/v1/auth/reset', { token: 'tlr_not-a-real-token', password: NEW_PASSWORD })).status).toBe(404);
+    expect((await post('/api/v1/auth/reset', { token: 'tlr_not-a-real-token', password: NEW_PASSWORD })).status).toBe(
+      404,
+    );
   });
 
-  it('only an owner issues one, not for themselves, another organization\'s person, or one who belongs elsewhere', async () => {
+  it("only an owner issues one, not for themselves, another organization's person, or one who belongs elsewhere", async () => {
     const { owner, member } = await team();
     const ownId = (await (await owner.get('/api/v1/me')).json<Me>()).user.id;
     expect((await issue(owner, ownId)).status).toBe(409);
@@ -91,17 +114,31 @@ describe('password reset link issued by an owner', () => {
     expect(elsewhere.status).toBe(409);
     expect((await elsewhere.json<{ error: { code: string } }>()).error.code).toBe('member_elsewhere');
     // A viewer cannot issue one; nor can an API token.
-    const viewer = { send: (m: string, p: string) => worker.fetch(`${BASE}${p}`, { method: m, headers: { ...headers(), cookie: joined.headers.getSetCookie()[0]!.split(';')[0]! } }) } as Session;
+    const viewer = {
+      send: (m: string, p: string) =>
+        worker.fetch(`${BASE}${p}`, {
+          method: m,
+          headers: { ...headers(), cookie: joined.headers.getSetCookie()[0]!.split(';')[0]! },
+        }),
+    } as Session;
     expect((await issue(viewer, member)).status).toBe(403);
-    const token = (await (await owner.send('POST', '/api/v1/tokens', { name: 't', scope: 'write' })).json<{ token: string }>()).token;
-    const byToken = await worker.fetch(`${BASE}/api/v1/members/${member}/password-reset`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const token = (
+      await (await owner.send('POST', '/api/v1/tokens', { name: 't', scope: 'write' })).json<{ token: string }>()
+    ).token;
+    const byToken = await worker.fetch(`${BASE}/api/v1/members/${member}/password-reset`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(byToken.status).toBe(403);
   });
 
   it('counts uses of reset links per address, like logins', async () => {
     const from = { 'cf-connecting-ip': '192.0.2.77' };
     const statuses: number[] = [];
-    for (let i = 0; i <= RESET_LIMITS.use; i++) statuses.push((await post('/api/v1/auth/reset', { token: `tlr_guess-${i}-abcdef`, password: NEW_PASSWORD }, from)).status);
+    for (let i = 0; i <= RESET_LIMITS.use; i++)
+      statuses.push(
+        (await post('/api/v1/auth/reset', { token: `tlr_guess-${i}-abcdef`, password: NEW_PASSWORD }, from)).status,
+      );
     expect(statuses.slice(0, RESET_LIMITS.use).every((s) => s === 404)).toBe(true);
     expect(statuses[RESET_LIMITS.use]).toBe(429);
   });
@@ -113,7 +150,10 @@ describe('password reset by email', () => {
     expect(await (await worker.fetch(`${BASE}/api/v1/auth/reset`)).json()).toEqual({ email: true });
     const res = await post('/api/v1/auth/reset/request', { email: email.toUpperCase() }, ip());
     expect(res.status).toBe(202);
-    const rows = await db.prepare('SELECT created_by, expires_at FROM password_resets WHERE user_id = ?').bind(member).all<{ created_by: string | null; expires_at: string }>();
+    const rows = await db
+      .prepare('SELECT created_by, expires_at FROM password_resets WHERE user_id = ?')
+      .bind(member)
+      .all<{ created_by: string | null; expires_at: string }>();
     expect(rows.results).toHaveLength(1);
     expect(rows.results[0]!.created_by).toBeNull();
     expect(Date.parse(rows.results[0]!.expires_at) - Date.now()).toBeLessThanOrEqual(60 * 60_000);
@@ -125,7 +165,8 @@ describe('password reset by email', () => {
   it('sends at most a few per account and window, whatever the address', async () => {
     const { email } = await team();
     const statuses: number[] = [];
-    for (let i = 0; i <= RESET_LIMITS.requestPerAccount; i++) statuses.push((await post('/api/v1/auth/reset/request', { email }, ip())).status);
+    for (let i = 0; i <= RESET_LIMITS.requestPerAccount; i++)
+      statuses.push((await post('/api/v1/auth/reset/request', { email }, ip())).status);
     expect(statuses).toEqual([...Array(RESET_LIMITS.requestPerAccount).fill(202), 429]);
   });
 
@@ -133,7 +174,11 @@ describe('password reset by email', () => {
     const without = { ...env, EMAIL: undefined };
     const options = await app.request(`${BASE}/api/v1/auth/reset`, {}, without);
     expect(await options.json()).toEqual({ email: false });
-    const res = await app.request(`${BASE}/api/v1/auth/reset/request`, { method: 'POST', headers: headers(), body: JSON.stringify({ email: 'a@example.com' }) }, without);
+    const res = await app.request(
+      `${BASE}/api/v1/auth/reset/request`,
+      { method: 'POST', headers: headers(), body: JSON.stringify({ email: 'a@example.com' }) },
+      without,
+    );
     expect(res.status).toBe(501);
     const body = await res.json<{ error: { code: string; message: string } }>();
     expect(body.error.code).toBe('email_not_configured');

@@ -17,7 +17,19 @@ it('keeps the allowed origins of a site renamed by PATCH', async () => {
 it('keeps channel, owner and URL rules of a touchpoint renamed by PATCH', async () => {
   const s = await signup();
   const site = await createSiteWithTouchpoints(s);
-  await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'desk', name: 'Desk', stage: 'Support', channel: 'offline', owner: 'partner', match: ['/desk*'] });
+  await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, {
+    key: 'desk',
+    name: 'Desk',
+    stage: 'Support',
+    channel: 'offline',
+    owner: 'partner',
+    match: ['/desk*'],
+  });
   const res = await s.send('PATCH', `/api/v1/sites/${site.id}/touchpoints/desk`, { name: 'Front desk' });
-  expect(await res.json()).toMatchObject({ name: 'Front desk', channel: 'offline', owner: 'partner', match: ['/desk*'] });
+  expect(await res.json()).toMatchObject({
+    name: 'Front desk',
+    channel: 'offline',
+    owner: 'partner',
+    match: ['/desk*'],
+  });
 });

@@ -7,7 +7,10 @@ describe('security headers', () => {
   it('sends nosniff and HSTS everywhere, no-store on authenticated JSON, and a CSP on the QR SVG', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, ['https://shop.example']);
-    const code = (await db.prepare("SELECT code FROM touchpoints WHERE site_id = ? AND key = 'checkout'").bind(site.id).first<{ code: string }>())!.code;
+    const code = (await db
+      .prepare("SELECT code FROM touchpoints WHERE site_id = ? AND key = 'checkout'")
+      .bind(site.id)
+      .first<{ code: string }>())!.code;
     const responses: Record<string, Response> = {
       me: await s.get('/api/v1/me'),
       sites: await s.get('/api/v1/sites'),
@@ -21,7 +24,8 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options'), name).toBe('nosniff');
       expect(res.headers.get('strict-transport-security'), name).toMatch(/^max-age=\d{8,}/);
     }
-    for (const name of ['me', 'sites', 'apiError']) expect(responses[name]!.headers.get('cache-control'), name).toBe('no-store');
+    for (const name of ['me', 'sites', 'apiError'])
+      expect(responses[name]!.headers.get('cache-control'), name).toBe('no-store');
     expect(responses.qr!.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(responses.qr!.headers.get('content-security-policy')).toContain('sandbox');
     // The public config stays cacheable.

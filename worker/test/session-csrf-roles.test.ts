@@ -3,29 +3,70 @@
 // may not write, and no token manages credentials or people (tokens, invites, members, site deletion).
 // Then the session itself: cookie attributes, logout, rotation, idle and absolute expiry, login throttling.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMember, siteResources, apiToken, BASE, bearer, createSiteWithTouchpoints, db, invite, type Session, signup, visitor, worker } from './helpers';
+import {
+  addMember,
+  siteResources,
+  apiToken,
+  BASE,
+  bearer,
+  createSiteWithTouchpoints,
+  db,
+  invite,
+  type Session,
+  signup,
+  visitor,
+  worker,
+} from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 /** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up; a reset link signs in). */
-const PUBLIC_WRITES = new Set(['POST /auth/signup', 'POST /auth/login', 'POST /auth/logout', 'POST /invites/accept', 'POST /auth/reset', 'POST /auth/reset/request']);
+const PUBLIC_WRITES = new Set([
+  'POST /auth/signup',
+  'POST /auth/login',
+  'POST /auth/logout',
+  'POST /invites/accept',
+  'POST /auth/reset',
+  'POST /auth/reset/request',
+]);
 /** Routes that change only the caller's own session or account (any role may; an API token may not): switching organization, password, other sessions, deleting the account. */
-const SESSION_WRITES = new Set(['POST /auth/switch', 'POST /auth/password', 'POST /auth/sessions/end-others', 'DELETE /me']);
+const SESSION_WRITES = new Set([
+  'POST /auth/switch',
+  'POST /auth/password',
+  'POST /auth/sessions/end-others',
+  'DELETE /me',
+]);
 /** Routes that manage credentials and people: a signed-in owner only, never an API token of any scope (issue 15, H1). */
 const PEOPLE_ROUTES = new Set([
-  'POST /tokens', 'GET /tokens', 'DELETE /tokens/{id}', 'POST /invites', 'GET /invites', 'DELETE /invites/{id}',
-  'PATCH /members/{userId}', 'DELETE /members/{userId}', 'POST /members/{userId}/password-reset', 'DELETE /sites/{id}',
+  'POST /tokens',
+  'GET /tokens',
+  'DELETE /tokens/{id}',
+  'POST /invites',
+  'GET /invites',
+  'DELETE /invites/{id}',
+  'PATCH /members/{userId}',
+  'DELETE /members/{userId}',
+  'POST /members/{userId}/password-reset',
+  'DELETE /sites/{id}',
 ]);
 /** State-changing routes today; the matrix must never quietly cover fewer. */
 const MIN_WRITE_ROUTES = 11;
 
-interface Me { user: { id: string }; organization: { id: string } }
+interface Me {
+  user: { id: string };
+  organization: { id: string };
+}
 
 async function tenant(role: 'owner' | 'viewer' = 'owner') {
   const session = await signup();
   const site = await createSiteWithTouchpoints(session);
   // A write token: the viewer's is capped by its maker's role once that maker is a viewer.
-  const made = await (await session.send('POST', '/api/v1/tokens', { name: role, scope: 'write' })).json<{ id: string; token: string }>();
-  const read = await (await session.send('POST', '/api/v1/tokens', { name: `${role} read`, scope: 'read' })).json<{ token: string }>();
+  const made = await (await session.send('POST', '/api/v1/tokens', { name: role, scope: 'write' })).json<{
+    id: string;
+    token: string;
+  }>();
+  const read = await (await session.send('POST', '/api/v1/tokens', { name: `${role} read`, scope: 'read' })).json<{
+    token: string;
+  }>();
   const me = await (await session.get('/api/v1/me')).json<Me>();
   const v = visitor();
   // The owner changes and removes another member, not itself: an organization keeps at least one owner.
@@ -65,7 +106,10 @@ beforeAll(async () => {
 });
 
 /** Runs `check` on every state-changing route and collects what went wrong, so one run names every culprit. */
-async function overWrites(filter: (r: ApiRoute) => boolean, check: (r: ApiRoute, path: string) => Promise<string | null>) {
+async function overWrites(
+  filter: (r: ApiRoute) => boolean,
+  check: (r: ApiRoute, path: string) => Promise<string | null>,
+) {
   const routes = writes.filter(filter);
   const failures: string[] = [];
   for (const route of routes) {
@@ -77,29 +121,47 @@ async function overWrites(filter: (r: ApiRoute) => boolean, check: (r: ApiRoute,
 }
 
 const name = (r: ApiRoute) => `${r.method} ${r.path}`;
-const expectStatus = async (res: Response, status: number) => (res.status === status ? null : `${res.status}, not ${status}: ${(await res.text()).slice(0, 100)}`);
+const expectStatus = async (res: Response, status: number) =>
+  res.status === status ? null : `${res.status}, not ${status}: ${(await res.text()).slice(0, 100)}`;
 
 describe('every state-changing route', () => {
   it('answers 401 without a session or token', async () => {
-    const { routes, failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)), async (r, path) =>
-      expectStatus(await raw(r.method, path, { 'x-throughline': '1', origin: BASE }, bodyFor(r)), 401));
+    const { routes, failures } = await overWrites(
+      (r) => !PUBLIC_WRITES.has(name(r)),
+      async (r, path) =>
+        expectStatus(await raw(r.method, path, { 'x-throughline': '1', origin: BASE }, bodyFor(r)), 401),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES - PUBLIC_WRITES.size);
     expect(failures).toEqual([]);
   });
 
   it('answers 403 to a session cookie without the x-throughline header', async () => {
-    const { routes, failures } = await overWrites(() => true, async (r, path) =>
-      expectStatus(await raw(r.method, path, { cookie: owner.session.cookie, origin: BASE }, bodyFor(r)), 403));
+    const { routes, failures } = await overWrites(
+      () => true,
+      async (r, path) =>
+        expectStatus(await raw(r.method, path, { cookie: owner.session.cookie, origin: BASE }, bodyFor(r)), 403),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES);
     expect(failures).toEqual([]);
   });
 
   it('answers 403 to a session cookie sent from a foreign origin or a cross-site fetch', async () => {
-    const { failures } = await overWrites(() => true, async (r, path) => {
-      const cookie = owner.session.cookie;
-      return (await expectStatus(await raw(r.method, path, { cookie, 'x-throughline': '1', origin: 'https://evil.example' }, bodyFor(r)), 403))
-        ?? expectStatus(await raw(r.method, path, { cookie, 'x-throughline': '1', 'sec-fetch-site': 'cross-site' }, bodyFor(r)), 403);
-    });
+    const { failures } = await overWrites(
+      () => true,
+      async (r, path) => {
+        const cookie = owner.session.cookie;
+        return (
+          (await expectStatus(
+            await raw(r.method, path, { cookie, 'x-throughline': '1', origin: 'https://evil.example' }, bodyFor(r)),
+            403,
+          )) ??
+          expectStatus(
+            await raw(r.method, path, { cookie, 'x-throughline': '1', 'sec-fetch-site': 'cross-site' }, bodyFor(r)),
+            403,
+          )
+        );
+      },
+    );
     expect(failures).toEqual([]);
   });
 
@@ -108,8 +170,14 @@ describe('every state-changing route', () => {
     const failures: string[] = [];
     for (const route of writes.filter((r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)))) {
       const params = paramsFor(route, viewer.values);
-      if (typeof params === 'string') { failures.push(params); continue; }
-      for (const [via, caller] of [['session', viewer.session], ['token', bearer(viewer.token)]] as const) {
+      if (typeof params === 'string') {
+        failures.push(params);
+        continue;
+      }
+      for (const [via, caller] of [
+        ['session', viewer.session],
+        ['token', bearer(viewer.token)],
+      ] as const) {
         const problem = await expectStatus(await caller.send(route.method, fill(route, params), bodyFor(route)), 403);
         if (problem) failures.push(`${name(route)} by ${via}: ${problem}`);
       }
@@ -120,10 +188,13 @@ describe('every state-changing route', () => {
 
   it('accepts an API token without the CSRF header or an Origin', async () => {
     const api = bearer(owner.token);
-    const { failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)) && !PEOPLE_ROUTES.has(name(r)), async (r, path) => {
-      const res = await api.send(r.method, path, bodyFor(r));
-      return res.ok ? null : `${res.status}: ${(await res.text()).slice(0, 100)}`;
-    });
+    const { failures } = await overWrites(
+      (r) => !PUBLIC_WRITES.has(name(r)) && !SESSION_WRITES.has(name(r)) && !PEOPLE_ROUTES.has(name(r)),
+      async (r, path) => {
+        const res = await api.send(r.method, path, bodyFor(r));
+        return res.ok ? null : `${res.status}: ${(await res.text()).slice(0, 100)}`;
+      },
+    );
     expect(failures).toEqual([]);
   });
 
@@ -134,21 +205,32 @@ describe('every state-changing route', () => {
     const failures: string[] = [];
     for (const route of documented) {
       const params = paramsFor(route, fresh.values);
-      if (typeof params === 'string') { failures.push(params); continue; }
-      for (const [via, token] of [['write', fresh.token], ['read', fresh.readToken]] as const) {
+      if (typeof params === 'string') {
+        failures.push(params);
+        continue;
+      }
+      for (const [via, token] of [
+        ['write', fresh.token],
+        ['read', fresh.readToken],
+      ] as const) {
         const res = await bearer(token).send(route.method, fill(route, params), bodyFor(route));
-        const code = res.status === 403 ? (await res.json<{ error: { code: string } }>()).error.code : String(res.status);
+        const code =
+          res.status === 403 ? (await res.json<{ error: { code: string } }>()).error.code : String(res.status);
         if (code !== 'session_only') failures.push(`${name(route)} by a ${via} token: ${code}`);
       }
     }
     expect(failures).toEqual([]);
-    expect((await fresh.session.send('POST', '/api/v1/tokens', { name: 'by a person', scope: 'write' })).status).toBe(201);
+    expect((await fresh.session.send('POST', '/api/v1/tokens', { name: 'by a person', scope: 'write' })).status).toBe(
+      201,
+    );
   });
 
   it('answers 403 to a read-scope token on every state-changing route, and lets it read', async () => {
     const api = bearer(owner.readToken);
-    const { routes, failures } = await overWrites((r) => !PUBLIC_WRITES.has(name(r)), async (r, path) =>
-      expectStatus(await api.send(r.method, path, bodyFor(r)), 403));
+    const { routes, failures } = await overWrites(
+      (r) => !PUBLIC_WRITES.has(name(r)),
+      async (r, path) => expectStatus(await api.send(r.method, path, bodyFor(r)), 403),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES - PUBLIC_WRITES.size);
     expect(failures).toEqual([]);
     expect((await api.get(`/api/v1/sites/${owner.site.id}/touchpoints`)).status).toBe(200);
@@ -161,8 +243,12 @@ describe('sessions', () => {
   const meWith = (cookie: string) => raw('GET', '/api/v1/me', { cookie });
 
   it('sets a __Host- cookie that is Secure, HttpOnly and SameSite=Lax', async () => {
-    const res = await raw('POST', '/api/v1/auth/signup', { 'x-throughline': '1', origin: BASE },
-      { email: `${crypto.randomUUID()}@example.com`, password: 'correct horse battery', organization: 'Acme' });
+    const res = await raw(
+      'POST',
+      '/api/v1/auth/signup',
+      { 'x-throughline': '1', origin: BASE },
+      { email: `${crypto.randomUUID()}@example.com`, password: 'correct horse battery', organization: 'Acme' },
+    );
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^__Host-tl_session=/);
     expect(cookie).toMatch(/; Secure/i);
@@ -183,17 +269,26 @@ describe('sessions', () => {
     const s = await signup(email);
     const res = await login(email, 'correct horse battery', { cookie: s.cookie });
     expect(res.status).toBe(200);
-    const fresh = res.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_session='))!.split(';')[0]!;
+    const fresh = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-tl_session='))!
+      .split(';')[0]!;
     expect(fresh).not.toBe(s.cookie);
     expect((await meWith(s.cookie)).status).toBe(401);
     expect((await meWith(fresh)).status).toBe(200);
   });
 
   it('refuses a session idle for more than 12 hours, or older than 14 days', async () => {
-    for (const [column, ageMs] of [['last_seen_at', 13 * 3_600_000], ['created_at', 15 * 86_400_000]] as const) {
+    for (const [column, ageMs] of [
+      ['last_seen_at', 13 * 3_600_000],
+      ['created_at', 15 * 86_400_000],
+    ] as const) {
       const s: Session = await signup();
       const me = await (await s.get('/api/v1/me')).json<Me>();
-      await db.prepare(`UPDATE sessions SET ${column} = ? WHERE user_id = ?`).bind(Date.now() - ageMs, me.user.id).run();
+      await db
+        .prepare(`UPDATE sessions SET ${column} = ? WHERE user_id = ?`)
+        .bind(Date.now() - ageMs, me.user.id)
+        .run();
       expect((await meWith(s.cookie)).status, column).toBe(401);
     }
   });
@@ -204,7 +299,10 @@ describe('sessions', () => {
     expect((await bearer(token).get('/api/v1/sites')).status).toBe(200);
     expect((await bearer(`${token}x`).get('/api/v1/sites')).status).toBe(401);
     const me = await (await s.get('/api/v1/me')).json<Me>();
-    await db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE org_id = ?').bind(Date.now(), me.organization.id).run();
+    await db
+      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE org_id = ?')
+      .bind(Date.now(), me.organization.id)
+      .run();
     expect((await bearer(token).get('/api/v1/sites')).status).toBe(401);
   });
 
@@ -221,7 +319,8 @@ describe('sessions', () => {
   it('throttles logins per client after 50 attempts, whatever the accounts', async () => {
     const ip = { 'cf-connecting-ip': '203.0.113.77' };
     const statuses: number[] = [];
-    for (let i = 0; i < 51; i++) statuses.push((await login(`${crypto.randomUUID()}@example.com`, 'wrong password!', ip)).status);
+    for (let i = 0; i < 51; i++)
+      statuses.push((await login(`${crypto.randomUUID()}@example.com`, 'wrong password!', ip)).status);
     expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
     expect(statuses[50]).toBe(429);
   });
@@ -230,7 +329,9 @@ describe('sessions', () => {
     const email = `${crypto.randomUUID()}@example.com`;
     await signup(email);
     const ip = { 'cf-connecting-ip': '198.51.100.201' };
-    const statuses = await Promise.all(Array.from({ length: 40 }, () => login(email, 'wrong password!', ip).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () => login(email, 'wrong password!', ip).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
@@ -240,14 +341,21 @@ describe('sessions', () => {
     const email = `${crypto.randomUUID()}@example.com`;
     await signup(email);
     const owner = await login(email, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.1' });
-    const known = owner.headers.getSetCookie().find((c) => c.startsWith('__Host-tl_known='))!.split(';')[0]!;
+    const known = owner.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-tl_known='))!
+      .split(';')[0]!;
     // 100 failures spread over 20 addresses reach the account-wide limit: a new browser is refused ...
     for (let a = 0; a < 20; a++) {
-      await Promise.all(Array.from({ length: 5 }, () => login(email, 'wrong password!', { 'cf-connecting-ip': `203.0.113.${a}` })));
+      await Promise.all(
+        Array.from({ length: 5 }, () => login(email, 'wrong password!', { 'cf-connecting-ip': `203.0.113.${a}` })),
+      );
     }
     expect((await login(email, 'correct horse battery', { 'cf-connecting-ip': '192.0.2.2' })).status).toBe(429);
     // ... the owner's browser is not, from the same address as the attacker's too.
-    expect((await login(email, 'correct horse battery', { 'cf-connecting-ip': '203.0.113.0', cookie: known })).status).toBe(200);
+    expect(
+      (await login(email, 'correct horse battery', { 'cf-connecting-ip': '203.0.113.0', cookie: known })).status,
+    ).toBe(200);
     // One address's failures lock only that address out of the account.
     const other = `${crypto.randomUUID()}@example.com`;
     await signup(other);

@@ -3,7 +3,19 @@
 // with no byte of B's data, and B's data must be unchanged afterwards. A new route joins the matrix by being
 // documented; a new kind of path parameter fails the matrix until it is taught which of B's values to use.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteResources, answerEvent, apiToken, bearer, createSiteWithTouchpoints, eventRows, invite, postEvents, type Session, signup, visitor } from './helpers';
+import {
+  siteResources,
+  answerEvent,
+  apiToken,
+  bearer,
+  createSiteWithTouchpoints,
+  eventRows,
+  invite,
+  postEvents,
+  type Session,
+  signup,
+  visitor,
+} from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
 
 const ORIGIN_A = 'https://a-shop.example';
@@ -13,14 +25,38 @@ const MIN_RESOURCE_ROUTES = 13;
 /** Routes whose path parameter is itself the credential (a secret link): whoever holds it may use it. */
 const CAPABILITY_URLS = new Set(['GET /invites/preview/{token}', 'GET /auth/reset/{token}']);
 
-interface Tenant { session: Session; site: { id: string; key: string }; token: string }
+interface Tenant {
+  session: Session;
+  site: { id: string; key: string };
+  token: string;
+}
 let a: Tenant;
-let b: Tenant & { destination: string; action: string; share: string; typeId: string; marker: string; email: string; visitor: string; tokenId: string; userId: string; invite: { id: string; token: string } };
+let b: Tenant & {
+  destination: string;
+  action: string;
+  share: string;
+  typeId: string;
+  marker: string;
+  email: string;
+  visitor: string;
+  tokenId: string;
+  userId: string;
+  invite: { id: string; token: string };
+};
 
 /** B's values for each path parameter, by the collection the route lives under. */
 const ownedByB = (route: ApiRoute) =>
   paramsFor(route, {
-    sites: { id: b.site.id, key: 'checkout', visitor: b.visitor, visitorId: b.visitor, destination: b.destination, action: b.action, share: b.share, typeId: b.typeId },
+    sites: {
+      id: b.site.id,
+      key: 'checkout',
+      visitor: b.visitor,
+      visitorId: b.visitor,
+      destination: b.destination,
+      action: b.action,
+      share: b.share,
+      typeId: b.typeId,
+    },
     tokens: { id: b.tokenId },
     members: { id: b.userId, userId: b.userId },
     invites: { id: b.invite.id, token: b.invite.token },
@@ -48,14 +84,30 @@ beforeAll(async () => {
   const sb = await signup(email, `Org ${marker}`);
   const site = await createSiteWithTouchpoints(sb, [ORIGIN_B]);
   await sb.send('PATCH', `/api/v1/sites/${site.id}`, { name: `Shop ${marker}` });
-  await sb.send('PUT', `/api/v1/sites/${site.id}/touchpoints/checkout/prompt`, { wording: { en: { sensorial: `Looks ${marker}?` } } });
+  await sb.send('PUT', `/api/v1/sites/${site.id}/touchpoints/checkout/prompt`, {
+    wording: { en: { sensorial: `Looks ${marker}?` } },
+  });
   const v = visitor();
-  const ingest = await postEvents({ site: site.key, visitor: v, events: [answerEvent('checkout', { comment: `said ${marker}` })] }, ORIGIN_B);
+  const ingest = await postEvents(
+    { site: site.key, visitor: v, events: [answerEvent('checkout', { comment: `said ${marker}` })] },
+    ORIGIN_B,
+  );
   expect(ingest.status).toBe(202);
   const tokenRes = await sb.send('POST', '/api/v1/tokens', { name: `token ${marker}`, role: 'owner' });
   const token = await tokenRes.json<{ id: string; token: string }>();
   const me = await (await sb.get('/api/v1/me')).json<{ user: { id: string } }>();
-  b = { session: sb, site, token: token.token, marker, email, visitor: v, tokenId: token.id, userId: me.user.id, invite: await invite(sb), ...(await siteResources(sb, site.id)) };
+  b = {
+    session: sb,
+    site,
+    token: token.token,
+    marker,
+    email,
+    visitor: v,
+    tokenId: token.id,
+    userId: me.user.id,
+    invite: await invite(sb),
+    ...(await siteResources(sb, site.id)),
+  };
 });
 
 describe('tenant isolation over every documented route', () => {
@@ -78,22 +130,27 @@ describe('tenant isolation over every documented route', () => {
         const text = await res.text();
         // Routes that manage people refuse any token before looking anything up: nothing of B to learn there.
         const sessionOnly = via === 'token' && res.status === 403 && text.includes('"session_only"');
-        if (res.status !== 404 && !sessionOnly) failures.push(`${route.method} ${route.path} by ${via}: ${res.status}, not 404 (${text.slice(0, 120)})`);
+        if (res.status !== 404 && !sessionOnly)
+          failures.push(`${route.method} ${route.path} by ${via}: ${res.status}, not 404 (${text.slice(0, 120)})`);
         const leaked = secretsOfB().filter((s) => text.includes(s));
-        if (leaked.length) failures.push(`${route.method} ${route.path} by ${via}: body holds B's ${leaked.join(', ')}`);
+        if (leaked.length)
+          failures.push(`${route.method} ${route.path} by ${via}: body holds B's ${leaked.join(', ')}`);
       }
     }
     expect(failures).toEqual([]);
     expect(await snapshotOfB(routes)).toBe(before);
   });
 
-  it("shows organization A nothing of B in its own lists", async () => {
+  it('shows organization A nothing of B in its own lists', async () => {
     const lists = (await documentedRoutes()).filter((r) => !r.writes && r.params.length === 0);
     expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/sites', '/me']));
     for (const route of lists) {
       for (const caller of [a.session, bearer(a.token)]) {
         const text = await (await caller.get(fill(route, {}))).text();
-        expect(secretsOfB().filter((s) => text.includes(s)), `${route.path}`).toEqual([]);
+        expect(
+          secretsOfB().filter((s) => text.includes(s)),
+          `${route.path}`,
+        ).toEqual([]);
       }
     }
   });

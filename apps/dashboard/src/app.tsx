@@ -14,8 +14,12 @@ import { lazyView } from './components/lazy';
 
 // Rarely opened screens load on demand, so the first screen stays small.
 const InviteView = lazyView<{ token: string }>(() => import('./views/invite').then((m) => m.InviteView));
-const ResetPasswordView = lazyView<{ token: string }>(() => import('./views/reset-password').then((m) => m.ResetPasswordView));
-const ForgotPasswordView = lazyView<Record<string, never>>(() => import('./views/forgot-password').then((m) => m.ForgotPasswordView));
+const ResetPasswordView = lazyView<{ token: string }>(() =>
+  import('./views/reset-password').then((m) => m.ResetPasswordView),
+);
+const ForgotPasswordView = lazyView<Record<string, never>>(() =>
+  import('./views/forgot-password').then((m) => m.ForgotPasswordView),
+);
 const TeamView = lazyView<Record<string, never>>(() => import('./views/team').then((m) => m.TeamView));
 
 const SharedApp = lazyView<{ token: string }>(() => import('./views/shared').then((m) => m.SharedApp));
@@ -43,7 +47,8 @@ function SignedInApp() {
   useEffect(() => {
     if (invite || reset || forgot) return;
     if (me === null && !authPath) {
-      const next = loc.path === '/' ? '' : `?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`;
+      const next =
+        loc.path === '/' ? '' : `?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`;
       navigate(`/login${next}`, { replace: true });
     } else if (me && authPath) {
       const next = loc.query.get('next');
@@ -74,10 +79,15 @@ function SignedInApp() {
   if (loc.path === '/' || authPath) body = <HomeRedirect />;
   else if (loc.path === '/sites') body = <SitesView />;
   else if (loc.path === '/team') body = <TeamView />;
-  else if (tpMatch?.id && tpMatch.key) body = <SiteLayout siteId={tpMatch.id} view="map" touchpoint={tpMatch.key} query={loc.query} />;
+  else if (tpMatch?.id && tpMatch.key)
+    body = <SiteLayout siteId={tpMatch.id} view="map" touchpoint={tpMatch.key} query={loc.query} />;
   else if (siteMatch && siteMatch.id !== undefined) {
     const view = (siteMatch.view ?? 'map') as SiteView;
-    body = SITE_VIEWS.some((v) => v.id === view) ? <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} /> : <NotFound />;
+    body = SITE_VIEWS.some((v) => v.id === view) ? (
+      <SiteLayout siteId={siteMatch.id} view={view} query={loc.query} />
+    ) : (
+      <NotFound />
+    );
   } else body = <NotFound />;
 
   return (

@@ -36,7 +36,9 @@ export function daysAgo(days: number, from = new Date()): string {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The query to send: the URL's range, or the default last 30 days, always explicit so the top bar shows what is queried. */
-export function readFilters(q: URLSearchParams): Required<Pick<AnalyticsQuery, 'from' | 'to'>> & Pick<AnalyticsQuery, 'segment' | 'journey'> {
+export function readFilters(
+  q: URLSearchParams,
+): Required<Pick<AnalyticsQuery, 'from' | 'to'>> & Pick<AnalyticsQuery, 'segment' | 'journey'> {
   const to = q.get('to');
   const from = q.get('from');
   const segment = q.get('segment');
@@ -44,7 +46,9 @@ export function readFilters(q: URLSearchParams): Required<Pick<AnalyticsQuery, '
   const t = to && DATE.test(to) ? to : isoDate(new Date());
   const f = from && DATE.test(from) ? from : daysAgo(DEFAULT_DAYS, new Date(`${t}T00:00:00Z`));
   return {
-    from: f, to: t, segment: segment && /^[a-z]+:[A-Za-z0-9_-]+$/.test(segment) ? segment : undefined,
+    from: f,
+    to: t,
+    segment: segment && /^[a-z]+:[A-Za-z0-9_-]+$/.test(segment) ? segment : undefined,
     journey: journey && /^[a-z0-9][a-z0-9-]{0,63}$/.test(journey) ? journey : undefined,
   };
 }

@@ -2,14 +2,21 @@
 // do not cover: a partner's page sends its answers from its own origin, which ingest refuses (403) unless allowed.
 
 /** Same rule as packages/schema PartnerDomainSchema: a domain, or for local testing localhost / an IPv4 address; a port optional. */
-const PARTNER = /^(?=.{1,253}$)(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|localhost|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?$/;
+const PARTNER =
+  /^(?=.{1,253}$)(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|localhost|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?$/;
 
 /** One per line, comma or space; a scheme and a path are dropped (`https://track.carrier.example/parcel` → `track.carrier.example`). */
 export const parsePartners = (text: string): string[] => [
   ...new Set(
     text
       .split(/[\s,]+/)
-      .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+      .map((d) =>
+        d
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/.*$/, ''),
+      )
       .filter(Boolean),
   ),
 ];

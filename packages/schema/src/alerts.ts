@@ -25,7 +25,15 @@ export const AlertDestinationSchema = z.object({
   team: z.string().nullable(),
   createdAt: z.string(),
   /** The latest delivery to it, if any. */
-  last: z.object({ event: z.string(), status: DeliveryStatusSchema, attempts: z.int(), at: z.string(), error: z.string().nullable() }).nullable(),
+  last: z
+    .object({
+      event: z.string(),
+      status: DeliveryStatusSchema,
+      attempts: z.int(),
+      at: z.string(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type AlertDestination = z.infer<typeof AlertDestinationSchema>;
 
@@ -64,4 +72,8 @@ export const AlertsStateSchema = z.object({
 export type AlertsState = z.infer<typeof AlertsStateSchema>;
 
 /** What "Send a test" did: the receiver's HTTP status, or the network error. */
-export const TestDeliverySchema = z.object({ ok: z.boolean(), status: z.int().nullable(), error: z.string().nullable() });
+export const TestDeliverySchema = z.object({
+  ok: z.boolean(),
+  status: z.int().nullable(),
+  error: z.string().nullable(),
+});

@@ -16,7 +16,10 @@ export const AnalyticsQuerySchema = z.object({
   segment: z
     .string()
     .max(120)
-    .regex(/^[A-Za-z]{1,20}:[^:]{1,100}$/, 'segment is name:value, name one of device, channel, locale, country, returning, stage')
+    .regex(
+      /^[A-Za-z]{1,20}:[^:]{1,100}$/,
+      'segment is name:value, name one of device, channel, locale, country, returning, stage',
+    )
     .optional(),
   /** A journey type (id or slug): scores from that type's visits, journey metrics from its journeys (docs/metrics.md › Journey types). */
   journey: JourneyTypeRefSchema.optional(),
@@ -87,13 +90,12 @@ export const TouchpointScoresSchema = z.object({
   qualityStat: ScoreStatSchema,
   /** Context gap (docs/metrics.md › Context sensitivity): best minus worst segment in score points, by mean answer-level
    * quality, over segments (device, channel, locale, country, returning) with at least minN answers; null below two. */
-  contextGap: z
-    .object({
-      gap: z.number().nullable(),
-      best: z.object({ segment: z.string(), quality: z.number() }).nullable(),
-      worst: z.object({ segment: z.string(), quality: z.number() }).nullable(),
-      segments: z.int(),
-    }),
+  contextGap: z.object({
+    gap: z.number().nullable(),
+    best: z.object({ segment: z.string(), quality: z.number() }).nullable(),
+    worst: z.object({ segment: z.string(), quality: z.number() }).nullable(),
+    segments: z.int(),
+  }),
   /** Per rated dimension: answers at each scale point 1…5 in range (the distribution behind its score; quality has none). */
   histograms: z.record(z.string(), z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()])),
   /** Importance used for the quadrant and priority: stated (`scores.importance`) where it has a score, else derived. */
@@ -200,7 +202,13 @@ export const TrendAlertSchema = z.object({
   baseline: AlertWindowSchema,
   /** recent − baseline in score points (negative). */
   change: z.number(),
-  test: z.object({ name: z.literal('welch_t_one_sided'), /** null when both windows have zero variance (t is ±infinite). */ t: z.number().nullable(), df: z.number(), p: z.number(), alpha: z.number() }),
+  test: z.object({
+    name: z.literal('welch_t_one_sided'),
+    /** null when both windows have zero variance (t is ±infinite). */ t: z.number().nullable(),
+    df: z.number(),
+    p: z.number(),
+    alpha: z.number(),
+  }),
 });
 export type TrendAlert = z.infer<typeof TrendAlertSchema>;
 

@@ -11,7 +11,10 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const SignupSchema = z.strictObject({
   email: EmailSchema,
@@ -62,7 +65,9 @@ export const TokenCreatedSchema = z.object({ id: z.string(), name: z.string(), t
 export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
 
 /** An allowed origin, e.g. `https://shop.example` (scheme, host, optional port). */
-export const OriginSchema = z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin is scheme://host[:port]');
+export const OriginSchema = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin is scheme://host[:port]');
 
 export const SiteCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
@@ -92,7 +97,12 @@ export const JourneyLinkCreateSchema = z.strictObject({
   /** Days until the link stops joining visits: 1 to 365, default 30. */
   expiresInDays: z.int().min(1).max(365).default(30),
   /** A touchpoint whose hosted prompt page (`/t/{code}`) the link should open: the answer gets `url`. */
-  touchpoint: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/, 'a touchpoint key').optional(),
+  touchpoint: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a touchpoint key')
+    .optional(),
 });
 export type JourneyLinkCreate = z.input<typeof JourneyLinkCreateSchema>;
 export const JourneyLinkCreatedSchema = z.object({

@@ -6,7 +6,10 @@ import type { Prompt } from './journey';
 
 describe('theme question wording', () => {
   it('names the brand in all seven languages and keeps what the team wrote', () => {
-    const asked: Pick<Prompt, 'dimensions' | 'wording'> = { dimensions: ['sensorial', 'theme'], wording: { fr: { theme: 'Fidèle à Trailhead ?', sensorial: 'Beau ?' } } };
+    const asked: Pick<Prompt, 'dimensions' | 'wording'> = {
+      dimensions: ['sensorial', 'theme'],
+      wording: { fr: { theme: 'Fidèle à Trailhead ?', sensorial: 'Beau ?' } },
+    };
     const p = withThemeWording(asked, 'Trailhead');
     expect(Object.keys(p.wording).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'nl']);
     expect(p.wording.en!.theme).toBe('How well does this fit what Trailhead promises?');

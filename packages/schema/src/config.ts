@@ -9,9 +9,15 @@ import { TouchpointSchema, PromptInputSchema } from './journey';
 export const ThemeColorSchema = z
   .string()
   .max(60)
-  .regex(/^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9a-z.%\s,/]*\)|[a-z]{3,30})$/i, 'a CSS colour: #rrggbb, rgb(…), hsl(…), oklch(…) or a colour name');
+  .regex(
+    /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9a-z.%\s,/]*\)|[a-z]{3,30})$/i,
+    'a CSS colour: #rrggbb, rgb(…), hsl(…), oklch(…) or a colour name',
+  );
 /** A font-family list: names, quotes, commas and spaces only. */
-export const ThemeFontSchema = z.string().max(200).regex(/^[\w\s,'".-]+$/, 'a font-family list, such as "Inter, system-ui, sans-serif"');
+export const ThemeFontSchema = z
+  .string()
+  .max(200)
+  .regex(/^[\w\s,'".-]+$/, 'a font-family list, such as "Inter, system-ui, sans-serif"');
 /**
  * A partner's domain name (lower case, no scheme or path): `carrier.example`, which also covers its subdomains and
  * any port. For trying a partner page locally, `localhost` or an IPv4 address, and a port, which then must match too:
@@ -55,7 +61,9 @@ export const SiteSettingsSchema = z.strictObject({
   /** Minimum answers before a score is shown. */
   minN: z.int().min(1).max(1000).default(5),
   /** Quadrant thresholds on the 0–100 scale; the midpoint unless set. */
-  thresholds: z.strictObject({ importance: z.number().min(0).max(100), quality: z.number().min(0).max(100) }).default({ importance: 50, quality: 50 }),
+  thresholds: z
+    .strictObject({ importance: z.number().min(0).max(100), quality: z.number().min(0).max(100) })
+    .default({ importance: 50, quality: 50 }),
   /** A gap between a visitor's visits longer than this many days starts a new journey (docs/metrics.md › The model, "Journey"). */
   journeyWindowDays: z.int().min(1).max(365).default(30),
   /** Raw visits older than this many days are dropped; rollups stay (default about 13 months). */

@@ -10,7 +10,6 @@ export const MAX_EVENTS_PER_BATCH = 500;
 /** Events older than this are refused by ingest; older data comes through import. */
 export const MAX_EVENT_AGE_DAYS = 7;
 
-
 /** Where and how the visit happened; every field optional, no personal data. */
 export const ContextSchema = z.strictObject({
   device: z.enum(DEVICES).optional(),
@@ -38,7 +37,10 @@ const EventBase = {
  * A signed journey link (docs/metrics.md › The model, "Journey link"), as carried by `tl_j` in a URL: `<journey id>.<expiry, Unix
  * seconds in base 36>.<HMAC-SHA256 signature, base64url>`, made by the worker only (worker/src/ingest/journey-link.ts).
  */
-export const JourneyLinkSchema = z.string().max(160).regex(/^[A-Za-z0-9_-]{8,64}\.[0-9a-z]{1,10}\.[A-Za-z0-9_-]{43}$/, 'not a journey link');
+export const JourneyLinkSchema = z
+  .string()
+  .max(160)
+  .regex(/^[A-Za-z0-9_-]{8,64}\.[0-9a-z]{1,10}\.[A-Za-z0-9_-]{43}$/, 'not a journey link');
 export type JourneyLink = z.infer<typeof JourneyLinkSchema>;
 
 /** The signed journey link the tab arrived with: a valid, unexpired one joins the event to that journey. */
@@ -60,14 +62,23 @@ export type AnswerEvent = z.infer<typeof AnswerEventSchema>;
 export const PROMPT_OUTCOMES = ['shown', 'dismissed', 'answered'] as const;
 export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
 /** What the visitor did with a prompt: counted per touchpoint for its response rate; never part of a journey. */
-export const PromptEventSchema = z.strictObject({ ...EventBase, ...Linked, type: z.literal('prompt'), outcome: z.enum(PROMPT_OUTCOMES) });
+export const PromptEventSchema = z.strictObject({
+  ...EventBase,
+  ...Linked,
+  type: z.literal('prompt'),
+  outcome: z.enum(PROMPT_OUTCOMES),
+});
 export type PromptEvent = z.infer<typeof PromptEventSchema>;
 
 export const EventSchema = z.discriminatedUnion('type', [VisitEventSchema, AnswerEventSchema, PromptEventSchema]);
 export type TrackedEvent = z.infer<typeof EventSchema>;
 
 /** A visitor id: random, made and kept by the widget; it is the journey id unless a signed journey link says otherwise. */
-export const VisitorIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'visitor ids are URL-safe');
+export const VisitorIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'visitor ids are URL-safe');
 
 /** The ingest body. Events are validated one by one so that one bad event does not sink the batch. */
 export const IngestRequestSchema = z.strictObject({

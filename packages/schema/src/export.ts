@@ -11,7 +11,25 @@ export type ExportQuery = z.infer<typeof ExportQuerySchema>;
  * cell that starts with = + - @ or a tab are prefixed with ' so that spreadsheets do not run them.
  */
 export const EXPORT_COLUMNS = [
-  'id', 'at', 'visitor', 'touchpoint', 'from',
-  'sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff', 'theme',
-  'quality', 'comment', 'device', 'channel', 'locale', 'country', 'returning', 'source',
+  'id',
+  'at',
+  'visitor',
+  'touchpoint',
+  'from',
+  'sensorial',
+  'affective',
+  'cognitive',
+  'relational',
+  'behavioral',
+  'importance',
+  'handoff',
+  'theme',
+  'quality',
+  'comment',
+  'device',
+  'channel',
+  'locale',
+  'country',
+  'returning',
+  'source',
 ] as const;

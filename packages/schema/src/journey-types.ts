@@ -11,7 +11,11 @@ export const JourneyTypeSlugSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'slugs are lowercase letters, digits and -');
 
 /** A type's id or its slug: what `journey=` and the routes' `{typeId}` accept. */
-export const JourneyTypeRefSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'a journey type id or slug');
+export const JourneyTypeRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a journey type id or slug');
 
 /** A touchpoint that serves a journey type, and the type's stage it sits in. */
 export const JourneyTypeTouchpointSchema = z.strictObject({ key: TouchpointKeySchema, stage: StageNameSchema });
@@ -62,6 +66,13 @@ export const MAX_JOURNEY_TYPES = 20;
 
 /** A slug from a name: "Getting support" → "getting-support". */
 export function slugOf(name: string): string {
-  const s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   return s || 'journey';
 }

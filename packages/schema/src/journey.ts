@@ -45,7 +45,13 @@ export const TouchpointInputSchema = z.strictObject({
 export type TouchpointInput = z.input<typeof TouchpointInputSchema>;
 /** Without the create defaults: a PATCH changes only the fields it names. */
 export const TouchpointPatchSchema = TouchpointInputSchema.omit({ key: true })
-  .extend({ channel: ChannelSchema, owner: OwnerSchema, team: z.string().trim().max(60), match: z.array(UrlRuleSchema).max(20), naturalEnd: z.boolean() })
+  .extend({
+    channel: ChannelSchema,
+    owner: OwnerSchema,
+    team: z.string().trim().max(60),
+    match: z.array(UrlRuleSchema).max(20),
+    naturalEnd: z.boolean(),
+  })
   .partial();
 
 export const TouchpointSchema = TouchpointInputSchema.extend({
@@ -68,7 +74,11 @@ export const WordingSchema = z.partialRecord(DimensionSchema, z.string().min(1).
 
 export const PromptInputSchema = z.strictObject({
   /** One to three dimensions asked together; `handoff` is added only for arrivals from another touchpoint. */
-  dimensions: z.array(DimensionSchema).min(1).max(3).default([...DEFAULT_PROMPT_DIMENSIONS]),
+  dimensions: z
+    .array(DimensionSchema)
+    .min(1)
+    .max(3)
+    .default([...DEFAULT_PROMPT_DIMENSIONS]),
   /** Question wording by locale (`en`, `de-CH`, …). */
   wording: z.record(z.string().min(2).max(16), WordingSchema).default({}),
   /** Share of eligible visits that are asked, 0–1. */

@@ -67,7 +67,14 @@ export type InviteAccept = z.input<typeof InviteAcceptSchema>;
 
 /** GET /api/v1/organizations: every organization the signed-in person belongs to (an API token: its own). */
 export const OrganizationsSchema = z.object({
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema, /** The one this session opens. */ current: z.boolean() })),
+  organizations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: RoleSchema,
+      /** The one this session opens. */ current: z.boolean(),
+    }),
+  ),
 });
 export type Organizations = z.infer<typeof OrganizationsSchema>;
 

@@ -5,7 +5,12 @@ import { AnalyticsQuerySchema, ScoreStatSchema } from './analytics';
 
 /** GET /api/v1/sites/{id}/analytics/partners: the overview's filters, and optionally one partner touchpoint. */
 export const PartnerQuerySchema = AnalyticsQuerySchema.extend({
-  touchpoint: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/, 'a touchpoint key').optional(),
+  touchpoint: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a touchpoint key')
+    .optional(),
 });
 export type PartnerQuery = z.infer<typeof PartnerQuerySchema>;
 

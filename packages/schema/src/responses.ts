@@ -95,10 +95,17 @@ export const CommentThemesSchema = z.object({
   comments: z.int(),
   capped: z.boolean(),
   groups: z.array(z.object({ text: z.string(), count: z.int(), touchpoints: z.array(z.string()) })),
-  themes: z.array(z.object({
-    touchpoint: z.string(), phrase: z.string(), count: z.int(),
-    /** Share of the touchpoint's comments that mention it, and of the other touchpoints' comments. */
-    share: z.number(), elsewhereShare: z.number(), lift: z.number(), quality: z.number().nullable(),
-  })),
+  themes: z.array(
+    z.object({
+      touchpoint: z.string(),
+      phrase: z.string(),
+      count: z.int(),
+      /** Share of the touchpoint's comments that mention it, and of the other touchpoints' comments. */
+      share: z.number(),
+      elsewhereShare: z.number(),
+      lift: z.number(),
+      quality: z.number().nullable(),
+    }),
+  ),
 });
 export type CommentThemes = z.infer<typeof CommentThemesSchema>;

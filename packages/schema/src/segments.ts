@@ -21,7 +21,9 @@ export function countryOf(country: string | null | undefined): string | null {
   return /^[A-Z]{2}$/.test(code) && code !== 'XX' && code !== 'T1' ? code : null;
 }
 
-export type SegmentCheck = { ok: true; segment: string } | { ok: false; reason: string; allowed: Record<string, string> };
+export type SegmentCheck =
+  | { ok: true; segment: string }
+  | { ok: false; reason: string; allowed: Record<string, string> };
 
 const ALLOWED: Record<ContextSegment, string> = {
   device: DEVICES.join(', '),
@@ -45,17 +47,24 @@ export function normalizeSegment(segment: string): SegmentCheck {
     return refuse(`no segment named "${name}"; use ${[...CONTEXT_SEGMENTS, 'stage'].join(', ')}`);
   }
   const value = normalizeValue(name as ContextSegment, raw);
-  return value === null ? refuse(`"${raw}" is not a value of ${name}: ${ALLOWED[name as ContextSegment]}`) : { ok: true, segment: `${name}:${value}` };
+  return value === null
+    ? refuse(`"${raw}" is not a value of ${name}: ${ALLOWED[name as ContextSegment]}`)
+    : { ok: true, segment: `${name}:${value}` };
 }
 
 function normalizeValue(name: ContextSegment, raw: string): string | null {
   const lower = raw.toLowerCase();
   switch (name) {
-    case 'device': return (DEVICES as readonly string[]).includes(lower) ? lower : null;
-    case 'channel': return (ARRIVALS as readonly string[]).includes(lower) ? lower : null;
-    case 'locale': return raw ? languageOf(raw) : null;
-    case 'country': return countryOf(raw);
-    case 'returning': return lower === 'yes' || lower === 'true' ? 'yes' : lower === 'no' || lower === 'false' ? 'no' : null;
+    case 'device':
+      return (DEVICES as readonly string[]).includes(lower) ? lower : null;
+    case 'channel':
+      return (ARRIVALS as readonly string[]).includes(lower) ? lower : null;
+    case 'locale':
+      return raw ? languageOf(raw) : null;
+    case 'country':
+      return countryOf(raw);
+    case 'returning':
+      return lower === 'yes' || lower === 'true' ? 'yes' : lower === 'no' || lower === 'false' ? 'no' : null;
   }
 }
 

@@ -8,7 +8,11 @@ export type ShareView = (typeof SHARE_VIEWS)[number];
 export const ShareInputSchema = z.strictObject({
   view: z.enum(SHARE_VIEWS),
   /** The view's filters as a URL query, e.g. `from=2026-11-01&segment=device:mobile&team=Logistics`. */
-  query: z.string().max(300).regex(/^[\w.:%&=+,-]*$/, 'a URL query of filters').default(''),
+  query: z
+    .string()
+    .max(300)
+    .regex(/^[\w.:%&=+,-]*$/, 'a URL query of filters')
+    .default(''),
   /** Days until the link stops working (default 14, at most 90). */
   expiresInDays: z.int().min(1).max(90).default(14),
   /** Who it is for, to find it in the list ("Board, November"). */
@@ -35,6 +39,11 @@ export const SharesSchema = z.object({ shares: z.array(ShareSchema) });
 
 /** What a shared link opens: answered to its own token only. */
 export const ShareInfoSchema = z.object({
-  siteId: z.string(), siteName: z.string(), view: z.enum(SHARE_VIEWS), query: z.string(), label: z.string(), expiresAt: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  view: z.enum(SHARE_VIEWS),
+  query: z.string(),
+  label: z.string(),
+  expiresAt: z.string(),
 });
 export type ShareInfo = z.infer<typeof ShareInfoSchema>;

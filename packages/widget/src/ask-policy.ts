@@ -11,7 +11,14 @@ export interface AskLog {
   done: Record<string, number>;
 }
 
-export function mayAsk(prompt: Prompt | null | undefined, key: string, log: AskLog, budget: AskBudget, now: number, random = Math.random()): prompt is Prompt {
+export function mayAsk(
+  prompt: Prompt | null | undefined,
+  key: string,
+  log: AskLog,
+  budget: AskBudget,
+  now: number,
+  random = Math.random(),
+): prompt is Prompt {
   if (!prompt?.enabled) return false;
   if ((log.done[key] ?? 0) > now - prompt.recontactDays * DAY) return false;
   if (log.shown.filter((t) => t > now - budget.periodDays * DAY).length >= budget.prompts) return false;

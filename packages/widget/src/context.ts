@@ -2,11 +2,16 @@
 import type { Context } from '@throughline/schema';
 
 const SEARCH = /(^|\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|qwant|startpage)\./;
-const SOCIAL = /(^|\.)(facebook|fb|instagram|linkedin|twitter|x|t|reddit|youtube|tiktok|pinterest|threads|mastodon)\.(com|co|social)$/;
+const SOCIAL =
+  /(^|\.)(facebook|fb|instagram|linkedin|twitter|x|t|reddit|youtube|tiktok|pinterest|threads|mastodon)\.(com|co|social)$/;
 
 export function device(): NonNullable<Context['device']> {
   const ua = navigator.userAgent;
-  return /iPad|Tablet/i.test(ua) || (/Android/.test(ua) && !/Mobile/.test(ua)) ? 'tablet' : /Mobi|iPhone|Android/.test(ua) ? 'mobile' : 'desktop';
+  return /iPad|Tablet/i.test(ua) || (/Android/.test(ua) && !/Mobile/.test(ua))
+    ? 'tablet'
+    : /Mobi|iPhone|Android/.test(ua)
+      ? 'mobile'
+      : 'desktop';
 }
 
 /** Channel of arrival, from campaign parameters and the referrer. */

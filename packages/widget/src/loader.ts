@@ -26,7 +26,10 @@ try {
     // where the CSP does not allow it, createPolicy throws and the page's default policy, if any, decides.
     let tt: { createScriptURL(u: string): string } | undefined;
     try {
-      tt = (window as { trustedTypes?: { createPolicy(n: string, p: object): typeof tt } }).trustedTypes?.createPolicy('throughline', { createScriptURL: (u: string) => u });
+      tt = (window as { trustedTypes?: { createPolicy(n: string, p: object): typeof tt } }).trustedTypes?.createPolicy(
+        'throughline',
+        { createScriptURL: (u: string) => u },
+      );
     } catch {
       /* no policy: plain strings */
     }
@@ -47,7 +50,20 @@ try {
     const config = fetch(`${endpoint}/v1/sites/${d.site}/config`, { credentials: 'omit' });
     config.catch(() => {});
     (load('core') as Promise<typeof start>).then(
-      (start) => (run = start({ site: d.site!, endpoint, touchpoint: d.touchpoint, locale: d.locale, inline: d.inline, nonce, load, config }, q)),
+      (start) =>
+        (run = start(
+          {
+            site: d.site!,
+            endpoint,
+            touchpoint: d.touchpoint,
+            locale: d.locale,
+            inline: d.inline,
+            nonce,
+            load,
+            config,
+          },
+          q,
+        )),
       () => {},
     );
   }

@@ -37,7 +37,9 @@ export type Command = [name: string, ...args: unknown[]];
 
 const uuid = (): string =>
   crypto.randomUUID?.() ??
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+  );
 
 /** This tab's value of `key` in sessionStorage, or sets it (an empty value removes it); never throws. */
 function tab(key: string, value?: string): string | undefined {
@@ -103,8 +105,22 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
       for (const b of crypto.getRandomValues(new Uint8Array(21))) visitor += (b % 36).toString(36);
       set(V, visitor);
     }
-    const context = { device: device(), locale: lang(), channel: !first ? ('internal' as const) : handedOver ? ('partner' as const) : arrival(url, document.referrer), returning, path: pagePath(url, config!.sendQuery) };
-    push({ id: uuid(), type: 'visit', touchpoint: key, at: new Date(now).toISOString(), from, context, ...(link && { link }) });
+    const context = {
+      device: device(),
+      locale: lang(),
+      channel: !first ? ('internal' as const) : handedOver ? ('partner' as const) : arrival(url, document.referrer),
+      returning,
+      path: pagePath(url, config!.sendQuery),
+    };
+    push({
+      id: uuid(),
+      type: 'visit',
+      touchpoint: key,
+      at: new Date(now).toISOString(),
+      from,
+      context,
+      ...(link && { link }),
+    });
     return from;
   }
 
@@ -132,14 +148,28 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
         set(A, l);
       }),
       // Called from the prompt's event handlers: guarded, so that nothing of ours reaches the page.
-      emit: guard((e: Parameters<Asking['emit']>[0]) => off() || push({ id: uuid(), touchpoint: key, at: new Date().toISOString(), ...e, ...(link && { link }) } as TrackedEvent)),
+      emit: guard(
+        (e: Parameters<Asking['emit']>[0]) =>
+          off() ||
+          push({
+            id: uuid(),
+            touchpoint: key,
+            at: new Date().toISOString(),
+            ...e,
+            ...(link && { link }),
+          } as TrackedEvent),
+      ),
       inline: o.inline,
       nonce: o.nonce,
     };
     stop();
     let on = true;
     stop = () => (on = false);
-    const go = () => o.load('prompt').then((show) => on && (stop = show(asking)), () => {});
+    const go = () =>
+      o.load('prompt').then(
+        (show) => on && (stop = show(asking)),
+        () => {},
+      );
     // An immediate prompt (or `show`) loads its chunk now; any other while the page is idle, so that when its trigger
     // fires only the rendering is left. Pages where no prompt may ask never load it.
     force || p.trigger.type == 'immediate' ? go() : (window.requestIdleCallback ?? setTimeout)(go);

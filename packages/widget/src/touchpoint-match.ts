@@ -7,7 +7,12 @@ import type { ConfigTouchpoint } from '@throughline/schema';
  */
 export function matchRule(rule: string, url: URL): boolean {
   const [path = '', query] = rule.split('?');
-  const target = (/^https?:/.test(path) ? url.origin + url.pathname : path.startsWith('/') ? url.pathname : url.host + url.pathname) + (path.includes('#') ? url.hash : '');
+  const target =
+    (/^https?:/.test(path)
+      ? url.origin + url.pathname
+      : path.startsWith('/')
+        ? url.pathname
+        : url.host + url.pathname) + (path.includes('#') ? url.hash : '');
   const re = new RegExp('^' + path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
   if (!re.test(target)) return false;
   for (const pair of query ? query.split('&') : []) {

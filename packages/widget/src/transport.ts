@@ -67,14 +67,21 @@ export function transport(endpoint: string, site: string, visitor: () => string,
         const s = res?.status ?? 0;
         if (s && s < 500 && s !== 429 && (s < 300 || s >= 400)) {
           // Accepted, or refused for good (4xx): either way never resent.
-          settle(box, batch.map((e) => e.id), out.d);
+          settle(
+            box,
+            batch.map((e) => e.id),
+            out.d,
+          );
           attempt = 0;
           continue;
         }
         // Refused for now: a beacon at page hide may try again. A fetch that failed without reply is left alone: the
         // page being left rejects it while the browser still delivers it (keepalive); the next page sends the rest.
         if (res) for (const e of batch) sent.delete(e.id);
-        const wait = Math.max(Math.min(3e5, 1e3 * 2 ** attempt++) * (0.5 + Math.random() / 2), +(res?.headers.get('retry-after') ?? 0) * 1e3 || 0);
+        const wait = Math.max(
+          Math.min(3e5, 1e3 * 2 ** attempt++) * (0.5 + Math.random() / 2),
+          +(res?.headers.get('retry-after') ?? 0) * 1e3 || 0,
+        );
         set(until, Date.now() + wait);
         return later(wait);
       }
@@ -85,13 +92,17 @@ export function transport(endpoint: string, site: string, visitor: () => string,
     if (wait > 0) return later(wait);
     if (locks) {
       // Another tab holding the lock is sending; look again shortly for what it did not take.
-      locks.request(ns + 'lock', { ifAvailable: true }, (lock) => (lock ? send() : later(3e3))).catch(() => ((locks = undefined), flush()));
+      locks
+        .request(ns + 'lock', { ifAvailable: true }, (lock) => (lock ? send() : later(3e3)))
+        .catch(() => ((locks = undefined), flush()));
       return;
     }
     const lease = ns + 'lease';
     if ((get<number>(lease) ?? 0) > Date.now()) return later(3e3);
     set(lease, Date.now() + 3e4);
-    send().finally(() => del(lease)).catch(() => {});
+    send()
+      .finally(() => del(lease))
+      .catch(() => {});
   }
 
   function beacon(): void {
@@ -104,7 +115,8 @@ export function transport(endpoint: string, site: string, visitor: () => string,
     // Events stay queued: if the beacon is lost they go with the next page, and the worker stores each id once.
     const b = body(batch, out.d);
     try {
-      if (!navigator.sendBeacon?.(url, b)) fetch(url, { method: 'POST', body: b, keepalive: true, credentials: 'omit' }).catch(() => {});
+      if (!navigator.sendBeacon?.(url, b))
+        fetch(url, { method: 'POST', body: b, keepalive: true, credentials: 'omit' }).catch(() => {});
     } catch {
       /* page is leaving */
     }

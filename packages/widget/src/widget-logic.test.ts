@@ -10,7 +10,15 @@ import { onColor } from './prompt/Prompt';
 import { wordingKind } from './prompt/wording-kind';
 
 const url = (s: string) => new URL(s, 'https://shop.example');
-const prompt: Prompt = { dimensions: ['sensorial'], wording: {}, sampling: 1, trigger: { type: 'immediate' }, recontactDays: 30, comment: true, enabled: true };
+const prompt: Prompt = {
+  dimensions: ['sensorial'],
+  wording: {},
+  sampling: 1,
+  trigger: { type: 'immediate' },
+  recontactDays: 30,
+  comment: true,
+  enabled: true,
+};
 const budget = { prompts: 1, periodDays: 7 };
 const DAY = 864e5;
 
@@ -72,7 +80,9 @@ describe('prompt text', () => {
     const tp = { key: 'home', name: 'Home page', stage: 'Awareness', channel: 'web', owner: 'brand' } as const;
     expect(wordingKind(tp)).toBe('');
     expect(wordingKind({ ...tp, key: 'counter', name: 'Shop counter', channel: 'offline' })).toBe('Visit');
-    expect(wordingKind({ ...tp, key: 'parcel', name: 'Parcel delivery', owner: 'partner', channel: 'offline' })).toBe('Partner');
+    expect(wordingKind({ ...tp, key: 'parcel', name: 'Parcel delivery', owner: 'partner', channel: 'offline' })).toBe(
+      'Partner',
+    );
     expect(wordingKind({ ...tp, owner: 'external' })).toBe('Partner');
     expect(wordingKind({ ...tp, stage: 'Purchase' })).toBe('Checkout');
     expect(wordingKind({ ...tp, key: 'pay', name: 'Payment' })).toBe('Checkout');
@@ -83,12 +93,15 @@ describe('prompt text', () => {
     expect(en.question('cognitive', '', 'Visit', 'Shop counter')).not.toMatch(/find|page/);
     // Dimensions that fit every channel keep their one wording; the site's own wording still wins.
     expect(en.question('affective', '', 'Visit', 'Shop counter')).toBe(en.question('affective'));
-    expect(messages('en', { en: { sensorial: 'Nice shop?' } }).question('sensorial', '', 'Visit', 'x')).toBe('Nice shop?');
+    expect(messages('en', { en: { sensorial: 'Nice shop?' } }).question('sensorial', '', 'Visit', 'x')).toBe(
+      'Nice shop?',
+    );
     expect(de.question('sensorial', '', 'Partner', 'Paketdienst')).toBe('Wie war Ihre Erfahrung mit Paketdienst?');
     // Every language has its own text for each kind, naming the touchpoint where the English does.
     for (const [lang, text] of Object.entries(LOCALES)) {
       const m = messages(lang, {}, text);
-      for (const kind of ['Visit', 'Partner'] as const) expect(m.question('sensorial', '', kind, 'TP'), lang).toContain('TP');
+      for (const kind of ['Visit', 'Partner'] as const)
+        expect(m.question('sensorial', '', kind, 'TP'), lang).toContain('TP');
       expect(m.question('cognitive', '', 'Checkout'), lang).not.toBe(m.question('cognitive'));
     }
   });

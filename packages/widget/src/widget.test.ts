@@ -37,14 +37,18 @@ async function open(lang = 'en', extra = ''): Promise<Page> {
 describe('script tag', () => {
   it('records a visit and sends an answer through the prompt, without stealing focus', async () => {
     const page = await open();
-    const visit = page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"visit"'));
+    const visit = page.waitForResponse(
+      (r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"visit"'),
+    );
     await page.goto(`${baseURL}/__fixture`);
     expect((await visit).status()).toBe(202);
     await page.evaluate(() => (window as any).throughline('show'));
     await page.waitForSelector('throughline-prompt section');
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.locator('throughline-prompt input[value="4"]').first().check();
-    const answer = page.waitForResponse((r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"answer"'));
+    const answer = page.waitForResponse(
+      (r) => r.url().endsWith('/v1/events') && r.request().postData()!.includes('"answer"'),
+    );
     await page.locator('throughline-prompt button.send').click();
     const res = await answer;
     expect(res.status()).toBe(202);
@@ -63,7 +67,11 @@ describe('script tag', () => {
     // The card is built in steps and stays hidden until whole: a visitor can reach it (and focus it) once it shows.
     await prompt(page).waitFor({ timeout: 15_000 });
     await page.locator('throughline-prompt input[value="3"]').first().focus();
-    expect(await page.evaluate(() => document.querySelector('throughline-prompt')?.shadowRoot?.activeElement?.getAttribute('value'))).toBe('3');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('throughline-prompt')?.shadowRoot?.activeElement?.getAttribute('value'),
+      ),
+    ).toBe('3');
     await page.keyboard.press('Escape');
     await page.waitForSelector('throughline-prompt', { state: 'detached' });
     await page.context().close();

@@ -12,7 +12,10 @@ export interface CountingProxy {
 }
 
 /** `hold(body)` gives the milliseconds to wait before forwarding a POST /v1/events (0: at once). */
-export async function startCountingProxy(worker: string, hold: (body: string) => number = () => 0): Promise<CountingProxy> {
+export async function startCountingProxy(
+  worker: string,
+  hold: (body: string) => number = () => 0,
+): Promise<CountingProxy> {
   const posts: string[] = [];
   const server = createServer(async (req, res) => {
     try {
@@ -24,8 +27,14 @@ export async function startCountingProxy(worker: string, hold: (body: string) =>
         posts.push(body.toString());
         await new Promise((r) => setTimeout(r, hold(body.toString())));
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !/^(host|connection|content-length)$/.test(k))) as Record<string, string>;
-      const reply = await fetch(worker + req.url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !/^(host|connection|content-length)$/.test(k)),
+      ) as Record<string, string>;
+      const reply = await fetch(worker + req.url, {
+        method: req.method,
+        headers,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+      });
       const out: Record<string, string> = {};
       reply.headers.forEach((v, k) => {
         if (!/^(content-encoding|content-length|transfer-encoding|connection)$/.test(k)) out[k] = v;

@@ -23,8 +23,11 @@ export interface FixtureServer {
 /** The install snippet for a mode; `init` options mirror the script tag's attributes. */
 function install(mode: Mode, worker: string, site: string, nonce: string, opts: Record<string, string>): string {
   if (mode === 'none') return '';
-  const attrs = Object.entries(opts).map(([k, v]) => ` data-${k}="${v}"`).join('');
-  if (mode === 'script') return `<script nonce="${nonce}" async src="${worker}/w.js" data-site="${site}"${attrs}></script>`;
+  const attrs = Object.entries(opts)
+    .map(([k, v]) => ` data-${k}="${v}"`)
+    .join('');
+  if (mode === 'script')
+    return `<script nonce="${nonce}" async src="${worker}/w.js" data-site="${site}"${attrs}></script>`;
   // An external module (as a bundler would emit), so that the page's own markup is the same as without the widget.
   const init = new URLSearchParams({ site, endpoint: worker, nonce, ...opts });
   return `<script type="module" nonce="${nonce}" src="/boot.js?${init}"></script>`;
@@ -60,14 +63,20 @@ export async function startFixtureServer(worker: string): Promise<FixtureServer>
       let html = readFileSync(FIXTURES + file.replace(/[^\w.-]/g, ''), 'utf8');
       const opts: Record<string, string> = {};
       for (const [k, v] of url.searchParams) if (/^(touchpoint|locale|inline)$/.test(k)) opts[k] = v;
-      html = html.replaceAll('{{NONCE}}', nonce).replace('<!--throughline-->', install(mode, worker, site, nonce, opts));
-      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+      html = html
+        .replaceAll('{{NONCE}}', nonce)
+        .replace('<!--throughline-->', install(mode, worker, site, nonce, opts));
+      const headers: Record<string, string> = {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      };
       if (html.includes('data-strict-csp'))
         headers['content-security-policy'] =
           `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; connect-src 'self' ${worker}; img-src 'self'; base-uri 'none'; object-src 'none'`;
       // Trusted Types as the README tells a strict site to send them: only the `throughline` policy, no default one.
       if (html.includes('data-trusted-types'))
-        headers['content-security-policy'] = `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types throughline`;
+        headers['content-security-policy'] =
+          `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types throughline`;
       res.writeHead(200, headers).end(html);
     } catch {
       res.writeHead(404).end('not found');

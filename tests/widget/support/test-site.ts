@@ -4,7 +4,6 @@ import type { Channel, PromptInput, SiteSettings } from '@throughline/schema';
 import { apiClient, must } from '../../../scripts/lib/api-client.mjs';
 import { DEMO_LOGIN } from '../../../scripts/lib/demo-journey.mjs';
 
-
 export interface TestTouchpoint {
   key: string;
   channel?: Channel;
@@ -35,7 +34,13 @@ async function client(baseURL: string) {
 }
 
 /** Every fixture page asks at once, once per touchpoint, with a budget that never stops it unless a test says so. */
-export const ASK_NOW: PromptInput = { dimensions: ['sensorial', 'cognitive'], trigger: { type: 'immediate' }, sampling: 1, recontactDays: 30, comment: true };
+export const ASK_NOW: PromptInput = {
+  dimensions: ['sensorial', 'cognitive'],
+  trigger: { type: 'immediate' },
+  sampling: 1,
+  recontactDays: 30,
+  comment: true,
+};
 
 export async function createTestSite(
   baseURL: string,
@@ -44,16 +49,32 @@ export async function createTestSite(
   settings: Partial<SiteSettings> = {},
 ): Promise<TestSite> {
   const c = await client(baseURL);
-  const site = await must(c.sites.$post({ json: {
-    name: `widget test ${Date.now()}-${++made}`,
-    origins: [origin],
-    settings: { budget: { prompts: 100, periodDays: 1 }, theme: { color: '#1d4ed8', font: 'system-ui, sans-serif', radius: 12 }, partners: [], ...settings },
-  } }));
+  const site = await must(
+    c.sites.$post({
+      json: {
+        name: `widget test ${Date.now()}-${++made}`,
+        origins: [origin],
+        settings: {
+          budget: { prompts: 100, periodDays: 1 },
+          theme: { color: '#1d4ed8', font: 'system-ui, sans-serif', radius: 12 },
+          partners: [],
+          ...settings,
+        },
+      },
+    }),
+  );
   const param = { id: site.id };
   await must(c.sites[':id'].stages.$put({ param, json: { stages: ['Test'] } }));
   for (const tp of touchpoints) {
     const prompt = tp.prompt ?? undefined;
-    const json = { key: tp.key, name: `Touchpoint ${tp.key}`, stage: 'Test', channel: tp.channel, match: tp.match ?? [], prompt };
+    const json = {
+      key: tp.key,
+      name: `Touchpoint ${tp.key}`,
+      stage: 'Test',
+      channel: tp.channel,
+      match: tp.match ?? [],
+      prompt,
+    };
     await must(c.sites[':id'].touchpoints.$post({ param, json }));
   }
   return {

@@ -12,7 +12,11 @@ export function poissonCdf(k: number, mean: number): number {
   return Math.min(1, sum);
 }
 
-export interface AnswersDrop { yesterday: number; mean: number; p: number }
+export interface AnswersDrop {
+  yesterday: number;
+  mean: number;
+  p: number;
+}
 
 /**
  * Raised when yesterday's answers are so few that a Poisson count with the baseline's daily mean would fall that

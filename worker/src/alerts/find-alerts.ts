@@ -25,30 +25,55 @@ const DROP_BASELINE_DAYS = 14;
 const OVERVIEW_DAYS = 30;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function findAlerts(env: Cloudflare.Env, site: Site, touchpoints: readonly TouchpointWithPrompt[], now: number): Promise<FoundAlert[]> {
+export async function findAlerts(
+  env: Cloudflare.Env,
+  site: Site,
+  touchpoints: readonly TouchpointWithPrompt[],
+  now: number,
+): Promise<FoundAlert[]> {
   const today = new Date(now).toISOString().slice(0, 10);
   const names = new Map(touchpoints.map((t) => [t.key, t.name]));
   const { minN, shards } = site.settings;
   const found: FoundAlert[] = [];
 
   const daily = await dailyOf(env, site.id, shards, 'all', addDays(today, -(RECENT_DAYS + BASELINE_DAYS)), today);
-  for (const a of qualityAlerts(dailyScoreRows(daily.rows), today, { minN, recentDays: RECENT_DAYS, baselineDays: BASELINE_DAYS })) {
+  for (const a of qualityAlerts(dailyScoreRows(daily.rows), today, {
+    minN,
+    recentDays: RECENT_DAYS,
+    baselineDays: BASELINE_DAYS,
+  })) {
     if (!names.has(a.touchpoint)) continue;
     found.push({
-      key: `quality_falling:${a.touchpoint}`, kind: 'quality_falling', touchpoint: a.touchpoint,
+      key: `quality_falling:${a.touchpoint}`,
+      kind: 'quality_falling',
+      touchpoint: a.touchpoint,
       title: `${names.get(a.touchpoint)}: quality is falling (${round1(a.baseline.value)} → ${round1(a.recent.value)}, p ${pText(a.test.p)})`,
-      detail: { recent: round1(a.recent.value), recentN: a.recent.n, baseline: round1(a.baseline.value), baselineN: a.baseline.n, change: round1(a.change), p: a.test.p },
+      detail: {
+        recent: round1(a.recent.value),
+        recentN: a.recent.n,
+        baseline: round1(a.baseline.value),
+        baselineN: a.baseline.n,
+        change: round1(a.change),
+        p: a.test.p,
+      },
     });
   }
 
   const stages = await listStages(env.DB, site.id);
   const { overview } = await siteOverview(env, {
-    siteId: site.id, settings: site.settings, range: { from: addDays(today, -(OVERVIEW_DAYS - 1)), to: today }, segment: 'all', stages, touchpoints,
+    siteId: site.id,
+    settings: site.settings,
+    range: { from: addDays(today, -(OVERVIEW_DAYS - 1)), to: today },
+    segment: 'all',
+    stages,
+    touchpoints,
   });
   for (const t of overview.touchpoints) {
     if (t.quadrant !== 'fix_first') continue;
     found.push({
-      key: `fix_first:${t.key}`, kind: 'fix_first', touchpoint: t.key,
+      key: `fix_first:${t.key}`,
+      kind: 'fix_first',
+      touchpoint: t.key,
       title: `${t.name}: fix first (important to visitors, quality ${round1(t.quality ?? 0)}, last ${OVERVIEW_DAYS} days)`,
       detail: { quality: round1(t.quality ?? 0), importance: round1(t.importance ?? 0), n: t.n },
     });
@@ -62,7 +87,9 @@ export async function findAlerts(env: Cloudflare.Env, site: Site, touchpoints: r
   const drop = answersDrop(baseline, perDay.get(yesterday) ?? 0);
   if (drop) {
     found.push({
-      key: 'answers_dropped', kind: 'answers_dropped', touchpoint: null,
+      key: 'answers_dropped',
+      kind: 'answers_dropped',
+      touchpoint: null,
       title: `${site.name}: ${drop.yesterday} answers yesterday against ${round1(drop.mean)} a day before; is the script tag still installed?`,
       detail: { yesterday: drop.yesterday, dailyMean: round1(drop.mean), p: drop.p },
     });

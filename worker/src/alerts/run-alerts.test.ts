@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { FoundAlert } from './find-alerts';
 import { concerns, diffAlerts } from './run-alerts';
 
-const alert = (key: string): FoundAlert => ({ key, kind: 'fix_first', touchpoint: key.split(':')[1] ?? null, title: key, detail: {} });
+const alert = (key: string): FoundAlert => ({
+  key,
+  kind: 'fix_first',
+  touchpoint: key.split(':')[1] ?? null,
+  title: key,
+  detail: {},
+});
 
 describe('alert runs', () => {
   it('opens what is new, keeps what is still found, clears what is gone; a cleared alert found again opens again', () => {
@@ -15,7 +21,9 @@ describe('alert runs', () => {
     const third = diffAlerts(['fix_first:cart', 'fix_first:home'], [alert('fix_first:home')]);
     expect(third.cleared).toEqual(['fix_first:cart']);
     // cart's state is cleared now: found again, it is open, and delivered, again
-    expect(diffAlerts(['fix_first:home'], [alert('fix_first:cart'), alert('fix_first:home')]).opened.map((a) => a.key)).toEqual(['fix_first:cart']);
+    expect(
+      diffAlerts(['fix_first:home'], [alert('fix_first:cart'), alert('fix_first:home')]).opened.map((a) => a.key),
+    ).toEqual(['fix_first:cart']);
   });
 
   it('sends a team’s touchpoints to that team, site-wide alerts only to destinations without a team', () => {

@@ -4,7 +4,15 @@
 import type { Delivery, Site } from '@throughline/schema';
 import { siteOverview } from '../analytics/site-overview';
 import { addDays } from '../analytics/trends';
-import { clearAlertStmt, destinationsOf, enqueueStmt, openAlerts, openAlertStmt, seenAlertStmt, type DestinationWithSecret } from '../db/alerts';
+import {
+  clearAlertStmt,
+  destinationsOf,
+  enqueueStmt,
+  openAlerts,
+  openAlertStmt,
+  seenAlertStmt,
+  type DestinationWithSecret,
+} from '../db/alerts';
 import { listStages, sitesWithAlertDestinations } from '../db/sites';
 import { listTouchpoints, type TouchpointWithPrompt } from '../db/touchpoints';
 import { deliverDue } from './deliver';
@@ -45,20 +53,33 @@ export async function runAlerts(env: Cloudflare.Env, now: number, { digest }: { 
 async function runSite(env: Cloudflare.Env, site: Site, now: number, digest: boolean): Promise<number> {
   const at = new Date(now).toISOString();
   const [touchpoints, destinations, open] = await Promise.all([
-    listTouchpoints(env.DB, site.id), destinationsOf(env.DB, site.id), openAlerts(env.DB, site.id),
+    listTouchpoints(env.DB, site.id),
+    destinationsOf(env.DB, site.id),
+    openAlerts(env.DB, site.id),
   ]);
   const byKey = new Map(touchpoints.map((t) => [t.key, t]));
   const found = await findAlerts(env, site, touchpoints, now);
-  const diff = diffAlerts(open.map((a) => a.key), found);
+  const diff = diffAlerts(
+    open.map((a) => a.key),
+    found,
+  );
   const stmts: D1PreparedStatement[] = [];
   const enqueue = (dest: DestinationWithSecret, event: Delivery['event'], payload: AlertMessage) =>
     stmts.push(enqueueStmt(env.DB, { destinationId: dest.id, siteId: site.id, event, payload }, at));
 
   for (const a of diff.opened) {
-    stmts.push(openAlertStmt(env.DB, site.id, { key: a.key, kind: a.kind, touchpoint: a.touchpoint, detail: { title: a.title, ...a.detail } }, at));
-    const tp = a.touchpoint ? byKey.get(a.touchpoint) ?? null : null;
+    stmts.push(
+      openAlertStmt(
+        env.DB,
+        site.id,
+        { key: a.key, kind: a.kind, touchpoint: a.touchpoint, detail: { title: a.title, ...a.detail } },
+        at,
+      ),
+    );
+    const tp = a.touchpoint ? (byKey.get(a.touchpoint) ?? null) : null;
     const message = alertMessage(site, a, tp, env.PUBLIC_URL, at);
-    for (const dest of destinations) if (concerns(dest, a.touchpoint === null ? null : tp?.team ?? '')) enqueue(dest, 'alert.opened', message);
+    for (const dest of destinations)
+      if (concerns(dest, a.touchpoint === null ? null : (tp?.team ?? ''))) enqueue(dest, 'alert.opened', message);
   }
   for (const key of diff.stillOpen) stmts.push(seenAlertStmt(env.DB, site.id, key, at));
   for (const key of diff.cleared) stmts.push(clearAlertStmt(env.DB, site.id, key, at));
@@ -67,7 +88,9 @@ async function runSite(env: Cloudflare.Env, site: Site, now: number, digest: boo
     const week = await weekOverview(env, site, touchpoints, now);
     const teams = new Map(touchpoints.map((t) => [t.key, t.team]));
     for (const dest of destinations) {
-      const titles = found.filter((a) => concerns(dest, a.touchpoint === null ? null : teams.get(a.touchpoint) ?? '')).map((a) => a.title);
+      const titles = found
+        .filter((a) => concerns(dest, a.touchpoint === null ? null : (teams.get(a.touchpoint) ?? '')))
+        .map((a) => a.title);
       enqueue(dest, 'digest', digestMessage(site, week, teams, dest.team, titles, env.PUBLIC_URL, at));
     }
   }
@@ -76,8 +99,22 @@ async function runSite(env: Cloudflare.Env, site: Site, now: number, digest: boo
 }
 
 /** The 7 days ending today. */
-async function weekOverview(env: Cloudflare.Env, site: Site, touchpoints: readonly TouchpointWithPrompt[], now: number) {
+async function weekOverview(
+  env: Cloudflare.Env,
+  site: Site,
+  touchpoints: readonly TouchpointWithPrompt[],
+  now: number,
+) {
   const to = new Date(now).toISOString().slice(0, 10);
   const stages = await listStages(env.DB, site.id);
-  return (await siteOverview(env, { siteId: site.id, settings: site.settings, range: { from: addDays(to, -6), to }, segment: 'all', stages, touchpoints })).overview;
+  return (
+    await siteOverview(env, {
+      siteId: site.id,
+      settings: site.settings,
+      range: { from: addDays(to, -6), to },
+      segment: 'all',
+      stages,
+      touchpoints,
+    })
+  ).overview;
 }

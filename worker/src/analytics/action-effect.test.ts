@@ -7,7 +7,14 @@ import type { DailyScoreRollup } from './trends';
 const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}`;
 /** Per day from..to, two answers of quality a and b (1–5). */
 const days = (from: number, to: number, a: number, b: number): DailyScoreRollup[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ day: day(from + i), touchpoint: 'checkout', dimension: 'quality', n: 2, sum: a + b, sumsq: a * a + b * b }));
+  Array.from({ length: to - from + 1 }, (_, i) => ({
+    day: day(from + i),
+    touchpoint: 'checkout',
+    dimension: 'quality',
+    n: 2,
+    sum: a + b,
+    sumsq: a * a + b * b,
+  }));
 
 describe('action effect', () => {
   it('finds a step of one scale point (25 score points) after the action, with its Welch interval', () => {
@@ -35,6 +42,12 @@ describe('action effect', () => {
 
   it('is too early while the windows are short of answers, and shortens both windows to the days since the action', () => {
     const e = actionEffect(days(1, 28, 3, 4), 'checkout', day(27), day(28));
-    expect(e).toMatchObject({ days: 2, before: { from: day(25), to: day(26), n: 4 }, after: { from: day(27), to: day(28), n: 4 }, verdict: 'too_early', p: null });
+    expect(e).toMatchObject({
+      days: 2,
+      before: { from: day(25), to: day(26), n: 4 },
+      after: { from: day(27), to: day(28), n: 4 },
+      verdict: 'too_early',
+      p: null,
+    });
   });
 });

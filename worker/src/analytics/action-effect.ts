@@ -6,7 +6,12 @@ import { addDays, welchOneSided, type DailyScoreRollup } from './trends';
 
 export const EFFECT_WINDOW_DAYS = 14;
 
-interface WindowStat { from: string; to: string; n: number; value: number | null }
+interface WindowStat {
+  from: string;
+  to: string;
+  n: number;
+  value: number | null;
+}
 export interface ActionEffect {
   /** Days in each window: 14, fewer while the action is recent (the after window ends today). */
   days: number;
@@ -24,8 +29,13 @@ export interface ActionEffect {
  * Windows: after = the action's day and the days after it, at most `windowDays`, ending no later than `today`;
  * before = as many days just before the action's day. Too early until both windows hold max(minN, 2) answers.
  */
-export function actionEffect(rows: readonly DailyScoreRollup[], touchpoint: string, actionDay: string, today: string,
-  { minN = 5, windowDays = EFFECT_WINDOW_DAYS, alpha = 0.05 } = {}): ActionEffect {
+export function actionEffect(
+  rows: readonly DailyScoreRollup[],
+  touchpoint: string,
+  actionDay: string,
+  today: string,
+  { minN = 5, windowDays = EFFECT_WINDOW_DAYS, alpha = 0.05 } = {},
+): ActionEffect {
   const afterTo = minDay(addDays(actionDay, windowDays - 1), today);
   const days = Math.max(0, Math.round((Date.parse(afterTo) - Date.parse(actionDay)) / 86_400_000) + 1);
   const beforeFrom = addDays(actionDay, -Math.max(days, 1));
@@ -37,7 +47,12 @@ export function actionEffect(rows: readonly DailyScoreRollup[], touchpoint: stri
     if (r.day >= beforeFrom && r.day <= beforeTo) before = addSums(before, r);
     else if (r.day >= actionDay && r.day <= afterTo) after = addSums(after, r);
   }
-  const stat = (s: Sums, from: string, to: string): WindowStat => ({ from, to, n: s.n, value: s.n ? toScore(meanOf(s)!) : null });
+  const stat = (s: Sums, from: string, to: string): WindowStat => ({
+    from,
+    to,
+    n: s.n,
+    value: s.n ? toScore(meanOf(s)!) : null,
+  });
   const out = { days, before: stat(before, beforeFrom, beforeTo), after: stat(after, actionDay, afterTo) };
   const needed = Math.max(minN, 2);
   const test = days > 0 && before.n >= needed && after.n >= needed ? welchOneSided(after, before) : null;

@@ -11,7 +11,11 @@ const DRIFT_POINTS = 10;
  * scores, in score points), and the touchpoints that drift: more than one spread and DRIFT_POINTS below the mean.
  * `touchpoints` lists keys in the team's order; drifting keeps that order.
  */
-export function thematicCohesionOf(touchpoints: readonly string[], themeSums: ReadonlyMap<string, Sums>, minN: number): ThematicCohesion {
+export function thematicCohesionOf(
+  touchpoints: readonly string[],
+  themeSums: ReadonlyMap<string, Sums>,
+  minN: number,
+): ThematicCohesion {
   const scored = touchpoints
     .map((key) => ({ key, value: scoreStat(themeSums.get(key) ?? { n: 0, sum: 0, sumsq: 0 }, minN).value }))
     .filter((t): t is { key: string; value: number } => t.value !== null);

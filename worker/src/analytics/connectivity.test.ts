@@ -9,15 +9,23 @@ import {
 } from './connectivity';
 
 const homeToCart: TransitionRollup = {
-  from: 'home', to: 'cart', count: 10,
-  handoffN: 5, handoffSum: 20, // mean 4
-  deltaN: 6, deltaSum: -3, // mean −0.5 scale points
+  from: 'home',
+  to: 'cart',
+  count: 10,
+  handoffN: 5,
+  handoffSum: 20, // mean 4
+  deltaN: 6,
+  deltaSum: -3, // mean −0.5 scale points
   seamlessN: 5,
 };
 const cartToCheckout: TransitionRollup = {
-  from: 'cart', to: 'checkout', count: 4,
-  handoffN: 2, handoffSum: 6, // below the minimum n
-  deltaN: 4, deltaSum: 4,
+  from: 'cart',
+  to: 'checkout',
+  count: 4,
+  handoffN: 2,
+  handoffSum: 6, // below the minimum n
+  deltaN: 4,
+  deltaSum: 4,
   seamlessN: 4,
 };
 
@@ -36,11 +44,24 @@ describe('transitions', () => {
     const [first, second] = transitionStats([cartToCheckout, homeToCart]);
     // most frequent first; handoff mean 20/5 = 4 → 75; delta −3/6 = −0.5 scale points × 25 = −12.5; seamless 5/6
     expect(first).toEqual({
-      from: 'home', to: 'cart', count: 10,
-      handoff: 75, handoffN: 5, delta: -12.5, deltaN: 6, seamlessRate: 5 / 6,
+      from: 'home',
+      to: 'cart',
+      count: 10,
+      handoff: 75,
+      handoffN: 5,
+      delta: -12.5,
+      deltaN: 6,
+      seamlessRate: 5 / 6,
     });
     // 2 handoff answers and 4 rated pairs are below the minimum n of 5
-    expect(second).toMatchObject({ from: 'cart', to: 'checkout', count: 4, handoff: null, delta: null, seamlessRate: null });
+    expect(second).toMatchObject({
+      from: 'cart',
+      to: 'checkout',
+      count: 4,
+      handoff: null,
+      delta: null,
+      seamlessRate: null,
+    });
   });
 
   it('adds per-day rows of the same transition', () => {
@@ -81,11 +102,13 @@ describe('drop-off', () => {
 describe('cross-channel share', () => {
   it('is the share of journeys spanning two or more channels', () => {
     // (4 + 1) / (15 + 4 + 1) = 0.25
-    expect(crossChannelShareOf([
-      { channels: 1, journeys: 15 },
-      { channels: 2, journeys: 4 },
-      { channels: 3, journeys: 1 },
-    ])).toBe(0.25);
+    expect(
+      crossChannelShareOf([
+        { channels: 1, journeys: 15 },
+        { channels: 2, journeys: 4 },
+        { channels: 3, journeys: 1 },
+      ]),
+    ).toBe(0.25);
   });
 
   it('is null with zero journeys', () => {
@@ -94,10 +117,18 @@ describe('cross-channel share', () => {
 });
 
 describe('connectivity score', () => {
-  const spans = [{ channels: 1, journeys: 3 }, { channels: 2, journeys: 1 }];
+  const spans = [
+    { channels: 1, journeys: 3 },
+    { channels: 2, journeys: 1 },
+  ];
 
   it('is the mean of all handoff answers as a score when there are enough', () => {
-    const c = connectivityOf({ ...setup, transitions: [homeToCart, cartToCheckout], journeyCounts: [], channelSpans: spans });
+    const c = connectivityOf({
+      ...setup,
+      transitions: [homeToCart, cartToCheckout],
+      journeyCounts: [],
+      channelSpans: spans,
+    });
     // handoff (20 + 6) / (5 + 2) = 3.714286 → (2.714286 / 4) × 100 = 67.857
     expect(c.score).toBeCloseTo(67.857, 3);
     // seamless (5 + 4) / (6 + 4) = 0.9; cross-channel 1 / 4 = 0.25
@@ -111,7 +142,14 @@ describe('connectivity score', () => {
     const noHandoff = [homeToCart, cartToCheckout].map((t) => ({ ...t, handoffN: 0, handoffSum: 0 }));
     expect(connectivityOf({ ...setup, transitions: noHandoff, journeyCounts: [], channelSpans: [] }).score).toBe(90);
     // 2 handoff answers exist, fewer than 5: seamless rate again
-    expect(connectivityOf({ ...setup, transitions: [cartToCheckout, { ...homeToCart, handoffN: 0, handoffSum: 0 }], journeyCounts: [], channelSpans: [] }).score).toBe(90);
+    expect(
+      connectivityOf({
+        ...setup,
+        transitions: [cartToCheckout, { ...homeToCart, handoffN: 0, handoffSum: 0 }],
+        journeyCounts: [],
+        channelSpans: [],
+      }).score,
+    ).toBe(90);
   });
 
   it('is null when neither handoff answers nor rated pairs reach the minimum n', () => {
@@ -123,6 +161,13 @@ describe('connectivity score', () => {
 
   it('is empty with zero journeys', () => {
     const c = connectivityOf({ ...setup, transitions: [], journeyCounts: [], channelSpans: [] });
-    expect(c).toEqual({ score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {}, journeys: 0 });
+    expect(c).toEqual({
+      score: null,
+      seamlessRate: null,
+      crossChannelShare: null,
+      transitions: [],
+      dropOff: {},
+      journeys: 0,
+    });
   });
 });

@@ -51,7 +51,13 @@ describe('consistency across touchpoints', () => {
   });
 
   it('is empty without answers, and ignores importance and handoff', () => {
-    expect(consistencyOf([])).toEqual({ overall: null, byDimension: {}, breaking: [], breakingByDimension: {}, outliers: [] });
+    expect(consistencyOf([])).toEqual({
+      overall: null,
+      byDimension: {},
+      breaking: [],
+      breakingByDimension: {},
+      outliers: [],
+    });
     const result = consistencyOf([rollup('home', 'importance', 5), rollup('cart', 'importance', 1)]);
     expect(result.byDimension).toEqual({});
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contextGapsOf, type SegmentScoreRollup } from './context';
 
 const row = (touchpoint: string, segment: string, dimension: string, mean: number, n = 5): SegmentScoreRollup => ({
-  touchpoint, segment, dimension, n, sum: mean * n, sumsq: mean * mean * n,
+  touchpoint,
+  segment,
+  dimension,
+  n,
+  sum: mean * n,
+  sumsq: mean * mean * n,
 });
 
 describe('context gap', () => {
@@ -46,7 +51,11 @@ describe('context gap', () => {
   });
 
   it('names the same best and worst segments whatever order tied rows arrive in', () => {
-    const rows = [row('help', 'device:mobile', 'sensorial', 4), row('help', 'device:desktop', 'sensorial', 4), row('help', 'locale:de', 'sensorial', 2)];
+    const rows = [
+      row('help', 'device:mobile', 'sensorial', 4),
+      row('help', 'device:desktop', 'sensorial', 4),
+      row('help', 'locale:de', 'sensorial', 2),
+    ];
     const [a] = contextGapsOf(rows);
     const [b] = contextGapsOf([...rows].reverse());
     expect(a).toEqual(b);

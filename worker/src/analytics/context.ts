@@ -82,7 +82,8 @@ function gapOf(touchpoint: string, list: readonly { segment: string; quality: nu
   // ties go to the first segment by name, so the answer does not depend on the order rows were read in
   for (const entry of list) {
     if (entry.quality > best.quality || (entry.quality === best.quality && entry.segment < best.segment)) best = entry;
-    if (entry.quality < worst.quality || (entry.quality === worst.quality && entry.segment < worst.segment)) worst = entry;
+    if (entry.quality < worst.quality || (entry.quality === worst.quality && entry.segment < worst.segment))
+      worst = entry;
   }
   return { touchpoint, gap: best.quality - worst.quality, best, worst, segments: list.length };
 }

@@ -25,7 +25,10 @@ export async function journeyScopeOf(db: D1Database, siteId: string, ref: string
   }
   const [types, all] = await Promise.all([listJourneyTypes(db, siteId), listTouchpoints(db, siteId)]);
   const type = types.find((t) => t.id === ref || t.slug === ref);
-  if (!type) throw new ApiError(400, 'invalid_journey', `no journey type "${ref}" on this site`, { journeyTypes: types.map((t) => ({ id: t.id, slug: t.slug, name: t.name })) });
+  if (!type)
+    throw new ApiError(400, 'invalid_journey', `no journey type "${ref}" on this site`, {
+      journeyTypes: types.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+    });
   const stageOf = new Map(type.touchpoints.map((t) => [t.key, t.stage]));
   return {
     type: type.id,

@@ -51,7 +51,10 @@ const importanceOfR = (r: number) => Math.max(0, r) * 100;
  * A touchpoint's derived importance: the `behavioral` outcome where it has at least minN pairs, else coming back.
  * Below minN pairs, or without variation in quality or outcome, value and ci are null (n still given).
  */
-export function derivedImportanceOf(byOutcome: Partial<Record<LoyaltyOutcome, PairSums>>, minN: number): DerivedImportance {
+export function derivedImportanceOf(
+  byOutcome: Partial<Record<LoyaltyOutcome, PairSums>>,
+  minN: number,
+): DerivedImportance {
   const behavioral = byOutcome.behavioral ?? EMPTY_PAIRS;
   const outcome: LoyaltyOutcome = behavioral.n >= minN ? 'behavioral' : 'return';
   const s = outcome === 'behavioral' ? behavioral : (byOutcome.return ?? EMPTY_PAIRS);
@@ -67,7 +70,9 @@ export function derivedImportanceOf(byOutcome: Partial<Record<LoyaltyOutcome, Pa
 }
 
 /** Groups rollup rows by touchpoint and outcome, adding rows that share both (one per day). */
-export function pairsByTouchpoint(rows: readonly LoyaltyRollup[]): Map<string, Partial<Record<LoyaltyOutcome, PairSums>>> {
+export function pairsByTouchpoint(
+  rows: readonly LoyaltyRollup[],
+): Map<string, Partial<Record<LoyaltyOutcome, PairSums>>> {
   const out = new Map<string, Partial<Record<LoyaltyOutcome, PairSums>>>();
   for (const row of rows) {
     const byOutcome = out.get(row.touchpoint) ?? {};

@@ -4,7 +4,11 @@ import { buildOverview, type OverviewInput, type ScoreRollup, type VisitorMean }
 
 /** n answers all equal to `answer` (so each interval has zero width). */
 const answers = (touchpoint: string, dimension: string, answer: number, n = 5): ScoreRollup => ({
-  touchpoint, dimension, n, sum: answer * n, sumsq: answer * answer * n,
+  touchpoint,
+  dimension,
+  n,
+  sum: answer * n,
+  sumsq: answer * answer * n,
 });
 const exact = (value: number, n = 5) => ({ value, n, ci: [value, value] });
 
@@ -97,17 +101,30 @@ describe('overview', () => {
     // cart lies 31.94 below, more than one sd and 10 points: far below the site
     expect(overview.touchpoints.filter((t) => t.farBelow).map((t) => t.key)).toEqual(['cart']);
     expect(counter).toEqual({
-      key: 'counter', name: 'Shop counter', stage: 'Purchase', channel: 'offline', owner: 'partner',
-      team: '', n: 5, visits: 0, joined: { n: 0, linked: 0 }, prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
+      key: 'counter',
+      name: 'Shop counter',
+      stage: 'Purchase',
+      channel: 'offline',
+      owner: 'partner',
+      team: '',
+      n: 5,
+      visits: 0,
+      joined: { n: 0, linked: 0 },
+      prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
       scores: {
         sensorial: exact(75),
         affective: { value: null, n: 3, ci: null },
         cognitive: exact(100),
         importance: exact(75),
       },
-      quality: 87.5, importance: 75, quadrant: 'keep_it_up', priority: 0.09375, importanceSource: 'stated',
+      quality: 87.5,
+      importance: 75,
+      quadrant: 'keep_it_up',
+      priority: 0.09375,
+      importanceSource: 'stated',
       // no loyalty pairs in the input: no derived importance
-      derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' }, farBelow: false,
+      derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' },
+      farBelow: false,
       // no answer-level quality rows: no n, no interval
       qualityStat: { value: 87.5, n: 0, ci: null },
       contextGap: { gap: null, best: null, worst: null, segments: 0 },
@@ -164,12 +181,29 @@ describe('overview', () => {
   });
 
   it('answers with nulls and empty lists for a site without data', () => {
-    const empty = buildOverview({ range: input.range, stages: input.stages, touchpoints: input.touchpoints, scores: [] });
+    const empty = buildOverview({
+      range: input.range,
+      stages: input.stages,
+      touchpoints: input.touchpoints,
+      scores: [],
+    });
     expect(OverviewSchema.safeParse(empty).success).toBe(true);
-    expect(empty.consistency).toEqual({ overall: null, byDimension: {}, experienced: null, breaking: [], outliers: [],
-      thematic: { mean: null, spread: null, touchpoints: 0, drifting: [] } });
+    expect(empty.consistency).toEqual({
+      overall: null,
+      byDimension: {},
+      experienced: null,
+      breaking: [],
+      outliers: [],
+      thematic: { mean: null, spread: null, touchpoints: 0, drifting: [] },
+    });
     expect(empty.connectivity).toEqual({
-      score: null, seamlessRate: null, crossChannelShare: null, transitions: [], dropOff: {}, dropOffCounts: [], journeys: 0,
+      score: null,
+      seamlessRate: null,
+      crossChannelShare: null,
+      transitions: [],
+      dropOff: {},
+      dropOffCounts: [],
+      journeys: 0,
     });
     expect(empty.touchpoints.map((t) => t.key)).toEqual(['home', 'cart', 'counter', 'club']);
   });
@@ -188,9 +222,15 @@ describe('overview', () => {
     const home = withSegments.touchpoints.find((t) => t.key === 'home')!;
     expect(home.qualityStat).toEqual({ value: 75, n: 6, ci: [75, 75] });
     expect(home.contextGap).toEqual({
-      gap: 50, best: { segment: 'device:mobile', quality: 100 }, worst: { segment: 'device:desktop', quality: 50 }, segments: 2,
+      gap: 50,
+      best: { segment: 'device:mobile', quality: 100 },
+      worst: { segment: 'device:desktop', quality: 50 },
+      segments: 2,
     });
-    expect(withSegments.touchpoints.find((t) => t.key === 'cart')!.contextGap).toMatchObject({ gap: null, segments: 1 });
+    expect(withSegments.touchpoints.find((t) => t.key === 'cart')!.contextGap).toMatchObject({
+      gap: null,
+      segments: 1,
+    });
   });
 
   it('uses explicit answer counts when given', () => {
@@ -201,7 +241,13 @@ describe('overview', () => {
 
   it('adds up joined answers per touchpoint across rows (docs/metrics.md › Journey link)', () => {
     // two days of the counter: 2 joined (1 by link) and 1 joined (none by link) → 3 joined, 1 by link
-    const o = buildOverview({ ...input, joined: [{ touchpoint: 'counter', n: 2, linked: 1 }, { touchpoint: 'counter', n: 1, linked: 0 }] });
+    const o = buildOverview({
+      ...input,
+      joined: [
+        { touchpoint: 'counter', n: 2, linked: 1 },
+        { touchpoint: 'counter', n: 1, linked: 0 },
+      ],
+    });
     expect(o.touchpoints.find((t) => t.key === 'counter')?.joined).toEqual({ n: 3, linked: 1 });
     expect(o.touchpoints.find((t) => t.key === 'home')?.joined).toEqual({ n: 0, linked: 0 });
   });

@@ -2,11 +2,23 @@
 // Input shapes mirror GROUP BY results over the rollup tables, so the route only reads and passes them on.
 import type { Overview, ScoreStat } from '@throughline/schema';
 import { thematicCohesionOf } from './cohesion';
-import { connectivityOf, type ChannelSpanCount, type JourneyTouchpointCount, type TransitionRollup } from './connectivity';
+import {
+  connectivityOf,
+  type ChannelSpanCount,
+  type JourneyTouchpointCount,
+  type TransitionRollup,
+} from './connectivity';
 import { consistencyOf, experiencedConsistencyOf, type VisitorMean } from './consistency';
 import { answerQualityGapsOf, type ContextGap, type SegmentScoreRollup } from './context';
 import { derivedImportanceOf, pairsByTouchpoint, type LoyaltyRollup } from './loyalty';
-import { DEFAULT_THRESHOLDS, farBelowMean, priorityIndex, quadrantOf, rankByPriority, type PriorityThresholds } from './priority';
+import {
+  DEFAULT_THRESHOLDS,
+  farBelowMean,
+  priorityIndex,
+  quadrantOf,
+  rankByPriority,
+  type PriorityThresholds,
+} from './priority';
 import { importanceOf, qualityOf } from './quality';
 import { responseRateOf, type PromptCounts } from './response-rate';
 import { DEFAULT_MIN_N, scoreStat, sumsByTouchpoint, type ScoreRollup } from './stats';
@@ -90,7 +102,10 @@ export function buildOverview(input: OverviewInput): Overview {
   const histograms = histogramsByTouchpoint(input.histograms ?? []);
   const prompts = new Map((input.prompts ?? []).map((p) => [p.touchpoint, p]));
   const gaps = new Map(
-    answerQualityGapsOf((input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)), minN).map((g) => [g.touchpoint, g]),
+    answerQualityGapsOf(
+      (input.segmentScores ?? []).filter((r) => known.has(r.touchpoint)),
+      minN,
+    ).map((g) => [g.touchpoint, g]),
   );
 
   const loyalty = pairsByTouchpoint((input.loyalty ?? []).filter((r) => known.has(r.touchpoint)));
@@ -129,7 +144,8 @@ export function buildOverview(input: OverviewInput): Overview {
       contextGap,
       histograms: histograms.get(tp.key) ?? {},
       importance,
-      importanceSource: stated !== null ? ('stated' as const) : derivedImportance.value !== null ? ('derived' as const) : null,
+      importanceSource:
+        stated !== null ? ('stated' as const) : derivedImportance.value !== null ? ('derived' as const) : null,
       derivedImportance,
       farBelow: false,
       quadrant: quadrantOf(importance, quality, thresholds),
@@ -144,7 +160,10 @@ export function buildOverview(input: OverviewInput): Overview {
   const experienced =
     input.experienced !== undefined
       ? { value: input.experienced }
-      : experiencedConsistencyOf((input.visitorMeans ?? []).filter((r) => known.has(r.touchpoint)), minN);
+      : experiencedConsistencyOf(
+          (input.visitorMeans ?? []).filter((r) => known.has(r.touchpoint)),
+          minN,
+        );
   const journeyCounts = (input.journeyCounts ?? []).filter((r) => known.has(r.touchpoint));
   const connectivity = connectivityOf(
     {
@@ -202,7 +221,10 @@ function countsByTouchpoint(rows: readonly TouchpointCount[]): Map<string, numbe
   return out;
 }
 
-function sumJourneyCounts(rows: readonly JourneyTouchpointCount[], touchpoint: string): { journeys: number; ended: number } {
+function sumJourneyCounts(
+  rows: readonly JourneyTouchpointCount[],
+  touchpoint: string,
+): { journeys: number; ended: number } {
   let journeys = 0;
   let ended = 0;
   for (const row of rows) {

@@ -2,7 +2,12 @@
 // screen in range, the share answered and the share dismissed, with Wilson 95% intervals (a share of a count).
 import type { ResponseRate } from '@throughline/schema';
 
-export interface PromptCounts { touchpoint: string; shown: number; dismissed: number; answered: number }
+export interface PromptCounts {
+  touchpoint: string;
+  shown: number;
+  dismissed: number;
+  answered: number;
+}
 
 /** Wilson score interval for k of n at 95%, in percent; null when nothing was shown. */
 function wilson(k: number, n: number): [number, number] | null {
@@ -22,8 +27,11 @@ function wilson(k: number, n: number): [number, number] | null {
 export function responseRateOf(c: Omit<PromptCounts, 'touchpoint'>): ResponseRate {
   const share = (k: number) => (c.shown > 0 ? (Math.min(k, c.shown) / c.shown) * 100 : null);
   return {
-    shown: c.shown, dismissed: c.dismissed, answered: c.answered,
-    answerRate: share(c.answered), answerRateCi: wilson(Math.min(c.answered, c.shown), c.shown),
+    shown: c.shown,
+    dismissed: c.dismissed,
+    answered: c.answered,
+    answerRate: share(c.answered),
+    answerRateCi: wilson(Math.min(c.answered, c.shown), c.shown),
     dismissRate: share(c.dismissed),
   };
 }

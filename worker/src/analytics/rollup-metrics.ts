@@ -33,7 +33,17 @@ const qualitySums = (v: number[]) => ({ n: v[0]!, sum: v[1]! / U, sumsq: v[2]! /
 
 export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInputs {
   const out: RollupInputs = {
-    scores: [], histograms: [], visits: [], answers: [], joined: [], prompts: [], transitions: [], journeyCounts: [], channelSpans: [], experience: { visitors: 0, sum: 0 }, loyalty: [],
+    scores: [],
+    histograms: [],
+    visits: [],
+    answers: [],
+    joined: [],
+    prompts: [],
+    transitions: [],
+    journeyCounts: [],
+    channelSpans: [],
+    experience: { visitors: 0, sum: 0 },
+    loyalty: [],
   };
   for (const [touchpoint, metrics] of Object.entries(byTouchpoint)) {
     if (touchpoint === JOURNEY_ROW) {
@@ -58,8 +68,25 @@ export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInput
         out.scores.push({ touchpoint, dimension, n: v[0]!, sum: v[1]!, sumsq: v[2]! });
         out.histograms.push({ touchpoint, dimension, counts: v.slice(3, 8) });
       } else if (metric.startsWith('a:')) {
-        const [count, handoffN, handoffSum, , deltaN, deltaSum, seamlessN] = v as [number, number, number, number, number, number, number];
-        out.transitions.push({ from: metric.slice(2), to: touchpoint, count, handoffN, handoffSum, deltaN, deltaSum: deltaSum / U, seamlessN });
+        const [count, handoffN, handoffSum, , deltaN, deltaSum, seamlessN] = v as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        out.transitions.push({
+          from: metric.slice(2),
+          to: touchpoint,
+          count,
+          handoffN,
+          handoffSum,
+          deltaN,
+          deltaSum: deltaSum / U,
+          seamlessN,
+        });
       }
     }
   }
@@ -69,16 +96,24 @@ export function rollupInputs(byTouchpoint: Record<string, Metrics>): RollupInput
 
 /** The context gap's input: answer-level quality per touchpoint and single-value segment (`c:` metrics of 'all' rows). */
 export function segmentScoresOf(byTouchpoint: Record<string, Metrics>): SegmentScoreRollup[] {
-  return Object.entries(byTouchpoint).flatMap(([touchpoint, metrics]) => Object.entries(metrics)
-    .filter(([m]) => m.startsWith('c:'))
-    .map(([m, v]) => ({ segment: m.slice(2), touchpoint, dimension: 'quality', ...qualitySums(v) })));
+  return Object.entries(byTouchpoint).flatMap(([touchpoint, metrics]) =>
+    Object.entries(metrics)
+      .filter(([m]) => m.startsWith('c:'))
+      .map(([m, v]) => ({ segment: m.slice(2), touchpoint, dimension: 'quality', ...qualitySums(v) })),
+  );
 }
 
 /** Daily rows (trends) as per-dimension score rows, with answer-level `quality`. */
 export function dailyScoreRows(rows: readonly { day: string; touchpoint: string; v: Metrics }[]) {
-  return rows.flatMap((row) => Object.entries(row.v).flatMap(([metric, v]) => {
-    if (metric === 'q') return [{ day: row.day, touchpoint: row.touchpoint, dimension: 'quality', ...qualitySums(v) }];
-    if (metric.startsWith('d:')) return [{ day: row.day, touchpoint: row.touchpoint, dimension: metric.slice(2), n: v[0]!, sum: v[1]!, sumsq: v[2]! }];
-    return [];
-  }));
+  return rows.flatMap((row) =>
+    Object.entries(row.v).flatMap(([metric, v]) => {
+      if (metric === 'q')
+        return [{ day: row.day, touchpoint: row.touchpoint, dimension: 'quality', ...qualitySums(v) }];
+      if (metric.startsWith('d:'))
+        return [
+          { day: row.day, touchpoint: row.touchpoint, dimension: metric.slice(2), n: v[0]!, sum: v[1]!, sumsq: v[2]! },
+        ];
+      return [];
+    }),
+  );
 }

@@ -18,7 +18,10 @@ export interface OverviewScope {
   touchpoints: readonly TouchpointMeta[];
 }
 
-export async function siteOverview(env: Cloudflare.Env, s: OverviewScope): Promise<{ overview: Overview; rowsRead: number }> {
+export async function siteOverview(
+  env: Cloudflare.Env,
+  s: OverviewScope,
+): Promise<{ overview: Overview; rowsRead: number }> {
   const { shards, minN, thresholds } = s.settings;
   // the segment's rollups, and the context gap's segments from the 'all' rows (all of them when unfiltered)
   const all = s.allSegment ?? 'all';
@@ -28,9 +31,21 @@ export async function siteOverview(env: Cloudflare.Env, s: OverviewScope): Promi
   ]);
   const inputs = rollupInputs(sums.byTouchpoint);
   const overview = buildOverview({
-    range: s.range, minN, thresholds, stages: s.stages, touchpoints: s.touchpoints,
-    scores: inputs.scores, histograms: inputs.histograms, visits: inputs.visits, answers: inputs.answers, joined: inputs.joined, prompts: inputs.prompts,
-    transitions: inputs.transitions, loyalty: inputs.loyalty, journeyCounts: inputs.journeyCounts, channelSpans: inputs.channelSpans,
+    range: s.range,
+    minN,
+    thresholds,
+    stages: s.stages,
+    touchpoints: s.touchpoints,
+    scores: inputs.scores,
+    histograms: inputs.histograms,
+    visits: inputs.visits,
+    answers: inputs.answers,
+    joined: inputs.joined,
+    prompts: inputs.prompts,
+    transitions: inputs.transitions,
+    loyalty: inputs.loyalty,
+    journeyCounts: inputs.journeyCounts,
+    channelSpans: inputs.channelSpans,
     experienced: experiencedFromSums(inputs.experience, minN),
     segmentScores: segmentScoresOf((contexts ?? sums).byTouchpoint),
   });

@@ -54,13 +54,16 @@ export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimen
 
   const out = touchpoints.map((touchpoint) => {
     const byDay = new Map((series.get(touchpoint)?.days ?? []).map((p) => [p.day, p.scores]));
-    const rolling = [...(daily.get(touchpoint) ?? [])].map(([score, sums]) => [score, rollingStats(sums, days, minN)] as const);
+    const rolling = [...(daily.get(touchpoint) ?? [])].map(
+      ([score, sums]) => [score, rollingStats(sums, days, minN)] as const,
+    );
     return {
       touchpoint,
       days: days.map((day, i) => {
         const q = quality.get(`${touchpoint}\n${day}`) ?? EMPTY_SUMS;
         const scores: Record<string, ScoreStat> = {};
-        for (const [d, stat] of Object.entries(byDay.get(day) ?? {})) if (dimension === undefined || d === dimension) scores[d] = stat;
+        for (const [d, stat] of Object.entries(byDay.get(day) ?? {}))
+          if (dimension === undefined || d === dimension) scores[d] = stat;
         if (dimension === undefined || dimension === 'quality') scores.quality = scoreStat(q, minN);
         const week: Record<string, ScoreStat> = {};
         for (const [score, stats] of rolling) if (stats[i]!.n > 0) week[score] = stats[i]!;
@@ -71,12 +74,23 @@ export function trendsOf({ rows, range, touchpoints, minN = DEFAULT_MIN_N, dimen
 
   const recentFrom = addDays(range.to, -(RECENT_DAYS - 1));
   const baselineFrom = addDays(recentFrom, -BASELINE_DAYS);
-  const alerts = qualityAlerts(mine, range.to, { minN, alpha: ALPHA, recentDays: RECENT_DAYS, baselineDays: BASELINE_DAYS }).map((a) => ({
+  const alerts = qualityAlerts(mine, range.to, {
+    minN,
+    alpha: ALPHA,
+    recentDays: RECENT_DAYS,
+    baselineDays: BASELINE_DAYS,
+  }).map((a) => ({
     touchpoint: a.touchpoint,
     recent: { from: recentFrom, to: range.to, ...a.recent },
     baseline: { from: baselineFrom, to: addDays(recentFrom, -1), ...a.baseline },
     change: a.change,
-    test: { name: 'welch_t_one_sided' as const, t: Number.isFinite(a.test.t) ? a.test.t : null, df: a.test.df, p: a.test.p, alpha: ALPHA },
+    test: {
+      name: 'welch_t_one_sided' as const,
+      t: Number.isFinite(a.test.t) ? a.test.t : null,
+      df: a.test.df,
+      p: a.test.p,
+      alpha: ALPHA,
+    },
   }));
   return { range: { ...range }, minN, touchpoints: out, alerts };
 }

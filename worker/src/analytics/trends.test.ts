@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dailySeries, daysBetween, qualityAlerts, welchOneSided, type DailyScoreRollup } from './trends';
 
 const q = (touchpoint: string, day: string, n: number, sum: number, sumsq: number): DailyScoreRollup => ({
-  touchpoint, day, dimension: 'quality', n, sum, sumsq,
+  touchpoint,
+  day,
+  dimension: 'quality',
+  n,
+  sum,
+  sumsq,
 });
 
 describe('days', () => {

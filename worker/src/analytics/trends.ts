@@ -98,7 +98,8 @@ export function welchOneSided(recent: Sums, baseline: Sums): WelchTest | null {
   const a = va / recent.n;
   const b = vb / baseline.n;
   const se2 = a + b;
-  if (se2 === 0) return { t: diff < 0 ? -Infinity : diff > 0 ? Infinity : 0, df: recent.n + baseline.n - 2, p: diff < 0 ? 0 : 1 };
+  if (se2 === 0)
+    return { t: diff < 0 ? -Infinity : diff > 0 ? Infinity : 0, df: recent.n + baseline.n - 2, p: diff < 0 ? 0 : 1 };
   const t = diff / Math.sqrt(se2);
   // Welch–Satterthwaite; a zero-variance side contributes 0 to the denominator.
   const df = (se2 * se2) / ((a * a) / (recent.n - 1) + (b * b) / (baseline.n - 1));

@@ -20,7 +20,9 @@ const KNOWN_BROWSER_COOKIE = '__Host-tl_known';
 const KNOWN_BROWSER_DAYS = 180;
 
 const tooMany = () =>
-  new ApiError(429, 'too_many_attempts', 'too many login attempts; try again in 15 minutes', undefined, { 'retry-after': String(LOGIN_WINDOW_MS / 1000) });
+  new ApiError(429, 'too_many_attempts', 'too many login attempts; try again in 15 minutes', undefined, {
+    'retry-after': String(LOGIN_WINDOW_MS / 1000),
+  });
 
 /** The throttle keys of one login attempt: peppered hashes only. */
 async function keys(c: Context<AppEnv>, email: string) {
@@ -48,16 +50,33 @@ export async function countLoginAttempt(c: Context<AppEnv>, email: string): Prom
   const { account, client, known } = await keys(c, email);
   const own = known ? `login-known:${account}:${known}` : `login-account-client:${account}:${client}`;
   const counted = known
-    ? [[own, LOGIN_LIMITS.knownBrowser], [`login-client:${client}`, LOGIN_LIMITS.client]] as const
-    : [[own, LOGIN_LIMITS.accountClient], [`login-client:${client}`, LOGIN_LIMITS.client], [`login-account:${account}`, LOGIN_LIMITS.account]] as const;
-  const counts = await bumpAll(c.env.DB, counted.map(([k]) => k), LOGIN_WINDOW_MS);
+    ? ([
+        [own, LOGIN_LIMITS.knownBrowser],
+        [`login-client:${client}`, LOGIN_LIMITS.client],
+      ] as const)
+    : ([
+        [own, LOGIN_LIMITS.accountClient],
+        [`login-client:${client}`, LOGIN_LIMITS.client],
+        [`login-account:${account}`, LOGIN_LIMITS.account],
+      ] as const);
+  const counts = await bumpAll(
+    c.env.DB,
+    counted.map(([k]) => k),
+    LOGIN_WINDOW_MS,
+  );
   if (counts.some((n, i) => n > counted[i]![1])) throw tooMany();
   return async () => {
     await clear(c.env.DB, own, LOGIN_WINDOW_MS);
     if (!known) {
       const nonce = newSecret().slice(0, 22);
       const sig = await hmac(c.env.PEPPER ?? '', `known-browser\n${nonce}\n${email}`);
-      setCookie(c, KNOWN_BROWSER_COOKIE, `${nonce}.${sig}`, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: KNOWN_BROWSER_DAYS * 86_400 });
+      setCookie(c, KNOWN_BROWSER_COOKIE, `${nonce}.${sig}`, {
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+        maxAge: KNOWN_BROWSER_DAYS * 86_400,
+      });
     }
   };
 }
@@ -70,12 +89,21 @@ export const countNewAccount = (c: Context<AppEnv>) => countForClient(c, 'signup
  * addresses), refusing it (429) over `limit` per window, like a login: password reset links are used and asked for
  * under these.
  */
-export async function countForClient(c: Context<AppEnv>, purpose: string, limit: number, email?: { email: string; limit: number }): Promise<void> {
+export async function countForClient(
+  c: Context<AppEnv>,
+  purpose: string,
+  limit: number,
+  email?: { email: string; limit: number },
+): Promise<void> {
   const ip = c.req.header('cf-connecting-ip') ?? 'local';
   const pepper = c.env.PEPPER ?? '';
   const client = await hmac(pepper, `login-client\n${new Date().toISOString().slice(0, 10)}\n${ip}`);
   const counted: [string, number][] = [[`${purpose}-client:${client}`, limit]];
   if (email) counted.push([`${purpose}-account:${await hmac(pepper, `login-account\n${email.email}`)}`, email.limit]);
-  const counts = await bumpAll(c.env.DB, counted.map(([k]) => k), LOGIN_WINDOW_MS);
+  const counts = await bumpAll(
+    c.env.DB,
+    counted.map(([k]) => k),
+    LOGIN_WINDOW_MS,
+  );
   if (counts.some((n, i) => n > counted[i]![1])) throw tooMany();
 }

@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * What a share link may read: its site and the reads its views make (overview, trends, stages, touchpoints, actions,
  * comment themes). Never responses (visitor ids), exports, storage, alerts (destination URLs) nor any write.
  */
-const SHARED_READS = /^\/api\/v1\/sites\/([^/]+)(\/(analytics\/overview|analytics\/trends|stages|touchpoints|actions|touchpoints\/[^/]+\/actions|comments\/themes))?$/;
+const SHARED_READS =
+  /^\/api\/v1\/sites\/([^/]+)(\/(analytics\/overview|analytics\/trends|stages|touchpoints|actions|touchpoints\/[^/]+\/actions|comments\/themes))?$/;
 /**
  * A `partners` share (the partner view, for a partner without an account) reads its site and the partner view only:
  * not the overview, whose other touchpoints' scores are the brand's own. Made with `touchpoint=<key>`, it reads that
@@ -84,6 +85,7 @@ export const requireRole = (role: Role) =>
  * an API token, leaked or not, never makes tokens or owners, nor locks the people out.
  */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('caller').via !== 'session') throw new ApiError(403, 'session_only', 'this needs a signed-in session, not an API token');
+  if (c.get('caller').via !== 'session')
+    throw new ApiError(403, 'session_only', 'this needs a signed-in session, not an API token');
   return next();
 });

@@ -1,7 +1,13 @@
 // The password reset email, sent through Cloudflare's email binding (`send_email`) where the deployment has one.
 // Plain text and a short HTML part; the link is the only thing in it that matters.
 
-export interface ResetEmail { from: string; to: string; subject: string; text: string; html: string }
+export interface ResetEmail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -23,4 +29,5 @@ export function resetEmail(from: string, to: string, url: string, minutes: numbe
 }
 
 /** The sender: EMAIL_FROM, else no-reply at the host the request came to. */
-export const senderFor = (configured: string | undefined, requestUrl: string) => configured || `no-reply@${new URL(requestUrl).hostname}`;
+export const senderFor = (configured: string | undefined, requestUrl: string) =>
+  configured || `no-reply@${new URL(requestUrl).hostname}`;

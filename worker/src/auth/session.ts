@@ -11,18 +11,32 @@ const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
 
 export async function startSession(c: Context<AppEnv>, userId: string, orgId: string): Promise<void> {
   const old = getCookie(c, SESSION_COOKIE);
-  if (old) await c.env.DB.prepare('DELETE FROM sessions WHERE id_hash = ?').bind(await sha256(old)).run();
+  if (old)
+    await c.env.DB.prepare('DELETE FROM sessions WHERE id_hash = ?')
+      .bind(await sha256(old))
+      .run();
   const id = newSecret();
   const now = Date.now();
-  await c.env.DB.prepare('INSERT INTO sessions (id_hash, user_id, org_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+  await c.env.DB.prepare(
+    'INSERT INTO sessions (id_hash, user_id, org_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+  )
     .bind(await sha256(id), userId, orgId, now, now)
     .run();
-  setCookie(c, SESSION_COOKIE, id, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  setCookie(c, SESSION_COOKIE, id, {
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Lax',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const id = getCookie(c, SESSION_COOKIE);
-  if (id) await c.env.DB.prepare('DELETE FROM sessions WHERE id_hash = ?').bind(await sha256(id)).run();
+  if (id)
+    await c.env.DB.prepare('DELETE FROM sessions WHERE id_hash = ?')
+      .bind(await sha256(id))
+      .run();
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
 }
 

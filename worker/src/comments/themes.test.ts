@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { commentThemes, groupSameComments, type ThemeComment } from './themes';
 import { wordsOf } from './terms';
 
-const c = (touchpoint: string, comment: string, quality: number | null = 50): ThemeComment => ({ touchpoint, comment, quality });
+const c = (touchpoint: string, comment: string, quality: number | null = 50): ThemeComment => ({
+  touchpoint,
+  comment,
+  quality,
+});
 const corpus: ThemeComment[] = [
   c('checkout', 'Could not find where to enter my voucher.', 20),
   c('checkout', 'could not find where to enter my voucher', 30),
@@ -35,7 +39,9 @@ describe('comment themes', () => {
   });
 
   it('groups comments that differ only in case, punctuation and spacing', () => {
-    expect(groupSameComments(corpus)).toEqual([{ text: 'Could not find where to enter my voucher.', count: 3, touchpoints: ['checkout'] }]);
+    expect(groupSameComments(corpus)).toEqual([
+      { text: 'Could not find where to enter my voucher.', count: 3, touchpoints: ['checkout'] },
+    ]);
   });
 
   it('finds the voucher at checkout with its count and the mean quality of the comments that mention it', () => {

@@ -3,9 +3,25 @@
 // the site, each with the comments that mention it and their mean quality.
 import { sameTextKey, wordsOf } from './terms';
 
-export interface ThemeComment { touchpoint: string; comment: string; /** 0–100, or null without experience answers. */ quality: number | null }
-export interface CommentGroup { text: string; count: number; touchpoints: string[] }
-export interface Theme { touchpoint: string; phrase: string; count: number; share: number; elsewhereShare: number; lift: number; quality: number | null }
+export interface ThemeComment {
+  touchpoint: string;
+  comment: string /** 0–100, or null without experience answers. */;
+  quality: number | null;
+}
+export interface CommentGroup {
+  text: string;
+  count: number;
+  touchpoints: string[];
+}
+export interface Theme {
+  touchpoint: string;
+  phrase: string;
+  count: number;
+  share: number;
+  elsewhereShare: number;
+  lift: number;
+  quality: number | null;
+}
 
 /** A term needs this many comments at the touchpoint, and this lift over the rest of the site. */
 const MIN_COUNT = 3;
@@ -22,7 +38,8 @@ export function groupSameComments(comments: readonly ThemeComment[]): CommentGro
     g.touchpoints.add(c.touchpoint);
     groups.set(key, g);
   }
-  return [...groups.values()].filter((g) => g.count > 1)
+  return [...groups.values()]
+    .filter((g) => g.count > 1)
     .map((g) => ({ text: g.text, count: g.count, touchpoints: [...g.touchpoints].sort() }))
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 }
@@ -59,7 +76,7 @@ export function commentThemes(comments: readonly ThemeComment[], perTouchpoint =
       const at = byTerm.get(term) ?? new Map();
       const s = at.get(c.touchpoint) ?? { count: 0, qSum: 0, qN: 0 };
       s.count++;
-      if (c.quality !== null) s.qSum += c.quality, s.qN++;
+      if (c.quality !== null) (s.qSum += c.quality), s.qN++;
       at.set(c.touchpoint, s);
       byTerm.set(term, at);
     }
@@ -77,11 +94,22 @@ export function commentThemes(comments: readonly ThemeComment[], perTouchpoint =
       const elsewhereShare = (elsewhere + 1) / (all - total + 1);
       const lift = share / elsewhereShare;
       if (lift < MIN_LIFT) continue;
-      found.push({ touchpoint, phrase: term, count: here.count, share, elsewhereShare: elsewhere / Math.max(1, all - total), lift,
-        quality: here.qN ? here.qSum / here.qN : null });
+      found.push({
+        touchpoint,
+        phrase: term,
+        count: here.count,
+        share,
+        elsewhereShare: elsewhere / Math.max(1, all - total),
+        lift,
+        quality: here.qN ? here.qSum / here.qN : null,
+      });
     }
     const pairs = found.filter((t) => t.phrase.includes(' '));
-    const kept = found.filter((t) => t.phrase.includes(' ') || !pairs.some((p) => p.phrase.split(' ').includes(t.phrase) && p.count >= 0.8 * t.count));
+    const kept = found.filter(
+      (t) =>
+        t.phrase.includes(' ') ||
+        !pairs.some((p) => p.phrase.split(' ').includes(t.phrase) && p.count >= 0.8 * t.count),
+    );
     kept.sort((a, b) => b.count * Math.log2(b.lift) - a.count * Math.log2(a.lift) || a.phrase.localeCompare(b.phrase));
     out.push(...kept.slice(0, perTouchpoint));
   }

@@ -2,7 +2,11 @@
 import type { Role, TokenScope } from '@throughline/schema';
 import { newId, nowIso } from '../ids';
 
-export interface UserRow { id: string; email: string; password_hash: string }
+export interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+}
 
 export const findUserByEmail = (db: D1Database, email: string) =>
   db.prepare('SELECT id, email, password_hash FROM users WHERE email = ?').bind(email).first<UserRow>();
@@ -13,9 +17,13 @@ export async function createAccount(db: D1Database, email: string, passwordHash:
   const orgId = newId();
   const at = nowIso();
   await db.batch([
-    db.prepare('INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)').bind(userId, email, passwordHash, at),
+    db
+      .prepare('INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)')
+      .bind(userId, email, passwordHash, at),
     db.prepare('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)').bind(orgId, organization, at),
-    db.prepare("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)").bind(orgId, userId, at),
+    db
+      .prepare("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)")
+      .bind(orgId, userId, at),
   ]);
   return { userId, orgId };
 }
@@ -39,16 +47,31 @@ export const listMemberships = (db: D1Database, userId: string) =>
     .then((r) => r.results);
 
 export async function describeCaller(db: D1Database, userId: string | null, orgId: string) {
-  const org = await db.prepare('SELECT id, name FROM organizations WHERE id = ?').bind(orgId).first<{ id: string; name: string }>();
-  const user = userId ? await db.prepare('SELECT id, email FROM users WHERE id = ?').bind(userId).first<{ id: string; email: string }>() : null;
+  const org = await db
+    .prepare('SELECT id, name FROM organizations WHERE id = ?')
+    .bind(orgId)
+    .first<{ id: string; name: string }>();
+  const user = userId
+    ? await db.prepare('SELECT id, email FROM users WHERE id = ?').bind(userId).first<{ id: string; email: string }>()
+    : null;
   return { org, user };
 }
 
 /** A token made by a signed-in person (`userId`): it acts only while that person is a member. */
-export async function createToken(db: D1Database, orgId: string, userId: string, name: string, scope: TokenScope, role: Role, tokenHash: string) {
+export async function createToken(
+  db: D1Database,
+  orgId: string,
+  userId: string,
+  name: string,
+  scope: TokenScope,
+  role: Role,
+  tokenHash: string,
+) {
   const id = newId();
   await db
-    .prepare('INSERT INTO api_tokens (id, org_id, name, token_hash, scope, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO api_tokens (id, org_id, name, token_hash, scope, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(id, orgId, name, tokenHash, scope, role, userId, nowIso())
     .run();
   return id;
@@ -85,7 +108,9 @@ export async function deleteAccount(db: D1Database, userId: string): Promise<'la
   }
   const alone = orgs.results.filter((o) => o.others === 0).map((o) => o.org_id);
   await db.batch([
-    db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL').bind(nowIso(), userId),
+    db
+      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL')
+      .bind(nowIso(), userId),
     ...alone.map((id) => db.prepare('DELETE FROM organizations WHERE id = ?').bind(id)),
     db.prepare('DELETE FROM users WHERE id = ?').bind(userId),
   ]);
@@ -95,5 +120,8 @@ export async function deleteAccount(db: D1Database, userId: string): Promise<'la
 /** Who did something, as logs and lists show it: the signed-in person's email, or 'API token'. */
 export async function callerLabel(db: D1Database, caller: { userId: string | null }): Promise<string> {
   if (!caller.userId) return 'API token';
-  return (await db.prepare('SELECT email FROM users WHERE id = ?').bind(caller.userId).first<{ email: string }>())?.email ?? 'API token';
+  return (
+    (await db.prepare('SELECT email FROM users WHERE id = ?').bind(caller.userId).first<{ email: string }>())?.email ??
+    'API token'
+  );
 }

@@ -5,8 +5,19 @@ import type { JourneyType, JourneyTypeTouchpoint } from '@throughline/schema';
 import { newId, nowIso } from '../ids';
 import { bumpConfigVersion, listStages } from './sites';
 
-interface TypeRow { id: string; slug: string; name: string; position: number; is_default: number; stages: string | null }
-interface MemberRow { type_id: string; touchpoint: string; stage: string }
+interface TypeRow {
+  id: string;
+  slug: string;
+  name: string;
+  position: number;
+  is_default: number;
+  stages: string | null;
+}
+interface MemberRow {
+  type_id: string;
+  touchpoint: string;
+  stage: string;
+}
 
 /** What the site objects need to place each visit in a type (journey/rules.ts JourneyTypeRules). */
 export interface TypeMap {
@@ -22,15 +33,26 @@ export interface TypeMap {
 /** The site's journey types, in order, with their stages and touchpoints. */
 export async function listJourneyTypes(db: D1Database, siteId: string): Promise<JourneyType[]> {
   const [types, members, defaultStages] = await Promise.all([
-    db.prepare('SELECT id, slug, name, position, is_default, stages FROM journey_types WHERE site_id = ? ORDER BY position, created_at').bind(siteId).all<TypeRow>(),
-    db.prepare(
-      `SELECT m.type_id, m.touchpoint, coalesce(m.stage, t.stage) AS stage FROM journey_type_touchpoints m
+    db
+      .prepare(
+        'SELECT id, slug, name, position, is_default, stages FROM journey_types WHERE site_id = ? ORDER BY position, created_at',
+      )
+      .bind(siteId)
+      .all<TypeRow>(),
+    db
+      .prepare(
+        `SELECT m.type_id, m.touchpoint, coalesce(m.stage, t.stage) AS stage FROM journey_type_touchpoints m
        JOIN touchpoints t ON t.site_id = m.site_id AND t.key = m.touchpoint WHERE m.site_id = ? ORDER BY t.position, t.created_at`,
-    ).bind(siteId).all<MemberRow>(),
+      )
+      .bind(siteId)
+      .all<MemberRow>(),
     listStages(db, siteId),
   ]);
   return types.results.map((r) => ({
-    id: r.id, slug: r.slug, name: r.name, isDefault: r.is_default === 1,
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    isDefault: r.is_default === 1,
     stages: r.is_default === 1 ? defaultStages : (JSON.parse(r.stages ?? '[]') as string[]),
     touchpoints: members.results.filter((m) => m.type_id === r.id).map((m) => ({ key: m.touchpoint, stage: m.stage })),
   }));
@@ -38,14 +60,19 @@ export async function listJourneyTypes(db: D1Database, siteId: string): Promise<
 
 /** The site's type map for the rules: one query, small enough to read on every ingest cache miss. */
 export async function typeMapOf(db: D1Database, siteId: string): Promise<TypeMap | null> {
-  const { results } = await db.prepare(
-    `SELECT jt.id, jt.is_default, m.touchpoint FROM journey_types jt LEFT JOIN journey_type_touchpoints m ON m.type_id = jt.id
+  const { results } = await db
+    .prepare(
+      `SELECT jt.id, jt.is_default, m.touchpoint FROM journey_types jt LEFT JOIN journey_type_touchpoints m ON m.type_id = jt.id
      WHERE jt.site_id = ? ORDER BY jt.position, jt.created_at`,
-  ).bind(siteId).all<{ id: string; is_default: number; touchpoint: string | null }>();
+    )
+    .bind(siteId)
+    .all<{ id: string; is_default: number; touchpoint: string | null }>();
   return typeMapFromRows(results);
 }
 
-export function typeMapFromRows(rows: readonly { id: string; is_default: number; touchpoint: string | null }[]): TypeMap | null {
+export function typeMapFromRows(
+  rows: readonly { id: string; is_default: number; touchpoint: string | null }[],
+): TypeMap | null {
   const def = rows.find((r) => r.is_default === 1);
   if (!def) return null;
   const order = [...new Set(rows.map((r) => r.id))];
@@ -53,7 +80,12 @@ export function typeMapFromRows(rows: readonly { id: string; is_default: number;
   for (const r of rows) if (r.touchpoint !== null) (of[r.touchpoint] ??= []).push(r.id);
   // a touchpoint that serves the default alone is left out (the rules count it there anyway), so that adding one
   // to a site does not change the map, which would place every visit of the site again
-  const sorted = Object.fromEntries(Object.keys(of).sort().filter((k) => !(of[k]!.length === 1 && of[k]![0] === def.id)).map((k) => [k, of[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(of)
+      .sort()
+      .filter((k) => !(of[k]!.length === 1 && of[k]![0] === def.id))
+      .map((k) => [k, of[k]!]),
+  );
   return { default: def.id, order, of: sorted };
 }
 
@@ -62,24 +94,38 @@ export async function findJourneyType(db: D1Database, siteId: string, ref: strin
   return (await listJourneyTypes(db, siteId)).find((t) => t.id === ref || t.slug === ref) ?? null;
 }
 
-const memberStatements = (db: D1Database, siteId: string, typeId: string, isDefault: boolean, touchpoints: readonly JourneyTypeTouchpoint[]) => [
+const memberStatements = (
+  db: D1Database,
+  siteId: string,
+  typeId: string,
+  isDefault: boolean,
+  touchpoints: readonly JourneyTypeTouchpoint[],
+) => [
   db.prepare('DELETE FROM journey_type_touchpoints WHERE type_id = ?').bind(typeId),
   ...touchpoints.flatMap((t) => [
-    db.prepare('INSERT INTO journey_type_touchpoints (type_id, site_id, touchpoint, stage) VALUES (?, ?, ?, ?)').bind(typeId, siteId, t.key, isDefault ? null : t.stage),
+    db
+      .prepare('INSERT INTO journey_type_touchpoints (type_id, site_id, touchpoint, stage) VALUES (?, ?, ?, ?)')
+      .bind(typeId, siteId, t.key, isDefault ? null : t.stage),
     // the default type's stage is the touchpoint's own
-    ...(isDefault ? [db.prepare('UPDATE touchpoints SET stage = ? WHERE site_id = ? AND key = ?').bind(t.stage, siteId, t.key)] : []),
+    ...(isDefault
+      ? [db.prepare('UPDATE touchpoints SET stage = ? WHERE site_id = ? AND key = ?').bind(t.stage, siteId, t.key)]
+      : []),
   ]),
 ];
 
 export async function createJourneyType(
-  db: D1Database, siteId: string, input: { name: string; slug: string; stages: string[]; touchpoints: JourneyTypeTouchpoint[] },
+  db: D1Database,
+  siteId: string,
+  input: { name: string; slug: string; stages: string[]; touchpoints: JourneyTypeTouchpoint[] },
 ): Promise<string> {
   const id = newId().replace(/-/g, '');
   await db.batch([
-    db.prepare(
-      `INSERT INTO journey_types (id, site_id, slug, name, position, is_default, stages, created_at)
+    db
+      .prepare(
+        `INSERT INTO journey_types (id, site_id, slug, name, position, is_default, stages, created_at)
        VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM journey_types WHERE site_id = ?), 0, ?, ?)`,
-    ).bind(id, siteId, input.slug, input.name, siteId, JSON.stringify(input.stages), nowIso()),
+      )
+      .bind(id, siteId, input.slug, input.name, siteId, JSON.stringify(input.stages), nowIso()),
     ...memberStatements(db, siteId, id, false, input.touchpoints).slice(1),
     bumpConfigVersion(db, siteId),
   ]);
@@ -87,13 +133,24 @@ export async function createJourneyType(
 }
 
 /** Writes a type's name, stages and touchpoints as given (the caller merged the patch and checked it). */
-export async function updateJourneyType(db: D1Database, siteId: string, t: JourneyType, touchpointsChanged: boolean): Promise<void> {
+export async function updateJourneyType(
+  db: D1Database,
+  siteId: string,
+  t: JourneyType,
+  touchpointsChanged: boolean,
+): Promise<void> {
   await db.batch([
-    db.prepare('UPDATE journey_types SET name = ?, stages = ? WHERE id = ? AND site_id = ?').bind(t.name, t.isDefault ? null : JSON.stringify(t.stages), t.id, siteId),
-    ...(t.isDefault ? [
-      db.prepare('DELETE FROM stages WHERE site_id = ?').bind(siteId),
-      ...t.stages.map((s, i) => db.prepare('INSERT INTO stages (site_id, position, name) VALUES (?, ?, ?)').bind(siteId, i, s)),
-    ] : []),
+    db
+      .prepare('UPDATE journey_types SET name = ?, stages = ? WHERE id = ? AND site_id = ?')
+      .bind(t.name, t.isDefault ? null : JSON.stringify(t.stages), t.id, siteId),
+    ...(t.isDefault
+      ? [
+          db.prepare('DELETE FROM stages WHERE site_id = ?').bind(siteId),
+          ...t.stages.map((s, i) =>
+            db.prepare('INSERT INTO stages (site_id, position, name) VALUES (?, ?, ?)').bind(siteId, i, s),
+          ),
+        ]
+      : []),
     ...(touchpointsChanged ? memberStatements(db, siteId, t.id, t.isDefault, t.touchpoints) : []),
     bumpConfigVersion(db, siteId),
   ]);
@@ -101,7 +158,9 @@ export async function updateJourneyType(db: D1Database, siteId: string, t: Journ
 
 export async function reorderJourneyTypes(db: D1Database, siteId: string, order: readonly string[]): Promise<void> {
   await db.batch([
-    ...order.map((id, i) => db.prepare('UPDATE journey_types SET position = ? WHERE id = ? AND site_id = ?').bind(i, id, siteId)),
+    ...order.map((id, i) =>
+      db.prepare('UPDATE journey_types SET position = ? WHERE id = ? AND site_id = ?').bind(i, id, siteId),
+    ),
     bumpConfigVersion(db, siteId),
   ]);
 }
@@ -116,7 +175,9 @@ export async function deleteJourneyType(db: D1Database, siteId: string, id: stri
 
 /** A new touchpoint serves the default type (at its own stage), as every touchpoint did before there were types. */
 export const joinDefaultStatement = (db: D1Database, siteId: string, key: string) =>
-  db.prepare(
-    `INSERT OR IGNORE INTO journey_type_touchpoints (type_id, site_id, touchpoint, stage)
+  db
+    .prepare(
+      `INSERT OR IGNORE INTO journey_type_touchpoints (type_id, site_id, touchpoint, stage)
      SELECT id, site_id, ?, NULL FROM journey_types WHERE site_id = ? AND is_default = 1`,
-  ).bind(key, siteId);
+    )
+    .bind(key, siteId);

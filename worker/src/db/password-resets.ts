@@ -3,16 +3,30 @@
 // gets through: a link works once, even when opened twice at the same moment.
 import { newId, newSecret, nowIso } from '../ids';
 
-export interface ResetRow { id: string; user_id: string; email: string; expires_at: string; used_at: string | null }
+export interface ResetRow {
+  id: string;
+  user_id: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+}
 
 /** A new link for `userId`, valid for `minutes`; returns its secret token (only its hash is stored) and expiry. */
-export async function createReset(db: D1Database, userId: string, by: string | null, tokenHash: string, minutes: number) {
+export async function createReset(
+  db: D1Database,
+  userId: string,
+  by: string | null,
+  tokenHash: string,
+  minutes: number,
+) {
   const at = nowIso();
   const expiresAt = new Date(Date.now() + minutes * 60_000).toISOString();
   await db.batch([
     db.prepare('UPDATE password_resets SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL').bind(userId, at),
     db
-      .prepare('INSERT INTO password_resets (id, user_id, token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO password_resets (id, user_id, token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .bind(newId(), userId, tokenHash, by, at, expiresAt),
   ]);
   return { expiresAt };
@@ -20,7 +34,9 @@ export async function createReset(db: D1Database, userId: string, by: string | n
 
 export const resetByToken = (db: D1Database, tokenHash: string) =>
   db
-    .prepare('SELECT r.id, r.user_id, u.email, r.expires_at, r.used_at FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = ?')
+    .prepare(
+      'SELECT r.id, r.user_id, u.email, r.expires_at, r.used_at FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = ?',
+    )
     .bind(tokenHash)
     .first<ResetRow>();
 
@@ -32,12 +48,19 @@ export async function useReset(db: D1Database, resetId: string, passwordHash: st
   const claim = newSecret();
   const claimed = '(SELECT user_id FROM password_resets WHERE id = ?1 AND claim = ?2)';
   const [used] = await db.batch([
-    db.prepare('UPDATE password_resets SET used_at = ?3, claim = ?2 WHERE id = ?1 AND used_at IS NULL AND expires_at > ?3').bind(resetId, claim, nowIso()),
+    db
+      .prepare(
+        'UPDATE password_resets SET used_at = ?3, claim = ?2 WHERE id = ?1 AND used_at IS NULL AND expires_at > ?3',
+      )
+      .bind(resetId, claim, nowIso()),
     db.prepare(`UPDATE users SET password_hash = ?3 WHERE id = ${claimed}`).bind(resetId, claim, passwordHash),
     db.prepare(`DELETE FROM sessions WHERE user_id = ${claimed}`).bind(resetId, claim),
   ]);
   if (!used!.meta.changes) return null;
-  const row = await db.prepare('SELECT user_id FROM password_resets WHERE id = ?').bind(resetId).first<{ user_id: string }>();
+  const row = await db
+    .prepare('SELECT user_id FROM password_resets WHERE id = ?')
+    .bind(resetId)
+    .first<{ user_id: string }>();
   return row?.user_id ?? null;
 }
 

@@ -3,7 +3,13 @@
 import type { PulseAnswer } from '@throughline/schema';
 import type { Sums } from '../analytics/stats';
 
-export interface StaffTouchpoint { siteId: string; settings: string; orgName: string; key: string; name: string }
+export interface StaffTouchpoint {
+  siteId: string;
+  settings: string;
+  orgName: string;
+  key: string;
+  name: string;
+}
 
 export async function touchpointByStaffCode(db: D1Database, code: string): Promise<StaffTouchpoint | null> {
   return db
@@ -17,7 +23,13 @@ export async function touchpointByStaffCode(db: D1Database, code: string): Promi
 }
 
 /** Adds one response to the touchpoint's sums of `day`: one upsert. */
-export async function addPulse(db: D1Database, siteId: string, touchpoint: string, day: string, a: PulseAnswer): Promise<void> {
+export async function addPulse(
+  db: D1Database,
+  siteId: string,
+  touchpoint: string,
+  day: string,
+  a: PulseAnswer,
+): Promise<void> {
   await db
     .prepare(
       `INSERT INTO pulse_rollups (site_id, touchpoint, day, n, tools_sum, tools_sumsq, support_sum, support_sumsq, pride_sum, pride_sumsq)
@@ -31,7 +43,13 @@ export async function addPulse(db: D1Database, siteId: string, touchpoint: strin
     .run();
 }
 
-export interface PulseSums { touchpoint: string; responses: number; tools: Sums; support: Sums; pride: Sums }
+export interface PulseSums {
+  touchpoint: string;
+  responses: number;
+  tools: Sums;
+  support: Sums;
+  pride: Sums;
+}
 
 /** Per touchpoint, the sums over the days of a range: reads touchpoints × days rows. */
 export async function pulseSums(db: D1Database, siteId: string, from: string, to: string): Promise<PulseSums[]> {
@@ -44,13 +62,19 @@ export async function pulseSums(db: D1Database, siteId: string, from: string, to
     .bind(siteId, from, to)
     .all<{ touchpoint: string; n: number; ts: number; tq: number; ss: number; sq: number; ps: number; pq: number }>();
   return results.map((r) => ({
-    touchpoint: r.touchpoint, responses: r.n,
-    tools: { n: r.n, sum: r.ts, sumsq: r.tq }, support: { n: r.n, sum: r.ss, sumsq: r.sq }, pride: { n: r.n, sum: r.ps, sumsq: r.pq },
+    touchpoint: r.touchpoint,
+    responses: r.n,
+    tools: { n: r.n, sum: r.ts, sumsq: r.tq },
+    support: { n: r.n, sum: r.ss, sumsq: r.sq },
+    pride: { n: r.n, sum: r.ps, sumsq: r.pq },
   }));
 }
 
 /** Staff codes of a site's touchpoints, by key. */
 export async function staffCodes(db: D1Database, siteId: string): Promise<Map<string, string>> {
-  const { results } = await db.prepare('SELECT key, staff_code FROM touchpoints WHERE site_id = ?').bind(siteId).all<{ key: string; staff_code: string }>();
+  const { results } = await db
+    .prepare('SELECT key, staff_code FROM touchpoints WHERE site_id = ?')
+    .bind(siteId)
+    .all<{ key: string; staff_code: string }>();
   return new Map(results.map((r) => [r.key, r.staff_code]));
 }

@@ -18,12 +18,18 @@ export async function listTokens(db: D1Database, orgId: string): Promise<ApiToke
 
 /** Revokes the live tokens that `userId` made in the organization; returns how many. */
 export async function revokeTokensMadeBy(db: D1Database, orgId: string, userId: string): Promise<number> {
-  const res = await db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE org_id = ? AND created_by = ? AND revoked_at IS NULL').bind(nowIso(), orgId, userId).run();
+  const res = await db
+    .prepare('UPDATE api_tokens SET revoked_at = ? WHERE org_id = ? AND created_by = ? AND revoked_at IS NULL')
+    .bind(nowIso(), orgId, userId)
+    .run();
   return res.meta.changes;
 }
 
 /** Revokes a token of the organization; false when it has no such token. Revoking twice keeps the first time. */
 export async function revokeToken(db: D1Database, orgId: string, id: string): Promise<boolean> {
-  const res = await db.prepare('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND org_id = ?').bind(nowIso(), id, orgId).run();
+  const res = await db
+    .prepare('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND org_id = ?')
+    .bind(nowIso(), id, orgId)
+    .run();
   return res.meta.changes > 0;
 }

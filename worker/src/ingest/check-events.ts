@@ -2,7 +2,11 @@
 import { EventSchema, MAX_EVENT_AGE_DAYS, type TrackedEvent } from '@throughline/schema';
 import { describeIssues } from '../errors';
 
-export interface Rejected { index: number; id?: string; reason: string }
+export interface Rejected {
+  index: number;
+  id?: string;
+  reason: string;
+}
 
 /** Clock skew we tolerate for events stamped slightly in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -24,7 +28,8 @@ export function checkEvents(raw: unknown[], opts: CheckOptions): { valid: Tracke
   const rejected: Rejected[] = [];
   raw.forEach((item, index) => {
     const parsed = EventSchema.safeParse(item);
-    const id = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 64) : undefined;
+    const id =
+      typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id).slice(0, 64) : undefined;
     if (!parsed.success) {
       const first = describeIssues(parsed.error)[0];
       rejected.push({ index, id, reason: first ? `${first.path || 'event'}: ${first.message}` : 'invalid event' });
@@ -49,7 +54,8 @@ function problem(e: TrackedEvent, opts: CheckOptions): string | null {
   if (opts.maxAgeDays !== null && at < opts.now - opts.maxAgeDays * 86_400_000) {
     return `at: older than ${MAX_EVENT_AGE_DAYS} days; send old answers through the import API`;
   }
-  if (e.type === 'answer' && e.answers.handoff !== undefined && !e.from) return 'answers.handoff: a handoff answer needs `from`';
+  if (e.type === 'answer' && e.answers.handoff !== undefined && !e.from)
+    return 'answers.handoff: a handoff answer needs `from`';
   return null;
 }
 

@@ -15,7 +15,12 @@ export function clientHash(req: Request, siteKey: string, pepper: string, now = 
 }
 
 /** Throws a 429 when the sender (address, then visitor) is over its limit; runs before anything else of the batch. */
-export async function refuseOverLimitSender(env: Bindings, req: Request, siteKey: string, events: number): Promise<void> {
+export async function refuseOverLimitSender(
+  env: Bindings,
+  req: Request,
+  siteKey: string,
+  events: number,
+): Promise<void> {
   const [client, visitor] = await Promise.all([
     clientHash(req, siteKey, env.PEPPER ?? '').then((key) => env.INGEST_CLIENT_LIMITER.limit({ key })),
     visitorLimitExceeded(env, req, siteKey),

@@ -1,6 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, storedEvents, visitor } from '../../test/helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  db,
+  eventRows,
+  postEvents,
+  signup,
+  storedEvents,
+  visitor,
+} from '../../test/helpers';
 import { CLIENT_LIMIT, SITE_LIMIT, VISITOR_LIMIT } from './rate-limit';
 import { isBot } from './bots';
 
@@ -15,12 +24,18 @@ describe('ingest: obvious bots', () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const body = { site: site.key, visitor: visitor(), events: [answerEvent(), answerEvent('cart')] };
-    const res = await send(body, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    const res = await send(body, {
+      'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ accepted: 0, dropped: 2 });
     expect(await eventRows(site.id)).toMatchObject({ answers: 0, scored: 0 });
-    await send(body, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0.0.0 Safari/537.36' });
-    const shown = await (await s.get(`/api/v1/sites/${site.id}/traffic/dropped`)).json<{ days: { day: string; bots: number }[] }>();
+    await send(body, {
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0.0.0 Safari/537.36',
+    });
+    const shown = await (await s.get(`/api/v1/sites/${site.id}/traffic/dropped`)).json<{
+      days: { day: string; bots: number }[];
+    }>();
     expect(shown.days).toEqual([{ day: new Date().toISOString().slice(0, 10), bots: 4, rateLimited: 0 }]);
   });
 
@@ -32,10 +47,21 @@ describe('ingest: obvious bots', () => {
   });
 
   it('tells bots from phones whose model name ends in "bot"', () => {
-    for (const ua of ['curl/8.5.0', 'python-requests/2.32', 'Mozilla/5.0 (compatible; bingbot/2.0)', 'Slackbot-LinkExpanding 1.0', 'AhrefsBot/7.0', 'Mozilla/5.0 (compatible; YandexSpider)']) {
+    for (const ua of [
+      'curl/8.5.0',
+      'python-requests/2.32',
+      'Mozilla/5.0 (compatible; bingbot/2.0)',
+      'Slackbot-LinkExpanding 1.0',
+      'AhrefsBot/7.0',
+      'Mozilla/5.0 (compatible; YandexSpider)',
+    ]) {
       expect(isBot(ua), ua).toBe(true);
     }
-    for (const ua of [CHROME, 'Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36', '']) {
+    for (const ua of [
+      CHROME,
+      'Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36',
+      '',
+    ]) {
       expect(isBot(ua), ua).toBe(false);
     }
   });
@@ -58,9 +84,15 @@ describe('ingest: rate limits', () => {
     expect(limited?.headers.get('access-control-expose-headers')).toContain('retry-after');
     expect(await limited!.json()).toMatchObject({ error: { code: 'rate_limited' } });
     // Another visitor (address) of the same site is not held back, and real answers still land.
-    const other = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { ...me, 'cf-connecting-ip': '203.0.113.8' });
+    const other = await send(
+      { site: site.key, visitor: visitor(), events: [answerEvent()] },
+      { ...me, 'cf-connecting-ip': '203.0.113.8' },
+    );
     expect(await other.json()).toMatchObject({ accepted: 1 });
-    const row = await db.prepare('SELECT rate_limited FROM dropped_traffic WHERE site_id = ?').bind(site.id).first<{ rate_limited: number }>();
+    const row = await db
+      .prepare('SELECT rate_limited FROM dropped_traffic WHERE site_id = ?')
+      .bind(site.id)
+      .first<{ rate_limited: number }>();
     expect(row?.rate_limited).toBeGreaterThanOrEqual(1);
     // Neither the address nor the user agent was written anywhere.
     for (const table of ['dropped_traffic', 'rate_counters']) {
@@ -82,31 +114,53 @@ describe('ingest: rate limits', () => {
     const period = SITE_LIMIT.periodSeconds * 1000;
     await new Promise((r) => setTimeout(r, period - (Date.now() % period)));
     const limiter = (env as unknown as { INGEST_SITE_LIMITER: RateLimit }).INGEST_SITE_LIMITER;
-    for (let i = 0; i < SITE_LIMIT.limit; i += 100) await Promise.all(Array.from({ length: 100 }, () => limiter.limit({ key: site.key })));
-    const limited = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.1' });
+    for (let i = 0; i < SITE_LIMIT.limit; i += 100)
+      await Promise.all(Array.from({ length: 100 }, () => limiter.limit({ key: site.key })));
+    const limited = await send(
+      { site: site.key, visitor: visitor(), events: [answerEvent()] },
+      { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.1' },
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe(String(SITE_LIMIT.periodSeconds));
     // Another site is not affected.
     const other = await createSiteWithTouchpoints(s, [ORIGIN]);
-    expect((await send({ site: other.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME })).status).toBe(202);
+    expect(
+      (await send({ site: other.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME })).status,
+    ).toBe(202);
   }, 60_000);
 
-  it('a flood of refused batches with the public site key does not spend the site\'s budget; real visitors go on (issue 15, M1)', async () => {
+  it("a flood of refused batches with the public site key does not spend the site's budget; real visitors go on (issue 15, M1)", async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const period = SITE_LIMIT.periodSeconds * 1000;
     await new Promise((r) => setTimeout(r, period - (Date.now() % period)));
     // The site's budget all but spent by real traffic in this window ...
     const limiter = (env as unknown as { INGEST_SITE_LIMITER: RateLimit }).INGEST_SITE_LIMITER;
-    for (let i = 0; i < SITE_LIMIT.limit - 20; i += 98) await Promise.all(Array.from({ length: Math.min(98, SITE_LIMIT.limit - 20 - i) }, () => limiter.limit({ key: site.key })));
+    for (let i = 0; i < SITE_LIMIT.limit - 20; i += 98)
+      await Promise.all(
+        Array.from({ length: Math.min(98, SITE_LIMIT.limit - 20 - i) }, () => limiter.limit({ key: site.key })),
+      );
     // ... then 200 junk batches from one address, a new user agent each: no valid event, or a foreign origin.
     const junk = (i: number) =>
       i % 2
-        ? send({ site: site.key, visitor: visitor(), events: [{ nonsense: i }] }, { 'user-agent': `${CHROME} r${i}`, 'cf-connecting-ip': '192.0.2.66' })
-        : postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, 'https://evil.example', { headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'user-agent': `${CHROME} r${i}`, 'cf-connecting-ip': '192.0.2.66' } });
+        ? send(
+            { site: site.key, visitor: visitor(), events: [{ nonsense: i }] },
+            { 'user-agent': `${CHROME} r${i}`, 'cf-connecting-ip': '192.0.2.66' },
+          )
+        : postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, 'https://evil.example', {
+            headers: {
+              'content-type': 'text/plain',
+              origin: 'https://evil.example',
+              'user-agent': `${CHROME} r${i}`,
+              'cf-connecting-ip': '192.0.2.66',
+            },
+          });
     const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => junk(i).then((r) => r.status)));
     expect(statuses.every((st) => st === 400 || st === 403)).toBe(true);
-    const real = await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.2' });
+    const real = await send(
+      { site: site.key, visitor: visitor(), events: [answerEvent()] },
+      { 'user-agent': CHROME, 'cf-connecting-ip': '198.51.100.2' },
+    );
     expect(real.status).toBe(202);
   }, 60_000);
 
@@ -116,11 +170,28 @@ describe('ingest: rate limits', () => {
     const body = () => ({ site: site.key, visitor: visitor(), events: [answerEvent('nowhere')] });
     const statuses: number[] = [];
     for (let i = 0; i < CLIENT_LIMIT.limit + 20; i += 62) {
-      statuses.push(...(await Promise.all(Array.from({ length: 62 }, (_, j) => send(body(), { 'user-agent': `${CHROME} u${i + j}`, 'cf-connecting-ip': '192.0.2.77' }).then((r) => r.status)))));
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 62 }, (_, j) =>
+            send(body(), { 'user-agent': `${CHROME} u${i + j}`, 'cf-connecting-ip': '192.0.2.77' }).then(
+              (r) => r.status,
+            ),
+          ),
+        )),
+      );
     }
     expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(statuses.length - CLIENT_LIMIT.limit);
-    expect(await db.prepare('SELECT count(*) AS n FROM dropped_traffic WHERE site_id = ?').bind(site.id).first('n')).toBe(0);
+    expect(
+      await db.prepare('SELECT count(*) AS n FROM dropped_traffic WHERE site_id = ?').bind(site.id).first('n'),
+    ).toBe(0);
     // Another address is served.
-    expect((await send({ site: site.key, visitor: visitor(), events: [answerEvent()] }, { 'user-agent': CHROME, 'cf-connecting-ip': '192.0.2.78' })).status).toBe(202);
+    expect(
+      (
+        await send(
+          { site: site.key, visitor: visitor(), events: [answerEvent()] },
+          { 'user-agent': CHROME, 'cf-connecting-ip': '192.0.2.78' },
+        )
+      ).status,
+    ).toBe(202);
   }, 60_000);
 });

@@ -1,17 +1,32 @@
 // Ingest keeps each site's config per isolate (site-cache.ts). These tests change the config between two batches
 // of the same isolate and check that the next batch is judged and stored by the new config, never the cached one.
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, eventRows, postEvents, signup, storedEvents, visitEvent, visitor } from '../../test/helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  eventRows,
+  postEvents,
+  signup,
+  storedEvents,
+  visitEvent,
+  visitor,
+} from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 const OTHER = 'https://other.example';
 
-interface Reply { accepted: number; duplicates: number; rejected: { index: number; reason: string }[]; error?: { code: string; message: string } }
+interface Reply {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; reason: string }[];
+  error?: { code: string; message: string };
+}
 
 async function cachedSite(origins = [ORIGIN]) {
   const s = await signup();
   const site = await createSiteWithTouchpoints(s, origins);
-  const send = (events: unknown[], origin = ORIGIN) => postEvents({ site: site.key, visitor: visitor(), events }, origin);
+  const send = (events: unknown[], origin = ORIGIN) =>
+    postEvents({ site: site.key, visitor: visitor(), events }, origin);
   // The first batch puts the site into this isolate's cache.
   expect(await (await send([answerEvent()])).json()).toMatchObject({ accepted: 1 });
   return { s, site, send };
@@ -20,7 +35,13 @@ async function cachedSite(origins = [ORIGIN]) {
 describe('ingest with the site config cached in the isolate', () => {
   it('accepts events for a touchpoint added after the site was cached', async () => {
     const { s, site, send } = await cachedSite();
-    const added = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { key: 'counter', name: 'Counter', stage: 'Purchase', channel: 'offline', match: [] });
+    const added = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, {
+      key: 'counter',
+      name: 'Counter',
+      stage: 'Purchase',
+      channel: 'offline',
+      match: [],
+    });
     expect(added.status).toBe(201);
     const res = await send([answerEvent('counter'), visitEvent('counter')]);
     expect(res.status).toBe(202);

@@ -49,7 +49,12 @@ export interface VerifyOptions {
 }
 
 /** The journey id and expiry of a link of `site` whose signature holds and that has not expired; else null. */
-export async function verifyJourneyLink({ secret, site, link, now }: VerifyOptions): Promise<{ journey: string; expiresAt: number } | null> {
+export async function verifyJourneyLink({
+  secret,
+  site,
+  link,
+  now,
+}: VerifyOptions): Promise<{ journey: string; expiresAt: number } | null> {
   const m = /^([A-Za-z0-9_-]{8,64})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{43})$/.exec(link ?? '');
   if (!m) return null;
   const [, journey, expires, sig] = m as unknown as [string, string, string, string];
@@ -57,7 +62,12 @@ export async function verifyJourneyLink({ secret, site, link, now }: VerifyOptio
   if (!(expiresAt * 1000 > now)) return null;
   const bytes = Uint8Array.from(atob(sig.replace(/-/g, '+').replace(/_/g, '/') + '='), (ch) => ch.charCodeAt(0));
   // subtle.verify compares in constant time.
-  const ok = await crypto.subtle.verify('HMAC', await key(secret, 'verify'), bytes, enc.encode(message(site, journey, expires)));
+  const ok = await crypto.subtle.verify(
+    'HMAC',
+    await key(secret, 'verify'),
+    bytes,
+    enc.encode(message(site, journey, expires)),
+  );
   return ok ? { journey, expiresAt } : null;
 }
 

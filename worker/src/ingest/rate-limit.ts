@@ -25,5 +25,11 @@ export async function visitorLimitExceeded(env: Bindings, req: Request, siteKey:
 }
 
 export function tooMany(message: string, retryAfter: number) {
-  return new ApiError(429, 'rate_limited', `${message}; retry after ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
+  return new ApiError(
+    429,
+    'rate_limited',
+    `${message}; retry after ${retryAfter} s`,
+    { retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
 }

@@ -14,7 +14,11 @@ const sites = new Map<string, IngestSite>();
  * `cached` says which, so that the caller knows whether a refusal must be checked again. Unknown keys are not
  * cached: a site made a moment ago must be found.
  */
-export async function ingestSite(db: D1Database, key: string, { fresh = false } = {}): Promise<{ site: IngestSite | null; cached: boolean }> {
+export async function ingestSite(
+  db: D1Database,
+  key: string,
+  { fresh = false } = {},
+): Promise<{ site: IngestSite | null; cached: boolean }> {
   const hit = fresh ? undefined : sites.get(key);
   if (hit) return { site: hit, cached: true };
   const site = await ingestSiteByKey(db, key);

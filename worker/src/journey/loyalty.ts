@@ -37,7 +37,11 @@ export function addLoyalty(c: Contribution, journey: Journey): void {
     const r = rated.get(item.answer.touchpoint);
     if (!r) rated.set(item.answer.touchpoint, { first: item, sum: x, n: 1 });
     else {
-      if (item.answer.at < r.first.answer.at || (item.answer.at === r.first.answer.at && item.answer.id < r.first.answer.id)) r.first = item;
+      if (
+        item.answer.at < r.first.answer.at ||
+        (item.answer.at === r.first.answer.at && item.answer.id < r.first.answer.id)
+      )
+        r.first = item;
       r.sum += x;
       r.n += 1;
     }

@@ -1,21 +1,42 @@
 // The journey rules on small journeys whose numbers were worked out by hand from docs/metrics.md.
 import { describe, expect, it } from 'vitest';
-import { contributionOf, journeysOf, rowKey, stayTypes, typedSegment, type SegmentContext, type StoredEvent } from './rules';
+import {
+  contributionOf,
+  journeysOf,
+  rowKey,
+  stayTypes,
+  typedSegment,
+  type SegmentContext,
+  type StoredEvent,
+} from './rules';
 import { NO_CONTEXT } from './segments';
 
 const RULES = { windowDays: 30 };
 const mobile: SegmentContext = { ...NO_CONTEXT, device: 'mobile', arrival: 'search' };
 let n = 0;
 const at = (day: number, minute: number) => new Date(Date.UTC(2026, 2, day, 10, minute)).toISOString();
-const visit = (touchpoint: string, day: number, minute: number, context = mobile, channel = 'web'): StoredEvent =>
-  ({ kind: 'visit', id: `v${++n}`, at: at(day, minute), touchpoint, channel, context });
-const answer = (touchpoint: string, day: number, minute: number, scores: Record<string, number>, context = NO_CONTEXT): StoredEvent =>
-  ({ kind: 'answer', id: `a${++n}`, at: at(day, minute), touchpoint, channel: 'web', context, scores });
+const visit = (touchpoint: string, day: number, minute: number, context = mobile, channel = 'web'): StoredEvent => ({
+  kind: 'visit',
+  id: `v${++n}`,
+  at: at(day, minute),
+  touchpoint,
+  channel,
+  context,
+});
+const answer = (
+  touchpoint: string,
+  day: number,
+  minute: number,
+  scores: Record<string, number>,
+  context = NO_CONTEXT,
+): StoredEvent => ({ kind: 'answer', id: `a${++n}`, at: at(day, minute), touchpoint, channel: 'web', context, scores });
 
 describe('journeys of one visitor', () => {
   // home → product → product (a reload) → cart on the 2nd; home again 40 days later: a second journey
   const events = [
-    visit('home', 2, 0), visit('product', 2, 1), visit('product', 2, 2),
+    visit('home', 2, 0),
+    visit('product', 2, 1),
+    visit('product', 2, 2),
     answer('product', 2, 3, { sensorial: 4, affective: 4, cognitive: 4 }),
     visit('cart', 2, 5, mobile, 'email'),
     answer('cart', 2, 6, { sensorial: 3, affective: 3, cognitive: 3, handoff: 5 }),
@@ -57,7 +78,10 @@ describe('journeys of one visitor', () => {
   });
 
   it('lets an answer no visit explains stand for a visit there, with the context it carries', () => {
-    const alone = contributionOf([visit('home', 3, 0), answer('help', 3, 9, { cognitive: 2 }, { ...NO_CONTEXT, device: 'desktop' })], RULES);
+    const alone = contributionOf(
+      [visit('home', 3, 0), answer('help', 3, 9, { cognitive: 2 }, { ...NO_CONTEXT, device: 'desktop' })],
+      RULES,
+    );
     const key = (segment: string, tp: string) => rowKey(segment, '2026-03-03', tp);
     expect(alone.get(key('all', 'help'))?.get('a:home')).toEqual([1, 0, 0, 0, 0, 0, 0]);
     expect(alone.get(key('device:desktop', 'help'))?.get('answers')).toEqual([1]);
@@ -71,19 +95,37 @@ describe('journeys of one visitor', () => {
 });
 
 describe('prompt events', () => {
-  const prompt = (touchpoint: string, day: number, minute: number, outcome: 'shown' | 'dismissed' | 'answered', context = NO_CONTEXT): StoredEvent =>
-    ({ kind: 'prompt', id: `p${++n}`, at: at(day, minute), touchpoint, channel: 'web', context, outcome });
+  const prompt = (
+    touchpoint: string,
+    day: number,
+    minute: number,
+    outcome: 'shown' | 'dismissed' | 'answered',
+    context = NO_CONTEXT,
+  ): StoredEvent => ({
+    kind: 'prompt',
+    id: `p${++n}`,
+    at: at(day, minute),
+    touchpoint,
+    channel: 'web',
+    context,
+    outcome,
+  });
   const desktop: SegmentContext = { ...NO_CONTEXT, device: 'desktop' };
 
   it('counts shown, dismissed and answered per day and touchpoint, in the context of the visit they were shown in', () => {
     const events = [
-      visit('home', 3, 0), prompt('home', 3, 1, 'shown'), prompt('home', 3, 2, 'dismissed'),
-      visit('cart', 3, 5), prompt('cart', 3, 6, 'shown'), prompt('cart', 3, 7, 'answered'),
+      visit('home', 3, 0),
+      prompt('home', 3, 1, 'shown'),
+      prompt('home', 3, 2, 'dismissed'),
+      visit('cart', 3, 5),
+      prompt('cart', 3, 6, 'shown'),
+      prompt('cart', 3, 7, 'answered'),
       // no visit to explain it: the prompt keeps its own context
       prompt('checkout', 4, 0, 'shown', desktop),
     ];
     const c = contributionOf(events, RULES);
-    const p = (segment: string, day: number, touchpoint: string) => c.get(rowKey(segment, at(day, 0).slice(0, 10), touchpoint))?.get('p');
+    const p = (segment: string, day: number, touchpoint: string) =>
+      c.get(rowKey(segment, at(day, 0).slice(0, 10), touchpoint))?.get('p');
     expect(p('all', 3, 'home')).toEqual([1, 1, 0]);
     expect(p('device:mobile', 3, 'home')).toEqual([1, 1, 0]);
     expect(p('all', 3, 'cart')).toEqual([1, 0, 1]);
@@ -94,9 +136,10 @@ describe('prompt events', () => {
   it('never changes a journey: the same visits with and without prompts give the same journeys and moves', () => {
     const visits = [visit('home', 5, 0), visit('cart', 5, 3)];
     const withPrompts = [...visits, prompt('home', 5, 1, 'shown'), prompt('cart', 5, 4, 'shown')];
-    const strip = (c: ReturnType<typeof contributionOf>) => [...c]
-      .map(([key, metrics]) => ({ key, metrics: [...metrics].filter(([name]) => name !== 'p') }))
-      .filter((row) => row.metrics.length);
+    const strip = (c: ReturnType<typeof contributionOf>) =>
+      [...c]
+        .map(([key, metrics]) => ({ key, metrics: [...metrics].filter(([name]) => name !== 'p') }))
+        .filter((row) => row.metrics.length);
     expect(journeysOf(withPrompts, RULES).map((j) => j.stays.map((s) => s.touchpoint))).toEqual([['home', 'cart']]);
     expect(strip(contributionOf(withPrompts, RULES))).toEqual(strip(contributionOf(visits, RULES)));
   });
@@ -104,9 +147,19 @@ describe('prompt events', () => {
 
 describe('journey types (docs/metrics.md › Journey types)', () => {
   // help serves Main (the default) and Returns; home serves Main only, returns Returns only, faq Support only
-  const types = { default: 'main', order: ['main', 'returns', 'support'], of: { help: ['main', 'returns'], home: ['main'], returns: ['returns'], faq: ['support'] } };
+  const types = {
+    default: 'main',
+    order: ['main', 'returns', 'support'],
+    of: { help: ['main', 'returns'], home: ['main'], returns: ['returns'], faq: ['support'] },
+  };
   const typesOf = (...touchpoints: string[]) =>
-    stayTypes(journeysOf(touchpoints.map((t, i) => visit(t, 3, i)), RULES)[0]!, types);
+    stayTypes(
+      journeysOf(
+        touchpoints.map((t, i) => visit(t, 3, i)),
+        RULES,
+      )[0]!,
+      types,
+    );
 
   it('places a stay at a shared touchpoint in the type of the latest earlier one-type stay among its types', () => {
     expect(typesOf('home', 'help')).toEqual(['main', 'main']);

@@ -18,14 +18,20 @@ interface EventBase {
   channel: string;
   context: SegmentContext;
 }
-interface StoredVisit extends EventBase { kind: 'visit' }
+interface StoredVisit extends EventBase {
+  kind: 'visit';
+}
 interface StoredAnswer extends EventBase {
-  kind: 'answer'; scores: Partial<Record<Dimension, number>>;
+  kind: 'answer';
+  scores: Partial<Record<Dimension, number>>;
   /** It arrived with a valid signed journey link (docs/metrics.md › Journey link). */
   linked?: boolean;
 }
 /** What the visitor did with a prompt (shown, dismissed, answered): response rates, never a step of a journey. */
-interface StoredPrompt extends EventBase { kind: 'prompt'; outcome: PromptOutcome }
+interface StoredPrompt extends EventBase {
+  kind: 'prompt';
+  outcome: PromptOutcome;
+}
 export type StoredEvent = StoredVisit | StoredAnswer | StoredPrompt;
 
 export interface JourneyRules {
@@ -78,7 +84,11 @@ export function addMetric(c: Contribution, key: string, metric: string, v: Vecto
   let row = c.get(key);
   if (!row) c.set(key, (row = new Map()));
   const into = row.get(metric);
-  if (!into) row.set(metric, v.map((x) => x * sign));
+  if (!into)
+    row.set(
+      metric,
+      v.map((x) => x * sign),
+    );
   else for (let i = 0; i < v.length; i++) into[i] = (into[i] ?? 0) + sign * v[i]!;
 }
 
@@ -103,8 +113,20 @@ const byTime = (a: { at: string; id: string }, b: { at: string; id: string }) =>
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** A place on the timeline: a visit, or a visit implied by an answer that no visit explains. */
-interface Step { id: string; at: string; touchpoint: string; channel: string; context: SegmentContext; real: boolean; stay: number }
-interface Stay { touchpoint: string; first: Step; answers: StoredAnswer[] }
+interface Step {
+  id: string;
+  at: string;
+  touchpoint: string;
+  channel: string;
+  context: SegmentContext;
+  real: boolean;
+  stay: number;
+}
+interface Stay {
+  touchpoint: string;
+  first: Step;
+  answers: StoredAnswer[];
+}
 
 export interface Journey {
   stays: Stay[];
@@ -133,7 +155,15 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
   const window = rules.windowDays * DAY_MS;
   const visits = events.filter((e): e is StoredVisit => e.kind === 'visit').sort(byTime);
   const answers = events.filter((e): e is StoredAnswer => e.kind === 'answer').sort(byTime);
-  const steps: Step[] = visits.map((v) => ({ id: v.id, at: v.at, touchpoint: v.touchpoint, channel: v.channel, context: v.context, real: true, stay: -1 }));
+  const steps: Step[] = visits.map((v) => ({
+    id: v.id,
+    at: v.at,
+    touchpoint: v.touchpoint,
+    channel: v.channel,
+    context: v.context,
+    real: true,
+    stay: -1,
+  }));
   // per touchpoint, its visits in time order: where an answer looks for its visit
   const stepsAt = new Map<string, Step[]>();
   for (const s of steps) {
@@ -146,11 +176,22 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
     const candidates = stepsAt.get(a.touchpoint) ?? [];
     let step: Step | undefined;
     for (let i = candidates.length - 1; i >= 0; i--) {
-      if (candidates[i]!.at <= a.at) { step = candidates[i]; break; }
+      if (candidates[i]!.at <= a.at) {
+        step = candidates[i];
+        break;
+      }
     }
     if (!step || Date.parse(a.at) - Date.parse(step.at) > window) {
       // its own step, which no other answer joins: an answer without a visit keeps the context it carries
-      step = { id: a.id, at: a.at, touchpoint: a.touchpoint, channel: a.channel, context: a.context, real: false, stay: -1 };
+      step = {
+        id: a.id,
+        at: a.at,
+        touchpoint: a.touchpoint,
+        channel: a.channel,
+        context: a.context,
+        real: false,
+        stay: -1,
+      };
       steps.push(step);
     }
     attached.push({ answer: a, step });
@@ -165,7 +206,8 @@ export function journeysOf(events: readonly StoredEvent[], rules: JourneyRules):
     if (!current || t - previousAt > window) journeys.push((current = { stays: [], steps: [], answers: [] }));
     previousAt = t;
     const last = current.stays[current.stays.length - 1];
-    if (!last || last.touchpoint !== step.touchpoint) current.stays.push({ touchpoint: step.touchpoint, first: step, answers: [] });
+    if (!last || last.touchpoint !== step.touchpoint)
+      current.stays.push({ touchpoint: step.touchpoint, first: step, answers: [] });
     step.stay = current.stays.length - 1;
     current.steps.push(step);
   }
@@ -185,7 +227,11 @@ export function contributionOf(events: readonly StoredEvent[], rules: JourneyRul
 }
 
 /** The same from the journeys of `events`, already derived (a caller that also needs them derives them once). */
-export function contributionOfJourneys(journeys: readonly Journey[], events: readonly StoredEvent[], rules: JourneyRules): Contribution {
+export function contributionOfJourneys(
+  journeys: readonly Journey[],
+  events: readonly StoredEvent[],
+  rules: JourneyRules,
+): Contribution {
   const c: Contribution = new Map();
   for (const journey of journeys) {
     addJourney(c, journey);
@@ -208,13 +254,19 @@ export function loyaltyContributionOf(events: readonly StoredEvent[], rules: Jou
  * Prompt events count on their own day, in the context of the visit they were shown in: the latest visit to
  * their touchpoint at or before them within the window (as an answer's), else the context they carry.
  */
-function addPrompts(c: Contribution, journeys: readonly Journey[], prompts: readonly StoredPrompt[], rules: JourneyRules): void {
+function addPrompts(
+  c: Contribution,
+  journeys: readonly Journey[],
+  prompts: readonly StoredPrompt[],
+  rules: JourneyRules,
+): void {
   if (!prompts.length) return;
   const window = rules.windowDays * DAY_MS;
   const visits = journeys.flatMap((j) => j.steps.filter((s) => s.real));
   for (const p of prompts) {
     let visit: Step | undefined;
-    for (const s of visits) if (s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
+    for (const s of visits)
+      if (s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
     const context = visit && Date.parse(p.at) - Date.parse(visit.at) <= window ? visit.context : p.context;
     const v = PROMPT_OUTCOMES.map((o) => +(o === p.outcome));
     for (const seg of segmentsOf(context)) addMetric(c, rowKey(seg, dayOf(p.at), p.touchpoint), 'p', v);
@@ -223,7 +275,9 @@ function addPrompts(c: Contribution, journeys: readonly Journey[], prompts: read
 
 function addJourney(c: Contribution, journey: Journey): void {
   for (const step of journey.steps) {
-    if (step.real) for (const seg of segmentsOf(step.context)) addMetric(c, rowKey(seg, dayOf(step.at), step.touchpoint), 'visits', [1]);
+    if (step.real)
+      for (const seg of segmentsOf(step.context))
+        addMetric(c, rowKey(seg, dayOf(step.at), step.touchpoint), 'visits', [1]);
   }
   journey.stays.forEach((stay, i) => {
     if (i === 0) return;
@@ -270,7 +324,10 @@ function arrivalOf(journey: Journey, stayIndex: number, a: StoredAnswer, q: numb
   if (q !== null) {
     for (const p of [...previous.answers].sort(byTime).reverse()) {
       const pq = quality60(p.scores);
-      if (pq !== null) { earlier = pq; break; }
+      if (pq !== null) {
+        earlier = pq;
+        break;
+      }
     }
   }
   if (h === undefined && earlier === null) return null;
@@ -338,7 +395,8 @@ const typesServed = (t: JourneyTypeRules, touchpoint: string): readonly string[]
   return list?.length ? list : [t.default];
 };
 /** Where nothing earlier decides: the default when the touchpoint serves it, else its first type in the site's order. */
-const fallbackType = (t: JourneyTypeRules, served: readonly string[]) => (served.includes(t.default) ? t.default : served[0]!);
+const fallbackType = (t: JourneyTypeRules, served: readonly string[]) =>
+  served.includes(t.default) ? t.default : served[0]!;
 
 /**
  * The journey type of each stay of a journey (docs/metrics.md › Journey types, the rule): a stay at a touchpoint that
@@ -376,13 +434,16 @@ function journeyOfType(journey: Journey, types: readonly string[], type: string)
   for (const step of journey.steps) {
     if (types[step.stay] !== type) continue;
     const copy = { ...step };
-    if (stays[stays.length - 1]?.touchpoint !== step.touchpoint) stays.push({ touchpoint: step.touchpoint, first: copy, answers: [] });
+    if (stays[stays.length - 1]?.touchpoint !== step.touchpoint)
+      stays.push({ touchpoint: step.touchpoint, first: copy, answers: [] });
     copy.stay = stays.length - 1;
     steps.push(copy);
     copies.set(step, copy);
   }
   if (!steps.length) return null;
-  const answers = journey.answers.filter((a) => copies.has(a.step)).map(({ answer, step }) => ({ answer, step: copies.get(step)! }));
+  const answers = journey.answers
+    .filter((a) => copies.has(a.step))
+    .map(({ answer, step }) => ({ answer, step: copies.get(step)! }));
   for (const a of answers) stays[a.step.stay]!.answers.push(a.answer);
   return { stays, steps, answers };
 }
@@ -391,7 +452,13 @@ function journeyOfType(journey: Journey, types: readonly string[], type: string)
  * The same contribution per journey type, on the rows of `typedSegment(type, segment)`: each type's journeys (above)
  * and the prompts shown in its visits (a prompt no visit explains: its touchpoint's default or first type).
  */
-function addTyped(c: Contribution, journeys: readonly Journey[], prompts: readonly StoredPrompt[], rules: JourneyRules, t: JourneyTypeRules): void {
+function addTyped(
+  c: Contribution,
+  journeys: readonly Journey[],
+  prompts: readonly StoredPrompt[],
+  rules: JourneyRules,
+  t: JourneyTypeRules,
+): void {
   const byType = new Map<string, { journeys: Journey[]; prompts: StoredPrompt[] }>();
   const group = (type: string) => byType.get(type) ?? byType.set(type, { journeys: [], prompts: [] }).get(type)!;
   const typeOfStep = new Map<Step, string>();
@@ -403,8 +470,13 @@ function addTyped(c: Contribution, journeys: readonly Journey[], prompts: readon
   const window = rules.windowDays * DAY_MS;
   for (const p of prompts) {
     let visit: Step | undefined;
-    for (const j of journeys) for (const s of j.steps) if (s.real && s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
-    const type = visit && Date.parse(p.at) - Date.parse(visit.at) <= window ? typeOfStep.get(visit)! : fallbackType(t, typesServed(t, p.touchpoint));
+    for (const j of journeys)
+      for (const s of j.steps)
+        if (s.real && s.touchpoint === p.touchpoint && s.at <= p.at && (!visit || s.at >= visit.at)) visit = s;
+    const type =
+      visit && Date.parse(p.at) - Date.parse(visit.at) <= window
+        ? typeOfStep.get(visit)!
+        : fallbackType(t, typesServed(t, p.touchpoint));
     group(type).prompts.push(p);
   }
   for (const [type, g] of byType) {

@@ -1,7 +1,14 @@
 // Actions on touchpoints: an editor logs what the team changed (day, title, note); every read answers each action
 // with its measured effect on quality (analytics/action-effect.ts), from the site's daily rollups.
 import { createRoute, z } from '@hono/zod-openapi';
-import { ActionInputSchema, ActionsSchema, ActionWithEffectSchema, TouchpointKeySchema, type Action, type Site } from '@throughline/schema';
+import {
+  ActionInputSchema,
+  ActionsSchema,
+  ActionWithEffectSchema,
+  TouchpointKeySchema,
+  type Action,
+  type Site,
+} from '@throughline/schema';
 import { requireRole } from '../auth/middleware';
 import { actionEffect, EFFECT_WINDOW_DAYS } from '../analytics/action-effect';
 import { dailyScoreRows } from '../analytics/rollup-metrics';
@@ -16,24 +23,41 @@ import { dailyOf } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const TouchpointParam = SiteIdParam.extend({ key: TouchpointKeySchema });
-const EFFECT = 'Each action comes with its effect: answer-level quality in equal windows before its day and from it on '
-  + `(${EFFECT_WINDOW_DAYS} days each, fewer while recent), the change with its 95% Welch interval and a two-sided Welch test.`;
+const EFFECT =
+  'Each action comes with its effect: answer-level quality in equal windows before its day and from it on ' +
+  `(${EFFECT_WINDOW_DAYS} days each, fewer while recent), the change with its 95% Welch interval and a two-sided Welch test.`;
 
 const siteActions = createRoute({
-  method: 'get', path: '/sites/{id}/actions', tags: ['actions'], description: `Every action of the site, newest first. ${EFFECT}`,
-  request: { params: SiteIdParam }, responses: { 200: json(ActionsSchema), ...errors },
+  method: 'get',
+  path: '/sites/{id}/actions',
+  tags: ['actions'],
+  description: `Every action of the site, newest first. ${EFFECT}`,
+  request: { params: SiteIdParam },
+  responses: { 200: json(ActionsSchema), ...errors },
 });
 const touchpointActions = createRoute({
-  method: 'get', path: '/sites/{id}/touchpoints/{key}/actions', tags: ['actions'], description: `A touchpoint's actions, newest first. ${EFFECT}`,
-  request: { params: TouchpointParam }, responses: { 200: json(ActionsSchema), ...errors },
+  method: 'get',
+  path: '/sites/{id}/touchpoints/{key}/actions',
+  tags: ['actions'],
+  description: `A touchpoint's actions, newest first. ${EFFECT}`,
+  request: { params: TouchpointParam },
+  responses: { 200: json(ActionsSchema), ...errors },
 });
 const create = createRoute({
-  method: 'post', path: '/sites/{id}/touchpoints/{key}/actions', tags: ['actions'], middleware: [requireRole('editor')] as const,
-  request: { params: TouchpointParam, ...jsonBody(ActionInputSchema) }, responses: { 201: json(ActionWithEffectSchema, 'Logged'), ...errors },
+  method: 'post',
+  path: '/sites/{id}/touchpoints/{key}/actions',
+  tags: ['actions'],
+  middleware: [requireRole('editor')] as const,
+  request: { params: TouchpointParam, ...jsonBody(ActionInputSchema) },
+  responses: { 201: json(ActionWithEffectSchema, 'Logged'), ...errors },
 });
 const remove = createRoute({
-  method: 'delete', path: '/sites/{id}/touchpoints/{key}/actions/{action}', tags: ['actions'], middleware: [requireRole('editor')] as const,
-  request: { params: TouchpointParam.extend({ action: z.string().min(1).max(64) }) }, responses: { 204: { description: 'Removed' }, ...errors },
+  method: 'delete',
+  path: '/sites/{id}/touchpoints/{key}/actions/{action}',
+  tags: ['actions'],
+  middleware: [requireRole('editor')] as const,
+  request: { params: TouchpointParam.extend({ action: z.string().min(1).max(64) }) },
+  responses: { 204: { description: 'Removed' }, ...errors },
 });
 
 /** The actions with their effects, from one read of the daily rollups that covers every window. */
@@ -43,7 +67,10 @@ async function withEffects(env: Cloudflare.Env, site: Site, actions: Action[]) {
   const earliest = actions.reduce((d, a) => (a.day < d ? a.day : d), today);
   const daily = await dailyOf(env, site.id, site.settings.shards, 'all', addDays(earliest, -EFFECT_WINDOW_DAYS), today);
   const rows = dailyScoreRows(daily.rows);
-  return actions.map((a) => ({ ...a, effect: actionEffect(rows, a.touchpoint, a.day, today, { minN: site.settings.minN }) }));
+  return actions.map((a) => ({
+    ...a,
+    effect: actionEffect(rows, a.touchpoint, a.day, today, { minN: site.settings.minN }),
+  }));
 }
 
 async function ownTouchpoint(db: D1Database, siteId: string, key: string) {

@@ -14,7 +14,9 @@ const TOUCHPOINTS = [
 
 async function journeySite(s: Session): Promise<string> {
   const site = await (await s.send('POST', '/api/v1/sites', { name: 'Shop', origins: [] })).json<{ id: string }>();
-  expect((await s.send('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Awareness', 'Purchase', 'Loyalty'] })).status).toBe(200);
+  expect(
+    (await s.send('PUT', `/api/v1/sites/${site.id}/stages`, { stages: ['Awareness', 'Purchase', 'Loyalty'] })).status,
+  ).toBe(200);
   for (const t of TOUCHPOINTS) {
     const res = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, { ...t, name: t.key });
     expect(res.status).toBe(201);
@@ -32,7 +34,13 @@ async function importEvents(s: Session, siteId: string, events: ImportEvent[]) {
 const at = (day: string, time: string) => `2026-03-${day}T${time}:00.000Z`;
 const visit = (visitor: string, touchpoint: string, when: string, extra: Partial<ImportEvent> = {}): ImportEvent =>
   ({ id: crypto.randomUUID(), type: 'visit', visitor, touchpoint, at: when, ...extra }) as ImportEvent;
-const answer = (visitor: string, touchpoint: string, when: string, answers: Record<string, number>, extra: Partial<ImportEvent> = {}): ImportEvent =>
+const answer = (
+  visitor: string,
+  touchpoint: string,
+  when: string,
+  answers: Record<string, number>,
+  extra: Partial<ImportEvent> = {},
+): ImportEvent =>
   ({ id: crypto.randomUUID(), type: 'answer', visitor, touchpoint, at: when, answers, ...extra }) as ImportEvent;
 
 const mobile = { context: { device: 'mobile', channel: 'search', locale: 'de-CH' } } as const;
@@ -54,7 +62,13 @@ function fixture(copies = 1): ImportEvent[] {
       visit(v, 'home', at('10', '10:00'), mobile),
       answer(v, 'home', at('10', '10:01'), { sensorial: 4, affective: 4, cognitive: 4, importance: 2 }, mobile),
       visit(v, 'cart', at('10', '10:05'), { from: 'home', ...mobile }),
-      answer(v, 'cart', at('10', '10:06'), { sensorial: 2, affective: 2, cognitive: 3, importance: 5, handoff: 3 }, { from: 'home', ...mobile }),
+      answer(
+        v,
+        'cart',
+        at('10', '10:06'),
+        { sensorial: 2, affective: 2, cognitive: 3, importance: 5, handoff: 3 },
+        { from: 'home', ...mobile },
+      ),
     );
   }
   events.push(
@@ -90,14 +104,21 @@ describe('analytics overview from the rollups', () => {
     // cart: 25, 25, 50 → quality 33.33; importance 100 → fix_first, priority 1 × (1 − 1/3)
     // home: 75, 75, 75 → quality 75; importance 25 → possible_overkill, priority 0.25 × 0.25
     expect(o.touchpoints.map((t) => [t.key, t.quadrant])).toEqual([
-      ['cart', 'fix_first'], ['home', 'possible_overkill'], ['counter', null], ['club', null],
+      ['cart', 'fix_first'],
+      ['home', 'possible_overkill'],
+      ['counter', null],
+      ['club', null],
     ]);
     const [cart, home] = o.touchpoints;
     expect(cart!.quality).toBeCloseTo(33.3333, 4);
     expect(cart!.priority).toBeCloseTo(0.666667, 6);
     expect(cart!.scores.handoff).toEqual({ value: 50, n: 5, ci: [50, 50] });
     expect(home).toMatchObject({
-      n: 5, visits: 8, quality: 75, importance: 25, priority: 0.0625,
+      n: 5,
+      visits: 8,
+      quality: 75,
+      importance: 25,
+      priority: 0.0625,
       scores: { sensorial: { value: 75, n: 5, ci: [75, 75] } },
       // every answer's quality is 4 → 75, with no spread
       qualityStat: { value: 75, n: 5, ci: [75, 75] },
@@ -125,7 +146,14 @@ describe('analytics overview from the rollups', () => {
     // v6 spans web + offline, v7 web + offline + email: 2 of 8
     expect(o.connectivity.crossChannelShare).toBe(0.25);
     // home → cart: handoff 3 → 50; quality 4 → 7/3, a change of −5/3 points → −41.67, never within one point
-    expect(o.connectivity.transitions[0]).toMatchObject({ from: 'home', to: 'cart', count: 5, handoff: 50, handoffN: 5, deltaN: 5 });
+    expect(o.connectivity.transitions[0]).toMatchObject({
+      from: 'home',
+      to: 'cart',
+      count: 5,
+      handoff: 50,
+      handoffN: 5,
+      deltaN: 5,
+    });
     expect(o.connectivity.transitions[0]!.delta).toBeCloseTo(-41.6667, 4);
     expect(o.connectivity.seamlessRate).toBe(0);
     expect(o.connectivity.score).toBe(50);
@@ -162,25 +190,32 @@ describe('analytics overview from the rollups', () => {
     // cart on the 12th arrives first, then a late home visit of the 5th: the journey starts on the 5th, ends at cart
     await importEvents(s, siteId, [visit('late-visitor', 'cart', at('12', '09:00'))]);
     await importEvents(s, siteId, [visit('late-visitor', 'home', at('05', '09:00'))]);
-    const early = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-07`)).body;
+    const early = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-07`))
+      .body;
     expect(early.connectivity.dropOffCounts).toEqual([
       { touchpoint: 'home', journeys: 1, ended: 0 },
       { touchpoint: 'cart', journeys: 1, ended: 1 },
     ]);
     // a club visit on the 20th moves the end there; the journey still counts on the 5th
     await importEvents(s, siteId, [visit('late-visitor', 'club', at('20', '09:00'))]);
-    const after = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-07`)).body;
+    const after = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-07`))
+      .body;
     expect(after.connectivity.dropOffCounts).toEqual([
       { touchpoint: 'home', journeys: 1, ended: 0 },
       { touchpoint: 'cart', journeys: 1, ended: 0 },
       { touchpoint: 'club', journeys: 1, ended: 1 },
     ]);
     expect(after.connectivity.dropOff).toEqual({ home: 0, cart: 0 });
-    const later = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-08&to=2026-03-31`)).body;
+    const later = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-08&to=2026-03-31`))
+      .body;
     expect(later.connectivity).toMatchObject({ journeys: 0, dropOffCounts: [] });
     // moves count on the day they arrive, derived from the visits' times (no visit said where it came from)
-    const march = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-31`)).body;
-    expect(march.connectivity.transitions.map((t) => [t.from, t.to, t.count]).sort()).toEqual([['cart', 'club', 1], ['home', 'cart', 1]]);
+    const march = (await view<Overview>(s, `/api/v1/sites/${siteId}/analytics/overview?from=2026-03-01&to=2026-03-31`))
+      .body;
+    expect(march.connectivity.transitions.map((t) => [t.from, t.to, t.count]).sort()).toEqual([
+      ['cart', 'club', 1],
+      ['home', 'cart', 1],
+    ]);
   });
 
   it('reads as many rows for 10× the answers on the same touchpoints and days', async () => {
@@ -211,12 +246,28 @@ describe('histograms and context gaps through the overview', () => {
   function segmentsFixture(): ImportEvent[] {
     const events: ImportEvent[] = [];
     for (let i = 0; i < 5; i++) {
-      events.push(answer(`mobile-${i}`, 'home', at('10', '10:00'), { sensorial: 4, affective: 4, cognitive: 4 }, mobile));
-      events.push(answer(`desktop-${i}`, 'home', at('10', '11:00'), { sensorial: 2, affective: 3, cognitive: 1, importance: 5 }, desktop));
+      events.push(
+        answer(`mobile-${i}`, 'home', at('10', '10:00'), { sensorial: 4, affective: 4, cognitive: 4 }, mobile),
+      );
+      events.push(
+        answer(
+          `desktop-${i}`,
+          'home',
+          at('10', '11:00'),
+          { sensorial: 2, affective: 3, cognitive: 1, importance: 5 },
+          desktop,
+        ),
+      );
     }
     events.push(
       visit('leaver-visitor', 'home', at('10', '11:59'), desktop),
-      answer('leaver-visitor', 'home', at('10', '12:00'), { sensorial: 5, affective: 5, cognitive: 5, importance: 1 }, desktop),
+      answer(
+        'leaver-visitor',
+        'home',
+        at('10', '12:00'),
+        { sensorial: 5, affective: 5, cognitive: 5, importance: 1 },
+        desktop,
+      ),
       visit('leaver-visitor', 'cart', at('10', '12:05'), { from: 'home', ...desktop }),
       answer('leaver-visitor', 'cart', at('10', '12:06'), { sensorial: 3, handoff: 5 }, { from: 'home', ...desktop }),
     );
@@ -232,18 +283,30 @@ describe('histograms and context gaps through the overview', () => {
     const { body: o } = await overviewOf(s, siteId);
     expect(OverviewSchema.safeParse(o).success).toBe(true);
     expect(homeOf(o).histograms).toEqual({
-      sensorial: [0, 5, 0, 5, 1], affective: [0, 0, 5, 5, 1], cognitive: [5, 0, 0, 5, 1], importance: [1, 0, 0, 0, 5],
+      sensorial: [0, 5, 0, 5, 1],
+      affective: [0, 0, 5, 5, 1],
+      cognitive: [5, 0, 0, 5, 1],
+      importance: [1, 0, 0, 0, 5],
     });
-    expect(o.touchpoints.find((t) => t.key === 'cart')!.histograms).toEqual({ sensorial: [0, 0, 1, 0, 0], handoff: [0, 0, 0, 0, 1] });
+    expect(o.touchpoints.find((t) => t.key === 'cart')!.histograms).toEqual({
+      sensorial: [0, 0, 1, 0, 0],
+      handoff: [0, 0, 0, 0, 1],
+    });
     expect(o.touchpoints.find((t) => t.key === 'club')!.histograms).toEqual({});
     // a segment narrows the histograms to its answers
-    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).histograms)
-      .toEqual({ sensorial: [0, 0, 0, 5, 0], affective: [0, 0, 0, 5, 0], cognitive: [0, 0, 0, 5, 0] });
+    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).histograms).toEqual({
+      sensorial: [0, 0, 0, 5, 0],
+      affective: [0, 0, 0, 5, 0],
+      cognitive: [0, 0, 0, 5, 0],
+    });
 
     expect((await s.send('DELETE', `/api/v1/sites/${siteId}/visitors/leaver-visitor`)).status).toBe(200);
     const { body: after } = await overviewOf(s, siteId);
     expect(homeOf(after).histograms).toEqual({
-      sensorial: [0, 5, 0, 5, 0], affective: [0, 0, 5, 5, 0], cognitive: [5, 0, 0, 5, 0], importance: [0, 0, 0, 0, 5],
+      sensorial: [0, 5, 0, 5, 0],
+      affective: [0, 0, 5, 5, 0],
+      cognitive: [5, 0, 0, 5, 0],
+      importance: [0, 0, 0, 0, 5],
     });
     expect(after.touchpoints.find((t) => t.key === 'cart')!.histograms).toEqual({});
   });
@@ -260,9 +323,16 @@ describe('histograms and context gaps through the overview', () => {
     expect(['device:mobile', 'channel:search', 'locale:de']).toContain(homeOf(o).contextGap.best!.segment);
     expect(['device:desktop', 'channel:direct']).toContain(homeOf(o).contextGap.worst!.segment);
     // cart has one answer: no segment reaches the minimum n
-    expect(o.touchpoints.find((t) => t.key === 'cart')!.contextGap).toEqual({ gap: null, best: null, worst: null, segments: 0 });
+    expect(o.touchpoints.find((t) => t.key === 'cart')!.contextGap).toEqual({
+      gap: null,
+      best: null,
+      worst: null,
+      segments: 0,
+    });
     // the gap compares segments, so a segment filter does not change it
-    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).contextGap).toEqual(homeOf(o).contextGap);
+    expect(homeOf((await overviewOf(s, siteId, '&segment=device:mobile')).body).contextGap).toEqual(
+      homeOf(o).contextGap,
+    );
     // the leaver's move home → cart: one visit, one handoff answer, one quality change (5 → 3)
     expect(o.connectivity.transitions).toEqual([
       { from: 'home', to: 'cart', count: 1, handoff: null, handoffN: 1, delta: null, deltaN: 1 },
@@ -271,7 +341,12 @@ describe('histograms and context gaps through the overview', () => {
     expect((await s.send('DELETE', `/api/v1/sites/${siteId}/visitors/leaver-visitor`)).status).toBe(200);
     // desktop and direct: 5 answers of quality 2 → 25
     const { body: after } = await overviewOf(s, siteId);
-    expect(homeOf(after).contextGap).toMatchObject({ gap: 50, segments: 5, best: { quality: 75 }, worst: { quality: 25 } });
+    expect(homeOf(after).contextGap).toMatchObject({
+      gap: 50,
+      segments: 5,
+      best: { quality: 75 },
+      worst: { quality: 25 },
+    });
     expect(after.connectivity.transitions).toEqual([]);
   });
 });
@@ -285,27 +360,38 @@ describe('analytics trends', () => {
     const events: ImportEvent[] = [];
     // baseline (Mar 1–28): five 5s and five 4s → mean 4.5 → 87.5; recent (Mar 29–Apr 4): five 2s, five 3s → 37.5
     for (let i = 0; i < 10; i++) {
-      events.push(answer(`baseline-${i}`, 'home', at(String(1 + i * 2).padStart(2, '0'), '10:00'), { sensorial: i % 2 ? 4 : 5 }));
+      events.push(
+        answer(`baseline-${i}`, 'home', at(String(1 + i * 2).padStart(2, '0'), '10:00'), { sensorial: i % 2 ? 4 : 5 }),
+      );
       events.push(answer(`recently-${i}`, 'home', `${RECENT_DAYS[i % 7]}T10:00:00.000Z`, { sensorial: i % 2 ? 2 : 3 }));
     }
     // cart answers steady at 3 all along: no alert
-    for (let i = 0; i < 10; i++) events.push(answer(`cart-visitor-${i}`, 'cart', at(String(1 + i * 3).padStart(2, '0'), '10:00'), { sensorial: 3 }));
+    for (let i = 0; i < 10; i++)
+      events.push(
+        answer(`cart-visitor-${i}`, 'cart', at(String(1 + i * 3).padStart(2, '0'), '10:00'), { sensorial: 3 }),
+      );
     await importEvents(s, siteId, events);
 
-    const { body: t, rowsRead } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`);
+    const { body: t, rowsRead } = await view<Trends>(
+      s,
+      `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`,
+    );
     expect(TrendsSchema.safeParse(t).success).toBe(true);
     expect(rowsRead).toBeGreaterThan(0);
     expect(t.touchpoints.map((x) => x.touchpoint)).toEqual(['home', 'cart', 'counter', 'club']);
     const home = t.touchpoints[0]!;
     expect(home.days).toHaveLength(35);
     expect(home.days[0]).toEqual({
-      day: '2026-03-01', n: 1,
+      day: '2026-03-01',
+      n: 1,
       scores: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
       rolling: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
     });
     // a day without answers keeps the week's answers in its rolling window
     expect(home.days[1]).toEqual({
-      day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } },
+      day: '2026-03-02',
+      n: 0,
+      scores: { quality: { value: null, n: 0, ci: null } },
       rolling: { sensorial: { value: null, n: 1, ci: null }, quality: { value: null, n: 1, ci: null } },
     });
     // the last day's window is the alert's recent window: ten answers, mean 2.5 → 37.5
@@ -328,23 +414,63 @@ describe('analytics trends', () => {
     // one touchpoint, one dimension: and only its rollup rows are read
     const cartTrends = `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04&touchpoint=cart`;
     const cartOnly = await view<Trends>(s, cartTrends);
-    await importEvents(s, siteId, Array.from({ length: 35 }, (_, i) =>
-      answer(`club-visitor-${i}`, 'club', new Date(Date.parse('2026-03-01T12:00:00Z') + i * 86_400_000).toISOString(), { sensorial: 3, affective: 3 })));
+    await importEvents(
+      s,
+      siteId,
+      Array.from({ length: 35 }, (_, i) =>
+        answer(
+          `club-visitor-${i}`,
+          'club',
+          new Date(Date.parse('2026-03-01T12:00:00Z') + i * 86_400_000).toISOString(),
+          { sensorial: 3, affective: 3 },
+        ),
+      ),
+    );
     expect((await view<Trends>(s, cartTrends)).rowsRead).toBe(cartOnly.rowsRead);
-    expect((await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`)).rowsRead).toBeGreaterThan(rowsRead);
-    const { body: one } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-03-03&touchpoint=cart&dimension=quality`);
-    expect(one.touchpoints).toEqual([{
-      touchpoint: 'cart',
-      days: [
-        { day: '2026-03-01', n: 1, scores: { quality: { value: null, n: 1, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
-        { day: '2026-03-02', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
-        { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
-      ],
-    }]);
+    expect(
+      (await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-04-04`)).rowsRead,
+    ).toBeGreaterThan(rowsRead);
+    const { body: one } = await view<Trends>(
+      s,
+      `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-01&to=2026-03-03&touchpoint=cart&dimension=quality`,
+    );
+    expect(one.touchpoints).toEqual([
+      {
+        touchpoint: 'cart',
+        days: [
+          {
+            day: '2026-03-01',
+            n: 1,
+            scores: { quality: { value: null, n: 1, ci: null } },
+            rolling: { quality: { value: null, n: 1, ci: null } },
+          },
+          {
+            day: '2026-03-02',
+            n: 0,
+            scores: { quality: { value: null, n: 0, ci: null } },
+            rolling: { quality: { value: null, n: 1, ci: null } },
+          },
+          {
+            day: '2026-03-03',
+            n: 0,
+            scores: { quality: { value: null, n: 0, ci: null } },
+            rolling: { quality: { value: null, n: 1, ci: null } },
+          },
+        ],
+      },
+    ]);
     // the rolling window of the range's first day looks back before it
-    const { body: later } = await view<Trends>(s, `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-03&to=2026-03-03&touchpoint=cart&dimension=quality`);
+    const { body: later } = await view<Trends>(
+      s,
+      `/api/v1/sites/${siteId}/analytics/trends?from=2026-03-03&to=2026-03-03&touchpoint=cart&dimension=quality`,
+    );
     expect(later.touchpoints[0]!.days).toEqual([
-      { day: '2026-03-03', n: 0, scores: { quality: { value: null, n: 0, ci: null } }, rolling: { quality: { value: null, n: 1, ci: null } } },
+      {
+        day: '2026-03-03',
+        n: 0,
+        scores: { quality: { value: null, n: 0, ci: null } },
+        rolling: { quality: { value: null, n: 1, ci: null } },
+      },
     ]);
   });
 

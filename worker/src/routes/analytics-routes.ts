@@ -2,7 +2,13 @@
 // Every view answers `x-rows-read`: the site objects' rows read over their rollup queries (site and touchpoint
 // lookups in D1 aside).
 import { createRoute, type z } from '@hono/zod-openapi';
-import { AnalyticsQuerySchema, normalizeSegment, OverviewSchema, TrendsQuerySchema, TrendsSchema } from '@throughline/schema';
+import {
+  AnalyticsQuerySchema,
+  normalizeSegment,
+  OverviewSchema,
+  TrendsQuerySchema,
+  TrendsSchema,
+} from '@throughline/schema';
 import type { Context } from 'hono';
 import { dailyScoreRows } from '../analytics/rollup-metrics';
 import { siteOverview } from '../analytics/site-overview';
@@ -46,19 +52,34 @@ export async function scopeOf(c: Context<AppEnv>, id: string, q: z.infer<typeof 
   if (stage !== null && !stages.includes(stage)) {
     throw new ApiError(400, 'invalid_segment', `no stage "${stage}" in this site`, { stages });
   }
-  const f = { siteId: site.id, shards: site.settings.shards, ...range, segment: journey.rows(stage === null ? segment : 'all'), all: journey.rows('all') };
-  return { site, range, f, stages, touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage) };
+  const f = {
+    siteId: site.id,
+    shards: site.settings.shards,
+    ...range,
+    segment: journey.rows(stage === null ? segment : 'all'),
+    all: journey.rows('all'),
+  };
+  return {
+    site,
+    range,
+    f,
+    stages,
+    touchpoints: stage === null ? touchpoints : touchpoints.filter((t) => t.stage === stage),
+  };
 }
 
-
 const overview = createRoute({
-  method: 'get', path: '/sites/{id}/analytics/overview', tags: ['analytics'],
+  method: 'get',
+  path: '/sites/{id}/analytics/overview',
+  tags: ['analytics'],
   request: { params: SiteIdParam, query: AnalyticsQuerySchema },
   responses: { 200: json(OverviewSchema), ...errors },
 });
 
 const trends = createRoute({
-  method: 'get', path: '/sites/{id}/analytics/trends', tags: ['analytics'],
+  method: 'get',
+  path: '/sites/{id}/analytics/trends',
+  tags: ['analytics'],
   description:
     'Daily series per touchpoint and dimension (`quality` = answer-level quality), and alerts: touchpoints whose ' +
     'quality in the 7 days ending at `to` is below the 28 days before (one-sided Welch t-test, α = 0.05).',
@@ -69,7 +90,15 @@ const trends = createRoute({
 export const analyticsRoutes = apiApp()
   .openapi(overview, async (c) => {
     const { site, range, f, stages, touchpoints } = await scopeOf(c, c.req.valid('param').id, c.req.valid('query'));
-    const { overview: result, rowsRead } = await siteOverview(c.env, { siteId: f.siteId, settings: site.settings, range, segment: f.segment, allSegment: f.all, stages, touchpoints });
+    const { overview: result, rowsRead } = await siteOverview(c.env, {
+      siteId: f.siteId,
+      settings: site.settings,
+      range,
+      segment: f.segment,
+      allSegment: f.all,
+      stages,
+      touchpoints,
+    });
     c.header('x-rows-read', String(rowsRead));
     return c.json(result, 200);
   })
@@ -86,7 +115,11 @@ export const analyticsRoutes = apiApp()
     const readFrom = lookback < rollFrom ? lookback : rollFrom;
     const daily = await dailyOf(c.env, f.siteId, f.shards, f.segment, readFrom, range.to, q.touchpoint);
     const result = trendsOf({
-      rows: dailyScoreRows(daily.rows).filter((r) => q.dimension === undefined || r.dimension === q.dimension || r.dimension === 'quality'), range, minN: site.settings.minN,
+      rows: dailyScoreRows(daily.rows).filter(
+        (r) => q.dimension === undefined || r.dimension === q.dimension || r.dimension === 'quality',
+      ),
+      range,
+      minN: site.settings.minN,
       touchpoints: touchpoints.map((t) => t.key).filter((key) => q.touchpoint === undefined || key === q.touchpoint),
       dimension: q.dimension,
     });

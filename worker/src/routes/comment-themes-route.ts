@@ -10,10 +10,13 @@ import { ownSite, SiteIdParam } from './site-scope';
 const MAX_COMMENTS = 5_000;
 
 const themes = createRoute({
-  method: 'get', path: '/sites/{id}/comments/themes', tags: ['responses'],
-  description: 'Near-identical comments grouped with a count, and per touchpoint the words and word pairs over-represented in its '
-    + 'comments against the rest of the site (at least 3 comments, twice the share elsewhere), each with the mean quality of '
-    + 'the answers that mention it. Deterministic; no external service. Comment search is `q` on /responses.',
+  method: 'get',
+  path: '/sites/{id}/comments/themes',
+  tags: ['responses'],
+  description:
+    'Near-identical comments grouped with a count, and per touchpoint the words and word pairs over-represented in its ' +
+    'comments against the rest of the site (at least 3 comments, twice the share elsewhere), each with the mean quality of ' +
+    'the answers that mention it. Deterministic; no external service. Comment search is `q` on /responses.',
   request: { params: SiteIdParam, query: AnalyticsQuerySchema },
   responses: { 200: json(CommentThemesSchema), ...errors },
 });
@@ -24,9 +27,16 @@ export const commentThemesRoute = apiApp().openapi(themes, async (c) => {
   const comments: ThemeComment[] = [];
   let capped = false;
   for await (const page of allResponses(c.env, site, filter, 1_000)) {
-    for (const r of page) if (r.comment) comments.push({ touchpoint: r.touchpoint, comment: r.comment, quality: r.quality });
-    if (comments.length >= MAX_COMMENTS) { capped = true; break; }
+    for (const r of page)
+      if (r.comment) comments.push({ touchpoint: r.touchpoint, comment: r.comment, quality: r.quality });
+    if (comments.length >= MAX_COMMENTS) {
+      capped = true;
+      break;
+    }
   }
   const read = comments.slice(0, MAX_COMMENTS);
-  return c.json({ comments: read.length, capped, groups: groupSameComments(read).slice(0, 50), themes: commentThemes(read) }, 200);
+  return c.json(
+    { comments: read.length, capped, groups: groupSameComments(read).slice(0, 50), themes: commentThemes(read) },
+    200,
+  );
 });

@@ -11,7 +11,8 @@ const EDGE_TTL_SECONDS = 86_400;
 // `caches.default` is Workers-only; the DOM lib that vitest's types pull in declares CacheStorage without it.
 const edgeCache = () => (caches as unknown as { default: Cache }).default;
 
-const cacheKey = (siteKey: string, version: number) => new Request(`${CACHE_HOST}/${encodeURIComponent(siteKey)}/v${version}`);
+const cacheKey = (siteKey: string, version: number) =>
+  new Request(`${CACHE_HOST}/${encodeURIComponent(siteKey)}/v${version}`);
 
 /** The cached config body, or null. `caches` is absent outside the Workers runtime: then nothing is cached. */
 export async function readCachedConfig(siteKey: string, version: number): Promise<string | null> {
@@ -22,6 +23,8 @@ export async function readCachedConfig(siteKey: string, version: number): Promis
 
 export async function cacheConfig(siteKey: string, version: number, body: string): Promise<void> {
   if (typeof caches === 'undefined') return;
-  const entry = new Response(body, { headers: { 'content-type': 'application/json', 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` } });
+  const entry = new Response(body, {
+    headers: { 'content-type': 'application/json', 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` },
+  });
   await edgeCache().put(cacheKey(siteKey, version), entry);
 }

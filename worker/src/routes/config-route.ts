@@ -13,7 +13,11 @@ export const configRoute = new Hono<AppEnv>().get('/sites/:key/config', async (c
   // A page on an origin the site does not allow (a sandboxed frame's `null` included) is offered no touchpoint, so the
   // widget records and asks nothing there: ingest would refuse its events.
   if (!originAllowed(c.req.raw, site))
-    return c.json({ ...(await buildConfig(c.env.DB, site)), touchpoints: [] }, 200, { 'access-control-allow-origin': '*', 'cache-control': 'no-store', vary: 'Origin' });
+    return c.json({ ...(await buildConfig(c.env.DB, site)), touchpoints: [] }, 200, {
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+      vary: 'Origin',
+    });
   const etag = `"${site.id.slice(0, 8)}-${site.configVersion}"`;
   const headers = {
     etag,

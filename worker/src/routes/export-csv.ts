@@ -14,11 +14,27 @@ export const csvHeader = () => EXPORT_COLUMNS.join(',') + '\r\n';
 
 export function csvLine(r: ResponseRow): string {
   const cells: Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null | undefined> = {
-    id: r.id, at: r.at, visitor: r.visitor, touchpoint: r.touchpoint, from: r.from,
-    sensorial: r.answers.sensorial, affective: r.answers.affective, cognitive: r.answers.cognitive,
-    relational: r.answers.relational, behavioral: r.answers.behavioral, importance: r.answers.importance, handoff: r.answers.handoff, theme: r.answers.theme,
-    quality: r.quality, comment: r.comment, device: r.context.device, channel: r.context.channel, locale: r.context.locale,
-    country: r.context.country, returning: r.context.returning, source: r.source,
+    id: r.id,
+    at: r.at,
+    visitor: r.visitor,
+    touchpoint: r.touchpoint,
+    from: r.from,
+    sensorial: r.answers.sensorial,
+    affective: r.answers.affective,
+    cognitive: r.answers.cognitive,
+    relational: r.answers.relational,
+    behavioral: r.answers.behavioral,
+    importance: r.answers.importance,
+    handoff: r.answers.handoff,
+    theme: r.answers.theme,
+    quality: r.quality,
+    comment: r.comment,
+    device: r.context.device,
+    channel: r.context.channel,
+    locale: r.context.locale,
+    country: r.context.country,
+    returning: r.context.returning,
+    source: r.source,
   };
   return EXPORT_COLUMNS.map((k) => csvCell(cells[k])).join(',') + '\r\n';
 }

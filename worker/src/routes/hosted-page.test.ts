@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { BASE, answerEvent, eventRows, postEvents, signup, visitor, worker, type Session } from '../../test/helpers';
 
 async function offlineTouchpoint(s: Session, prompt = true) {
-  const site = await (await s.send('POST', '/api/v1/sites', { name: 'Café <Nord>', origins: [] })).json<{ id: string; key: string }>();
+  const site = await (await s.send('POST', '/api/v1/sites', { name: 'Café <Nord>', origins: [] })).json<{
+    id: string;
+    key: string;
+  }>();
   const res = await s.send('POST', `/api/v1/sites/${site.id}/touchpoints`, {
-    key: 'counter', name: 'Shop counter & till', stage: 'Purchase', channel: 'offline', ...(prompt ? { prompt: {} } : {}),
+    key: 'counter',
+    name: 'Shop counter & till',
+    stage: 'Purchase',
+    channel: 'offline',
+    ...(prompt ? { prompt: {} } : {}),
   });
   const tp = await res.json<{ code: string }>();
   return { site, code: tp.code };

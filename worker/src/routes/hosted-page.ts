@@ -16,8 +16,16 @@ const SHOW_JS = `(function(){var w=window;w.throughline=w.throughline||function(
 var n=0,t=setInterval(function(){var h=document.getElementById('prompt');if(++n>60||(h&&(h.shadowRoot||h.firstElementChild))){clearInterval(t);return}w.throughline('show')},250)})();`;
 
 const csp = (nonce: string) =>
-  [`default-src 'none'`, `script-src 'self' 'nonce-${nonce}'`, `style-src 'self' 'nonce-${nonce}'`, `connect-src 'self'`,
-    `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`, `frame-ancestors 'none'`].join('; ');
+  [
+    `default-src 'none'`,
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    `connect-src 'self'`,
+    `img-src 'self' data:`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
 
 function page(nonce: string, title: string, body: ReturnType<typeof html>, color = '#4f46e5') {
   return html`<!doctype html>
@@ -40,13 +48,24 @@ export const hostedPages = new Hono<AppEnv>()
   .get('/:code', async (c) => {
     const nonce = newSecret();
     const headers = {
-      'content-security-policy': csp(nonce), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+      'content-security-policy': csp(nonce),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
     };
     const code = c.req.param('code');
     const tp = /^[a-z0-9]{4,16}$/.test(code) ? await touchpointByCode(c.env.DB, code) : null;
     if (!tp) {
-      return c.html(page(nonce, 'Not found', html`<h1>This link does not lead anywhere</h1>
-<p>The code may be mistyped, or the survey was removed. Nothing else to do here.</p>`), 404, headers);
+      return c.html(
+        page(
+          nonce,
+          'Not found',
+          html`<h1>This link does not lead anywhere</h1>
+<p>The code may be mistyped, or the survey was removed. Nothing else to do here.</p>`,
+        ),
+        404,
+        headers,
+      );
     }
     const theme = readSettings(tp.settings).theme;
     const body = tp.asks

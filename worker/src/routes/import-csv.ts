@@ -19,13 +19,19 @@ export interface CsvRows {
 
 /** Reads the file; a problem with the file as a whole (no header, unknown column, broken quoting) is thrown as text. */
 export async function csvToImportEvents(text: string, siteId: string): Promise<CsvRows> {
-  if (!text.trim()) throw 'the CSV is empty: it needs a header row with at least "at" and "touchpoint", then a row per answer or visit';
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  if (!text.trim())
+    throw 'the CSV is empty: it needs a header row with at least "at" and "touchpoint", then a row per answer or visit';
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const broken = parsed.errors.find((e) => e.type !== 'FieldMismatch' || e.code === 'TooManyFields');
   if (broken) throw `CSV line ${(broken.row ?? 0) + 2}: ${broken.message}`;
   const columns = parsed.meta.fields ?? [];
   const unknown = columns.filter((c) => !ACCEPTED.has(c));
-  if (unknown.length) throw `unknown column ${unknown.map((c) => `"${c}"`).join(', ')}; the columns are: ${[...ACCEPTED].join(', ')}`;
+  if (unknown.length)
+    throw `unknown column ${unknown.map((c) => `"${c}"`).join(', ')}; the columns are: ${[...ACCEPTED].join(', ')}`;
   for (const needed of ['at', 'touchpoint']) if (!columns.includes(needed)) throw `the CSV needs a "${needed}" column`;
 
   const events: Record<string, unknown>[] = [];
@@ -36,15 +42,25 @@ export async function csvToImportEvents(text: string, siteId: string): Promise<C
       const v = (row[k] ?? '').trim();
       return (DEFUSED.test(v) ? v.slice(1) : v) || undefined;
     };
-    const answers = Object.fromEntries(DIMENSIONS.flatMap((d) => (cell(d) === undefined ? [] : [[d, /^\d+$/.test(cell(d)!) ? Number(cell(d)) : cell(d)]])));
+    const answers = Object.fromEntries(
+      DIMENSIONS.flatMap((d) =>
+        cell(d) === undefined ? [] : [[d, /^\d+$/.test(cell(d)!) ? Number(cell(d)) : cell(d)]],
+      ),
+    );
     const id = cell('id') ?? (await derivedId(siteId, i, row));
     const context = Object.fromEntries(
-      [['device', cell('device')], ['channel', cell('channel')], ['locale', cell('locale')], ['returning', bool(cell('returning'))]].filter(([, v]) => v !== undefined),
+      [
+        ['device', cell('device')],
+        ['channel', cell('channel')],
+        ['locale', cell('locale')],
+        ['returning', bool(cell('returning'))],
+      ].filter(([, v]) => v !== undefined),
     );
     const comment = cell('comment');
     const type = cell('type') ?? (Object.keys(answers).length ? 'answer' : 'visit');
     events.push({
-      id, type,
+      id,
+      type,
       visitor: cell('visitor') ?? `csv-${id.replace(/-/g, '').slice(0, 24)}`,
       touchpoint: cell('touchpoint'),
       at: isoTime(cell('at')),

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, postEvents, signup, storedEvents, visitEvent, visitor } from '../../test/helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  postEvents,
+  signup,
+  storedEvents,
+  visitEvent,
+  visitor,
+} from '../../test/helpers';
 
 const ORIGIN = 'https://shop.example';
 
-interface Reply { accepted: number; duplicates: number; rejected: { index: number; reason: string }[]; error: { code: string } }
+interface Reply {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; reason: string }[];
+  error: { code: string };
+}
 
 const answer = (id: string, extra: Record<string, unknown> = {}) => answerEvent('checkout', { id, ...extra });
 const post = (body: unknown) => postEvents(body, ORIGIN);
@@ -20,14 +33,20 @@ describe('POST /v1/events', () => {
     const again = await post(body);
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 1 });
     const overview = await s.get(`/api/v1/sites/${site.id}/analytics/overview`);
-    const tp = (await overview.json<{ touchpoints: { key: string; n: number }[] }>()).touchpoints.find((t) => t.key === 'checkout');
+    const tp = (await overview.json<{ touchpoints: { key: string; n: number }[] }>()).touchpoints.find(
+      (t) => t.key === 'checkout',
+    );
     expect(tp?.n).toBe(1);
   });
 
   it('rejects a bad event with its reason and keeps the good ones', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
-    const res = await post({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID()), answer(crypto.randomUUID(), { answers: { sensorial: 9 } })] });
+    const res = await post({
+      site: site.key,
+      visitor: visitor(),
+      events: [answer(crypto.randomUUID()), answer(crypto.randomUUID(), { answers: { sensorial: 9 } })],
+    });
     expect(res.status).toBe(202);
     const body = await res.json<Reply>();
     expect(body.accepted).toBe(1);
@@ -37,7 +56,10 @@ describe('POST /v1/events', () => {
   it('refuses an origin the site does not allow', async () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
-    const res = await postEvents({ site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID())] }, 'https://evil.example');
+    const res = await postEvents(
+      { site: site.key, visitor: visitor(), events: [answer(crypto.randomUUID())] },
+      'https://evil.example',
+    );
     expect(res.status).toBe(403);
     expect((await res.json<Reply>()).error.code).toBe('origin_not_allowed');
   });
@@ -56,7 +78,9 @@ describe('query strings (issue 15, L3)', () => {
     const path = '/checkout?email=ann%40example.com&step=2#card';
     const stored = async () => {
       const v = visitor();
-      expect((await post({ site: site.key, visitor: v, events: [visitEvent('checkout', { context: { path } })] })).status).toBe(202);
+      expect(
+        (await post({ site: site.key, visitor: v, events: [visitEvent('checkout', { context: { path } })] })).status,
+      ).toBe(202);
       return (await storedEvents(site.id)).find((e) => e.visitor === v)?.path;
     };
     expect(await stored()).toBe('/checkout');

@@ -25,14 +25,17 @@ export const ingestRoute = new Hono<AppEnv>()
   .options('/events', async (c) => {
     const key = c.req.query('site');
     let { site, cached } = key ? await ingestSite(c.env.DB, key) : { site: null, cached: false };
-    if (site && cached && !originAllowed(c.req.raw, site)) site = (await ingestSite(c.env.DB, key!, { fresh: true })).site;
+    if (site && cached && !originAllowed(c.req.raw, site))
+      site = (await ingestSite(c.env.DB, key!, { fresh: true })).site;
     return c.body(null, 204, site && originAllowed(c.req.raw, site) ? corsHeaders(c.req.raw) : {});
   })
   .post(
     '/events',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => { throw new ApiError(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`); },
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`);
+      },
     }),
     async (c) => {
       for (const [k, v] of Object.entries(corsHeaders(c.req.raw))) c.header(k, v);
@@ -56,13 +59,19 @@ export const ingestRoute = new Hono<AppEnv>()
       let { site, cached } = await ingestSite(c.env.DB, key);
       let reads = cached ? 0 : 1;
       const refresh = async () => {
-        if (reads++ >= MAX_SITE_READS) throw new ApiError(503, 'config_changing', 'the site changed while storing; retry', undefined, { 'retry-after': '1' });
+        if (reads++ >= MAX_SITE_READS)
+          throw new ApiError(503, 'config_changing', 'the site changed while storing; retry', undefined, {
+            'retry-after': '1',
+          });
         ({ site, cached } = await ingestSite(c.env.DB, key, { fresh: true }));
       };
       for (;;) {
         if (!site) throw new ApiError(404, 'unknown_site', `no site with key "${key}"`);
         if (!originAllowed(c.req.raw, site)) {
-          if (cached) { await refresh(); continue; }
+          if (cached) {
+            await refresh();
+            continue;
+          }
           throw new ApiError(403, 'origin_not_allowed', 'this origin is not allowed for the site');
         }
         if (bot) {
@@ -70,21 +79,49 @@ export const ingestRoute = new Hono<AppEnv>()
           return c.json({ accepted: 0, duplicates: 0, rejected: [], dropped: events.length }, 202);
         }
         const touchpoints = site.channels;
-        const { valid, rejected } = checkEvents(events, { touchpoints, now: Date.now(), maxAgeDays: MAX_EVENT_AGE_DAYS, sendQuery: site.sendQuery });
-        if (rejected.length && cached) { await refresh(); continue; }
-        if (!valid.length) throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
-        if (!siteLimitChecked) { await refuseOverLimitSite(c.env, key, valid.length); siteLimitChecked = true; }
+        const { valid, rejected } = checkEvents(events, {
+          touchpoints,
+          now: Date.now(),
+          maxAgeDays: MAX_EVENT_AGE_DAYS,
+          sendQuery: site.sendQuery,
+        });
+        if (rejected.length && cached) {
+          await refresh();
+          continue;
+        }
+        if (!valid.length)
+          throw new ApiError(400, 'no_valid_events', rejected[0]?.reason ?? 'no valid events', { rejected });
+        if (!siteLimitChecked) {
+          await refuseOverLimitSite(c.env, key, valid.length);
+          siteLimitChecked = true;
+        }
         // A cached config decides nothing for good: store only while it is still the site's current one.
-        if (cached && (await configVersionOf(c.env.DB, site.id)) !== site.configVersion) { await refresh(); continue; }
+        if (cached && (await configVersionOf(c.env.DB, site.id)) !== site.configVersion) {
+          await refresh();
+          continue;
+        }
         // DESIGN.md "Journey link": an event that arrived with a valid signed link joins that journey
         // (the secret is derived only for a batch that carries a link: most carry none)
         const secret = valid.some((e) => e.link) ? await journeyLinkSecret(c.env) : '';
         const now = Date.now();
-        const incoming = await Promise.all(valid.map(async (event) => {
-          const joined = event.link ? await verifyJourneyLink({ secret, site: site!.id, link: event.link, now }) : null;
-          return { ...incomingOf(event, joined?.journey ?? visitor, touchpoints.get(event.touchpoint)!, country, 'widget'), linked: !!joined };
-        }));
-        const { rowsWritten, accepted, duplicates } = await storeEvents(c.env, site.id, site.settings, incoming, site.types);
+        const incoming = await Promise.all(
+          valid.map(async (event) => {
+            const joined = event.link
+              ? await verifyJourneyLink({ secret, site: site!.id, link: event.link, now })
+              : null;
+            return {
+              ...incomingOf(event, joined?.journey ?? visitor, touchpoints.get(event.touchpoint)!, country, 'widget'),
+              linked: !!joined,
+            };
+          }),
+        );
+        const { rowsWritten, accepted, duplicates } = await storeEvents(
+          c.env,
+          site.id,
+          site.settings,
+          incoming,
+          site.types,
+        );
         c.header('x-rows-written', String(rowsWritten));
         return c.json({ accepted, duplicates, rejected }, 202);
       }

@@ -16,14 +16,23 @@ import { linkedTarget } from './qr-route';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const create = createRoute({
-  method: 'post', path: '/sites/{id}/journey-links', tags: ['journey'], middleware: [requireRole('editor')] as const,
+  method: 'post',
+  path: '/sites/{id}/journey-links',
+  tags: ['journey'],
+  middleware: [requireRole('editor')] as const,
   request: { params: SiteIdParam, ...jsonBody(JourneyLinkCreateSchema) },
   responses: { 201: json(JourneyLinkCreatedSchema, 'The signed link, to put in a URL as tl_j'), ...errors },
 });
 
 export const journeyLinkApi = apiApp().openapi(create, async (c) => {
   const site = await ownSite(c, c.req.valid('param').id);
-  const { journey = newSecret().replace(/[^A-Za-z0-9]/g, '').slice(0, 24), expiresInDays, touchpoint } = c.req.valid('json');
+  const {
+    journey = newSecret()
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 24),
+    expiresInDays,
+    touchpoint,
+  } = c.req.valid('json');
   const tp = touchpoint === undefined ? null : await getTouchpoint(c.env.DB, site.id, touchpoint);
   if (touchpoint !== undefined && !tp) throw notFound('touchpoint');
   const expiresAt = Math.floor(Date.now() / 1000) + expiresInDays * 86_400;
@@ -32,7 +41,6 @@ export const journeyLinkApi = apiApp().openapi(create, async (c) => {
   return c.json(tp ? { ...made, url: linkedTarget(c.req.url, tp.code, link) } : made, 201);
 });
 
-
 /** The widget's hand-over link for its own visitor id, valid for an hour; never cached. */
 export const journeyLinkRoute = new Hono<AppEnv>().get('/sites/:key/journey-link', async (c) => {
   const visitor = VisitorIdSchema.safeParse(c.req.query('visitor'));
@@ -40,7 +48,12 @@ export const journeyLinkRoute = new Hono<AppEnv>().get('/sites/:key/journey-link
   const { site } = await ingestSite(c.env.DB, c.req.param('key'));
   if (!site) throw new ApiError(404, 'unknown_site', 'no site with this key');
   const expiresAt = Math.floor(Date.now() / 1000) + HANDOVER_LINK_SECONDS;
-  const link = await signJourneyLink({ secret: await journeyLinkSecret(c.env), site: site.id, journey: visitor.data, expiresAt });
+  const link = await signJourneyLink({
+    secret: await journeyLinkSecret(c.env),
+    site: site.id,
+    journey: visitor.data,
+    expiresAt,
+  });
   return c.json({ link, expiresAt: new Date(expiresAt * 1000).toISOString() }, 200, {
     'cache-control': 'no-store',
     'access-control-allow-origin': '*',

@@ -10,23 +10,40 @@ import { apiApp, errors, json, jsonBody } from '../openapi';
 const UserParam = z.object({ userId: z.string().min(1).max(64) });
 /** `?revokeTokens=true` also revokes the API tokens the member made (the dashboard asks when it removes or demotes). */
 const RevokeQuery = z.object({
-  revokeTokens: z.enum(['true', 'false']).optional().openapi({ description: 'Also revoke the API tokens this member made' }),
+  revokeTokens: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Also revoke the API tokens this member made' }),
 });
-const lastOwner = () => new ApiError(409, 'last_owner', 'an organization needs an owner: make someone else owner first');
+const lastOwner = () =>
+  new ApiError(409, 'last_owner', 'an organization needs an owner: make someone else owner first');
 
 const list = createRoute({
-  method: 'get', path: '/members', tags: ['organization'], middleware: [authenticate] as const,
+  method: 'get',
+  path: '/members',
+  tags: ['organization'],
+  middleware: [authenticate] as const,
   responses: { 200: json(MembersSchema), ...errors },
 });
 const patch = createRoute({
-  method: 'patch', path: '/members/{userId}', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  method: 'patch',
+  path: '/members/{userId}',
+  tags: ['organization'],
+  middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: UserParam, query: RevokeQuery, ...jsonBody(MemberRoleSchema) },
   responses: { 200: json(MemberSchema), 409: errors[400], ...errors },
 });
 const remove = createRoute({
-  method: 'delete', path: '/members/{userId}', tags: ['organization'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  method: 'delete',
+  path: '/members/{userId}',
+  tags: ['organization'],
+  middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: UserParam, query: RevokeQuery },
-  responses: { 204: { description: 'Removed; their sessions in this organization end, and their API tokens act no more' }, 409: errors[400], ...errors },
+  responses: {
+    204: { description: 'Removed; their sessions in this organization end, and their API tokens act no more' },
+    409: errors[400],
+    ...errors,
+  },
 });
 
 export const membersRoutes = apiApp()

@@ -3,8 +3,13 @@
 // (/reset/{token}) sets a new password: the link is then used, and every session of the person ends.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  PasswordResetDoneSchema, PasswordResetLinkSchema, PasswordResetOptionsSchema, PasswordResetPreviewSchema,
-  PasswordResetRequestedSchema, PasswordResetRequestSchema, PasswordResetSchema,
+  PasswordResetDoneSchema,
+  PasswordResetLinkSchema,
+  PasswordResetOptionsSchema,
+  PasswordResetPreviewSchema,
+  PasswordResetRequestedSchema,
+  PasswordResetRequestSchema,
+  PasswordResetSchema,
 } from '@throughline/schema';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -33,32 +38,70 @@ const csrf = createMiddleware<AppEnv>(async (c, next) => (checkCsrf(c.req.raw), 
 const TokenParam = z.object({ token: z.string().min(10).max(200) });
 
 const issue = createRoute({
-  method: 'post', path: '/members/{userId}/password-reset', tags: ['organization'],
+  method: 'post',
+  path: '/members/{userId}/password-reset',
+  tags: ['organization'],
   middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: z.object({ userId: z.string().min(1).max(64) }) },
-  responses: { 201: json(PasswordResetLinkSchema, 'A one-time link, shown once, to pass on to the member; their open links stop working'), 409: errors[400], ...errors },
+  responses: {
+    201: json(
+      PasswordResetLinkSchema,
+      'A one-time link, shown once, to pass on to the member; their open links stop working',
+    ),
+    409: errors[400],
+    ...errors,
+  },
 });
 const options = createRoute({
-  method: 'get', path: '/auth/reset', tags: ['auth'],
+  method: 'get',
+  path: '/auth/reset',
+  tags: ['auth'],
   responses: { 200: json(PasswordResetOptionsSchema, 'Whether this deployment sends reset links by email') },
 });
 const preview = createRoute({
-  method: 'get', path: '/auth/reset/{token}', tags: ['auth'],
+  method: 'get',
+  path: '/auth/reset/{token}',
+  tags: ['auth'],
   request: { params: TokenParam },
-  responses: { 200: json(PasswordResetPreviewSchema, 'Whose password the link resets (no login needed)'), ...gone, ...errors },
+  responses: {
+    200: json(PasswordResetPreviewSchema, 'Whose password the link resets (no login needed)'),
+    ...gone,
+    ...errors,
+  },
 });
 const reset = createRoute({
-  method: 'post', path: '/auth/reset', tags: ['auth'], middleware: [csrf] as const,
+  method: 'post',
+  path: '/auth/reset',
+  tags: ['auth'],
+  middleware: [csrf] as const,
   request: jsonBody(PasswordResetSchema),
-  responses: { 200: json(PasswordResetDoneSchema, 'The password is set; every session of the person ended, and this browser is signed in'), 429: errors[400], ...gone, ...errors },
+  responses: {
+    200: json(
+      PasswordResetDoneSchema,
+      'The password is set; every session of the person ended, and this browser is signed in',
+    ),
+    429: errors[400],
+    ...gone,
+    ...errors,
+  },
 });
 const request = createRoute({
-  method: 'post', path: '/auth/reset/request', tags: ['auth'], middleware: [csrf] as const,
+  method: 'post',
+  path: '/auth/reset/request',
+  tags: ['auth'],
+  middleware: [csrf] as const,
   request: jsonBody(PasswordResetRequestSchema),
   responses: {
-    202: json(PasswordResetRequestedSchema, 'When an account has this email, a link is on its way (the answer is the same either way)'),
-    501: json(errors[400].content['application/json'].schema, 'This deployment sends no email: an owner issues reset links'),
-    429: errors[400], ...errors,
+    202: json(
+      PasswordResetRequestedSchema,
+      'When an account has this email, a link is on its way (the answer is the same either way)',
+    ),
+    501: json(
+      errors[400].content['application/json'].schema,
+      'This deployment sends no email: an owner issues reset links',
+    ),
+    429: errors[400],
+    ...errors,
   },
 });
 
@@ -66,8 +109,14 @@ const request = createRoute({
 async function usableReset(c: Context<AppEnv>, token: string) {
   const row = await resetByToken(c.env.DB, await sha256(token));
   if (!row) throw notFound('reset link');
-  if (row.used_at) throw new ApiError(410, 'reset_used', 'this reset link was already used or replaced by a newer one; ask for a new one');
-  if (row.expires_at <= new Date().toISOString()) throw new ApiError(410, 'reset_expired', 'this reset link has expired; ask for a new one');
+  if (row.used_at)
+    throw new ApiError(
+      410,
+      'reset_used',
+      'this reset link was already used or replaced by a newer one; ask for a new one',
+    );
+  if (row.expires_at <= new Date().toISOString())
+    throw new ApiError(410, 'reset_expired', 'this reset link has expired; ask for a new one');
   return row;
 }
 
@@ -78,10 +127,19 @@ export const passwordResetRoutes = apiApp()
     const { orgId, userId: me } = c.get('caller');
     const { userId } = c.req.valid('param');
     if (!(await getMember(c.env.DB, orgId, userId))) throw notFound('member');
-    if (userId === me) throw new ApiError(409, 'own_account', 'to change your own password, use "Your account" with your current password');
+    if (userId === me)
+      throw new ApiError(
+        409,
+        'own_account',
+        'to change your own password, use "Your account" with your current password',
+      );
     // A reset link takes over the account, and with it every organization the person belongs to.
     if (await membershipsBeyond(c.env.DB, userId, me!)) {
-      throw new ApiError(409, 'member_elsewhere', 'this person also belongs to an organization you do not own: an owner there, or the person by email, resets the password');
+      throw new ApiError(
+        409,
+        'member_elsewhere',
+        'this person also belongs to an organization you do not own: an owner there, or the person by email, resets the password',
+      );
     }
     const token = newSecret('tlr_');
     const { expiresAt } = await createReset(c.env.DB, userId, me, await sha256(token), OWNER_LINK_MINUTES);
@@ -104,7 +162,11 @@ export const passwordResetRoutes = apiApp()
   })
   .openapi(request, async (c) => {
     if (!c.env.EMAIL) {
-      throw new ApiError(501, 'email_not_configured', 'this Throughline sends no email: ask an owner of your organization for a reset link (Team → Reset link)');
+      throw new ApiError(
+        501,
+        'email_not_configured',
+        'this Throughline sends no email: ask an owner of your organization for a reset link (Team → Reset link)',
+      );
     }
     const { email } = c.req.valid('json');
     await countForClient(c, 'reset-request', RESET_LIMITS.request, { email, limit: RESET_LIMITS.requestPerAccount });
@@ -113,11 +175,19 @@ export const passwordResetRoutes = apiApp()
       const token = newSecret('tlr_');
       await createReset(c.env.DB, user.id, null, await sha256(token), EMAIL_LINK_MINUTES);
       try {
-        await c.env.EMAIL.send(resetEmail(senderFor(c.env.EMAIL_FROM, c.req.url), email, resetUrl(c, token), EMAIL_LINK_MINUTES));
+        await c.env.EMAIL.send(
+          resetEmail(senderFor(c.env.EMAIL_FROM, c.req.url), email, resetUrl(c, token), EMAIL_LINK_MINUTES),
+        );
       } catch (err) {
         // Said to the operator, not the caller: the answer must not tell whether the email has an account.
         console.error('password reset email not sent', err);
       }
     }
-    return c.json({ message: 'If an account has this email, a link to reset its password is on its way. It works once, for an hour.' }, 202);
+    return c.json(
+      {
+        message:
+          'If an account has this email, a link to reset its password is on its way. It works once, for an hour.',
+      },
+      202,
+    );
   });

@@ -11,6 +11,13 @@ export function originAllowed(req: Request, site: PublicSite): boolean {
 export function corsHeaders(req: Request): Record<string, string> {
   const origin = req.headers.get('origin');
   return origin
-    ? { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400', 'access-control-expose-headers': 'retry-after' }
+    ? {
+        'access-control-allow-origin': origin,
+        vary: 'Origin',
+        'access-control-allow-methods': 'POST, OPTIONS',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '86400',
+        'access-control-expose-headers': 'retry-after',
+      }
     : {};
 }

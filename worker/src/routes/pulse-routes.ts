@@ -14,16 +14,27 @@ import { resolveRange } from './analytics-routes';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const pulse = createRoute({
-  method: 'get', path: '/sites/{id}/analytics/pulse', tags: ['analytics'],
-  description: 'Employee pulse (staff page /e/{code}) beside customer quality per touchpoint; scores only for groups of 5 or more responses.',
+  method: 'get',
+  path: '/sites/{id}/analytics/pulse',
+  tags: ['analytics'],
+  description:
+    'Employee pulse (staff page /e/{code}) beside customer quality per touchpoint; scores only for groups of 5 or more responses.',
   request: { params: SiteIdParam, query: AnalyticsQuerySchema.pick({ from: true, to: true }) },
   responses: { 200: json(PulseViewSchema), ...errors },
 });
 
 const staffQr = createRoute({
-  method: 'get', path: '/sites/{id}/touchpoints/{key}/staff-qr.svg', tags: ['journey'],
+  method: 'get',
+  path: '/sites/{id}/touchpoints/{key}/staff-qr.svg',
+  tags: ['journey'],
   request: { params: SiteIdParam.extend({ key: TouchpointKeySchema }) },
-  responses: { 200: { content: { 'image/svg+xml': { schema: z.string() } }, description: 'QR code (SVG) of the staff page /e/{code}' }, ...errors },
+  responses: {
+    200: {
+      content: { 'image/svg+xml': { schema: z.string() } },
+      description: 'QR code (SVG) of the staff page /e/{code}',
+    },
+    ...errors,
+  },
 });
 
 export const pulseRoutes = apiApp()
@@ -31,9 +42,19 @@ export const pulseRoutes = apiApp()
     const site = await ownSite(c, c.req.valid('param').id);
     const range = resolveRange(c.req.valid('query'));
     const [touchpoints, stages, codes, sums] = await Promise.all([
-      listTouchpoints(c.env.DB, site.id), listStages(c.env.DB, site.id), staffCodes(c.env.DB, site.id), pulseSums(c.env.DB, site.id, range.from, range.to),
+      listTouchpoints(c.env.DB, site.id),
+      listStages(c.env.DB, site.id),
+      staffCodes(c.env.DB, site.id),
+      pulseSums(c.env.DB, site.id, range.from, range.to),
     ]);
-    const { overview, rowsRead } = await siteOverview(c.env, { siteId: site.id, settings: site.settings, range, segment: 'all', stages, touchpoints });
+    const { overview, rowsRead } = await siteOverview(c.env, {
+      siteId: site.id,
+      settings: site.settings,
+      range,
+      segment: 'all',
+      stages,
+      touchpoints,
+    });
     const quality = new Map(overview.touchpoints.map((t) => [t.key, t.quality]));
     const bySum = new Map(sums.map((s) => [s.touchpoint, s]));
     const minGroup = Math.max(PULSE_MIN_GROUP, site.settings.minN);
@@ -41,8 +62,15 @@ export const pulseRoutes = apiApp()
       const { pulse: p, questions } = pulseOf(bySum.get(t.key), minGroup);
       const q = quality.get(t.key) ?? null;
       return {
-        key: t.key, name: t.name, stage: t.stage, staffCode: codes.get(t.key) ?? '', responses: bySum.get(t.key)?.responses ?? 0,
-        pulse: p, questions, quality: q, bothLow: p !== null && q !== null && p < LOW && q < LOW,
+        key: t.key,
+        name: t.name,
+        stage: t.stage,
+        staffCode: codes.get(t.key) ?? '',
+        responses: bySum.get(t.key)?.responses ?? 0,
+        pulse: p,
+        questions,
+        quality: q,
+        bothLow: p !== null && q !== null && p < LOW && q < LOW,
       };
     });
     c.header('x-rows-read', String(rowsRead));

@@ -1,6 +1,16 @@
 import type { ResponseRow, ResponsesPage, VisitorDeletion } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
-import { answerEvent, createSiteWithTouchpoints, db, eventRows, postEvents, signup, storedRollups, visitor, type Session } from '../../test/helpers';
+import {
+  answerEvent,
+  createSiteWithTouchpoints,
+  db,
+  eventRows,
+  postEvents,
+  signup,
+  storedRollups,
+  visitor,
+  type Session,
+} from '../../test/helpers';
 import { csvCell } from './export-csv';
 
 const ORIGIN = 'https://shop.example';
@@ -16,7 +26,9 @@ async function allPages(s: Session, path: string, limit: number): Promise<Respon
   const out: ResponseRow[] = [];
   let cursor: string | null = null;
   do {
-    const page: ResponsesPage = await (await s.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+    const page: ResponsesPage = await (
+      await s.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+    ).json();
     out.push(...page.responses);
     cursor = page.nextCursor;
   } while (cursor);
@@ -31,7 +43,12 @@ describe('GET /api/v1/sites/{id}/responses', () => {
     await send(site.key, who, [
       answerEvent('cart', { at: daysAgo(3), context: { device: 'mobile' } }),
       answerEvent('checkout', { at: daysAgo(2), comment: 'Slow payment page', context: { device: 'desktop' } }),
-      answerEvent('checkout', { at: daysAgo(1), from: 'cart', answers: { handoff: 2, cognitive: 5 }, context: { device: 'mobile' } }),
+      answerEvent('checkout', {
+        at: daysAgo(1),
+        from: 'cart',
+        answers: { handoff: 2, cognitive: 5 },
+        context: { device: 'mobile' },
+      }),
       ...Array.from({ length: 7 }, (_, i) => answerEvent('home', { at: daysAgo(0, i + 1) })),
     ]);
     const base = `/api/v1/sites/${site.id}/responses`;
@@ -40,8 +57,17 @@ describe('GET /api/v1/sites/{id}/responses', () => {
     expect(new Set(all.map((r) => r.id)).size).toBe(10);
     expect(all.map((r) => r.at)).toEqual([...all.map((r) => r.at)].sort().reverse());
     const withComment = all.find((r) => r.comment);
-    expect(withComment).toMatchObject({ touchpoint: 'checkout', comment: 'Slow payment page', answers: { sensorial: 4, affective: 5, cognitive: 3 }, quality: 75 });
-    expect(all.find((r) => r.from === 'cart')).toMatchObject({ answers: { handoff: 2, cognitive: 5 }, quality: 100, context: { device: 'mobile' } });
+    expect(withComment).toMatchObject({
+      touchpoint: 'checkout',
+      comment: 'Slow payment page',
+      answers: { sensorial: 4, affective: 5, cognitive: 3 },
+      quality: 75,
+    });
+    expect(all.find((r) => r.from === 'cart')).toMatchObject({
+      answers: { handoff: 2, cognitive: 5 },
+      quality: 100,
+      context: { device: 'mobile' },
+    });
 
     const q = async (query: string) => (await (await s.get(`${base}?${query}`)).json<ResponsesPage>()).responses;
     expect((await q('touchpoint=checkout')).map((r) => r.touchpoint)).toEqual(['checkout', 'checkout']);
@@ -70,14 +96,23 @@ describe('exports', () => {
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     const tricky = '=HYPERLINK("http://evil.example","click"), then\nmore';
     await send(site.key, visitor(), [answerEvent('checkout', { comment: tricky, at: daysAgo(1) })]);
-    for (let b = 0; b < 6; b++) await send(site.key, visitor(), Array.from({ length: 200 }, () => answerEvent("home")));
+    for (let b = 0; b < 6; b++)
+      await send(
+        site.key,
+        visitor(),
+        Array.from({ length: 200 }, () => answerEvent('home')),
+      );
 
     const csv = await s.get(`/api/v1/sites/${site.id}/export.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="throughline-shop-\d{4}-\d\d-\d\d\.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="throughline-shop-\d{4}-\d\d-\d\d\.csv"/,
+    );
     const text = await csv.text();
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,at,visitor,touchpoint,from,sensorial,affective,cognitive,relational,behavioral,importance,handoff,theme,quality,comment,device,channel,locale,country,returning,source');
+    expect(lines[0]).toBe(
+      'id,at,visitor,touchpoint,from,sensorial,affective,cognitive,relational,behavioral,importance,handoff,theme,quality,comment,device,channel,locale,country,returning,source',
+    );
     expect(lines.filter((l) => /^[0-9a-f-]{36},/.test(l))).toHaveLength(1201);
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""click""), then\nmore",`);
 
@@ -106,10 +141,33 @@ describe('DELETE /api/v1/sites/{id}/visitors/{visitorId}', () => {
     const s = await signup();
     const [site, twin] = [await createSiteWithTouchpoints(s, [ORIGIN]), await createSiteWithTouchpoints(s, [ORIGIN])];
     const journey = (from?: string) => [
-      { id: crypto.randomUUID(), type: 'visit', touchpoint: 'cart', at: daysAgo(1, 30), context: { device: 'mobile', locale: 'de-CH', returning: true } },
-      answerEvent('cart', { at: daysAgo(1, 29), answers: { sensorial: 2, affective: 3, cognitive: 4, importance: 5 }, context: { device: 'mobile' } }),
-      { id: crypto.randomUUID(), type: 'visit', touchpoint: 'checkout', from: from ?? 'cart', at: daysAgo(1, 20), context: { device: 'mobile', channel: 'internal' } },
-      answerEvent('checkout', { at: daysAgo(1, 19), from: from ?? 'cart', answers: { sensorial: 5, cognitive: 2, handoff: 3 }, comment: 'ok', context: { device: 'mobile' } }),
+      {
+        id: crypto.randomUUID(),
+        type: 'visit',
+        touchpoint: 'cart',
+        at: daysAgo(1, 30),
+        context: { device: 'mobile', locale: 'de-CH', returning: true },
+      },
+      answerEvent('cart', {
+        at: daysAgo(1, 29),
+        answers: { sensorial: 2, affective: 3, cognitive: 4, importance: 5 },
+        context: { device: 'mobile' },
+      }),
+      {
+        id: crypto.randomUUID(),
+        type: 'visit',
+        touchpoint: 'checkout',
+        from: from ?? 'cart',
+        at: daysAgo(1, 20),
+        context: { device: 'mobile', channel: 'internal' },
+      },
+      answerEvent('checkout', {
+        at: daysAgo(1, 19),
+        from: from ?? 'cart',
+        answers: { sensorial: 5, cognitive: 2, handoff: 3 },
+        comment: 'ok',
+        context: { device: 'mobile' },
+      }),
     ];
     const gone = visitor();
     const keptEvents = [...journey(), ...journey('home')];
@@ -127,15 +185,27 @@ describe('DELETE /api/v1/sites/{id}/visitors/{visitorId}', () => {
     expect(remaining).toEqual(await storedRollups(twin.id));
     // the comparison covers what the visitor had touched: context sums, arrivals, journeys and histograms
     const metrics = Object.values(remaining).flatMap((m) => Object.keys(m));
-    for (const prefix of ['c:', 'a:', 'r', 'x', 'd:sensorial']) expect(metrics.some((m) => m.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of ['c:', 'a:', 'r', 'x', 'd:sensorial'])
+      expect(
+        metrics.some((m) => m.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     const left = await (await s.get(`/api/v1/sites/${site.id}/responses`)).json<ResponsesPage>();
     expect(left.responses.every((r) => r.visitor === kept)).toBe(true);
-    const overview = async (id: string) => (await (await s.get(`/api/v1/sites/${id}/analytics/overview`)).json<{ touchpoints: unknown; connectivity: unknown }>());
+    const overview = async (id: string) =>
+      await (await s.get(`/api/v1/sites/${id}/analytics/overview`)).json<{
+        touchpoints: unknown;
+        connectivity: unknown;
+      }>();
     const [a, b] = [await overview(site.id), await overview(twin.id)];
     expect(a.touchpoints).toEqual(b.touchpoints);
     expect(a.connectivity).toEqual(b.connectivity);
     // Deleting again finds nothing; a viewer may not delete.
-    expect(await (await s.send('DELETE', `/api/v1/sites/${site.id}/visitors/${gone}`)).json()).toMatchObject({ visits: 0, answers: 0, comments: 0 });
+    expect(await (await s.send('DELETE', `/api/v1/sites/${site.id}/visitors/${gone}`)).json()).toMatchObject({
+      visits: 0,
+      answers: 0,
+      comments: 0,
+    });
   });
 });
 
@@ -144,17 +214,24 @@ describe('DELETE /api/v1/sites/{id}', () => {
     const s = await signup();
     const site = await createSiteWithTouchpoints(s, [ORIGIN]);
     await send(site.key, visitor(), [answerEvent('checkout', { comment: 'hi' })]);
-    await postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, ORIGIN, { headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'curl/8' } });
+    await postEvents({ site: site.key, visitor: visitor(), events: [answerEvent()] }, ORIGIN, {
+      headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'curl/8' },
+    });
     expect((await s.send('DELETE', `/api/v1/sites/${site.id}`)).status).toBe(204);
     // the site's object is empty; in D1, every table with a site_id column (a table added later cannot be forgotten)
     expect(await eventRows(site.id)).toEqual({ visits: 0, answers: 0, comments: 0, rollups: 0, scored: 0, visited: 0 });
-    const { results: tables } = await db.prepare(
-      `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+    const { results: tables } = await db
+      .prepare(
+        `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
        WHERE m.type = 'table' AND m.name NOT LIKE '\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' AND c.name = 'site_id'`,
-    ).all<{ name: string }>();
+      )
+      .all<{ name: string }>();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['dropped_traffic', 'touchpoints']));
     for (const t of tables.map((r) => r.name)) {
-      const row = await db.prepare(`SELECT count(*) AS n FROM ${t} WHERE site_id = ?`).bind(site.id).first<{ n: number }>();
+      const row = await db
+        .prepare(`SELECT count(*) AS n FROM ${t} WHERE site_id = ?`)
+        .bind(site.id)
+        .first<{ n: number }>();
       expect(row?.n, t).toBe(0);
     }
     expect((await s.get(`/api/v1/sites/${site.id}`)).status).toBe(404);

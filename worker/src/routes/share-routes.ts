@@ -12,21 +12,37 @@ import { apiApp, errors, json, jsonBody } from '../openapi';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const list = createRoute({
-  method: 'get', path: '/sites/{id}/shares', tags: ['shares'], description: 'The site\'s share links, newest first (tokens are never shown again).',
-  request: { params: SiteIdParam }, responses: { 200: json(SharesSchema), ...errors },
+  method: 'get',
+  path: '/sites/{id}/shares',
+  tags: ['shares'],
+  description: "The site's share links, newest first (tokens are never shown again).",
+  request: { params: SiteIdParam },
+  responses: { 200: json(SharesSchema), ...errors },
 });
 const create = createRoute({
-  method: 'post', path: '/sites/{id}/shares', tags: ['shares'], middleware: [requireRole('editor')] as const,
-  description: `A read-only link to one view with its filters. Open \`path\` in the dashboard; its reads carry the token in \`${SHARE_HEADER}\`. `
-    + 'A shared view reads its site\'s overview, trends, stages, touchpoints, actions and comment themes: never responses, exports, alerts or writes.',
-  request: { params: SiteIdParam, ...jsonBody(ShareInputSchema) }, responses: { 201: json(ShareCreatedSchema, 'Made; the path is shown this once'), ...errors },
+  method: 'post',
+  path: '/sites/{id}/shares',
+  tags: ['shares'],
+  middleware: [requireRole('editor')] as const,
+  description:
+    `A read-only link to one view with its filters. Open \`path\` in the dashboard; its reads carry the token in \`${SHARE_HEADER}\`. ` +
+    "A shared view reads its site's overview, trends, stages, touchpoints, actions and comment themes: never responses, exports, alerts or writes.",
+  request: { params: SiteIdParam, ...jsonBody(ShareInputSchema) },
+  responses: { 201: json(ShareCreatedSchema, 'Made; the path is shown this once'), ...errors },
 });
 const revoke = createRoute({
-  method: 'delete', path: '/sites/{id}/shares/{share}', tags: ['shares'], middleware: [requireRole('editor')] as const,
-  request: { params: SiteIdParam.extend({ share: z.string().min(1).max(64) }) }, responses: { 204: { description: 'Revoked: the link stops working at once' }, ...errors },
+  method: 'delete',
+  path: '/sites/{id}/shares/{share}',
+  tags: ['shares'],
+  middleware: [requireRole('editor')] as const,
+  request: { params: SiteIdParam.extend({ share: z.string().min(1).max(64) }) },
+  responses: { 204: { description: 'Revoked: the link stops working at once' }, ...errors },
 });
 const info = createRoute({
-  method: 'get', path: '/share-info', tags: ['shares'], description: `What the link whose token is in \`${SHARE_HEADER}\` opens.`,
+  method: 'get',
+  path: '/share-info',
+  tags: ['shares'],
+  description: `What the link whose token is in \`${SHARE_HEADER}\` opens.`,
   responses: { 200: json(ShareInfoSchema), ...errors },
 });
 
@@ -41,9 +57,14 @@ export const shareRoutes = apiApp()
     const token = newSecret('tls_');
     const now = new Date();
     const share = await createShare(c.env.DB, {
-      siteId: site.id, tokenHash: await sha256(token), view: input.view, query: input.query ?? '', label: input.label ?? '',
+      siteId: site.id,
+      tokenHash: await sha256(token),
+      view: input.view,
+      query: input.query ?? '',
+      label: input.label ?? '',
       by: await callerLabel(c.env.DB, c.get('caller')),
-      now: now.toISOString(), expiresAt: new Date(now.getTime() + (input.expiresInDays ?? 14) * 86_400_000).toISOString(),
+      now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + (input.expiresInDays ?? 14) * 86_400_000).toISOString(),
     });
     return c.json({ ...share, path: `/shared/${token}` }, 201);
   })
@@ -58,5 +79,15 @@ export const shareRoutes = apiApp()
     if (!token) throw new ApiError(400, 'missing_share', `send the link's token in ${SHARE_HEADER}`);
     const row = await activeShare(c.env.DB, await sha256(token), new Date().toISOString());
     if (!row) throw new ApiError(401, 'share_ended', 'this link was revoked or has expired');
-    return c.json({ siteId: row.site_id, siteName: row.site_name, view: row.view, query: row.query, label: row.label, expiresAt: row.expires_at }, 200);
+    return c.json(
+      {
+        siteId: row.site_id,
+        siteName: row.site_name,
+        view: row.view,
+        query: row.query,
+        label: row.label,
+        expiresAt: row.expires_at,
+      },
+      200,
+    );
   });

@@ -22,7 +22,14 @@ const PULSE_TEXT: Record<PulseQuestion, string> = {
 const ENDS = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'];
 
 const csp = (nonce: string) =>
-  [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `img-src 'self' data:`, `base-uri 'none'`, `form-action 'self'`, `frame-ancestors 'none'`].join('; ');
+  [
+    `default-src 'none'`,
+    `style-src 'nonce-${nonce}'`,
+    `img-src 'self' data:`,
+    `base-uri 'none'`,
+    `form-action 'self'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
 
 function page(nonce: string, title: string, body: ReturnType<typeof html>, color = '#4f46e5') {
   return html`<!doctype html>
@@ -47,7 +54,10 @@ button:focus-visible,input:focus-visible{outline-color:#e5e7eb}}</style></head>
 }
 
 const headers = (nonce: string) => ({
-  'content-security-policy': csp(nonce), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+  'content-security-policy': csp(nonce),
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
 });
 
 function form(code: string, name: string, org: string, error?: string) {
@@ -55,15 +65,21 @@ function form(code: string, name: string, org: string, error?: string) {
 <p>${org} asks the team behind this touchpoint three short questions. Anonymous: no name, no cookie; scores are shown only for groups of five or more answers, never for one person.</p>
 ${error ? html`<p class="err" role="alert">${error}</p>` : ''}
 <form method="post" action="/e/${code}">
-${PULSE_QUESTIONS.map((q) => html`<fieldset><legend>${PULSE_TEXT[q]}</legend><div class="row">
+${PULSE_QUESTIONS.map(
+  (q) => html`<fieldset><legend>${PULSE_TEXT[q]}</legend><div class="row">
 ${[1, 2, 3, 4, 5].map((v) => html`<label><input type="radio" name="${q}" value="${v}" required>${v}<span>${ENDS[v - 1]}</span></label>`)}
-</div></fieldset>`)}
+</div></fieldset>`,
+)}
 <button type="submit">Send</button>
 </form>`;
 }
 
 const notFound = (nonce: string) =>
-  page(nonce, 'Not found', html`<h1>This link does not lead anywhere</h1><p>The code may be mistyped, or the touchpoint was removed.</p>`);
+  page(
+    nonce,
+    'Not found',
+    html`<h1>This link does not lead anywhere</h1><p>The code may be mistyped, or the touchpoint was removed.</p>`,
+  );
 
 export const staffPages = new Hono<AppEnv>()
   .get('/:code', async (c) => {
@@ -86,14 +102,42 @@ export const staffPages = new Hono<AppEnv>()
       bumpAll(c.env.DB, [`pulse:${client}`], 86_400_000),
     ]);
     if (!perMinute.success || perDay > PULSE_PER_ADDRESS_PER_DAY) {
-      return c.html(page(nonce, 'Too many answers', html`<h1>Too many answers from here</h1><p>Please try again tomorrow.</p>`, color), 429,
-        { ...headers(nonce), 'retry-after': String(perMinute.success ? 3600 : 60) });
+      return c.html(
+        page(
+          nonce,
+          'Too many answers',
+          html`<h1>Too many answers from here</h1><p>Please try again tomorrow.</p>`,
+          color,
+        ),
+        429,
+        { ...headers(nonce), 'retry-after': String(perMinute.success ? 3600 : 60) },
+      );
     }
     const body = await c.req.parseBody().catch(() => ({}));
-    const parsed = PulseAnswerSchema.safeParse(Object.fromEntries(PULSE_QUESTIONS.map((q) => [q, (body as Record<string, unknown>)[q] ?? ''])));
+    const parsed = PulseAnswerSchema.safeParse(
+      Object.fromEntries(PULSE_QUESTIONS.map((q) => [q, (body as Record<string, unknown>)[q] ?? ''])),
+    );
     if (!parsed.success) {
-      return c.html(page(nonce, `${tp.name} · team pulse`, form(code, tp.name, tp.orgName, 'Please answer all three questions, 1 to 5.'), color), 400, headers(nonce));
+      return c.html(
+        page(
+          nonce,
+          `${tp.name} · team pulse`,
+          form(code, tp.name, tp.orgName, 'Please answer all three questions, 1 to 5.'),
+          color,
+        ),
+        400,
+        headers(nonce),
+      );
     }
     await addPulse(c.env.DB, tp.siteId, tp.key, new Date().toISOString().slice(0, 10), parsed.data);
-    return c.html(page(nonce, 'Thank you', html`<h1>Thank you</h1><p>Your answers were added to the team's anonymous pulse for ${tp.name}.</p>`, color), 200, headers(nonce));
+    return c.html(
+      page(
+        nonce,
+        'Thank you',
+        html`<h1>Thank you</h1><p>Your answers were added to the team's anonymous pulse for ${tp.name}.</p>`,
+        color,
+      ),
+      200,
+      headers(nonce),
+    );
   });

@@ -10,15 +10,21 @@ import { allStores } from '../store/site-stores';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const storage = createRoute({
-  method: 'get', path: '/sites/{id}/storage', tags: ['traffic'],
+  method: 'get',
+  path: '/sites/{id}/storage',
+  tags: ['traffic'],
   request: { params: SiteIdParam },
   responses: { 200: json(StorageSchema), ...errors },
 });
 
 const move = createRoute({
-  method: 'post', path: '/sites/{id}/storage/move-legacy', tags: ['traffic'], middleware: [requireRole('owner')] as const,
-  description: 'Moves the next page of this site\'s events from the D1 event tables of installs made before the site objects '
-    + '(migrations 0003–0008). Idempotent and resumable: call until `done`. `pnpm move-events` does it for every site.',
+  method: 'post',
+  path: '/sites/{id}/storage/move-legacy',
+  tags: ['traffic'],
+  middleware: [requireRole('owner')] as const,
+  description:
+    "Moves the next page of this site's events from the D1 event tables of installs made before the site objects " +
+    '(migrations 0003–0008). Idempotent and resumable: call until `done`. `pnpm move-events` does it for every site.',
   request: { params: SiteIdParam },
   responses: { 200: json(z.object({ moved: z.int(), done: z.boolean() })), ...errors },
 });

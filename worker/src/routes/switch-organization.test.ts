@@ -2,7 +2,16 @@
 // the session between them — each switch a new session id, each organization's data only while it is open.
 import type { InviteCreated, Me, Organizations } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
-import { apiToken, BASE, bearer, createSiteWithTouchpoints, sessionFor, signup, worker, type Session } from '../../test/helpers';
+import {
+  apiToken,
+  BASE,
+  bearer,
+  createSiteWithTouchpoints,
+  sessionFor,
+  signup,
+  worker,
+  type Session,
+} from '../../test/helpers';
 
 /** A session client on the cookie a response set (login, accept, switch each start a new session). */
 const clientFrom = (res: Response): Session => sessionFor(res.headers.get('set-cookie')!.split(';')[0]!);
@@ -45,7 +54,9 @@ describe('organizations of the signed-in person', () => {
     expect((await back.get(`/api/v1/sites/${bobSite.id}`)).status).toBe(404);
     const sites = await (await back.get('/api/v1/sites')).json<{ sites: { id: string }[] }>();
     expect(sites.sites.map((s) => s.id)).toEqual([annSite.id]);
-    expect((await (await back.get('/api/v1/organizations')).json<Organizations>()).organizations.map((o) => o.current)).toEqual([true, false]);
+    expect(
+      (await (await back.get('/api/v1/organizations')).json<Organizations>()).organizations.map((o) => o.current),
+    ).toEqual([true, false]);
   });
 
   it('refuses an organization one does not belong to as not found, and keeps the session as it was', async () => {
@@ -61,7 +72,9 @@ describe('organizations of the signed-in person', () => {
     expect((await (await ann.get('/api/v1/me')).json<Me>()).role).toBe('viewer');
     // A switch is a state change: without the CSRF header it is refused.
     const csrf = await worker.fetch(`${BASE}/api/v1/auth/switch`, {
-      method: 'POST', headers: { cookie: ann.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ organization: annOrg }),
+      method: 'POST',
+      headers: { cookie: ann.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: annOrg }),
     });
     expect(csrf.status).toBe(403);
   });
@@ -70,7 +83,9 @@ describe('organizations of the signed-in person', () => {
     const owner = await signup(undefined, 'Scripted');
     const token = bearer(await apiToken(owner, 'viewer'));
     const org = (await (await owner.get('/api/v1/me')).json<Me>()).organization;
-    expect(await (await token.get('/api/v1/organizations')).json()).toEqual({ organizations: [{ ...org, role: 'viewer', current: true }] });
+    expect(await (await token.get('/api/v1/organizations')).json()).toEqual({
+      organizations: [{ ...org, role: 'viewer', current: true }],
+    });
     const res = await token.send('POST', '/api/v1/auth/switch', { organization: org.id });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'session_only' } });

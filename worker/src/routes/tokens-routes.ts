@@ -8,11 +8,17 @@ import { notFound } from '../errors';
 import { apiApp, errors, json } from '../openapi';
 
 const list = createRoute({
-  method: 'get', path: '/tokens', tags: ['auth'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  method: 'get',
+  path: '/tokens',
+  tags: ['auth'],
+  middleware: [authenticate, requireSession, requireRole('owner')] as const,
   responses: { 200: json(ApiTokensSchema), ...errors },
 });
 const revoke = createRoute({
-  method: 'delete', path: '/tokens/{id}', tags: ['auth'], middleware: [authenticate, requireSession, requireRole('owner')] as const,
+  method: 'delete',
+  path: '/tokens/{id}',
+  tags: ['auth'],
+  middleware: [authenticate, requireSession, requireRole('owner')] as const,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: { 204: { description: 'Revoked: the token is refused from now on' }, ...errors },
 });

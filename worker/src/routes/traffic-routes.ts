@@ -7,7 +7,9 @@ import { resolveRange } from './analytics-routes';
 import { ownSite, SiteIdParam } from './site-scope';
 
 const dropped = createRoute({
-  method: 'get', path: '/sites/{id}/traffic/dropped', tags: ['traffic'],
+  method: 'get',
+  path: '/sites/{id}/traffic/dropped',
+  tags: ['traffic'],
   request: { params: SiteIdParam, query: AnalyticsQuerySchema.pick({ from: true, to: true }) },
   responses: { 200: json(DroppedTrafficSchema), ...errors },
 });

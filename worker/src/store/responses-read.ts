@@ -9,7 +9,13 @@ import { answersOf } from './site-stores';
 
 /** The filter as the site objects take it; throws the 4xx a bad filter gets, before any byte is sent. */
 export async function answerFilterOf(db: D1Database, siteId: string, f: ResponsesFilter): Promise<AnswerFilter> {
-  const out: AnswerFilter = { from: f.from, to: f.to, hasComment: f.hasComment, q: f.q, touchpoints: f.touchpoint ? [f.touchpoint] : undefined };
+  const out: AnswerFilter = {
+    from: f.from,
+    to: f.to,
+    hasComment: f.hasComment,
+    q: f.q,
+    touchpoints: f.touchpoint ? [f.touchpoint] : undefined,
+  };
   // a journey type (docs/metrics.md › Journey types): the answers given in its visits (a site with one type: all)
   const journey = f.journey === undefined ? null : await journeyScopeOf(db, siteId, f.journey);
   const only = (keys: string[]) => (out.touchpoints ? out.touchpoints.filter((k) => keys.includes(k)) : keys);
@@ -19,7 +25,9 @@ export async function answerFilterOf(db: D1Database, siteId: string, f: Response
   if (!checked.ok) throw new ApiError(400, 'invalid_segment', checked.reason, { allowed: checked.allowed });
   if (!checked.segment.startsWith('stage:')) return { ...out, segment: checked.segment };
   const stage = checked.segment.slice('stage:'.length);
-  const inStage = (journey?.touchpoints ?? await listTouchpoints(db, siteId)).filter((t) => t.stage === stage).map((t) => t.key);
+  const inStage = (journey?.touchpoints ?? (await listTouchpoints(db, siteId)))
+    .filter((t) => t.stage === stage)
+    .map((t) => t.key);
   return { ...out, touchpoints: only(inStage) };
 }
 
@@ -30,7 +38,9 @@ function decodeCursor(cursor: string): Keyset {
   try {
     const [at, id] = atob(cursor).split('|');
     if (at && id && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch { /* below */ }
+  } catch {
+    /* below */
+  }
   throw new ApiError(400, 'invalid_cursor', 'the cursor is not one this API gave out');
 }
 
@@ -43,7 +53,12 @@ export async function readResponses(env: Cloudflare.Env, site: Site, f: AnswerFi
 }
 
 /** Every matching answer, newest first, one page at a time: memory stays one page whatever the site's size. */
-export async function* allResponses(env: Cloudflare.Env, site: Site, f: AnswerFilter, pageSize = 500): AsyncGenerator<ResponseRow[]> {
+export async function* allResponses(
+  env: Cloudflare.Env,
+  site: Site,
+  f: AnswerFilter,
+  pageSize = 500,
+): AsyncGenerator<ResponseRow[]> {
   let cursor: string | undefined;
   do {
     const page = await readResponses(env, site, f, pageSize, cursor);

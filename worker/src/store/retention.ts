@@ -11,10 +11,13 @@ export async function retainAll(env: Cloudflare.Env, now: number): Promise<{ sit
   let visitsDropped = 0;
   for (;;) {
     const { results } = await env.DB.prepare('SELECT id, settings FROM sites WHERE id > ? ORDER BY id LIMIT ?')
-      .bind(after, PAGE).all<{ id: string; settings: string }>();
+      .bind(after, PAGE)
+      .all<{ id: string; settings: string }>();
     for (const row of results) {
       const settings = SiteSettingsSchema.parse(JSON.parse(row.settings));
-      const done = await Promise.all(allStores(env, row.id, settings.shards).map((s) => s.retain(now, rulesOf(settings))));
+      const done = await Promise.all(
+        allStores(env, row.id, settings.shards).map((s) => s.retain(now, rulesOf(settings))),
+      );
       visitsDropped += done.reduce((n, d) => n + d.visitsDropped, 0);
       sites++;
     }

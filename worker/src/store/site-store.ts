@@ -9,8 +9,31 @@
 // that lost `pending`, the constructor rebuilds it from the raw events past the watermark.
 import { DurableObject } from 'cloudflare:workers';
 import type { ResponseRow } from '@throughline/schema';
-import { addContribution, addMetric, answerTypes, contributionOf, loyaltyContributionOf, contributionOfJourneys, journeysOf, pruneZeros, type Contribution, type Journey, type JourneyRules, type SegmentContext, type StoredEvent } from '../journey/rules';
-import { insertEvent, loadVisitors, maxSeq, sameContext, updateContext, updateJourneyType, visitorsAfter, type IncomingEvent } from './event-rows';
+import {
+  addContribution,
+  addMetric,
+  answerTypes,
+  contributionOf,
+  loyaltyContributionOf,
+  contributionOfJourneys,
+  journeysOf,
+  pruneZeros,
+  type Contribution,
+  type Journey,
+  type JourneyRules,
+  type SegmentContext,
+  type StoredEvent,
+} from '../journey/rules';
+import {
+  insertEvent,
+  loadVisitors,
+  maxSeq,
+  sameContext,
+  updateContext,
+  updateJourneyType,
+  visitorsAfter,
+  type IncomingEvent,
+} from './event-rows';
 import { answersPage, type AnswerFilter, type Keyset } from './response-rows';
 import { allRollups, applyContribution, dailyRollups, sumRollups, type Metrics } from './rollup-rows';
 import { migrateStore } from './store-schema';
@@ -26,7 +49,12 @@ export interface StoreRules extends JourneyRules {
   retentionDays: number;
 }
 
-export interface IngestResult { accepted: number; duplicates: number; rowsWritten: number; rowsRead: number }
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rowsWritten: number;
+  rowsRead: number;
+}
 
 export class SiteStore extends DurableObject {
   private readonly sql: SqlStorage;
@@ -75,12 +103,17 @@ export class SiteStore extends DurableObject {
         // an answer whose visit arrived (or changed) in this batch takes that visit's context and journey type
         for (const r of before) {
           const c = contexts.get(r.event.id);
-          if (r.event.kind === 'answer' && c && !sameContext(c, r.effective)) rowsWritten += updateContext(this.sql, r.event.id, c);
-          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType) rowsWritten += updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
+          if (r.event.kind === 'answer' && c && !sameContext(c, r.effective))
+            rowsWritten += updateContext(this.sql, r.event.id, c);
+          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType)
+            rowsWritten += updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
         }
         const old = before.map((r) => r.event);
         // the journeys derived above hold exactly the stored events unless an id was already stored (archived)
-        const after = stored.length === incoming.length ? contributionOfJourneys(journeys, [...old, ...stored], rules) : contributionOf([...old, ...stored], rules);
+        const after =
+          stored.length === incoming.length
+            ? contributionOfJourneys(journeys, [...old, ...stored], rules)
+            : contributionOf([...old, ...stored], rules);
         this.fold(after, contributionOf(old, rules));
       }
       this.written.events += accepted;
@@ -97,7 +130,12 @@ export class SiteStore extends DurableObject {
   }
 
   /** The rollups of one segment summed over days, per touchpoint; `contextsOnly` keeps the context-gap metrics. */
-  sums(segment: string, from: string, to: string, contextsOnly = false): { byTouchpoint: Record<string, Metrics>; rowsRead: number } {
+  sums(
+    segment: string,
+    from: string,
+    to: string,
+    contextsOnly = false,
+  ): { byTouchpoint: Record<string, Metrics>; rowsRead: number } {
     this.flush();
     return sumRollups(this.sql, segment, from, to, contextsOnly ? (m) => m.startsWith('c:') || m === 'q' : undefined);
   }
@@ -105,7 +143,14 @@ export class SiteStore extends DurableObject {
   /** Daily rollups for trends and alerts: the score metrics and answer counts of one segment, optionally of one touchpoint. */
   daily(segment: string, from: string, to: string, touchpoint?: string) {
     this.flush();
-    return dailyRollups(this.sql, segment, from, to, touchpoint, (m) => m.startsWith('d:') || m === 'q' || m === 'answers');
+    return dailyRollups(
+      this.sql,
+      segment,
+      from,
+      to,
+      touchpoint,
+      (m) => m.startsWith('d:') || m === 'q' || m === 'answers',
+    );
   }
 
   /** A page of answers, newest first (responses list and exports). */
@@ -119,12 +164,26 @@ export class SiteStore extends DurableObject {
     return this.ctx.storage.transactionSync(() => {
       this.flush();
       const { byVisitor } = loadVisitors(this.sql, [visitor]);
-      if (rules) this.fold(new Map(), contributionOf(byVisitor.get(visitor)!.map((r) => r.event), rules));
+      if (rules)
+        this.fold(
+          new Map(),
+          contributionOf(
+            byVisitor.get(visitor)!.map((r) => r.event),
+            rules,
+          ),
+        );
       this.flush();
-      const counts = this.sql.exec<{ visits: number; answers: number; comments: number }>(
-        `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
-                count(comment) AS comments FROM events WHERE visitor = ?`, visitor).one();
-      this.sql.exec('DELETE FROM comments_fts WHERE rowid IN (SELECT seq FROM events WHERE visitor = ? AND comment IS NOT NULL)', visitor);
+      const counts = this.sql
+        .exec<{ visits: number; answers: number; comments: number }>(
+          `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
+                count(comment) AS comments FROM events WHERE visitor = ?`,
+          visitor,
+        )
+        .one();
+      this.sql.exec(
+        'DELETE FROM comments_fts WHERE rowid IN (SELECT seq FROM events WHERE visitor = ? AND comment IS NOT NULL)',
+        visitor,
+      );
       this.sql.exec('DELETE FROM events WHERE visitor = ?', visitor);
       return { visits: counts.visits, answers: counts.answers, comments: counts.comments };
     });
@@ -143,25 +202,46 @@ export class SiteStore extends DurableObject {
     return this.ctx.storage.transactionSync(() => {
       this.flush();
       const stale = `SELECT visitor FROM events WHERE archived = 0 GROUP BY visitor HAVING max(at) < ?`;
-      const visitsDropped = this.sql.exec(`DELETE FROM events WHERE kind IN ('visit', 'prompt') AND visitor IN (${stale})`, cutoff).rowsWritten;
+      const visitsDropped = this.sql.exec(
+        `DELETE FROM events WHERE kind IN ('visit', 'prompt') AND visitor IN (${stale})`,
+        cutoff,
+      ).rowsWritten;
       const answersArchived = this.sql.exec(
-        `UPDATE events SET archived = 1 WHERE kind = 'answer' AND archived = 0 AND visitor IN (${stale})`, cutoff).rowsWritten;
+        `UPDATE events SET archived = 1 WHERE kind = 'answer' AND archived = 0 AND visitor IN (${stale})`,
+        cutoff,
+      ).rowsWritten;
       return { visitsDropped, answersArchived };
     });
   }
 
   /** What this object holds and what it has cost since it started. */
   stats(): {
-    events: number; visits: number; answers: number; prompts: number; rollupRows: number; databaseBytes: number; rowsWritten: number; eventsWritten: number;
+    events: number;
+    visits: number;
+    answers: number;
+    prompts: number;
+    rollupRows: number;
+    databaseBytes: number;
+    rowsWritten: number;
+    eventsWritten: number;
   } {
     this.flush();
-    const c = this.sql.exec<{ visits: number; answers: number; prompts: number }>(
-      `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
-              count(*) FILTER (WHERE kind = 'prompt') AS prompts FROM events`).one();
+    const c = this.sql
+      .exec<{ visits: number; answers: number; prompts: number }>(
+        `SELECT count(*) FILTER (WHERE kind = 'visit') AS visits, count(*) FILTER (WHERE kind = 'answer') AS answers,
+              count(*) FILTER (WHERE kind = 'prompt') AS prompts FROM events`,
+      )
+      .one();
     const rollupRows = Number(this.sql.exec('SELECT count(*) AS n FROM rollups').one().n);
     return {
-      events: c.visits + c.answers + c.prompts, visits: c.visits, answers: c.answers, prompts: c.prompts, rollupRows,
-      databaseBytes: this.sql.databaseSize, rowsWritten: this.written.rows, eventsWritten: this.written.events,
+      events: c.visits + c.answers + c.prompts,
+      visits: c.visits,
+      answers: c.answers,
+      prompts: c.prompts,
+      rollupRows,
+      databaseBytes: this.sql.databaseSize,
+      rowsWritten: this.written.rows,
+      eventsWritten: this.written.events,
     };
   }
 
@@ -219,7 +299,16 @@ export class SiteStore extends DurableObject {
     const visitors = visitorsAfter(this.sql, flushed);
     const { byVisitor } = loadVisitors(this.sql, visitors);
     for (const rows of byVisitor.values()) {
-      this.fold(contributionOf(rows.map((r) => r.event), rules), contributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules));
+      this.fold(
+        contributionOf(
+          rows.map((r) => r.event),
+          rules,
+        ),
+        contributionOf(
+          rows.filter((r) => r.seq <= flushed).map((r) => r.event),
+          rules,
+        ),
+      );
     }
     this.flush();
   }
@@ -234,12 +323,17 @@ export class SiteStore extends DurableObject {
     const flushed = Number(this.meta('flushed') ?? 0);
     this.ctx.storage.transactionSync(() => {
       if (rules && flushed > 0) {
-        const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
-          .toArray().map((r) => r.visitor);
+        const visitors = this.sql
+          .exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
+          .toArray()
+          .map((r) => r.visitor);
         for (let i = 0; i < visitors.length; i += 200) {
           const joined: Contribution = new Map();
           for (const rows of loadVisitors(this.sql, visitors.slice(i, i + 200)).byVisitor.values()) {
-            for (const [key, metrics] of contributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules)) {
+            for (const [key, metrics] of contributionOf(
+              rows.filter((r) => r.seq <= flushed).map((r) => r.event),
+              rules,
+            )) {
               const k = metrics.get('k');
               if (k) addMetric(joined, key, 'k', k);
             }
@@ -261,12 +355,20 @@ export class SiteStore extends DurableObject {
     const flushed = Number(this.meta('flushed') ?? 0);
     const rules = this.rules;
     if (rules && flushed > 0) {
-      const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
-        .toArray().map((r) => r.visitor);
+      const visitors = this.sql
+        .exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
+        .toArray()
+        .map((r) => r.visitor);
       for (let i = 0; i < visitors.length; i += 200) {
         const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
         for (const rows of byVisitor.values()) {
-          this.fold(loyaltyContributionOf(rows.filter((r) => r.seq <= flushed).map((r) => r.event), rules), new Map());
+          this.fold(
+            loyaltyContributionOf(
+              rows.filter((r) => r.seq <= flushed).map((r) => r.event),
+              rules,
+            ),
+            new Map(),
+          );
         }
         this.applyPending();
       }
@@ -289,9 +391,18 @@ export class SiteStore extends DurableObject {
 
   private setRules(given: StoreRules): void {
     // a caller that does not know the journey types (retention, a settings change) keeps the ones the object has
-    const rules: StoreRules = { ...given, types: given.types === undefined ? (this.rules?.types ?? null) : given.types };
+    const rules: StoreRules = {
+      ...given,
+      types: given.types === undefined ? (this.rules?.types ?? null) : given.types,
+    };
     const sameTypes = JSON.stringify(this.rules?.types ?? null) === JSON.stringify(rules.types);
-    if (this.rules && this.rules.windowDays === rules.windowDays && this.rules.retentionDays === rules.retentionDays && sameTypes) return;
+    if (
+      this.rules &&
+      this.rules.windowDays === rules.windowDays &&
+      this.rules.retentionDays === rules.retentionDays &&
+      sameTypes
+    )
+      return;
     // a new window or new journey types (docs/metrics.md › Journey types) place visits anew
     if (this.rules && (this.rules.windowDays !== rules.windowDays || !sameTypes)) this.rederive(this.rules, rules);
     this.rules = rules;
@@ -301,7 +412,10 @@ export class SiteStore extends DurableObject {
   /** A new journey window or types: every visitor's journeys are derived again, and the rollups move by the difference. */
   private rederive(from: JourneyRules, to: JourneyRules): void {
     this.flush();
-    const visitors = this.sql.exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0').toArray().map((r) => r.visitor);
+    const visitors = this.sql
+      .exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0')
+      .toArray()
+      .map((r) => r.visitor);
     for (let i = 0; i < visitors.length; i += 200) {
       const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
       for (const rows of byVisitor.values()) {
@@ -310,7 +424,8 @@ export class SiteStore extends DurableObject {
         this.fold(contributionOfJourneys(journeys, events, to), contributionOf(events, from));
         const types = typesOfAnswers(journeys, to);
         for (const r of rows) {
-          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType) updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
+          if (r.event.kind === 'answer' && (types.get(r.event.id) ?? null) !== r.journeyType)
+            updateJourneyType(this.sql, r.event.id, types.get(r.event.id) ?? null);
         }
       }
       this.flush();
@@ -318,18 +433,24 @@ export class SiteStore extends DurableObject {
   }
 
   private meta(key: string): string | null {
-    return (this.sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value) ?? null;
+    return this.sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value ?? null;
   }
 
   private setMeta(key: string, value: string): void {
-    this.sql.exec('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+    this.sql.exec(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
   }
 }
 
 function toStored(e: IncomingEvent): StoredEvent {
   const base = { id: e.id, at: e.at, touchpoint: e.touchpoint, channel: e.channel, context: e.context };
   if (e.kind === 'prompt') return { ...base, kind: 'prompt', outcome: e.outcome ?? 'shown' };
-  return e.kind === 'visit' ? { ...base, kind: 'visit' } : { ...base, kind: 'answer', scores: e.scores ?? {}, ...(e.linked ? { linked: true } : {}) };
+  return e.kind === 'visit'
+    ? { ...base, kind: 'visit' }
+    : { ...base, kind: 'answer', scores: e.scores ?? {}, ...(e.linked ? { linked: true } : {}) };
 }
 
 /** Per answer id, its journey type (docs/metrics.md › Journey types), while the site has two or more types. */
@@ -343,4 +464,3 @@ function effectiveContexts(journeys: readonly Journey[]): Map<string, SegmentCon
   for (const j of journeys) for (const { answer, step } of j.answers) out.set(answer.id, step.context);
   return out;
 }
-

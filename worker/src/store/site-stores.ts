@@ -31,12 +31,19 @@ export const allStores = (env: Env, siteId: string, shards: number) =>
  * hold; a site with one type has no typed rollups (docs/metrics.md › Journey types), so its map is not passed on.
  */
 export const rulesOf = (s: Settings, types?: TypeMap | null): StoreRules => ({
-  windowDays: s.journeyWindowDays, retentionDays: s.retentionDays,
+  windowDays: s.journeyWindowDays,
+  retentionDays: s.retentionDays,
   ...(types === undefined ? {} : { types: types && types.order.length > 1 ? types : null }),
 });
 
 /** Stores events in the objects of their visitors, one call per object. */
-export async function storeEvents(env: Env, siteId: string, settings: Settings, events: IncomingEvent[], types?: TypeMap | null): Promise<IngestResult> {
+export async function storeEvents(
+  env: Env,
+  siteId: string,
+  settings: Settings,
+  events: IncomingEvent[],
+  types?: TypeMap | null,
+): Promise<IngestResult> {
   const byShard = new Map<number, IncomingEvent[]>();
   for (const e of events) {
     const shard = shardOf(e.visitor, settings.shards);
@@ -44,26 +51,53 @@ export async function storeEvents(env: Env, siteId: string, settings: Settings, 
     if (list) list.push(e);
     else byShard.set(shard, [e]);
   }
-  const results = await Promise.all([...byShard].map(([shard, list]) => storeOf(env, siteId, shard).ingest(list, rulesOf(settings, types))));
-  return results.reduce((a, r) => ({
-    accepted: a.accepted + r.accepted, duplicates: a.duplicates + r.duplicates,
-    rowsWritten: a.rowsWritten + r.rowsWritten, rowsRead: a.rowsRead + r.rowsRead,
-  }), { accepted: 0, duplicates: 0, rowsWritten: 0, rowsRead: 0 });
+  const results = await Promise.all(
+    [...byShard].map(([shard, list]) => storeOf(env, siteId, shard).ingest(list, rulesOf(settings, types))),
+  );
+  return results.reduce(
+    (a, r) => ({
+      accepted: a.accepted + r.accepted,
+      duplicates: a.duplicates + r.duplicates,
+      rowsWritten: a.rowsWritten + r.rowsWritten,
+      rowsRead: a.rowsRead + r.rowsRead,
+    }),
+    { accepted: 0, duplicates: 0, rowsWritten: 0, rowsRead: 0 },
+  );
 }
 
 /** Per touchpoint, one segment's metrics over the range, added over the site's objects. */
-export async function sumsOf(env: Env, siteId: string, shards: number, segment: string, from: string, to: string, contextsOnly = false) {
+export async function sumsOf(
+  env: Env,
+  siteId: string,
+  shards: number,
+  segment: string,
+  from: string,
+  to: string,
+  contextsOnly = false,
+) {
   const parts = await Promise.all(allStores(env, siteId, shards).map((s) => s.sums(segment, from, to, contextsOnly)));
   const sums: Contribution = new Map();
-  for (const p of parts) for (const [tp, metrics] of Object.entries(p.byTouchpoint)) for (const [m, v] of Object.entries(metrics)) addMetric(sums, tp, m, v);
+  for (const p of parts)
+    for (const [tp, metrics] of Object.entries(p.byTouchpoint))
+      for (const [m, v] of Object.entries(metrics)) addMetric(sums, tp, m, v);
   return { byTouchpoint: toRecord(sums), rowsRead: parts.reduce((n, p) => n + p.rowsRead, 0) };
 }
 
 /** Daily score rows of one segment, added over the site's objects. */
-export async function dailyOf(env: Env, siteId: string, shards: number, segment: string, from: string, to: string, touchpoint?: string) {
+export async function dailyOf(
+  env: Env,
+  siteId: string,
+  shards: number,
+  segment: string,
+  from: string,
+  to: string,
+  touchpoint?: string,
+) {
   const parts = await Promise.all(allStores(env, siteId, shards).map((s) => s.daily(segment, from, to, touchpoint)));
   const sums: Contribution = new Map();
-  for (const p of parts) for (const row of p.rows) for (const [m, v] of Object.entries(row.v)) addMetric(sums, `${row.day}\t${row.touchpoint}`, m, v);
+  for (const p of parts)
+    for (const row of p.rows)
+      for (const [m, v] of Object.entries(row.v)) addMetric(sums, `${row.day}\t${row.touchpoint}`, m, v);
   const rows = [...sums].map(([key, metrics]) => {
     const [day, tp] = key.split('\t') as [string, string];
     return { day, touchpoint: tp, v: Object.fromEntries(metrics) as Metrics };
@@ -72,9 +106,18 @@ export async function dailyOf(env: Env, siteId: string, shards: number, segment:
 }
 
 /** A page of answers over all objects: each gives its next `limit`, merged newest first. */
-export async function answersOf(env: Env, siteId: string, shards: number, f: AnswerFilter, limit: number, after: Keyset | null) {
+export async function answersOf(
+  env: Env,
+  siteId: string,
+  shards: number,
+  f: AnswerFilter,
+  limit: number,
+  after: Keyset | null,
+) {
   const pages = await Promise.all(allStores(env, siteId, shards).map((s) => s.answers(f, limit + 1, after)));
-  const merged: ResponseRow[] = pages.flat().sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
+  const merged: ResponseRow[] = pages
+    .flat()
+    .sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
   return { rows: merged.slice(0, limit), more: merged.length > limit };
 }
 

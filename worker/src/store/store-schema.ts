@@ -77,6 +77,9 @@ export function migrateStore(sql: SqlStorage): void {
   const done = hasMeta ? Number(sql.exec(`SELECT value FROM meta WHERE key = 'schema'`).toArray()[0]?.value ?? 0) : 0;
   for (let i = done; i < STORE_SCHEMA.length; i++) {
     sql.exec(STORE_SCHEMA[i]!);
-    sql.exec(`INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, String(i + 1));
+    sql.exec(
+      `INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      String(i + 1),
+    );
   }
 }

@@ -6,17 +6,25 @@ import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
-  export interface ProvidedContext { receiverUrl: string }
+  export interface ProvidedContext {
+    receiverUrl: string;
+  }
 }
 
-export interface Received { path: string; headers: Record<string, string>; body: string; status: number }
+export interface Received {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+}
 
-const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let body = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => (body += chunk));
-  req.on('end', () => resolve(body));
-});
+const read = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+  });
 
 export default async function setup(project: TestProject) {
   const got = new Map<string, Received[]>();
@@ -29,7 +37,11 @@ export default async function setup(project: TestProject) {
       return;
     }
     const [, kind, box] = url.pathname.split('/');
-    if (kind !== 'in' || !box) { res.statusCode = 404; res.end(); return; }
+    if (kind !== 'in' || !box) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     // /in/<box>?status=500 answers 500 (a receiver that is down)
     const status = Number(url.searchParams.get('status') ?? 200);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));

@@ -6,7 +6,6 @@ import type { ErrorBody } from '@throughline/schema';
 import type { AppType } from '@throughline/worker/src/app';
 import { type ClientResponse, hc, parseResponse } from 'hono/client';
 
-
 /** An error the API answered (or a network failure, status 0); `message` is meant for the user. */
 export class ApiError extends Error {
   constructor(
@@ -60,7 +59,8 @@ async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Respo
   throw new ApiError(
     res.status,
     err?.code ?? `http_${res.status}`,
-    err?.message ?? (res.status === 404 ? 'This is not available yet.' : `The server answered ${res.status} ${res.statusText}.`),
+    err?.message ??
+      (res.status === 404 ? 'This is not available yet.' : `The server answered ${res.status} ${res.statusText}.`),
     err?.details,
   );
 }
@@ -79,8 +79,16 @@ function query<Q extends object>(q: Q): Q {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Q;
 }
 
-type Body<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A extends { json: infer J } ? J : never) : never;
-type Query<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A extends { query: infer Q } ? Q : never) : never;
+type Body<F> = F extends (args: infer A, ...rest: never[]) => unknown
+  ? A extends { json: infer J }
+    ? J
+    : never
+  : never;
+type Query<F> = F extends (args: infer A, ...rest: never[]) => unknown
+  ? A extends { query: infer Q }
+    ? Q
+    : never
+  : never;
 /** The query of the analytics reads (overview, comment themes). */
 export type AnalyticsQuery = Query<typeof site.analytics.overview.$get>;
 export type TrendsQuery = Query<typeof site.analytics.trends.$get>;
@@ -105,7 +113,8 @@ export const api = {
   changePassword: (json: Body<typeof client.auth.password.$post>) => call(client.auth.password.$post({ json })),
   endOtherSessions: () => call(client.auth.sessions['end-others'].$post()),
   resetOptions: (signal?: AbortSignal) => call(client.auth.reset.$get({}, abortable(signal))),
-  resetPreview: (token: string, signal?: AbortSignal) => call(client.auth.reset[':token'].$get({ param: enc({ token }) }, abortable(signal))),
+  resetPreview: (token: string, signal?: AbortSignal) =>
+    call(client.auth.reset[':token'].$get({ param: enc({ token }) }, abortable(signal))),
   resetPassword: (json: Body<typeof client.auth.reset.$post>) => call(client.auth.reset.$post({ json })),
   requestReset: (email: string) => call(client.auth.reset.request.$post({ json: { email } })),
   organizations: (signal?: AbortSignal) => call(client.organizations.$get({}, abortable(signal))),
@@ -123,16 +132,21 @@ export const api = {
   stages: (id: string, signal?: AbortSignal) => call(site.stages.$get(p(id), abortable(signal))),
   putStages: (id: string, stages: string[]) => call(site.stages.$put({ ...p(id), json: { stages } })),
   journeyTypes: (id: string, signal?: AbortSignal) => call(site['journey-types'].$get(p(id), abortable(signal))),
-  createJourneyType: (id: string, json: Body<typeof site['journey-types']['$post']>) => call(site['journey-types'].$post({ ...p(id), json })),
-  patchJourneyType: (id: string, typeId: string, json: Body<typeof site['journey-types'][':typeId']['$patch']>) =>
+  createJourneyType: (id: string, json: Body<(typeof site)['journey-types']['$post']>) =>
+    call(site['journey-types'].$post({ ...p(id), json })),
+  patchJourneyType: (id: string, typeId: string, json: Body<(typeof site)['journey-types'][':typeId']['$patch']>) =>
     call(site['journey-types'][':typeId'].$patch({ param: enc({ id, typeId }), json })),
-  deleteJourneyType: (id: string, typeId: string) => call(site['journey-types'][':typeId'].$delete({ param: enc({ id, typeId }) })),
+  deleteJourneyType: (id: string, typeId: string) =>
+    call(site['journey-types'][':typeId'].$delete({ param: enc({ id, typeId }) })),
 
   touchpoints: (id: string, signal?: AbortSignal) => call(site.touchpoints.$get(p(id), abortable(signal))),
-  createTouchpoint: (id: string, json: Body<typeof site.touchpoints.$post>) => call(site.touchpoints.$post({ ...p(id), json })),
-  patchTouchpoint: (id: string, key: string, json: TouchpointPatch) => call(touchpoint.$patch({ ...tp(id, key), json })),
+  createTouchpoint: (id: string, json: Body<typeof site.touchpoints.$post>) =>
+    call(site.touchpoints.$post({ ...p(id), json })),
+  patchTouchpoint: (id: string, key: string, json: TouchpointPatch) =>
+    call(touchpoint.$patch({ ...tp(id, key), json })),
   deleteTouchpoint: (id: string, key: string) => call(touchpoint.$delete(tp(id, key))),
-  putPrompt: (id: string, key: string, json: Body<typeof touchpoint.prompt.$put>) => call(touchpoint.prompt.$put({ ...tp(id, key), json })),
+  putPrompt: (id: string, key: string, json: Body<typeof touchpoint.prompt.$put>) =>
+    call(touchpoint.prompt.$put({ ...tp(id, key), json })),
 
   overview: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     call(site.analytics.overview.$get({ ...p(id), query: query(q) }, abortable(signal))),
@@ -148,8 +162,10 @@ export const api = {
     call(site.responses.$get({ ...p(id), query: query(q) }, abortable(signal))),
   members: (signal?: AbortSignal) => call(client.members.$get({}, abortable(signal))),
   /** `revokeTokens`: also revoke the API tokens that member made. */
-  setRole: (userId: string, role: Body<typeof client.members[':userId']['$patch']>['role'], revokeTokens = false) =>
-    call(client.members[':userId'].$patch({ param: enc({ userId }), query: revokeQuery(revokeTokens), json: { role } })),
+  setRole: (userId: string, role: Body<(typeof client.members)[':userId']['$patch']>['role'], revokeTokens = false) =>
+    call(
+      client.members[':userId'].$patch({ param: enc({ userId }), query: revokeQuery(revokeTokens), json: { role } }),
+    ),
   /** A one-time password reset link for a member, to pass on to them. */
   resetLink: (userId: string) => call(client.members[':userId']['password-reset'].$post({ param: enc({ userId }) })),
   removeMember: (userId: string, revokeTokens = false) =>
@@ -157,18 +173,22 @@ export const api = {
   invites: (signal?: AbortSignal) => call(client.invites.$get({}, abortable(signal))),
   createInvite: (json: Body<typeof client.invites.$post>) => call(client.invites.$post({ json })),
   revokeInvite: (id: string) => call(client.invites[':id'].$delete({ param: enc({ id }) })),
-  invitePreview: (token: string, signal?: AbortSignal) => call(client.invites.preview[':token'].$get({ param: enc({ token }) }, abortable(signal))),
+  invitePreview: (token: string, signal?: AbortSignal) =>
+    call(client.invites.preview[':token'].$get({ param: enc({ token }) }, abortable(signal))),
   acceptInvite: (json: Body<typeof client.invites.accept.$post>) => call(client.invites.accept.$post({ json })),
   siteActions: (id: string, signal?: AbortSignal) => call(site.actions.$get(p(id), abortable(signal))),
-  actions: (id: string, key: string, signal?: AbortSignal) => call(touchpoint.actions.$get(tp(id, key), abortable(signal))),
-  logAction: (id: string, key: string, json: Body<typeof touchpoint.actions.$post>) => call(touchpoint.actions.$post({ ...tp(id, key), json })),
+  actions: (id: string, key: string, signal?: AbortSignal) =>
+    call(touchpoint.actions.$get(tp(id, key), abortable(signal))),
+  logAction: (id: string, key: string, json: Body<typeof touchpoint.actions.$post>) =>
+    call(touchpoint.actions.$post({ ...tp(id, key), json })),
   removeAction: (id: string, key: string, action: string) =>
     call(touchpoint.actions[':action'].$delete({ param: enc({ id, key, action }) })),
   /** Partner-owned touchpoints with their scores and handoffs (`touchpoint`: one of them). */
   partners: (id: string, q: Query<typeof site.analytics.partners.$get>, signal?: AbortSignal) =>
     call(site.analytics.partners.$get({ ...p(id), query: query(q) }, abortable(signal))),
   /** A signed journey link for one customer's journey (with `touchpoint`: its hosted page's address carrying it). */
-  journeyLink: (id: string, json: Body<typeof site['journey-links']['$post']>) => call(site['journey-links'].$post({ ...p(id), json })),
+  journeyLink: (id: string, json: Body<(typeof site)['journey-links']['$post']>) =>
+    call(site['journey-links'].$post({ ...p(id), json })),
   commentThemes: (id: string, q: AnalyticsQuery, signal?: AbortSignal) =>
     call(site.comments.themes.$get({ ...p(id), query: query(q) }, abortable(signal))),
   shareInfo: (signal?: AbortSignal) => call(client['share-info'].$get({}, abortable(signal))),
@@ -176,17 +196,20 @@ export const api = {
   createShare: (id: string, json: Body<typeof site.shares.$post>) => call(site.shares.$post({ ...p(id), json })),
   revokeShare: (id: string, share: string) => call(site.shares[':share'].$delete({ param: enc({ id, share }) })),
   alerts: (id: string, signal?: AbortSignal) => call(site.alerts.$get(p(id), abortable(signal))),
-  addDestination: (id: string, json: Body<typeof site.alerts.destinations.$post>) => call(site.alerts.destinations.$post({ ...p(id), json })),
+  addDestination: (id: string, json: Body<typeof site.alerts.destinations.$post>) =>
+    call(site.alerts.destinations.$post({ ...p(id), json })),
   removeDestination: (id: string, destination: string) =>
     call(site.alerts.destinations[':destination'].$delete({ param: enc({ id, destination }) })),
   testDestination: (id: string, destination: string) =>
     call(site.alerts.destinations[':destination'].test.$post({ param: enc({ id, destination }) })),
 
   tokens: (signal?: AbortSignal) => call(client.tokens.$get({}, abortable(signal))),
-  createToken: (name: string, scope: Body<typeof client.tokens.$post>['scope']) => call(client.tokens.$post({ json: { name, scope } })),
+  createToken: (name: string, scope: Body<typeof client.tokens.$post>['scope']) =>
+    call(client.tokens.$post({ json: { name, scope } })),
   revokeToken: (id: string) => call(client.tokens[':id'].$delete({ param: enc({ id }) })),
 
-  deleteVisitor: (id: string, visitorId: string) => call(site.visitors[':visitorId'].$delete({ param: enc({ id, visitorId }) })),
+  deleteVisitor: (id: string, visitorId: string) =>
+    call(site.visitors[':visitorId'].$delete({ param: enc({ id, visitorId }) })),
   /** `link`: one customer's code, joining their journey. */
   qrUrl: (id: string, key: string, link?: string) => {
     const url = touchpoint['qr.svg'].$url({ ...tp(id, key), query: link ? { link } : {} });
@@ -194,7 +217,7 @@ export const api = {
   },
   /** The staff page's QR code (/e/{code}), not the customers'. */
   staffQrUrl: (id: string, key: string) => touchpoint['staff-qr.svg'].$url(tp(id, key)).pathname,
-  exportUrl: (id: string, format: 'csv' | 'json', q: Query<typeof site['export.csv']['$get']>) => {
+  exportUrl: (id: string, format: 'csv' | 'json', q: Query<(typeof site)['export.csv']['$get']>) => {
     const url = site[`export.${format}`].$url({ ...p(id), query: query(q) });
     return url.pathname + url.search;
   },

@@ -19,8 +19,14 @@ export interface ResourceOptions {
   live?: boolean;
 }
 
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], { live = false }: ResourceOptions = {}): Resource<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; updatedAt?: Date }>({ loading: true });
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+  { live = false }: ResourceOptions = {},
+): Resource<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; updatedAt?: Date }>({
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const ctl = new AbortController();
@@ -29,7 +35,8 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       (data) => !ctl.signal.aborted && setState({ data, loading: false, updatedAt: new Date() }),
       (err: unknown) => {
         if (ctl.signal.aborted) return;
-        const error = err instanceof ApiError ? err : new ApiError(0, 'client', err instanceof Error ? err.message : String(err));
+        const error =
+          err instanceof ApiError ? err : new ApiError(0, 'client', err instanceof Error ? err.message : String(err));
         setState({ error, loading: false });
       },
     );

@@ -37,16 +37,35 @@ export function AccountSection() {
         <div class="field-row">
           <div class="field">
             <label for="pw-current">Current password</label>
-            <input id="pw-current" type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id="pw-current"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onInput={(e) => setCurrent((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
           <div class="field">
             <label for="pw-new">New password</label>
-            <input id="pw-new" type="password" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id="pw-new"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={next}
+              onInput={(e) => setNext((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
         </div>
         <div class="form-actions">
-          <button type="submit" class="btn btn-primary btn-sm">Change password</button>
-          <button type="button" class="btn btn-ghost btn-sm" onClick={endOthers}>Sign out other sessions</button>
+          <button type="submit" class="btn btn-primary btn-sm">
+            Change password
+          </button>
+          <button type="button" class="btn btn-ghost btn-sm" onClick={endOthers}>
+            Sign out other sessions
+          </button>
         </div>
       </form>
     </section>

@@ -29,7 +29,10 @@ export function AnswerSpread({ touchpoints }: { touchpoints: TouchpointScores[] 
           </select>
         </div>
       </div>
-      <p class="muted">Answers at each point of the scale, 1 (left) to 5 (right). A split shows as both ends wide and little in between.</p>
+      <p class="muted">
+        Answers at each point of the scale, 1 (left) to 5 (right). A split shows as both ends wide and little in
+        between.
+      </p>
       <ul class="spread-list">
         {dims.map(([d, h]) => {
           const total = h.reduce((a, b) => a + b, 0);
@@ -39,7 +42,14 @@ export function AnswerSpread({ touchpoints }: { touchpoints: TouchpointScores[] 
               <span class="dim-label">{dimLabel(d)}</span>
               <span class="spread-bar" role="img" aria-label={`${dimLabel(d)}, ${count(total)} answers: ${text}`}>
                 {POINTS.map((p, i) =>
-                  h[i]! > 0 ? <span key={p} class="spread-part tone" style={{ '--h': String(HUES[i]), width: `${(100 * h[i]!) / total}%` }} title={`${p}: ${count(h[i]!)}`} /> : null,
+                  h[i]! > 0 ? (
+                    <span
+                      key={p}
+                      class="spread-part tone"
+                      style={{ '--h': String(HUES[i]), width: `${(100 * h[i]!) / total}%` }}
+                      title={`${p}: ${count(h[i]!)}`}
+                    />
+                  ) : null,
                 )}
               </span>
               <span class="spread-text muted">{text}</span>

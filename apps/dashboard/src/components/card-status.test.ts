@@ -6,15 +6,35 @@ import { cardFacts, exitsOf, journeyEndsOf, STATUS_PRECEDENCE } from './card-sta
 import { formatP } from './score';
 
 const tp = (over: Partial<TouchpointScores> = {}): TouchpointScores => ({
-  key: 'cart', name: 'Cart', stage: 'Purchase', channel: 'web', owner: 'brand', team: '', n: 40, visits: 100, joined: { n: 0, linked: 0 },
-  prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null }, scores: {},
-  quality: 70, qualityStat: { value: 70, n: 40, ci: [60, 80] }, contextGap: { gap: null, best: null, worst: null, segments: 0 },
-  histograms: {}, importance: 80, importanceSource: 'stated',
-  derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' }, farBelow: false, quadrant: 'keep_it_up', priority: 0.24, ...over,
+  key: 'cart',
+  name: 'Cart',
+  stage: 'Purchase',
+  channel: 'web',
+  owner: 'brand',
+  team: '',
+  n: 40,
+  visits: 100,
+  joined: { n: 0, linked: 0 },
+  prompts: { shown: 0, dismissed: 0, answered: 0, answerRate: null, answerRateCi: null, dismissRate: null },
+  scores: {},
+  quality: 70,
+  qualityStat: { value: 70, n: 40, ci: [60, 80] },
+  contextGap: { gap: null, best: null, worst: null, segments: 0 },
+  histograms: {},
+  importance: 80,
+  importanceSource: 'stated',
+  derivedImportance: { value: null, n: 0, ci: null, r: null, outcome: 'return' },
+  farBelow: false,
+  quadrant: 'keep_it_up',
+  priority: 0.24,
+  ...over,
 });
 const alert: TrendAlert = {
-  touchpoint: 'cart', recent: { from: '2026-03-29', to: '2026-04-04', value: 40, n: 12 }, baseline: { from: '2026-03-01', to: '2026-03-28', value: 72, n: 50 },
-  change: -32, test: { name: 'welch_t_one_sided', t: -5, df: 20, p: 0.00002, alpha: 0.05 },
+  touchpoint: 'cart',
+  recent: { from: '2026-03-29', to: '2026-04-04', value: 40, n: 12 },
+  baseline: { from: '2026-03-01', to: '2026-03-28', value: 72, n: 50 },
+  change: -32,
+  test: { name: 'welch_t_one_sided', t: -5, df: 20, p: 0.00002, alpha: 0.05 },
 };
 const kinds = (facts: { kind: string }[]) => facts.map((f) => f.kind);
 
@@ -26,14 +46,30 @@ describe('card status', () => {
   });
 
   it('labels an outlier above the journey mean apart from one below, with its own tone', () => {
-    const above = cardFacts({ tp: tp(), outliers: [{ touchpoint: 'cart', dimension: 'sensorial', side: 'above', points: 19.4 }], minN: 5 });
+    const above = cardFacts({
+      tp: tp(),
+      outliers: [{ touchpoint: 'cart', dimension: 'sensorial', side: 'above', points: 19.4 }],
+      minN: 5,
+    });
     expect(above[0]).toMatchObject({ kind: 'above_journey', label: 'Above the journey', tone: 'good' });
     expect(above[0]!.detail).toMatch(/^Look & feel is 19 points above the journey mean/);
-    const below = cardFacts({ tp: tp({ quadrant: 'possible_overkill' }), outliers: [{ touchpoint: 'cart', dimension: 'cognitive', side: 'below', points: -23.6 }], minN: 5 });
+    const below = cardFacts({
+      tp: tp({ quadrant: 'possible_overkill' }),
+      outliers: [{ touchpoint: 'cart', dimension: 'cognitive', side: 'below', points: -23.6 }],
+      minN: 5,
+    });
     expect(below[0]).toMatchObject({ kind: 'below_journey', label: 'Below the journey', tone: 'warn' });
     expect(below[0]!.detail).toMatch(/^Ease is 24 points below/);
     // another touchpoint's outlier is not this card's
-    expect(kinds(cardFacts({ tp: tp(), outliers: [{ touchpoint: 'home', dimension: 'cognitive', side: 'below', points: -30 }], minN: 5 }))).toEqual(['keep_it_up']);
+    expect(
+      kinds(
+        cardFacts({
+          tp: tp(),
+          outliers: [{ touchpoint: 'home', dimension: 'cognitive', side: 'below', points: -30 }],
+          minN: 5,
+        }),
+      ),
+    ).toEqual(['keep_it_up']);
   });
 
   it('orders every fact by the stated precedence', () => {
@@ -53,7 +89,14 @@ describe('card status', () => {
 
   it('says "many exits" only well above what is typical, with enough journeys', () => {
     const at = (share: number, journeys = 100, typical: number | null = 0.3) =>
-      kinds(cardFacts({ tp: tp({ quadrant: null, quality: null }), outliers: [], exits: { share, ended: share * journeys, journeys, typical }, minN: 5 }));
+      kinds(
+        cardFacts({
+          tp: tp({ quadrant: null, quality: null }),
+          outliers: [],
+          exits: { share, ended: share * journeys, journeys, typical },
+          minN: 5,
+        }),
+      );
     expect(at(0.45)).toEqual(['many_exits', 'thin']); // 1.5 × 30%
     expect(at(0.44)).toEqual(['thin']);
     expect(at(0.9, 4)).toEqual(['thin']); // 4 journeys: below the minimum n

@@ -101,7 +101,13 @@ export function cardFacts({ tp, alert, outliers, exits, minN }: StatusInput): St
       tone: 'warn',
       detail: `${dimLabel(below.dimension)} is ${fmt(-below.points)} points below the journey mean: more than one standard deviation.`,
     });
-  if (exits && exits.journeys >= minN && exits.typical != null && exits.share >= MANY_EXITS_FLOOR && exits.share >= MANY_EXITS_FACTOR * exits.typical)
+  if (
+    exits &&
+    exits.journeys >= minN &&
+    exits.typical != null &&
+    exits.share >= MANY_EXITS_FLOOR &&
+    exits.share >= MANY_EXITS_FACTOR * exits.typical
+  )
     facts.push({
       kind: 'many_exits',
       label: 'Many exits',
@@ -116,7 +122,13 @@ export function cardFacts({ tp, alert, outliers, exits, minN }: StatusInput): St
       detail: `${dimLabel(above.dimension)} is ${fmt(above.points)} points above the journey mean: more than one standard deviation.`,
     });
   if (tp.quadrant && tp.quadrant !== 'fix_first') facts.push(quadrantFact(tp.quadrant, tp));
-  if (tp.quality == null) facts.push({ kind: 'thin', label: 'Not enough answers', tone: 'neutral', detail: `Scores show from ${minN} answers.` });
+  if (tp.quality == null)
+    facts.push({
+      kind: 'thin',
+      label: 'Not enough answers',
+      tone: 'neutral',
+      detail: `Scores show from ${minN} answers.`,
+    });
   return facts;
 }
 

@@ -9,7 +9,15 @@ export function csvOf(rows: readonly (readonly (string | number | null | undefin
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function CsvDownload({ filename, rows, label = 'Download CSV' }: { filename: string; rows: () => (string | number | null | undefined)[][]; label?: string }) {
+export function CsvDownload({
+  filename,
+  rows,
+  label = 'Download CSV',
+}: {
+  filename: string;
+  rows: () => (string | number | null | undefined)[][];
+  label?: string;
+}) {
   function download() {
     const url = URL.createObjectURL(new Blob([csvOf(rows())], { type: 'text/csv;charset=utf-8' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: filename });
@@ -18,5 +26,9 @@ export function CsvDownload({ filename, rows, label = 'Download CSV' }: { filena
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-  return <button type="button" class="btn btn-ghost btn-sm" onClick={download}>{label}</button>;
+  return (
+    <button type="button" class="btn btn-ghost btn-sm" onClick={download}>
+      {label}
+    </button>
+  );
 }

@@ -25,12 +25,18 @@ export function DeleteSite({ site }: { site: Site }) {
     <form class="card editor-card danger-zone" onSubmit={submit} aria-labelledby="delete-site-h">
       <h2 id="delete-site-h">Delete this site</h2>
       <p class="muted">
-        Deletes {site.name} with its journey, every visit, answer and comment, and its scores. The script tag stops working. This cannot be undone.
+        Deletes {site.name} with its journey, every visit, answer and comment, and its scores. The script tag stops
+        working. This cannot be undone.
       </p>
       {error && <ErrorMessage error={error} title="The site was not deleted" />}
       <div class="field">
         <label for="delete-site-name">Type the site's name, {site.name}, to confirm</label>
-        <input id="delete-site-name" value={typed} autocomplete="off" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="delete-site-name"
+          value={typed}
+          autocomplete="off"
+          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <div class="form-actions">
         <button type="submit" class="btn btn-danger btn-sm" disabled={busy || typed.trim() !== site.name}>

@@ -8,8 +8,22 @@ import { setQuery } from '../router';
  * `journeyTypes`: the site's types; the picker shows when there are two or more (docs/metrics.md › Journey types).
  * `oneType`: the view shows one type at a time (the journey map), so "All journeys" is not offered.
  */
-export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, updatedAt }: {
-  from: string; to: string; segment?: string; journey?: string; journeyTypes?: readonly JourneyType[]; oneType?: boolean; updatedAt?: Date;
+export function FilterBar({
+  from,
+  to,
+  segment,
+  journey,
+  journeyTypes,
+  oneType,
+  updatedAt,
+}: {
+  from: string;
+  to: string;
+  segment?: string;
+  journey?: string;
+  journeyTypes?: readonly JourneyType[];
+  oneType?: boolean;
+  updatedAt?: Date;
 }) {
   const chosen = journeyTypes?.find((t) => t.slug === journey || t.id === journey);
   const preset = presetOf(from, to);
@@ -70,7 +84,12 @@ export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, u
       {journeyTypes && journeyTypes.length > 1 && (
         <div class="filter-group">
           <label for="f-journey">Journey</label>
-          <select id="f-journey" data-testid="journey-picker" value={chosen?.slug ?? 'all'} onChange={(e) => setQuery({ journey: (e.currentTarget as HTMLSelectElement).value })}>
+          <select
+            id="f-journey"
+            data-testid="journey-picker"
+            value={chosen?.slug ?? 'all'}
+            onChange={(e) => setQuery({ journey: (e.currentTarget as HTMLSelectElement).value })}
+          >
             {!oneType && <option value="all">All journeys</option>}
             {journeyTypes.map((t) => (
               <option value={t.slug} key={t.id}>
@@ -120,7 +139,11 @@ export function FilterBar({ from, to, segment, journey, journeyTypes, oneType, u
         )}
       </form>
       {updatedAt && (
-        <p class="updated-at" data-testid="updated-at" title="Refreshes when you come back to this window, and every minute while it is open">
+        <p
+          class="updated-at"
+          data-testid="updated-at"
+          title="Refreshes when you come back to this window, and every minute while it is open"
+        >
           Updated <time dateTime={updatedAt.toISOString()}>{hhmm(updatedAt)}</time>
         </p>
       )}

@@ -7,7 +7,8 @@ import { count, hueStyle } from './score';
 import { ScrollBox } from './scroll-box';
 
 const LINE_H = 14;
-const HINT = 'Hover over a link, or tab to the chart and use the arrow keys, to see its moves, handoff score and quality change.';
+const HINT =
+  'Hover over a link, or tab to the chart and use the arrow keys, to see its moves, handoff score and quality change.';
 
 interface Props {
   layout: FlowLayout;
@@ -24,7 +25,9 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
   // Keyboard order follows the journey: by source column and position, then target.
   const links = useMemo(() => {
     const pos = new Map(layout.nodes.map((n, i) => [n.key, i]));
-    return [...layout.links].sort((a, b) => pos.get(a.t.from)! - pos.get(b.t.from)! || pos.get(a.t.to)! - pos.get(b.t.to)!);
+    return [...layout.links].sort(
+      (a, b) => pos.get(a.t.from)! - pos.get(b.t.from)! || pos.get(a.t.to)! - pos.get(b.t.to)!,
+    );
   }, [layout]);
   const [hover, setHover] = useState<{ link?: FlowLink; node?: FlowNode }>({});
   const [focusAt, setFocusAt] = useState(0);
@@ -32,7 +35,8 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
 
   const follow = hover.node?.key ?? picked;
   const lit = (l: FlowLink) => (hover.link ? hover.link === l : !follow || touches(l, follow));
-  const nodeLit = (n: FlowNode) => !follow || n.key === follow || links.some((l) => touches(l, follow) && touches(l, n.key));
+  const nodeLit = (n: FlowNode) =>
+    !follow || n.key === follow || links.some((l) => touches(l, follow) && touches(l, n.key));
 
   const move = (i: number) => {
     const next = (i + links.length) % links.length;
@@ -40,7 +44,14 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
     svg.current?.querySelectorAll<SVGGElement>('.flow-edge')[next]?.focus();
   };
   const onKey = (e: KeyboardEvent, i: number) => {
-    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: links.length - 1 }[e.key];
+    const to = {
+      ArrowRight: i + 1,
+      ArrowDown: i + 1,
+      ArrowLeft: i - 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: links.length - 1,
+    }[e.key];
     if (to === undefined) return;
     e.preventDefault();
     move(to);
@@ -96,8 +107,14 @@ export function FlowChart({ layout, picked, onPick, name }: Props) {
                 onKeyDown={(e) => onKey(e, i)}
               >
                 <path class="flow-halo" d={l.d} stroke-width={l.width + 6} />
-                <path class={`flow-link ${l.t.handoff == null ? 'flow-none' : 'tone-stroke'}`} d={l.d} stroke-width={l.width} />
-                {l.kind !== 'forward' && <path class={`flow-arrow ${l.t.handoff == null ? 'flow-none' : 'tone-fill'}`} d={arrow(l)} />}
+                <path
+                  class={`flow-link ${l.t.handoff == null ? 'flow-none' : 'tone-stroke'}`}
+                  d={l.d}
+                  stroke-width={l.width}
+                />
+                {l.kind !== 'forward' && (
+                  <path class={`flow-arrow ${l.t.handoff == null ? 'flow-none' : 'tone-fill'}`} d={arrow(l)} />
+                )}
               </g>
             ))}
           </g>
@@ -149,7 +166,9 @@ function FlowLegend() {
       <span class="legend-item">
         <span class="legend-none" aria-hidden="true" /> not enough handoff answers.
       </span>
-      <span>Brackets beside a column: moves within a stage. Arcs under the columns: moves back to an earlier stage.</span>
+      <span>
+        Brackets beside a column: moves within a stage. Arcs under the columns: moves back to an earlier stage.
+      </span>
     </p>
   );
 }

@@ -12,7 +12,15 @@ const TPS = [
   { key: 'size', name: 'Size guide', stage: 'Consideration' },
   { key: 'home', name: 'Home page', stage: 'Awareness' },
 ];
-const move = (from: string, to: string, count: number, handoff: number | null = 70): Transition => ({ from, to, count, handoff, handoffN: 10, delta: null, deltaN: 0 });
+const move = (from: string, to: string, count: number, handoff: number | null = 70): Transition => ({
+  from,
+  to,
+  count,
+  handoff,
+  handoffN: 10,
+  delta: null,
+  deltaN: 0,
+});
 const MOVES = [
   move('home', 'product', 300),
   move('product', 'checkout', 120),

@@ -80,11 +80,19 @@ export function wrapName(name: string, max = CHARS_PER_LINE): string[] {
   return [first, rest.length <= max ? rest : `${rest.slice(0, max - 1)}…`];
 }
 
-export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], transitions: Transition[], size: FlowSize = REGULAR): FlowLayout {
+export function layoutFlow(
+  stages: string[],
+  touchpoints: FlowTouchpoint[],
+  transitions: Transition[],
+  size: FlowSize = REGULAR,
+): FlowLayout {
   const { nodeW: NODE_W, minGap: MIN_GAP, maxCol: MAX_COL, maxLink: MAX_LINK } = size;
   // Columns: the site's stage order, then stages it no longer lists, then touchpoints only transitions name.
-  const tps = new Map<string, FlowTouchpoint>(touchpoints.map((t) => [t.key, { key: t.key, name: t.name, stage: t.stage }]));
-  for (const t of transitions) for (const k of [t.from, t.to]) if (!tps.has(k)) tps.set(k, { key: k, name: k, stage: UNKNOWN_STAGE });
+  const tps = new Map<string, FlowTouchpoint>(
+    touchpoints.map((t) => [t.key, { key: t.key, name: t.name, stage: t.stage }]),
+  );
+  for (const t of transitions)
+    for (const k of [t.from, t.to]) if (!tps.has(k)) tps.set(k, { key: k, name: k, stage: UNKNOWN_STAGE });
   const order = [...stages];
   for (const t of tps.values()) if (!order.includes(t.stage)) order.push(t.stage);
   const used = order.filter((s) => [...tps.values()].some((t) => t.stage === s));
@@ -92,7 +100,17 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
   const moves = (k: string, side: 'from' | 'to') => transitions.reduce((a, t) => a + (t[side] === k ? t.count : 0), 0);
   const nodes: FlowNode[] = [...tps.values()].map((t) => {
     const lines = wrapName(t.name, size.chars);
-    return { ...t, col: used.indexOf(t.stage), x: 0, y: 0, w: NODE_W, h: lines.length * LINE_H + 10, lines, movesIn: moves(t.key, 'to'), movesOut: moves(t.key, 'from') };
+    return {
+      ...t,
+      col: used.indexOf(t.stage),
+      x: 0,
+      y: 0,
+      w: NODE_W,
+      h: lines.length * LINE_H + 10,
+      lines,
+      movesIn: moves(t.key, 'to'),
+      movesOut: moves(t.key, 'from'),
+    };
   });
   // Within a stage, the busiest touchpoint on top.
   const busy = (n: FlowNode) => Math.max(n.movesIn, n.movesOut);
@@ -111,9 +129,17 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     return { t, kind, width: Math.max(MIN_LINK, t.count * scale), d: '', end: { x: 0, y: 0, dir: 1 } };
   });
   const route = (l: FlowLink): Route =>
-    l.kind === 'forward' ? 'forward' : l.kind === 'within' ? (index.get(l.t.to)! > index.get(l.t.from)! ? 'right' : 'left') : 'lane';
-  const rightOf = (n: FlowNode) => links.filter((l) => (l.t.from === n.key && route(l) !== 'left') || (l.t.to === n.key && route(l) === 'right'));
-  const leftOf = (n: FlowNode) => links.filter((l) => (l.t.to === n.key && route(l) !== 'right') || (l.t.from === n.key && route(l) === 'left'));
+    l.kind === 'forward'
+      ? 'forward'
+      : l.kind === 'within'
+        ? index.get(l.t.to)! > index.get(l.t.from)!
+          ? 'right'
+          : 'left'
+        : 'lane';
+  const rightOf = (n: FlowNode) =>
+    links.filter((l) => (l.t.from === n.key && route(l) !== 'left') || (l.t.to === n.key && route(l) === 'right'));
+  const leftOf = (n: FlowNode) =>
+    links.filter((l) => (l.t.to === n.key && route(l) !== 'right') || (l.t.from === n.key && route(l) === 'left'));
   const sum = (ls: FlowLink[]) => ls.reduce((a, l) => a + l.width, 0);
 
   // Heights hold every link on each side; each column is centred on the tallest.
@@ -128,7 +154,8 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     }
   });
   const mid = (k: string) => node.get(k)!.y + node.get(k)!.h / 2;
-  const span = (l: FlowLink) => (route(l) === 'lane' ? node.get(l.t.from)!.col - node.get(l.t.to)!.col : Math.abs(mid(l.t.to) - mid(l.t.from)));
+  const span = (l: FlowLink) =>
+    route(l) === 'lane' ? node.get(l.t.from)!.col - node.get(l.t.to)!.col : Math.abs(mid(l.t.to) - mid(l.t.from));
 
   // Offsets from the column edge, inner first: brackets by span, then the lanes' verticals outside them.
   // Lanes under the columns: shorter spans on inner lanes, so arcs nest instead of crossing.
@@ -141,7 +168,8 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     ext[c]! += w + ARC_GAP;
     return k;
   };
-  const byRoute = (r: Route) => links.filter((l) => route(l) === r).sort((p, q) => span(p) - span(q) || q.t.count - p.t.count);
+  const byRoute = (r: Route) =>
+    links.filter((l) => route(l) === r).sort((p, q) => span(p) - span(q) || q.t.count - p.t.count);
   for (const l of byRoute('right')) off.set(l, { out: place(rightExt, node.get(l.t.from)!.col, l.width), in: 0 });
   for (const l of byRoute('left')) off.set(l, { out: place(leftExt, node.get(l.t.from)!.col, l.width), in: 0 });
   // Forward moves that skip stages pass the skipped columns between their touchpoints where there is room, else
@@ -158,7 +186,10 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     via.set(l, y);
   }
   for (const l of byRoute('lane')) {
-    off.set(l, { out: place(rightExt, node.get(l.t.from)!.col, l.width), in: place(leftExt, node.get(l.t.to)!.col, l.width) });
+    off.set(l, {
+      out: place(rightExt, node.get(l.t.from)!.col, l.width),
+      in: place(leftExt, node.get(l.t.to)!.col, l.width),
+    });
     lane.set(l, laneY + l.width / 2);
     laneY += l.width + LANE_GAP;
   }
@@ -178,7 +209,12 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
   // brackets arriving from above, forward moves (by target), lanes (outer first), brackets leaving downwards;
   // on the left, brackets leaving upwards, forward moves (by source), lanes, brackets arriving from below.
   const at = new Map<FlowLink, { s: number; t: number }>();
-  const stack = (n: FlowNode, ls: FlowLink[], rank: (l: FlowLink) => [number, number], end: (l: FlowLink) => 's' | 't') => {
+  const stack = (
+    n: FlowNode,
+    ls: FlowLink[],
+    rank: (l: FlowLink) => [number, number],
+    end: (l: FlowLink) => 's' | 't',
+  ) => {
     let y = n.y + (n.h - sum(ls)) / 2;
     for (const l of [...ls].sort((p, q) => rank(p)[0] - rank(q)[0] || rank(p)[1] - rank(q)[1])) {
       at.set(l, { s: 0, t: 0, ...at.get(l), [end(l)]: y + l.width / 2 });
@@ -186,16 +222,26 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     }
   };
   for (const n of nodes) {
-    stack(n, rightOf(n), (l) => {
-      const r = route(l);
-      if (r === 'right') return l.t.to === n.key ? [0, span(l)] : [3, -span(l)];
-      return r === 'forward' ? [1, via.get(l) ?? mid(l.t.to)] : [2, -lane.get(l)!];
-    }, (l) => (route(l) === 'right' && l.t.to === n.key ? 't' : 's'));
-    stack(n, leftOf(n), (l) => {
-      const r = route(l);
-      if (r === 'left') return l.t.from === n.key ? [0, span(l)] : [3, -span(l)];
-      return r === 'forward' ? [1, via.get(l) ?? mid(l.t.from)] : [2, -lane.get(l)!];
-    }, (l) => (route(l) === 'left' && l.t.from === n.key ? 's' : 't'));
+    stack(
+      n,
+      rightOf(n),
+      (l) => {
+        const r = route(l);
+        if (r === 'right') return l.t.to === n.key ? [0, span(l)] : [3, -span(l)];
+        return r === 'forward' ? [1, via.get(l) ?? mid(l.t.to)] : [2, -lane.get(l)!];
+      },
+      (l) => (route(l) === 'right' && l.t.to === n.key ? 't' : 's'),
+    );
+    stack(
+      n,
+      leftOf(n),
+      (l) => {
+        const r = route(l);
+        if (r === 'left') return l.t.from === n.key ? [0, span(l)] : [3, -span(l)];
+        return r === 'forward' ? [1, via.get(l) ?? mid(l.t.from)] : [2, -lane.get(l)!];
+      },
+      (l) => (route(l) === 'left' && l.t.from === n.key ? 's' : 't'),
+    );
   }
 
   for (const l of links) {
@@ -206,7 +252,10 @@ export function layoutFlow(stages: string[], touchpoints: FlowTouchpoint[], tran
     if (r === 'forward') {
       const y = via.get(l);
       const [xa, xb] = [columns[s.col + 1]!.x, columns[t.col - 1]!.x + NODE_W];
-      l.d = y === undefined ? curve(s.x + s.w, sy, t.x, ty) : `${curve(s.x + s.w, sy, xa, y)}H${xb}${curve(xb, y, t.x, ty).slice(`M${xb},${y}`.length)}`;
+      l.d =
+        y === undefined
+          ? curve(s.x + s.w, sy, t.x, ty)
+          : `${curve(s.x + s.w, sy, xa, y)}H${xb}${curve(xb, y, t.x, ty).slice(`M${xb},${y}`.length)}`;
       l.end = { x: t.x, y: ty, dir: 1 };
     } else if (r === 'lane') {
       l.d = lanePath(s.x + s.w, sy, t.x, ty, lane.get(l)!, off.get(l)!);
@@ -239,7 +288,9 @@ function freeLane(skipped: FlowNode[][], w: number, ideal: number, top: number, 
       y = n.y + n.h + 4;
     }
     gaps.push([y, bottom]);
-    free = free.flatMap(([a, b]) => gaps.map(([c, d]): [number, number] => [Math.max(a, c), Math.min(b, d)])).filter(([a, b]) => b - a >= w);
+    free = free
+      .flatMap(([a, b]) => gaps.map(([c, d]): [number, number] => [Math.max(a, c), Math.min(b, d)]))
+      .filter(([a, b]) => b - a >= w);
   }
   const centres = free.map(([a, b]) => Math.min(Math.max(ideal, a + w / 2), b - w / 2));
   return centres.sort((p, q) => Math.abs(p - ideal) - Math.abs(q - ideal))[0];

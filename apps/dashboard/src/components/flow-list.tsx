@@ -45,7 +45,13 @@ export function FlowList({ layout, picked, name }: Props) {
             <h3 id={`flow-from-${n.key}`}>
               From <TouchpointLink tpKey={n.key}>{n.name}</TouchpointLink> <span class="muted">· {n.stage}</span>
             </h3>
-            <Rows links={layout.links.filter((l) => l.t.from === n.key).sort(byCount)} end="to" max={max} name={name} empty="" />
+            <Rows
+              links={layout.links.filter((l) => l.t.from === n.key).sort(byCount)}
+              end="to"
+              max={max}
+              name={name}
+              empty=""
+            />
           </section>
         ))}
     </div>
@@ -53,19 +59,41 @@ export function FlowList({ layout, picked, name }: Props) {
 }
 
 /** One row per move: the touchpoint at its other end, a bar of its moves, its handoff score and quality change. */
-function Rows({ links, end, max, name, empty }: { links: FlowLink[]; end: 'from' | 'to'; max: number; name: (k: string) => string; empty: string }) {
+function Rows({
+  links,
+  end,
+  max,
+  name,
+  empty,
+}: {
+  links: FlowLink[];
+  end: 'from' | 'to';
+  max: number;
+  name: (k: string) => string;
+  empty: string;
+}) {
   if (links.length === 0) return <p class="muted">{empty}</p>;
   return (
     <ul class="flow-rows">
       {links.map((l) => (
-        <li key={`${l.t.from}>${l.t.to}`} class="flow-row" data-from={l.t.from} data-to={l.t.to} data-count={l.t.count} data-kind={l.kind}>
+        <li
+          key={`${l.t.from}>${l.t.to}`}
+          class="flow-row"
+          data-from={l.t.from}
+          data-to={l.t.to}
+          data-count={l.t.count}
+          data-kind={l.kind}
+        >
           <span class="flow-row-name">
             {end === 'to' ? '→ ' : '← '}
             <TouchpointLink tpKey={l.t[end]}>{name(l.t[end])}</TouchpointLink>
             {l.kind !== 'forward' && <span class="flow-row-kind"> ({KIND_LABELS[l.kind]})</span>}
           </span>
           <span class="flow-row-bar" aria-hidden="true">
-            <span class={l.t.handoff == null ? 'flow-none-bg' : 'tone'} style={{ ...hueStyle(l.t.handoff), width: `${Math.max(2, (l.t.count / max) * 100)}%` }} />
+            <span
+              class={l.t.handoff == null ? 'flow-none-bg' : 'tone'}
+              style={{ ...hueStyle(l.t.handoff), width: `${Math.max(2, (l.t.count / max) * 100)}%` }}
+            />
           </span>
           <span class="flow-row-num">{count(l.t.count)} moves</span>
           <span class="flow-row-num">

@@ -13,11 +13,15 @@ export const KIND_LABELS: Record<LinkKind, string> = {
 export const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${fmt(Math.abs(v))}`;
 
 function handoffText(t: Transition): string {
-  return t.handoff == null ? `handoff: not enough answers (${t.handoffN})` : `handoff ${fmt(t.handoff)} (${countOf(t.handoffN, 'answer')})`;
+  return t.handoff == null
+    ? `handoff: not enough answers (${t.handoffN})`
+    : `handoff ${fmt(t.handoff)} (${countOf(t.handoffN, 'answer')})`;
 }
 
 function deltaText(t: Transition): string {
-  return t.delta == null ? 'quality change: too few rated both' : `quality change ${signed(t.delta)} (${count(t.deltaN)} rated both)`;
+  return t.delta == null
+    ? 'quality change: too few rated both'
+    : `quality change ${signed(t.delta)} (${count(t.deltaN)} rated both)`;
 }
 
 /** `Cart → Checkout: 165 moves, handoff 65 (60 answers), quality change −31 (23 rated both), next stage`. */

@@ -13,7 +13,8 @@ export function Header({ siteId }: { siteId?: string }) {
   const { sites } = useSites();
   const loc = useLocation();
   // Off a site's pages (Sites, Team) the picker still names the site in hand: the last one opened or created, or the only one.
-  const current = siteId ?? sites?.find((s) => s.id === lastSite())?.id ?? (sites?.length === 1 ? sites[0]!.id : undefined);
+  const current =
+    siteId ?? sites?.find((s) => s.id === lastSite())?.id ?? (sites?.length === 1 ? sites[0]!.id : undefined);
   const [busy, setBusy] = useState(false);
 
   function switchSite(e: Event) {

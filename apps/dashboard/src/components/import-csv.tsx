@@ -40,7 +40,13 @@ export function ImportCsvButton({ siteId, onOutcome }: { siteId: string; onOutco
           if (file) void upload(file);
         }}
       />
-      <button type="button" class="btn btn-ghost btn-sm" disabled={busy} onClick={() => input.current?.click()} title="Columns as in the CSV export; at and touchpoint are required">
+      <button
+        type="button"
+        class="btn btn-ghost btn-sm"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+        title="Columns as in the CSV export; at and touchpoint are required"
+      >
         {busy ? 'Importing…' : 'Import CSV'}
       </button>
     </>
@@ -51,10 +57,12 @@ export function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (!('error' in outcome))
     return (
       <p class="callout callout-ok" role="status">
-        {outcome.file}: {countOf(outcome.accepted, 'row')} imported{outcome.duplicates ? `, ${countOf(outcome.duplicates, 'row')} already there` : ''}.
+        {outcome.file}: {countOf(outcome.accepted, 'row')} imported
+        {outcome.duplicates ? `, ${countOf(outcome.duplicates, 'row')} already there` : ''}.
       </p>
     );
-  const rejected = (outcome.error.details as { rejected?: { line?: number; reason: string }[] } | undefined)?.rejected ?? [];
+  const rejected =
+    (outcome.error.details as { rejected?: { line?: number; reason: string }[] } | undefined)?.rejected ?? [];
   return (
     <ErrorMessage error={outcome.error} title={`Nothing was imported from ${outcome.file}`}>
       {rejected.length > 0 && (

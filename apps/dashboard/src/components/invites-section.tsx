@@ -54,7 +54,12 @@ export function InvitesSection() {
           </div>
           <div class="field">
             <label for="inv-email">Only for this email (optional)</label>
-            <input id="inv-email" type="email" value={email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id="inv-email"
+              type="email"
+              value={email}
+              onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
         </div>
         <div class="form-actions">
@@ -64,7 +69,11 @@ export function InvitesSection() {
           <span class="hint">Single use, valid for 7 days.</span>
         </div>
         {created && (
-          <ShownOnce message={`Send this link to the person you invite (${created.role}). It is shown only now.`} text={created.url} label="Invite link" />
+          <ShownOnce
+            message={`Send this link to the person you invite (${created.role}). It is shown only now.`}
+            text={created.url}
+            label="Invite link"
+          />
         )}
       </form>
       {invites.error ? (
@@ -80,7 +89,8 @@ export function InvitesSection() {
           {open.map((i) => (
             <li key={i.id} class="card plain-item" data-testid="invite">
               <span>
-                <strong>{i.role}</strong> {i.email ? `for ${i.email}` : 'for anyone with the link'} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                <strong>{i.role}</strong> {i.email ? `for ${i.email}` : 'for anyone with the link'} · expires{' '}
+                {new Date(i.expiresAt).toLocaleDateString()}
               </span>
               <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={() => revoke(i.id)}>
                 Revoke

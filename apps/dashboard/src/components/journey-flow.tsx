@@ -25,9 +25,15 @@ export function JourneyFlow({ stages, touchpoints, transitions }: Props) {
     setWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
-  const regular = useMemo(() => layoutFlow(stages, touchpoints, transitions, REGULAR), [stages, touchpoints, transitions]);
+  const regular = useMemo(
+    () => layoutFlow(stages, touchpoints, transitions, REGULAR),
+    [stages, touchpoints, transitions],
+  );
   const compact = width > 0 && regular.width * 0.9 > width;
-  const layout = useMemo(() => (compact ? layoutFlow(stages, touchpoints, transitions, COMPACT) : regular), [regular, compact, stages, touchpoints, transitions]);
+  const layout = useMemo(
+    () => (compact ? layoutFlow(stages, touchpoints, transitions, COMPACT) : regular),
+    [regular, compact, stages, touchpoints, transitions],
+  );
   const names = useMemo(() => new Map(layout.nodes.map((n) => [n.key, n.name])), [layout]);
   const name = (k: string) => names.get(k) ?? k;
   const follow = names.has(picked) ? picked : '';

@@ -9,8 +9,15 @@ import type { Resource } from '../api/use-resource';
 import { StagesEditor } from './stages-editor';
 import { ErrorMessage } from './states';
 
-export function JourneyTypesEditor({ siteId, types, touchpoints, onChanged }: {
-  siteId: string; types: Resource<{ journeyTypes: JourneyType[] }>; touchpoints: TouchpointWithPrompt[];
+export function JourneyTypesEditor({
+  siteId,
+  types,
+  touchpoints,
+  onChanged,
+}: {
+  siteId: string;
+  types: Resource<{ journeyTypes: JourneyType[] }>;
+  touchpoints: TouchpointWithPrompt[];
   /** After a change that the rest of the setup shows (the default type's stages and touchpoints). */
   onChanged: () => void;
 }) {
@@ -30,26 +37,46 @@ export function JourneyTypesEditor({ siteId, types, touchpoints, onChanged }: {
         <div>
           <h2 id="jt-h">Journey types</h2>
           <p class="hint">
-            A customer may have several journeys with you: buying, returning an item, getting support. Each has its own stages and touchpoints, and a
-            touchpoint may serve more than one. The views filter by journey type; the journey map shows one at a time.
+            A customer may have several journeys with you: buying, returning an item, getting support. Each has its own
+            stages and touchpoints, and a touchpoint may serve more than one. The views filter by journey type; the
+            journey map shows one at a time.
           </p>
         </div>
       </div>
       <div class="jt-pick">
         <div class="field">
           <label for="jt-select">Journey type to edit</label>
-          <select id="jt-select" value={type.id} onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="jt-select"
+            value={type.id}
+            onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)}
+          >
             {list.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.name}{t.isDefault ? ' (default)' : ''}
+                {t.name}
+                {t.isDefault ? ' (default)' : ''}
               </option>
             ))}
           </select>
         </div>
-        <NewType siteId={siteId} onCreated={(t) => { types.set({ journeyTypes: [...list, t] }); setSelected(t.id); }} />
+        <NewType
+          siteId={siteId}
+          onCreated={(t) => {
+            types.set({ journeyTypes: [...list, t] });
+            setSelected(t.id);
+          }}
+        />
       </div>
-      <TypeName key={`name-${type.id}`} siteId={siteId} type={type} onSaved={saved}
-        onDeleted={() => { types.set({ journeyTypes: list.filter((t) => t.id !== type.id) }); setSelected(''); }} />
+      <TypeName
+        key={`name-${type.id}`}
+        siteId={siteId}
+        type={type}
+        onSaved={saved}
+        onDeleted={() => {
+          types.set({ journeyTypes: list.filter((t) => t.id !== type.id) });
+          setSelected('');
+        }}
+      />
       <StagesEditor
         key={`stages-${type.id}`}
         siteId={siteId}
@@ -82,7 +109,15 @@ function NewType({ siteId, onCreated }: { siteId: string; onCreated: (t: Journey
   }
   async function create(e: Event) {
     e.preventDefault();
-    const t = await run(() => api.createJourneyType(siteId, { name: name.trim(), stages: stages.split(',').map((s) => s.trim()).filter(Boolean) }));
+    const t = await run(() =>
+      api.createJourneyType(siteId, {
+        name: name.trim(),
+        stages: stages
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }),
+    );
     if (t) {
       onCreated(t);
       setOpen(false);
@@ -94,21 +129,47 @@ function NewType({ siteId, onCreated }: { siteId: string; onCreated: (t: Journey
       {error && <ErrorMessage error={error} title="The journey type was not made" />}
       <div class="field">
         <label for="jt-new-name">Name</label>
-        <input id="jt-new-name" value={name} required maxLength={60} placeholder="Returns" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="jt-new-name"
+          value={name}
+          required
+          maxLength={60}
+          placeholder="Returns"
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <div class="field">
         <label for="jt-new-stages">Stages, in order, separated by commas</label>
-        <input id="jt-new-stages" value={stages} required onInput={(e) => setStages((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="jt-new-stages"
+          value={stages}
+          required
+          onInput={(e) => setStages((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <div class="form-actions">
-        <button type="button" class="btn btn-ghost btn-sm" onClick={() => setOpen(false)}>Cancel</button>
-        <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>{busy ? 'Creating…' : 'Create journey type'}</button>
+        <button type="button" class="btn btn-ghost btn-sm" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+        <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>
+          {busy ? 'Creating…' : 'Create journey type'}
+        </button>
       </div>
     </form>
   );
 }
 
-function TypeName({ siteId, type, onSaved, onDeleted }: { siteId: string; type: JourneyType; onSaved: (t: JourneyType) => void; onDeleted: () => void }) {
+function TypeName({
+  siteId,
+  type,
+  onSaved,
+  onDeleted,
+}: {
+  siteId: string;
+  type: JourneyType;
+  onSaved: (t: JourneyType) => void;
+  onDeleted: () => void;
+}) {
   const [name, setName] = useState(type.name);
   const { busy, error, run } = useAction();
   async function save(e: Event) {
@@ -117,7 +178,12 @@ function TypeName({ siteId, type, onSaved, onDeleted }: { siteId: string; type: 
     if (t) onSaved(t);
   }
   async function remove() {
-    if (!confirm(`Delete the journey type "${type.name}"? Its visits then count in the other types their touchpoints serve.`)) return;
+    if (
+      !confirm(
+        `Delete the journey type "${type.name}"? Its visits then count in the other types their touchpoints serve.`,
+      )
+    )
+      return;
     if ((await run(() => api.deleteJourneyType(siteId, type.id))) !== undefined) onDeleted();
   }
   return (
@@ -125,24 +191,44 @@ function TypeName({ siteId, type, onSaved, onDeleted }: { siteId: string; type: 
       {error && <ErrorMessage error={error} title="The journey type was not changed" />}
       <div class="field">
         <label for="jt-name">Name</label>
-        <input id="jt-name" value={name} required maxLength={60} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="jt-name"
+          value={name}
+          required
+          maxLength={60}
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <div class="form-actions">
-        <span class="hint">In links and the API: <code>journey={type.slug}</code></span>
+        <span class="hint">
+          In links and the API: <code>journey={type.slug}</code>
+        </span>
         <span class="header-spacer" />
         {!type.isDefault && (
           <button type="button" class="btn btn-ghost btn-sm btn-danger-text" disabled={busy} onClick={remove}>
             Delete journey type
           </button>
         )}
-        <button type="submit" class="btn btn-primary btn-sm" disabled={busy || name.trim() === type.name}>Rename</button>
+        <button type="submit" class="btn btn-primary btn-sm" disabled={busy || name.trim() === type.name}>
+          Rename
+        </button>
       </div>
     </form>
   );
 }
 
 /** Which touchpoints serve the type, each in one of its stages. */
-function TypeTouchpoints({ siteId, type, touchpoints, onSaved }: { siteId: string; type: JourneyType; touchpoints: TouchpointWithPrompt[]; onSaved: (t: JourneyType) => void }) {
+function TypeTouchpoints({
+  siteId,
+  type,
+  touchpoints,
+  onSaved,
+}: {
+  siteId: string;
+  type: JourneyType;
+  touchpoints: TouchpointWithPrompt[];
+  onSaved: (t: JourneyType) => void;
+}) {
   const initial = () => new Map(type.touchpoints.map((t) => [t.key, t.stage]));
   const [draft, setDraft] = useState(initial);
   useEffect(() => setDraft(initial()), [type]);
@@ -174,14 +260,37 @@ function TypeTouchpoints({ siteId, type, touchpoints, onSaved }: { siteId: strin
             return (
               <li key={t.key} class="jt-tp">
                 <label class="check">
-                  <input type="checkbox" checked={stage !== undefined} onChange={(e) => set(t.key, (e.currentTarget as HTMLInputElement).checked ? (type.stages.includes(t.stage) ? t.stage : type.stages[0]!) : null)} />
+                  <input
+                    type="checkbox"
+                    checked={stage !== undefined}
+                    onChange={(e) =>
+                      set(
+                        t.key,
+                        (e.currentTarget as HTMLInputElement).checked
+                          ? type.stages.includes(t.stage)
+                            ? t.stage
+                            : type.stages[0]!
+                          : null,
+                      )
+                    }
+                  />
                   {t.name}
                 </label>
                 {stage !== undefined && (
                   <>
-                    <label class="visually-hidden" for={`jt-stage-${t.key}`}>Stage of {t.name} in {type.name}</label>
-                    <select id={`jt-stage-${t.key}`} value={stage} onChange={(e) => set(t.key, (e.currentTarget as HTMLSelectElement).value)}>
-                      {type.stages.map((s) => <option key={s} value={s}>{s}</option>)}
+                    <label class="visually-hidden" for={`jt-stage-${t.key}`}>
+                      Stage of {t.name} in {type.name}
+                    </label>
+                    <select
+                      id={`jt-stage-${t.key}`}
+                      value={stage}
+                      onChange={(e) => set(t.key, (e.currentTarget as HTMLSelectElement).value)}
+                    >
+                      {type.stages.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
                     </select>
                   </>
                 )}
@@ -192,7 +301,9 @@ function TypeTouchpoints({ siteId, type, touchpoints, onSaved }: { siteId: strin
       )}
       <div class="form-actions">
         <span class="header-spacer" />
-        <button type="submit" class="btn btn-primary btn-sm" disabled={!dirty || busy}>{busy ? 'Saving…' : 'Save touchpoints'}</button>
+        <button type="submit" class="btn btn-primary btn-sm" disabled={!dirty || busy}>
+          {busy ? 'Saving…' : 'Save touchpoints'}
+        </button>
       </div>
     </form>
   );

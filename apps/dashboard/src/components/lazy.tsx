@@ -21,7 +21,13 @@ export function lazyView<P>(load: () => Promise<ComponentType<P>>): ComponentTyp
         (e: Error) => setError(e),
       );
     }, []);
-    if (error) return <ErrorMessage error="This screen could not be loaded. Reload the page to get the latest version." retry={() => location.reload()} />;
+    if (error)
+      return (
+        <ErrorMessage
+          error="This screen could not be loaded. Reload the page to get the latest version."
+          retry={() => location.reload()}
+        />
+      );
     if (!Comp) return <Loading />;
     return <Comp {...(props as object)} />;
   };

@@ -14,7 +14,12 @@ export function ImportanceValue({ t }: { t: TouchpointScores }) {
     <>
       {fmt(t.importance)}
       {t.importanceSource === 'derived' && (
-        <span class="badge badge-neutral derived-badge" title="Derived from loyalty: the prompt does not ask importance">derived</span>
+        <span
+          class="badge badge-neutral derived-badge"
+          title="Derived from loyalty: the prompt does not ask importance"
+        >
+          derived
+        </span>
       )}
     </>
   );
@@ -28,8 +33,8 @@ export function LoyaltyDrivers({ touchpoints, minN }: { touchpoints: TouchpointS
       <section class="section" aria-labelledby="drivers-h">
         <h2 id="drivers-h">Loyalty drivers</h2>
         <p class="muted">
-          Not yet: derived importance needs {minN} rated journeys per touchpoint whose loyalty differs (some visitors give a higher intent answer,
-          or come back, than others).
+          Not yet: derived importance needs {minN} rated journeys per touchpoint whose loyalty differs (some visitors
+          give a higher intent answer, or come back, than others).
         </p>
       </section>
     );
@@ -37,8 +42,9 @@ export function LoyaltyDrivers({ touchpoints, minN }: { touchpoints: TouchpointS
     <section class="section" aria-labelledby="drivers-h">
       <h2 id="drivers-h">Loyalty drivers</h2>
       <p class="muted">
-        How strongly each touchpoint's quality goes with loyalty: the intent answer where it is asked, else whether the visitor came back a day
-        or more later in the same journey. 100 × the correlation (0 when negative); shown once {minN} rated journeys have an outcome that varies.
+        How strongly each touchpoint's quality goes with loyalty: the intent answer where it is asked, else whether the
+        visitor came back a day or more later in the same journey. 100 × the correlation (0 when negative); shown once{' '}
+        {minN} rated journeys have an outcome that varies.
       </p>
       <ScrollBox label="Loyalty drivers table">
         <table class="data stack" data-testid="loyalty-drivers">
@@ -57,12 +63,24 @@ export function LoyaltyDrivers({ touchpoints, minN }: { touchpoints: TouchpointS
               const d = t.derivedImportance;
               return (
                 <tr key={t.key}>
-                  <td class="stack-title"><strong><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></strong></td>
-                  <td class="num" data-label="Derived">{d.value == null ? 'not enough' : fmt(d.value)}</td>
-                  <td class="num" data-label="95% interval">{d.ci ? `${fmt(d.ci[0])}–${fmt(d.ci[1])}` : '—'}</td>
-                  <td class="num" data-label="Stated">{t.scores.importance?.value != null ? fmt(t.scores.importance.value) : '—'}</td>
+                  <td class="stack-title">
+                    <strong>
+                      <TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink>
+                    </strong>
+                  </td>
+                  <td class="num" data-label="Derived">
+                    {d.value == null ? 'not enough' : fmt(d.value)}
+                  </td>
+                  <td class="num" data-label="95% interval">
+                    {d.ci ? `${fmt(d.ci[0])}–${fmt(d.ci[1])}` : '—'}
+                  </td>
+                  <td class="num" data-label="Stated">
+                    {t.scores.importance?.value != null ? fmt(t.scores.importance.value) : '—'}
+                  </td>
                   <td data-label="Outcome">{OUTCOME[d.outcome]}</td>
-                  <td class="num" data-label="Journeys">{count(d.n)}</td>
+                  <td class="num" data-label="Journeys">
+                    {count(d.n)}
+                  </td>
                 </tr>
               );
             })}
@@ -81,12 +99,20 @@ export function FarBelow({ touchpoints }: { touchpoints: TouchpointScores[] }) {
   return (
     <section class="section" aria-labelledby="far-below-h" data-testid="far-below">
       <h2 id="far-below-h">Far below the site</h2>
-      <p class="muted">Quality more than one standard deviation and 10 points under the mean of all touchpoints ({fmt(mean)}), whatever their importance.</p>
+      <p class="muted">
+        Quality more than one standard deviation and 10 points under the mean of all touchpoints ({fmt(mean)}), whatever
+        their importance.
+      </p>
       <ul class="far-below">
         {far.map((t) => (
           <li key={t.key}>
-            <strong><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></strong>: quality{' '}
-            <span class="score-chip tone" style={hueStyle(t.quality)}>{fmt(t.quality!)}</span>
+            <strong>
+              <TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink>
+            </strong>
+            : quality{' '}
+            <span class="score-chip tone" style={hueStyle(t.quality)}>
+              {fmt(t.quality!)}
+            </span>
           </li>
         ))}
       </ul>

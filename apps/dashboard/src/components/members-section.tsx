@@ -52,7 +52,11 @@ export function MembersSection() {
                 <th>Email</th>
                 <th>Role</th>
                 <th>Joined</th>
-                {owner && <th><span class="visually-hidden">Actions</span></th>}
+                {owner && (
+                  <th>
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -63,7 +67,19 @@ export function MembersSection() {
                   </td>
                   <td>
                     {owner ? (
-                      <RoleSelect label={`Role of ${m.email}`} value={m.role} onChange={(role) => change(() => api.setRole(m.userId, role, role !== 'owner' && confirm(`Also revoke the API tokens ${m.email} made?`)))} />
+                      <RoleSelect
+                        label={`Role of ${m.email}`}
+                        value={m.role}
+                        onChange={(role) =>
+                          change(() =>
+                            api.setRole(
+                              m.userId,
+                              role,
+                              role !== 'owner' && confirm(`Also revoke the API tokens ${m.email} made?`),
+                            ),
+                          )
+                        }
+                      />
                     ) : (
                       m.role
                     )}
@@ -76,7 +92,9 @@ export function MembersSection() {
                           type="button"
                           class="btn btn-ghost btn-sm"
                           aria-label={`Reset link for ${m.email}`}
-                          onClick={() => change(async () => setReset({ email: m.email, ...(await api.resetLink(m.userId)) }))}
+                          onClick={() =>
+                            change(async () => setReset({ email: m.email, ...(await api.resetLink(m.userId)) }))
+                          }
                         >
                           Reset link
                         </button>
@@ -88,7 +106,14 @@ export function MembersSection() {
                           aria-label={`Remove ${m.email}`}
                           onClick={() =>
                             confirm(`Remove ${m.email} from ${me.organization.name}?`) &&
-                            change(() => api.removeMember(m.userId, confirm(`Also revoke the API tokens ${m.email} made? (Their tokens stop acting either way.)`)))
+                            change(() =>
+                              api.removeMember(
+                                m.userId,
+                                confirm(
+                                  `Also revoke the API tokens ${m.email} made? (Their tokens stop acting either way.)`,
+                                ),
+                              ),
+                            )
                           }
                         >
                           Remove

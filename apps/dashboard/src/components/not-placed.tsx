@@ -6,13 +6,18 @@ import { Link } from './link';
 import { countOf } from './score';
 
 /** Why a touchpoint has no place on the chart, in a few words; `ask` when the fix is to ask importance. */
-function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPrompt['prompt'] | undefined, minN: number): { text: string; ask: boolean } {
+function reasonNotPlaced(
+  t: TouchpointScores,
+  prompt: TouchpointWithPrompt['prompt'] | undefined,
+  minN: number,
+): { text: string; ask: boolean } {
   const imp = t.scores.importance?.n ?? 0;
   const asksImportance = prompt?.dimensions.includes('importance') ?? false;
   if (t.importance == null && !asksImportance && imp < minN)
     return {
-      text: `${prompt ? 'its prompt does not ask importance' : 'it has no prompt, so importance is not asked'}, and loyalty does not yet show it `
-        + `(${t.derivedImportance.n} of ${minN} rated journeys, with outcomes that differ)`,
+      text:
+        `${prompt ? 'its prompt does not ask importance' : 'it has no prompt, so importance is not asked'}, and loyalty does not yet show it ` +
+        `(${t.derivedImportance.n} of ${minN} rated journeys, with outcomes that differ)`,
       ask: true,
     };
   const missing = [
@@ -22,7 +27,17 @@ function reasonNotPlaced(t: TouchpointScores, prompt: TouchpointWithPrompt['prom
   return { text: `needs ${minN} answers ${missing.join(' and ')}`, ask: false };
 }
 
-export function NotPlaced({ thin, prompts, minN, siteId }: { thin: TouchpointScores[]; prompts?: Map<string, TouchpointWithPrompt['prompt']>; minN: number; siteId: string }) {
+export function NotPlaced({
+  thin,
+  prompts,
+  minN,
+  siteId,
+}: {
+  thin: TouchpointScores[];
+  prompts?: Map<string, TouchpointWithPrompt['prompt']>;
+  minN: number;
+  siteId: string;
+}) {
   if (thin.length === 0) return null;
   return (
     <section class="section" aria-labelledby="not-placed-h">
@@ -36,7 +51,9 @@ export function NotPlaced({ thin, prompts, minN, siteId }: { thin: TouchpointSco
               {r?.ask && (
                 <>
                   {' — '}
-                  <Link href={`/sites/${encodeURIComponent(siteId)}/journey?prompt=${encodeURIComponent(t.key)}`}>Add importance to its prompt</Link>
+                  <Link href={`/sites/${encodeURIComponent(siteId)}/journey?prompt=${encodeURIComponent(t.key)}`}>
+                    Add importance to its prompt
+                  </Link>
                 </>
               )}
             </li>

@@ -55,7 +55,9 @@ export function OrganizationsSection() {
   return (
     <section class="card section" aria-labelledby="orgs-h">
       <h2 id="orgs-h">Your organizations</h2>
-      <p class="muted">You belong to {orgs.length} organizations. Each has its own sites, team and data; open one to work in it.</p>
+      <p class="muted">
+        You belong to {orgs.length} organizations. Each has its own sites, team and data; open one to work in it.
+      </p>
       {error && <ErrorMessage error={error} title="Could not switch" />}
       <ul class="org-list">
         {orgs.map((o) => (
@@ -66,7 +68,11 @@ export function OrganizationsSection() {
             {o.current ? (
               <span class="badge badge-neutral">open now</span>
             ) : (
-              <button type="button" class="btn btn-secondary btn-sm" onClick={() => openOrganization(o.id).catch(setError)}>
+              <button
+                type="button"
+                class="btn btn-secondary btn-sm"
+                onClick={() => openOrganization(o.id).catch(setError)}
+              >
                 Open {o.name}
               </button>
             )}

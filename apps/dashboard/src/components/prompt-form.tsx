@@ -11,10 +11,30 @@ import { dimLabel } from './score';
 import { ErrorMessage } from './states';
 
 const ASKABLE = DIMENSIONS.filter((d) => d !== 'handoff');
-const LANGUAGES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', nl: 'Nederlands', ja: '日本語', ar: 'العربية' };
+const LANGUAGES: Record<string, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  nl: 'Nederlands',
+  ja: '日本語',
+  ar: 'العربية',
+};
 
 /** `brand`: the brand's name in the `theme` question (site settings' brand name, else the site's name). */
-export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { siteId: string; tpKey: string; prompt: Prompt | null; onSaved: (p: Prompt) => void; brand?: string }) {
+export function PromptForm({
+  siteId,
+  tpKey,
+  prompt,
+  onSaved,
+  brand = '',
+}: {
+  siteId: string;
+  tpKey: string;
+  prompt: Prompt | null;
+  onSaved: (p: Prompt) => void;
+  brand?: string;
+}) {
   const [dims, setDims] = useState<Dimension[]>(prompt?.dimensions ?? [...DEFAULT_PROMPT_DIMENSIONS]);
   const [trigger, setTrigger] = useState<Trigger>(prompt?.trigger ?? { type: 'immediate' });
   const [wording, setWording] = useState<Prompt['wording']>(prompt?.wording ?? {});
@@ -55,7 +75,8 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { sit
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (dims.length < 1 || dims.length > 3) return setError(new ApiError(400, 'client', 'Choose one to three questions.'));
+    if (dims.length < 1 || dims.length > 3)
+      return setError(new ApiError(400, 'client', 'Choose one to three questions.'));
     const body = current();
     setBusy(true);
     setError(undefined);
@@ -79,16 +100,27 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { sit
           <div class="dim-choices">
             {ASKABLE.map((d) => (
               <label class="check" key={d}>
-                <input type="checkbox" checked={dims.includes(d)} disabled={!dims.includes(d) && dims.length >= 3} onChange={(e) => toggle(d, (e.currentTarget as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  checked={dims.includes(d)}
+                  disabled={!dims.includes(d) && dims.length >= 3}
+                  onChange={(e) => toggle(d, (e.currentTarget as HTMLInputElement).checked)}
+                />
                 {dimLabel(d)}
               </label>
             ))}
           </div>
-          <p class="hint">A handoff question is added automatically when the visitor arrives from another touchpoint.</p>
+          <p class="hint">
+            A handoff question is added automatically when the visitor arrives from another touchpoint.
+          </p>
         </fieldset>
         <div class="field-inline">
           <label for={id('locale')}>Wording for</label>
-          <select id={id('locale')} value={locale} onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id={id('locale')}
+            value={locale}
+            onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value)}
+          >
             {locales.map((l) => (
               <option key={l} value={l}>
                 {LANGUAGES[l] ?? l}
@@ -108,16 +140,35 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { sit
               lang={locale}
               dir={builtIn.dir}
               value={wording[locale]?.[d] ?? ''}
-              placeholder={d === 'theme' ? (THEME_QUESTION[locale] ?? THEME_QUESTION.en!).replace('{brand}', brand) : builtIn.question(d)}
-              onInput={(e) => setWording({ ...wording, [locale]: { ...wording[locale], [d]: (e.currentTarget as HTMLInputElement).value } })}
+              placeholder={
+                d === 'theme'
+                  ? (THEME_QUESTION[locale] ?? THEME_QUESTION.en!).replace('{brand}', brand)
+                  : builtIn.question(d)
+              }
+              onInput={(e) =>
+                setWording({
+                  ...wording,
+                  [locale]: { ...wording[locale], [d]: (e.currentTarget as HTMLInputElement).value },
+                })
+              }
             />
           </div>
         ))}
-        <p class="hint">Leave a question empty to use the built-in text shown in grey, which visitors see in their own language.</p>
+        <p class="hint">
+          Leave a question empty to use the built-in text shown in grey, which visitors see in their own language.
+        </p>
         <div class="field-row">
           <div class="field">
             <label for={id('sampling')}>Ask % of eligible visits</label>
-            <input id={id('sampling')} type="number" min={0} max={100} step={1} value={sampling} onInput={(e) => setSampling((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id={id('sampling')}
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              value={sampling}
+              onInput={(e) => setSampling((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
           <div class="field">
             <label for={id('trigger')}>Show</label>
@@ -126,7 +177,15 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { sit
               value={trigger.type}
               onChange={(e) => {
                 const t = (e.currentTarget as HTMLSelectElement).value;
-                setTrigger(t === 'delay' ? { type: 'delay', seconds: 5 } : t === 'scroll' ? { type: 'scroll', percent: 50 } : t === 'event' ? { type: 'event', name: 'purchase' } : { type: t as 'immediate' | 'exit' });
+                setTrigger(
+                  t === 'delay'
+                    ? { type: 'delay', seconds: 5 }
+                    : t === 'scroll'
+                      ? { type: 'scroll', percent: 50 }
+                      : t === 'event'
+                        ? { type: 'event', name: 'purchase' }
+                        : { type: t as 'immediate' | 'exit' },
+                );
               }}
             >
               <option value="immediate">Right away</option>
@@ -139,32 +198,72 @@ export function PromptForm({ siteId, tpKey, prompt, onSaved, brand = '' }: { sit
           {trigger.type === 'delay' && (
             <div class="field">
               <label for={id('delay')}>Seconds</label>
-              <input id={id('delay')} type="number" min={0} max={600} value={trigger.seconds} onInput={(e) => setTrigger({ type: 'delay', seconds: num((e.currentTarget as HTMLInputElement).value) })} />
+              <input
+                id={id('delay')}
+                type="number"
+                min={0}
+                max={600}
+                value={trigger.seconds}
+                onInput={(e) =>
+                  setTrigger({ type: 'delay', seconds: num((e.currentTarget as HTMLInputElement).value) })
+                }
+              />
             </div>
           )}
           {trigger.type === 'scroll' && (
             <div class="field">
               <label for={id('scroll')}>Scroll depth %</label>
-              <input id={id('scroll')} type="number" min={0} max={100} value={trigger.percent} onInput={(e) => setTrigger({ type: 'scroll', percent: num((e.currentTarget as HTMLInputElement).value) })} />
+              <input
+                id={id('scroll')}
+                type="number"
+                min={0}
+                max={100}
+                value={trigger.percent}
+                onInput={(e) =>
+                  setTrigger({ type: 'scroll', percent: num((e.currentTarget as HTMLInputElement).value) })
+                }
+              />
             </div>
           )}
           {trigger.type === 'event' && (
             <div class="field">
               <label for={id('event')}>Event name</label>
-              <input id={id('event')} value={trigger.name} maxLength={64} onInput={(e) => setTrigger({ type: 'event', name: (e.currentTarget as HTMLInputElement).value })} />
+              <input
+                id={id('event')}
+                value={trigger.name}
+                maxLength={64}
+                onInput={(e) => setTrigger({ type: 'event', name: (e.currentTarget as HTMLInputElement).value })}
+              />
             </div>
           )}
           <div class="field">
             <label for={id('recontact')}>Ask again after (days)</label>
-            <input id={id('recontact')} type="number" min={0} max={365} value={recontact} onInput={(e) => setRecontact((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id={id('recontact')}
+              type="number"
+              min={0}
+              max={365}
+              value={recontact}
+              onInput={(e) => setRecontact((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
         </div>
         <div class="form-actions">
           <label class="check">
-            <input type="checkbox" checked={comment} onChange={(e) => setComment((e.currentTarget as HTMLInputElement).checked)} /> Offer a comment box
+            <input
+              type="checkbox"
+              checked={comment}
+              onChange={(e) => setComment((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Offer a comment box
           </label>
           <label class="check">
-            <input type="checkbox" checked={enabled} onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)} /> Prompt enabled
+            <input
+              type="checkbox"
+              checked={enabled}
+              onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Prompt enabled
           </label>
           <span class="header-spacer" />
           {saved && (

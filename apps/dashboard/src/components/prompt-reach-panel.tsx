@@ -22,27 +22,50 @@ export function PromptReachPanel({ site, tpKey }: { site: Site; tpKey: string })
   return (
     <section class="prompt-reach" aria-label="Reach of this prompt">
       <p>
-        <strong>Ask budget:</strong> each visitor is asked at most {budgetText(budget)}, across all touchpoints
-        (<Link href={settings}>change in Settings</Link>). Sampling and recontact below ask less often, never more.
+        <strong>Ask budget:</strong> each visitor is asked at most {budgetText(budget)}, across all touchpoints (
+        <Link href={settings}>change in Settings</Link>). Sampling and recontact below ask less often, never more.
       </p>
       {overview.error && <p class="muted">The last {DAYS} days’ numbers could not be read.</p>}
       {rate && (
         <p data-testid="prompt-rate">
           <strong>Last {DAYS} days:</strong>{' '}
-          {rate.shown === 0
-            ? tp!.n > 0 ? 'the widget recorded no prompt shown here (imported answers carry none).' : 'this prompt was not shown.'
-            : <>shown {rate.shown} time{rate.shown === 1 ? '' : 's'}; answered {pct(rate.answerRate ?? 0)}
-                {rate.answerRateCi && <span class="muted"> (95% interval {pct(rate.answerRateCi[0])}–{pct(rate.answerRateCi[1])})</span>},
-                dismissed {pct(rate.dismissRate ?? 0)}.</>}
+          {rate.shown === 0 ? (
+            tp!.n > 0 ? (
+              'the widget recorded no prompt shown here (imported answers carry none).'
+            ) : (
+              'this prompt was not shown.'
+            )
+          ) : (
+            <>
+              shown {rate.shown} time{rate.shown === 1 ? '' : 's'}; answered {pct(rate.answerRate ?? 0)}
+              {rate.answerRateCi && (
+                <span class="muted">
+                  {' '}
+                  (95% interval {pct(rate.answerRateCi[0])}–{pct(rate.answerRateCi[1])})
+                </span>
+              )}
+              , dismissed {pct(rate.dismissRate ?? 0)}.
+            </>
+          )}
         </p>
       )}
       {estimate && (
         <p data-testid="prompt-estimate">
-          {estimate.kind === 'none' && <>No answers here in the last {DAYS} days, so no pace to estimate from: a score needs {minN} answers.</>}
-          {estimate.kind === 'enough' && <>{tp!.n} answers in the last {DAYS} days: enough for a score (minimum {minN}).</>}
+          {estimate.kind === 'none' && (
+            <>
+              No answers here in the last {DAYS} days, so no pace to estimate from: a score needs {minN} answers.
+            </>
+          )}
+          {estimate.kind === 'enough' && (
+            <>
+              {tp!.n} answers in the last {DAYS} days: enough for a score (minimum {minN}).
+            </>
+          )}
           {estimate.kind === 'days' && (
-            <>At the last {DAYS} days’ pace ({estimate.perDay.toFixed(2)} answers a day), a score needs about {estimate.days} days to
-              reach the minimum of {minN} answers.</>
+            <>
+              At the last {DAYS} days’ pace ({estimate.perDay.toFixed(2)} answers a day), a score needs about{' '}
+              {estimate.days} days to reach the minimum of {minN} answers.
+            </>
           )}
         </p>
       )}

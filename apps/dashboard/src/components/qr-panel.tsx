@@ -24,7 +24,9 @@ async function svgToPng(svgUrl: string, size = PNG_SIZE): Promise<Blob> {
   ctx.fillRect(0, 0, size, size);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(img, 0, 0, size, size);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'),
+  );
 }
 
 function save(blob: Blob, name: string): void {
@@ -52,8 +54,8 @@ export function QrPanel({ siteId, tpKey, name, code }: { siteId: string; tpKey: 
       <img src={svg} width={168} height={168} alt={`QR code for ${name}: opens ${link}`} class="qr-img" />
       <div class="qr-actions">
         <p class="hint">
-          Print it where the touchpoint happens (a counter, a parcel, a leaflet). It opens <a href={link}>{link}</a>, a one-question page for
-          this touchpoint.
+          Print it where the touchpoint happens (a counter, a parcel, a leaflet). It opens <a href={link}>{link}</a>, a
+          one-question page for this touchpoint.
         </p>
         <div class="form-actions">
           <a class="btn btn-secondary btn-sm" href={svg} download={`${tpKey}-qr.svg`}>
@@ -63,7 +65,11 @@ export function QrPanel({ siteId, tpKey, name, code }: { siteId: string; tpKey: 
             Download PNG
           </button>
         </div>
-        {error && <p class="field-error" role="alert">{error}</p>}
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
         <CustomerLink siteId={siteId} tpKey={tpKey} name={name} />
       </div>
     </div>
@@ -83,7 +89,13 @@ function CustomerLink({ siteId, tpKey, name }: { siteId: string; tpKey: string; 
     e.preventDefault();
     setError(undefined);
     try {
-      setMade(await api.journeyLink(siteId, { touchpoint: tpKey, expiresInDays: Number(days) || 90, ...(journey.trim() ? { journey: journey.trim() } : {}) }));
+      setMade(
+        await api.journeyLink(siteId, {
+          touchpoint: tpKey,
+          expiresInDays: Number(days) || 90,
+          ...(journey.trim() ? { journey: journey.trim() } : {}),
+        }),
+      );
     } catch (err) {
       setError(err as ApiError);
     }
@@ -93,28 +105,56 @@ function CustomerLink({ siteId, tpKey, name }: { siteId: string; tpKey: string; 
     <details class="customer-link" data-testid={`customer-link-${tpKey}`}>
       <summary>For one customer (packing slip, receipt, email)</summary>
       <p class="hint">
-        A link and QR code that carry one customer's journey: the answer given through it joins that journey, on any phone, so the move from your
-        website to {name} is counted. Use the journey id your system got from the widget or the API; leave it empty for a new journey.
+        A link and QR code that carry one customer's journey: the answer given through it joins that journey, on any
+        phone, so the move from your website to {name} is counted. Use the journey id your system got from the widget or
+        the API; leave it empty for a new journey.
       </p>
       <form class="form-row" onSubmit={make} aria-label={`Customer link for ${name}`}>
         <div class="field grow">
           <label for={`${f}-j`}>Journey id (optional)</label>
-          <input id={`${f}-j`} value={journey} maxLength={64} pattern="[A-Za-z0-9_\-]{8,64}" onInput={(e) => setJourney((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id={`${f}-j`}
+            value={journey}
+            maxLength={64}
+            pattern="[A-Za-z0-9_\-]{8,64}"
+            onInput={(e) => setJourney((e.currentTarget as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for={`${f}-d`}>Works for (days)</label>
-          <input id={`${f}-d`} type="number" min={1} max={365} value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id={`${f}-d`}
+            type="number"
+            min={1}
+            max={365}
+            value={days}
+            onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)}
+          />
         </div>
-        <div class="form-actions"><button type="submit" class="btn btn-secondary btn-sm">Make customer link</button></div>
+        <div class="form-actions">
+          <button type="submit" class="btn btn-secondary btn-sm">
+            Make customer link
+          </button>
+        </div>
       </form>
       {error && <ErrorMessage error={error} title="No link was made" />}
       {made && svg && (
         <div class="qr-panel" data-testid="customer-link-made">
-          <img src={svg} width={140} height={140} alt={`QR code for ${name}, joining journey ${made.journey}`} class="qr-img" />
+          <img
+            src={svg}
+            width={140}
+            height={140}
+            alt={`QR code for ${name}, joining journey ${made.journey}`}
+            class="qr-img"
+          />
           <div class="qr-actions">
             <CopyBox text={made.url ?? ''} label={`Customer link for journey ${made.journey}`} />
-            <p class="hint">Journey {made.journey}; joins until {new Date(made.expiresAt).toLocaleDateString()}.</p>
-            <a class="btn btn-secondary btn-sm" href={svg} download={`${tpKey}-${made.journey}-qr.svg`}>Download SVG</a>
+            <p class="hint">
+              Journey {made.journey}; joins until {new Date(made.expiresAt).toLocaleDateString()}.
+            </p>
+            <a class="btn btn-secondary btn-sm" href={svg} download={`${tpKey}-${made.journey}-qr.svg`}>
+              Download SVG
+            </a>
           </div>
         </div>
       )}

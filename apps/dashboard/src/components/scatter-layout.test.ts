@@ -5,7 +5,12 @@ import { placeLabels, scatterGeometry } from './scatter-layout';
 const pt = (name: string, quality: number, importance: number, n = 50) => ({ name, quality, importance, n });
 
 describe('scatter labels', () => {
-  const pts = [pt('Parcel tracking (SwiftShip)', 99, 60), pt('Shop counter (QR)', 1, 40), pt('Home page', 50, 50), pt('A very long touchpoint name indeed', 55, 80)];
+  const pts = [
+    pt('Parcel tracking (SwiftShip)', 99, 60),
+    pt('Shop counter (QR)', 1, 40),
+    pt('Home page', 50, 50),
+    pt('A very long touchpoint name indeed', 55, 80),
+  ];
 
   for (const width of [640, 366, 280]) {
     it(`keeps every shown label inside a drawing ${width} wide, at either edge`, () => {

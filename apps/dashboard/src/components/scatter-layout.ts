@@ -14,11 +14,20 @@ export function scatterGeometry(width = 640): ScatterGeometry {
   const W = Math.round(Math.max(280, Math.min(640, width)));
   const H = W >= 560 ? 420 : Math.round(W * 0.85);
   const PAD = { l: 48, r: 16, t: 16, b: 44 };
-  return { W, H, PAD, x: (q) => PAD.l + (q / 100) * (W - PAD.l - PAD.r), y: (i) => H - PAD.b - (i / 100) * (H - PAD.t - PAD.b) };
+  return {
+    W,
+    H,
+    PAD,
+    x: (q) => PAD.l + (q / 100) * (W - PAD.l - PAD.r),
+    y: (i) => H - PAD.b - (i / 100) * (H - PAD.t - PAD.b),
+  };
 }
 
 /** Place each point's label beside it (left of points near the right edge); labels that would overlap another label or point are left out, the rank number in the circle still names the point. */
-export function placeLabels<T extends { quality: number; importance: number; n: number; name: string }>(pts: T[], { W, PAD, x, y }: ScatterGeometry = scatterGeometry()) {
+export function placeLabels<T extends { quality: number; importance: number; n: number; name: string }>(
+  pts: T[],
+  { W, PAD, x, y }: ScatterGeometry = scatterGeometry(),
+) {
   const circles = pts.map((t) => ({ cx: x(t.quality), cy: y(t.importance), r: 9 + Math.min(6, Math.sqrt(t.n) / 6) }));
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const hits = (b: { x0: number; x1: number; y0: number; y1: number }) =>
@@ -28,7 +37,12 @@ export function placeLabels<T extends { quality: number; importance: number; n: 
     const { cx, cy, r } = circles[i]!;
     // a generous width per character (11.5px, weight 560), so that an estimate never falls short of the drawn text
     const w = t.name.length * 7.2;
-    const box = (rt: boolean) => ({ x0: rt ? cx - r - 4 - w : cx + r + 4, x1: rt ? cx - r - 4 : cx + r + 4 + w, y0: cy - 7, y1: cy + 7 });
+    const box = (rt: boolean) => ({
+      x0: rt ? cx - r - 4 - w : cx + r + 4,
+      x1: rt ? cx - r - 4 : cx + r + 4 + w,
+      y0: cy - 7,
+      y1: cy + 7,
+    });
     // a label never leaves the drawing: a side whose box would cross the edge is not a place for it
     const inside = (b: { x0: number; x1: number }) => b.x0 >= 0 && b.x1 <= W;
     const sides = [cx + r + 4 + w > W - PAD.r, cx + r + 4 + w <= W - PAD.r].filter((rt) => inside(box(rt)));

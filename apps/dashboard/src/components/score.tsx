@@ -71,8 +71,13 @@ export function DimensionBar({ dimension, stat, minN }: { dimension: string; sta
     <div class={`dim-row ${neutral ? 'dim-neutral' : ''}`} title={`${label}: ${fmt(stat.value)}${ci}`}>
       <span class="dim-label">{label}</span>
       <span class="dim-track" aria-hidden="true">
-        <span class={`dim-fill ${neutral ? '' : 'tone'}`} style={{ ...(neutral ? {} : hueStyle(stat.value)), width: `${Math.max(2, stat.value)}%` }} />
-        {stat.ci && <span class="dim-ci" style={{ left: `${stat.ci[0]}%`, width: `${Math.max(1, stat.ci[1] - stat.ci[0])}%` }} />}
+        <span
+          class={`dim-fill ${neutral ? '' : 'tone'}`}
+          style={{ ...(neutral ? {} : hueStyle(stat.value)), width: `${Math.max(2, stat.value)}%` }}
+        />
+        {stat.ci && (
+          <span class="dim-ci" style={{ left: `${stat.ci[0]}%`, width: `${Math.max(1, stat.ci[1] - stat.ci[0])}%` }} />
+        )}
       </span>
       <span class="dim-value">{fmt(stat.value)}</span>
     </div>

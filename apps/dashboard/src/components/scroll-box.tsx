@@ -2,7 +2,15 @@
 // so keyboard users can scroll it too (axe: scrollable-region-focusable).
 import type { ComponentChildren } from 'preact';
 
-export function ScrollBox({ label, class: cls = 'table-wrap', children }: { label: string; class?: string; children: ComponentChildren }) {
+export function ScrollBox({
+  label,
+  class: cls = 'table-wrap',
+  children,
+}: {
+  label: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class={cls} tabIndex={0} role="region" aria-label={label}>
       {children}

@@ -25,7 +25,11 @@ export function CopyBox({ text, label }: { text: string; label: string }) {
         {state === 'copied' ? 'Copied ✓' : 'Copy'}
       </button>
       <span class="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to clipboard' : state === 'failed' ? 'Could not copy; select the text and copy it by hand' : ''}
+        {state === 'copied'
+          ? 'Copied to clipboard'
+          : state === 'failed'
+            ? 'Could not copy; select the text and copy it by hand'
+            : ''}
       </span>
       {state === 'failed' && <p class="field-error">Copy failed: select the text and press Ctrl+C.</p>}
     </div>

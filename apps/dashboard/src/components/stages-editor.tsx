@@ -6,8 +6,20 @@ import { useAction } from '../api/use-action';
 import { ErrorMessage } from './states';
 
 /** `save`: how the stages are written (default: the site's stages, `PUT /stages`); `title`: the card's heading. */
-export function StagesEditor({ siteId, stages, used, onSaved, save: write, title = 'Stages' }: {
-  siteId: string; stages: string[]; used: Set<string>; onSaved: (s: string[]) => void; save?: (stages: string[]) => Promise<string[]>; title?: string;
+export function StagesEditor({
+  siteId,
+  stages,
+  used,
+  onSaved,
+  save: write,
+  title = 'Stages',
+}: {
+  siteId: string;
+  stages: string[];
+  used: Set<string>;
+  onSaved: (s: string[]) => void;
+  save?: (stages: string[]) => Promise<string[]>;
+  title?: string;
 }) {
   const [draft, setDraft] = useState(stages);
   const { busy, error, setError, run } = useAction();
@@ -27,7 +39,8 @@ export function StagesEditor({ siteId, stages, used, onSaved, save: write, title
   async function save(e: Event) {
     e.preventDefault();
     const clean = draft.map((s) => s.trim()).filter(Boolean);
-    if (new Set(clean).size !== clean.length) return setError(new ApiError(400, 'client', 'Stage names must be unique.'));
+    if (new Set(clean).size !== clean.length)
+      return setError(new ApiError(400, 'client', 'Stage names must be unique.'));
     const res = await run(() => (write ? write(clean) : api.putStages(siteId, clean).then((r) => r.stages)));
     if (res) {
       onSaved(res);
@@ -54,11 +67,29 @@ export function StagesEditor({ siteId, stages, used, onSaved, save: write, title
             <label class="visually-hidden" for={`stage-${i}`}>
               Stage {i + 1} name
             </label>
-            <input id={`stage-${i}`} value={s} maxLength={60} required onInput={(e) => update(draft.map((x, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : x)))} />
-            <button type="button" class="btn btn-ghost btn-sm icon-btn" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${s} up`}>
+            <input
+              id={`stage-${i}`}
+              value={s}
+              maxLength={60}
+              required
+              onInput={(e) => update(draft.map((x, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : x)))}
+            />
+            <button
+              type="button"
+              class="btn btn-ghost btn-sm icon-btn"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={`Move ${s} up`}
+            >
               ↑
             </button>
-            <button type="button" class="btn btn-ghost btn-sm icon-btn" disabled={i === draft.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${s} down`}>
+            <button
+              type="button"
+              class="btn btn-ghost btn-sm icon-btn"
+              disabled={i === draft.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`Move ${s} down`}
+            >
               ↓
             </button>
             <button
@@ -75,11 +106,20 @@ export function StagesEditor({ siteId, stages, used, onSaved, save: write, title
         ))}
       </ol>
       <div class="form-actions">
-        <button type="button" class="btn btn-secondary btn-sm" disabled={draft.length >= 20} onClick={() => update([...draft, ''])}>
+        <button
+          type="button"
+          class="btn btn-secondary btn-sm"
+          disabled={draft.length >= 20}
+          onClick={() => update([...draft, ''])}
+        >
           + Add stage
         </button>
         <span class="header-spacer" />
-        {saved && !dirty && <span class="saved" role="status">Saved</span>}
+        {saved && !dirty && (
+          <span class="saved" role="status">
+            Saved
+          </span>
+        )}
         {dirty && (
           <button type="button" class="btn btn-ghost btn-sm" onClick={() => update(stages)}>
             Undo changes

@@ -13,7 +13,17 @@ export function Loading({ label = 'Loading…', rows = 3 }: { label?: string; ro
   );
 }
 
-export function ErrorMessage({ error, retry, title, children }: { error: ApiError | Error | string; retry?: () => void; title?: string; children?: ComponentChildren }) {
+export function ErrorMessage({
+  error,
+  retry,
+  title,
+  children,
+}: {
+  error: ApiError | Error | string;
+  retry?: () => void;
+  title?: string;
+  children?: ComponentChildren;
+}) {
   const message = typeof error === 'string' ? error : error.message;
   const notYet = typeof error !== 'string' && 'status' in error && error.status === 404;
   return (
@@ -32,11 +42,26 @@ export function ErrorMessage({ error, retry, title, children }: { error: ApiErro
   );
 }
 
-export function Empty({ title, children, action }: { title: string; children?: ComponentChildren; action?: ComponentChildren }) {
+export function Empty({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ComponentChildren;
+  action?: ComponentChildren;
+}) {
   return (
     <div class="empty">
       <svg class="empty-art" viewBox="0 0 120 48" aria-hidden="true">
-        <path d="M8 36c18 0 18-24 36-24s18 24 36 24 18-24 32-24" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-dasharray="2 7" />
+        <path
+          d="M8 36c18 0 18-24 36-24s18 24 36 24 18-24 32-24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="3"
+          stroke-linecap="round"
+          stroke-dasharray="2 7"
+        />
         <circle cx="8" cy="36" r="5" fill="currentColor" />
         <circle cx="62" cy="24" r="5" fill="currentColor" opacity=".6" />
         <circle cx="112" cy="12" r="5" fill="currentColor" opacity=".3" />

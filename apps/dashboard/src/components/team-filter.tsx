@@ -4,7 +4,9 @@ import type { TouchpointScores } from '@throughline/schema';
 import { setQuery, useLocation } from '../router';
 
 /** The team in the URL, and the touchpoints of that team (all of them without one). */
-export function useTeam<T extends Pick<TouchpointScores, 'team'>>(touchpoints: readonly T[]): { team: string; shown: T[]; teams: string[] } {
+export function useTeam<T extends Pick<TouchpointScores, 'team'>>(
+  touchpoints: readonly T[],
+): { team: string; shown: T[]; teams: string[] } {
   const team = useLocation().query.get('team') ?? '';
   const teams = [...new Set(touchpoints.map((t) => t.team).filter(Boolean))].sort();
   const on = team !== '' && teams.includes(team);
@@ -16,9 +18,17 @@ export function TeamFilter({ team, teams }: { team: string; teams: string[] }) {
   return (
     <div class="field team-filter">
       <label for="team-filter">Team</label>
-      <select id="team-filter" value={team} onChange={(e) => setQuery({ team: (e.currentTarget as HTMLSelectElement).value || null })}>
+      <select
+        id="team-filter"
+        value={team}
+        onChange={(e) => setQuery({ team: (e.currentTarget as HTMLSelectElement).value || null })}
+      >
         <option value="">Every team</option>
-        {teams.map((t) => <option key={t} value={t}>{t}</option>)}
+        {teams.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -43,11 +43,22 @@ export function TokensSection() {
         <div class="field-row">
           <div class="field">
             <label for="tok-name">Token name</label>
-            <input id="tok-name" required maxLength={80} value={name} placeholder="Weekly BI export" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id="tok-name"
+              required
+              maxLength={80}
+              value={name}
+              placeholder="Weekly BI export"
+              onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
           <div class="field">
             <label for="tok-scope">Token scope</label>
-            <select id="tok-scope" value={scope} onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value as TokenScope)}>
+            <select
+              id="tok-scope"
+              value={scope}
+              onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value as TokenScope)}
+            >
               <option value="read">read</option>
               <option value="write">write (with your role)</option>
             </select>
@@ -58,11 +69,16 @@ export function TokensSection() {
             Create token
           </button>
           <span class="hint">
-            Send it as <code>Authorization: Bearer …</code>. Tokens read or change data; members and tokens need you signed in.
+            Send it as <code>Authorization: Bearer …</code>. Tokens read or change data; members and tokens need you
+            signed in.
           </span>
         </div>
         {created && (
-          <ShownOnce message={`Copy the token “${created.name}” now: it is shown only once.`} text={created.token} label="API token, shown once" />
+          <ShownOnce
+            message={`Copy the token “${created.name}” now: it is shown only once.`}
+            text={created.token}
+            label="API token, shown once"
+          />
         )}
       </form>
       {tokens.error ? (
@@ -78,12 +94,18 @@ export function TokensSection() {
           {tokens.data.tokens.map((t) => (
             <li key={t.id} class="card plain-item" data-testid="token">
               <span>
-                <strong>{t.name}</strong> · {t.scope} · {t.role ? `acts as ${t.role}` : 'inactive: its maker left'} · made {new Date(t.createdAt).toLocaleDateString()}
+                <strong>{t.name}</strong> · {t.scope} · {t.role ? `acts as ${t.role}` : 'inactive: its maker left'} ·
+                made {new Date(t.createdAt).toLocaleDateString()}
                 {` by ${t.createdBy ?? 'nobody (made with a token; revoked)'}`}
                 {t.revokedAt ? ` · revoked ${new Date(t.revokedAt).toLocaleDateString()}` : ''}
               </span>
               {!t.revokedAt && (
-                <button type="button" class="btn btn-ghost btn-sm btn-danger-text" aria-label={`Revoke ${t.name}`} onClick={() => revoke(t.id, t.name)}>
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-sm btn-danger-text"
+                  aria-label={`Revoke ${t.name}`}
+                  onClick={() => revoke(t.id, t.name)}
+                >
                   Revoke
                 </button>
               )}

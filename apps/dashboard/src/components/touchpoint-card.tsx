@@ -7,7 +7,13 @@ import { TouchpointLink } from './touchpoint-link';
 
 const ORDER = ['sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff'];
 const rank = (d: string) => (ORDER.includes(d) ? ORDER.indexOf(d) : ORDER.length);
-export const CHANNEL_LABELS: Record<string, string> = { web: 'Web', app: 'App', email: 'Email', offline: 'Offline', social: 'Social' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  web: 'Web',
+  app: 'App',
+  email: 'Email',
+  offline: 'Offline',
+  social: 'Social',
+};
 
 export function ChannelIcon({ channel }: { channel: string }) {
   const d: Record<string, string> = {
@@ -19,17 +25,40 @@ export function ChannelIcon({ channel }: { channel: string }) {
   };
   return (
     <svg class="channel-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <path d={d[channel] ?? d.web} fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" stroke-linecap="round" />
+      <path
+        d={d[channel] ?? d.web}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.4"
+        stroke-linejoin="round"
+        stroke-linecap="round"
+      />
     </svg>
   );
 }
 
-export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: TouchpointScores; minN: number; facts: StatusFact[]; exits?: Exits; journeyEnd?: boolean }) {
+export function TouchpointCard({
+  tp,
+  minN,
+  facts,
+  exits,
+  journeyEnd,
+}: {
+  tp: TouchpointScores;
+  minN: number;
+  facts: StatusFact[];
+  exits?: Exits;
+  journeyEnd?: boolean;
+}) {
   const dims = Object.keys(tp.scores).sort((a, b) => rank(a) - rank(b));
   const enough = tp.quality != null;
   const [status, ...notes] = facts;
   return (
-    <article class={`tp-card ${status ? `tp-status-${status.kind}` : ''} ${enough ? '' : 'tp-thin'}`} aria-labelledby={`tp-${tp.key}`} data-testid={`card-${tp.key}`}>
+    <article
+      class={`tp-card ${status ? `tp-status-${status.kind}` : ''} ${enough ? '' : 'tp-thin'}`}
+      aria-labelledby={`tp-${tp.key}`}
+      data-testid={`card-${tp.key}`}
+    >
       <header class="tp-head">
         <h3 id={`tp-${tp.key}`} class="tp-name">
           <TouchpointLink tpKey={tp.key}>{tp.name}</TouchpointLink>
@@ -53,7 +82,8 @@ export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: Tou
         )}
       </div>
       <p class="tp-n">
-        <span data-testid={`n-${tp.key}`}>{count(tp.n)}</span> {tp.n === 1 ? 'answer' : 'answers'} · {count(tp.visits)} visits
+        <span data-testid={`n-${tp.key}`}>{count(tp.n)}</span> {tp.n === 1 ? 'answer' : 'answers'} · {count(tp.visits)}{' '}
+        visits
       </p>
       {dims.length > 0 ? (
         <div class="tp-dims">
@@ -66,21 +96,26 @@ export function TouchpointCard({ tp, minN, facts, exits, journeyEnd }: { tp: Tou
       )}
       {!enough && tp.n > 0 && (
         <p class="tp-none">
-          {minN - Math.min(tp.n, minN) > 0 ? `${minN - tp.n} more answers needed before scores are shown.` : 'Not enough answers per dimension yet.'}
+          {minN - Math.min(tp.n, minN) > 0
+            ? `${minN - tp.n} more answers needed before scores are shown.`
+            : 'Not enough answers per dimension yet.'}
         </p>
       )}
       {(status || exits || journeyEnd) && (
         <footer class="tp-foot">
           {/* the exits line below states a many-exits status's numbers; "not enough answers" says it all */}
           {status && status.kind !== 'thin' && status.kind !== 'many_exits' && <p class="tp-fact">{status.detail}</p>}
-          {notes.filter((f) => f.kind !== 'many_exits').map((f) => (
-            <p class="tp-fact" key={f.kind}>
-              <strong>{f.label}:</strong> {f.detail}
-            </p>
-          ))}
+          {notes
+            .filter((f) => f.kind !== 'many_exits')
+            .map((f) => (
+              <p class="tp-fact" key={f.kind}>
+                <strong>{f.label}:</strong> {f.detail}
+              </p>
+            ))}
           {exits ? (
             <p class="tp-fact" data-testid={`exits-${tp.key}`}>
-              Exits: {pct(exits.share)} of {countOf(exits.journeys, 'journey')} end here{exits.typical != null ? ` (typical ${pct(exits.typical)})` : ''}
+              Exits: {pct(exits.share)} of {countOf(exits.journeys, 'journey')} end here
+              {exits.typical != null ? ` (typical ${pct(exits.typical)})` : ''}
             </p>
           ) : (
             journeyEnd && (

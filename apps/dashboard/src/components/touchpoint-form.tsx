@@ -79,7 +79,9 @@ export function TouchpointForm({
 
   return (
     <form class="tp-form" onSubmit={submit} aria-label={editing ? `Edit ${initial.name}` : 'New touchpoint'}>
-      {error && <ErrorMessage error={error} title={editing ? 'Changes were not saved' : 'The touchpoint was not added'} />}
+      {error && (
+        <ErrorMessage error={error} title={editing ? 'Changes were not saved' : 'The touchpoint was not added'} />
+      )}
       <div class="field-row">
         <div class="field">
           <label for={id('name')}>Name</label>
@@ -113,7 +115,9 @@ export function TouchpointForm({
             }}
           />
           <p class="hint" id={id('key-hint')}>
-            {editing ? 'Answers are filed under the key, so it cannot change.' : 'Lowercase letters, digits, - and _. It cannot change later.'}
+            {editing
+              ? 'Answers are filed under the key, so it cannot change.'
+              : 'Lowercase letters, digits, - and _. It cannot change later.'}
           </p>
         </div>
       </div>
@@ -150,8 +154,17 @@ export function TouchpointForm({
         </div>
         <div class="field">
           <label for={id('team')}>Team</label>
-          <input id={id('team')} maxLength={60} value={team} placeholder="Logistics" aria-describedby={id('team-hint')} onInput={(e) => setTeam(pick(e))} />
-          <p class="hint" id={id('team-hint')}>Who looks after it: its alerts go to this team’s destinations (Settings › Alerts).</p>
+          <input
+            id={id('team')}
+            maxLength={60}
+            value={team}
+            placeholder="Logistics"
+            aria-describedby={id('team-hint')}
+            onInput={(e) => setTeam(pick(e))}
+          />
+          <p class="hint" id={id('team-hint')}>
+            Who looks after it: its alerts go to this team’s destinations (Settings › Alerts).
+          </p>
         </div>
       </div>
       <div class="field">
@@ -166,8 +179,9 @@ export function TouchpointForm({
           class="mono"
         />
         <p class="hint" id={id('match-hint')}>
-          One path pattern per line; <code>*</code> matches anything, <code>?param=value</code> must be in the query. Leave empty for offline touchpoints
-          (reached by QR code) or pages that call <code>throughline('touchpoint', key)</code>.
+          One path pattern per line; <code>*</code> matches anything, <code>?param=value</code> must be in the query.
+          Leave empty for offline touchpoints (reached by QR code) or pages that call{' '}
+          <code>throughline('touchpoint', key)</code>.
         </p>
         {channel !== 'offline' && <UrlMatcher id={id('try')} rules={rules()} base={origin} />}
       </div>

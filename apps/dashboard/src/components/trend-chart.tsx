@@ -53,7 +53,8 @@ function shade(u: uPlot, [from, to]: [string, string], fill: string, label: stri
   ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   const w = ctx.measureText(label).width;
-  if (w + 8 * devicePixelRatio < x1 - x0) ctx.fillText(label, x0 + 4 * devicePixelRatio, u.bbox.top + 4 * devicePixelRatio);
+  if (w + 8 * devicePixelRatio < x1 - x0)
+    ctx.fillText(label, x0 + 4 * devicePixelRatio, u.bbox.top + 4 * devicePixelRatio);
   ctx.restore();
 }
 
@@ -73,7 +74,11 @@ function mark(u: uPlot, day: string, label: string, color: string) {
   ctx.fillStyle = color;
   ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
-  ctx.fillText(label.length > 28 ? `${label.slice(0, 27)}…` : label, x + 3 * devicePixelRatio, u.bbox.top + u.bbox.height - 3 * devicePixelRatio);
+  ctx.fillText(
+    label.length > 28 ? `${label.slice(0, 27)}…` : label,
+    x + 3 * devicePixelRatio,
+    u.bbox.top + u.bbox.height - 3 * devicePixelRatio,
+  );
   ctx.restore();
 }
 
@@ -93,7 +98,15 @@ function options(width: number, d: TrendChartData): uPlot.Options {
     );
     bands.push({ series: [base + 1, base + 2], fill: alpha(l.color, d.lines.length > 1 ? 0.12 : 0.2) });
   });
-  series.push({ label: 'Answers', scale: 'n', stroke: muted, fill: `${muted}33`, width: 0, paths: uPlot.paths.bars!({ size: [0.7, 12] }), points: { show: false } });
+  series.push({
+    label: 'Answers',
+    scale: 'n',
+    stroke: muted,
+    fill: `${muted}33`,
+    width: 0,
+    paths: uPlot.paths.bars!({ size: [0.7, 12] }),
+    points: { show: false },
+  });
   const w = d.windows;
   return {
     width,
@@ -101,7 +114,11 @@ function options(width: number, d: TrendChartData): uPlot.Options {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, q: { range: [0, 100] }, n: { range: [0, maxN * 3] } },
-    axes: [{ ...axis }, { ...axis, scale: 'q', label: `${d.measure}, 7-day`, size: 48 }, { ...axis, scale: 'n', side: 1, label: 'Answers', size: 48, grid: { show: false } }],
+    axes: [
+      { ...axis },
+      { ...axis, scale: 'q', label: `${d.measure}, 7-day`, size: 48 },
+      { ...axis, scale: 'n', side: 1, label: 'Answers', size: 48, grid: { show: false } },
+    ],
     series,
     bands,
     hooks: {
@@ -114,7 +131,11 @@ function options(width: number, d: TrendChartData): uPlot.Options {
           }
         },
       ],
-      draw: [(u) => { for (const m of d.markers ?? []) mark(u, m.day, m.label, css('--text') || '#1a1f29'); }],
+      draw: [
+        (u) => {
+          for (const m of d.markers ?? []) mark(u, m.day, m.label, css('--text') || '#1a1f29');
+        },
+      ],
     },
   };
 }
@@ -124,7 +145,11 @@ export function TrendChart({ data, label }: { data: TrendChartData; label: strin
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const cols: uPlot.AlignedData = [data.days.map(t), ...data.lines.flatMap((l) => [l.values, l.hi, l.lo]), data.answers];
+    const cols: uPlot.AlignedData = [
+      data.days.map(t),
+      ...data.lines.flatMap((l) => [l.values, l.hi, l.lo]),
+      data.answers,
+    ];
     const plot = new uPlot(options(el.clientWidth || 600, data), cols, el);
     const ro = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: HEIGHT }));
     ro.observe(el);
@@ -133,6 +158,8 @@ export function TrendChart({ data, label }: { data: TrendChartData; label: strin
       plot.destroy();
     };
   }, [data]);
-  const marked = data.markers?.length ? `; actions marked: ${data.markers.map((m) => `${m.label} (${m.day})`).join(', ')}` : '';
+  const marked = data.markers?.length
+    ? `; actions marked: ${data.markers.map((m) => `${m.label} (${m.day})`).join(', ')}`
+    : '';
   return <div class="trend-chart" ref={box} role="img" aria-label={label + marked} />;
 }

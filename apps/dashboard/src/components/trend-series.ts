@@ -15,7 +15,8 @@ export function measuresOf(t: Trends, keys: string[]): string[] {
   return ['quality', ...[...seen].sort()];
 }
 
-const shift = (day: string, delta: number) => new Date(Date.parse(`${day}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
+const shift = (day: string, delta: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
 
 /** The alert's windows for a range ending at `to`: the 7 days ending there, and the 28 days before them. */
 export function alertWindows(to: string): { baseline: [string, string]; recent: [string, string] } {
@@ -23,7 +24,13 @@ export function alertWindows(to: string): { baseline: [string, string]; recent: 
   return { baseline: [shift(recentFrom, -28), shift(recentFrom, -1)], recent: [recentFrom, to] };
 }
 
-export function chartData(t: Trends, keys: string[], measure: string, colorOf: (i: number) => string, nameOf: (key: string) => string): TrendChartData {
+export function chartData(
+  t: Trends,
+  keys: string[],
+  measure: string,
+  colorOf: (i: number) => string,
+  nameOf: (key: string) => string,
+): TrendChartData {
   const days = t.touchpoints[0]?.days.map((d) => d.day) ?? [];
   const answers = days.map((_, i) => keys.reduce((a, key) => a + (daysOf(t, key)[i]?.n ?? 0), 0));
   const lines = keys.map((key, i) => {

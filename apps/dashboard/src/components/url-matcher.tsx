@@ -13,7 +13,9 @@ function testUrl(rules: string[], url: string, base: string): { ok: boolean; rul
   }
   if (!rules.length) return { ok: false, message: 'There are no URL rules yet.' };
   const rule = rules.find((r) => matchRule(r, u));
-  return rule ? { ok: true, rule, message: `Matches ${rule}` } : { ok: false, message: `No rule matches ${u.pathname}${u.search}${u.hash}.` };
+  return rule
+    ? { ok: true, rule, message: `Matches ${rule}` }
+    : { ok: false, message: `No rule matches ${u.pathname}${u.search}${u.hash}.` };
 }
 
 export function UrlMatcher({ id, rules, base }: { id: string; rules: string[]; base: string }) {
@@ -22,8 +24,20 @@ export function UrlMatcher({ id, rules, base }: { id: string; rules: string[]; b
   return (
     <div class="url-matcher">
       <label for={id}>Does this URL match?</label>
-      <input id={id} type="url" inputMode="url" value={url} placeholder={`${base}/checkout?step=pay`} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} />
-      <p class={`match-result ${result ? (result.ok ? 'match-yes' : 'match-no') : ''}`} role="status" aria-live="polite" data-testid="match-result">
+      <input
+        id={id}
+        type="url"
+        inputMode="url"
+        value={url}
+        placeholder={`${base}/checkout?step=pay`}
+        onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p
+        class={`match-result ${result ? (result.ok ? 'match-yes' : 'match-no') : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="match-result"
+      >
         {result ? (
           result.ok ? (
             <>

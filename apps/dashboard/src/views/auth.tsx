@@ -53,7 +53,11 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
     id: `auth-${name}`,
     name,
     'aria-invalid': fieldErrors[name] ? true : undefined,
-    'aria-describedby': fieldErrors[name] ? `auth-${name}-error` : name === 'password' && signup ? 'auth-password-hint' : undefined,
+    'aria-describedby': fieldErrors[name]
+      ? `auth-${name}-error`
+      : name === 'password' && signup
+        ? 'auth-password-hint'
+        : undefined,
   });
   const fieldError = (name: string) =>
     fieldErrors[name] && (
@@ -66,9 +70,17 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
     <div class="auth-page">
       <aside class="auth-aside" aria-hidden="true">
         <Logo />
-        <p class="auth-pitch">See which touchpoints matter, which disappoint, and where the journey breaks between them.</p>
+        <p class="auth-pitch">
+          See which touchpoints matter, which disappoint, and where the journey breaks between them.
+        </p>
         <svg viewBox="0 0 320 120" class="auth-art" aria-hidden="true">
-          <path d="M10 90 C 60 90, 60 30, 110 30 S 160 90, 210 70 S 270 20, 310 30" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" />
+          <path
+            d="M10 90 C 60 90, 60 30, 110 30 S 160 90, 210 70 S 270 20, 310 30"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="3"
+            stroke-linecap="round"
+          />
           {[10, 110, 210, 310].map((x, i) => (
             <circle cx={x} cy={[90, 30, 70, 30][i]} r="8" fill="currentColor" />
           ))}
@@ -80,7 +92,11 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
             <Logo />
           </div>
           <h1>{signup ? 'Create your account' : 'Log in to Throughline'}</h1>
-          <p class="muted">{signup ? 'Set up your organization and first journey in minutes.' : 'Welcome back. Your journeys are waiting.'}</p>
+          <p class="muted">
+            {signup
+              ? 'Set up your organization and first journey in minutes.'
+              : 'Welcome back. Your journeys are waiting.'}
+          </p>
           {error && (
             <div class="callout callout-error" role="alert" tabIndex={-1} ref={errorRef}>
               <p>{error}</p>
@@ -96,12 +112,26 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
             )}
             <div class="field">
               <label for="auth-email">Work email</label>
-              <input {...field('email')} type="email" autoComplete={signup ? 'email' : 'username'} required maxLength={254} autoFocus />
+              <input
+                {...field('email')}
+                type="email"
+                autoComplete={signup ? 'email' : 'username'}
+                required
+                maxLength={254}
+                autoFocus
+              />
               {fieldError('email')}
             </div>
             <div class="field">
               <label for="auth-password">Password</label>
-              <input {...field('password')} type="password" autoComplete={signup ? 'new-password' : 'current-password'} required minLength={signup ? 10 : 1} maxLength={200} />
+              <input
+                {...field('password')}
+                type="password"
+                autoComplete={signup ? 'new-password' : 'current-password'}
+                required
+                minLength={signup ? 10 : 1}
+                maxLength={200}
+              />
               {signup && !fieldErrors.password && (
                 <p class="hint" id="auth-password-hint">
                   At least 10 characters.
@@ -120,7 +150,9 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
           </form>
           <p class="auth-switch">
             {signup ? 'Already have an account? ' : 'New to Throughline? '}
-            <Link href={signup ? `/login${location.search}` : `/signup${location.search}`}>{signup ? 'Log in' : 'Create an account'}</Link>
+            <Link href={signup ? `/login${location.search}` : `/signup${location.search}`}>
+              {signup ? 'Log in' : 'Create an account'}
+            </Link>
           </p>
         </div>
       </main>

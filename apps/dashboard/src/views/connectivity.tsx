@@ -26,9 +26,22 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
 
   const tiles: Kpi[] = [
     { label: 'Connectivity', value: c.score, sub: 'mean handoff score, else seamless rate' },
-    { label: 'Seamless moves', value: c.seamlessRate == null ? null : pct(c.seamlessRate), tone: c.seamlessRate == null ? null : c.seamlessRate * 100, sub: 'no drop of more than one point' },
-    { label: 'Cross-channel journeys', value: c.crossChannelShare == null ? null : pct(c.crossChannelShare), sub: 'span two or more channels' },
-    { label: 'Moves tracked', value: count(c.transitions.reduce((a, t) => a + t.count, 0)), sub: `${c.transitions.length} distinct transitions` },
+    {
+      label: 'Seamless moves',
+      value: c.seamlessRate == null ? null : pct(c.seamlessRate),
+      tone: c.seamlessRate == null ? null : c.seamlessRate * 100,
+      sub: 'no drop of more than one point',
+    },
+    {
+      label: 'Cross-channel journeys',
+      value: c.crossChannelShare == null ? null : pct(c.crossChannelShare),
+      sub: 'span two or more channels',
+    },
+    {
+      label: 'Moves tracked',
+      value: count(c.transitions.reduce((a, t) => a + t.count, 0)),
+      sub: `${c.transitions.length} distinct transitions`,
+    },
   ];
 
   return (
@@ -36,18 +49,22 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
       <div class="view-head">
         <div>
           <h1>Connectivity</h1>
-          <p class="muted">Where visitors go next, how smoothly they get there (handoff), and where journeys stop before the last stage.</p>
+          <p class="muted">
+            Where visitors go next, how smoothly they get there (handoff), and where journeys stop before the last
+            stage.
+          </p>
         </div>
       </div>
       <HowToRead>
         <p>
-          A move is two touchpoints visited one after the other in one visitor's journey. Handoff is how smoothly visitors say they got from one to
-          the next (0–100, asked only after a move). Quality change is the later touchpoint's quality minus the earlier one's, for visitors who rated
-          both.
+          A move is two touchpoints visited one after the other in one visitor's journey. Handoff is how smoothly
+          visitors say they got from one to the next (0–100, asked only after a move). Quality change is the later
+          touchpoint's quality minus the earlier one's, for visitors who rated both.
         </p>
         <p>
-          Connectivity is the mean of every handoff answer; without enough of them, the seamless rate stands in: the share of rated moves where quality
-          drops by no more than one point on the 1–5 scale. Exits count journeys that reached a touchpoint and ended there.
+          Connectivity is the mean of every handoff answer; without enough of them, the seamless rate stands in: the
+          share of rated moves where quality drops by no more than one point on the 1–5 scale. Exits count journeys that
+          reached a touchpoint and ended there.
         </p>
       </HowToRead>
       <div class="kpis">
@@ -58,8 +75,8 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
       {transitions.length === 0 ? (
         <Empty title="No moves between touchpoints yet">
           <p>
-            Connectivity appears once visitors reach two or more touchpoints in one journey. Add URL rules for each step in Journey setup, and QR codes or
-            links for offline touchpoints, so that each visit is recognised.
+            Connectivity appears once visitors reach two or more touchpoints in one journey. Add URL rules for each step
+            in Journey setup, and QR codes or links for offline touchpoints, so that each visit is recognised.
           </p>
         </Empty>
       ) : (
@@ -72,10 +89,13 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
             <section aria-labelledby="tr-h">
               <div class="section-head">
                 <h2 id="tr-h">Transitions</h2>
-                <CsvDownload filename="transitions.csv" rows={() => [
-                  ['from', 'to', 'moves', 'handoff', 'handoff answers', 'quality change', 'quality change answers'],
-                  ...c.transitions.map((t) => [t.from, t.to, t.count, t.handoff, t.handoffN, t.delta, t.deltaN]),
-                ]} />
+                <CsvDownload
+                  filename="transitions.csv"
+                  rows={() => [
+                    ['from', 'to', 'moves', 'handoff', 'handoff answers', 'quality change', 'quality change answers'],
+                    ...c.transitions.map((t) => [t.from, t.to, t.count, t.handoff, t.handoffN, t.delta, t.deltaN]),
+                  ]}
+                />
               </div>
               <ScrollBox label="Transitions table">
                 <table class="data stack">
@@ -84,7 +104,10 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
                       <th>From → to</th>
                       <th class="num">Moves</th>
                       <th class="num">Handoff</th>
-                      <th class="num" title="Change in quality from the first to the second touchpoint, for visitors who rated both">
+                      <th
+                        class="num"
+                        title="Change in quality from the first to the second touchpoint, for visitors who rated both"
+                      >
                         Quality change
                       </th>
                     </tr>
@@ -95,7 +118,9 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
                         <td class="stack-title">
                           {names.get(t.from) ?? t.from} <span class="muted">→</span> {names.get(t.to) ?? t.to}
                         </td>
-                        <td class="num" data-label="Moves">{count(t.count)}</td>
+                        <td class="num" data-label="Moves">
+                          {count(t.count)}
+                        </td>
                         <td class="num" data-label="Handoff">
                           {t.handoff == null ? (
                             <span class="score-missing">not enough answers</span>
@@ -124,8 +149,8 @@ export function ConnectivityView({ site, overview, filters }: ViewProps) {
             <section aria-labelledby="drop-h">
               <h2 id="drop-h">Exits</h2>
               <p class="hint">
-                Share of the journeys that reached a touchpoint and ended there. Natural ends and the last stage are left out: journeys are meant to end
-                there.{typical != null && ` Typical here: ${pct(typical)}.`}
+                Share of the journeys that reached a touchpoint and ended there. Natural ends and the last stage are
+                left out: journeys are meant to end there.{typical != null && ` Typical here: ${pct(typical)}.`}
               </p>
               {drops.length === 0 ? (
                 <p class="muted">No journey ends early in this range.</p>

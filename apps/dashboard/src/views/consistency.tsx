@@ -33,7 +33,10 @@ export function ConsistencyView({ overview, site }: ViewProps) {
   if (o.touchpoints.length === 0 || dims.length === 0)
     return (
       <Empty title="Consistency needs answers from two or more touchpoints">
-        <p>Once visitors rate several touchpoints, this view shows whether the experience holds at each of them, and which one breaks it.</p>
+        <p>
+          Once visitors rate several touchpoints, this view shows whether the experience holds at each of them, and
+          which one breaks it.
+        </p>
       </Empty>
     );
 
@@ -47,20 +50,23 @@ export function ConsistencyView({ overview, site }: ViewProps) {
         <div>
           <h1>Consistency</h1>
           <p class="muted">
-            100 means every touchpoint scores the same on a dimension; lower means the experience depends on where visitors are. A touchpoint more than
-            one standard deviation from the journey mean breaks consistency.
+            100 means every touchpoint scores the same on a dimension; lower means the experience depends on where
+            visitors are. A touchpoint more than one standard deviation from the journey mean breaks consistency.
           </p>
         </div>
       </div>
       <HowToRead>
         <p>
-          Consistency asks whether visitors get the same experience everywhere. Per dimension it is 100 minus half the spread of the touchpoints'
-          mean answers (their standard deviation on the 1–5 scale, where 2 is the most possible), as 0–100; the overall figure is the mean over
-          dimensions. Experienced consistency is the same, computed within each visitor who rated two or more touchpoints.
+          Consistency asks whether visitors get the same experience everywhere. Per dimension it is 100 minus half the
+          spread of the touchpoints' mean answers (their standard deviation on the 1–5 scale, where 2 is the most
+          possible), as 0–100; the overall figure is the mean over dimensions. Experienced consistency is the same,
+          computed within each visitor who rated two or more touchpoints.
         </p>
         <p>
-          A touchpoint more than one standard deviation from the journey mean on a dimension stands out: <em>below the journey</em> is a weak spot,
-          <em> above the journey</em> is one to learn from. Only touchpoints with {o.minN} or more answers on a dimension take part.
+          A touchpoint more than one standard deviation from the journey mean on a dimension stands out:{' '}
+          <em>below the journey</em> is a weak spot,
+          <em> above the journey</em> is one to learn from. Only touchpoints with {o.minN} or more answers on a
+          dimension take part.
         </p>
       </HowToRead>
       <div class="kpis">
@@ -87,13 +93,18 @@ export function ConsistencyView({ overview, site }: ViewProps) {
         <section class="callout callout-warn" aria-labelledby="break-h">
           <div>
             <strong id="break-h">Breaking consistency</strong>
-            <p class="hint">More than one standard deviation from the journey mean on a dimension, above (better) or below (worse).</p>
+            <p class="hint">
+              More than one standard deviation from the journey mean on a dimension, above (better) or below (worse).
+            </p>
             <ul class="break-list">
               {o.touchpoints
                 .filter((t) => breaking.has(t.key))
                 .map((t) => (
                   <li key={t.key} data-testid={`outlier-${t.key}`}>
-                    <strong><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></strong> ({t.stage}):{' '}
+                    <strong>
+                      <TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink>
+                    </strong>{' '}
+                    ({t.stage}):{' '}
                     {c.outliers
                       .filter((x) => x.touchpoint === t.key)
                       .map((x) => `${dimLabel(x.dimension)} ${fmt(Math.abs(x.points))} points ${x.side}`)
@@ -109,10 +120,19 @@ export function ConsistencyView({ overview, site }: ViewProps) {
       <section class="section" aria-labelledby="heat-h">
         <div class="section-head">
           <h2 id="heat-h">Scores by touchpoint and dimension</h2>
-          <CsvDownload filename="scores.csv" rows={() => [
-            ['touchpoint', 'stage', ...dims, 'quality', 'answers'],
-            ...o.touchpoints.map((t) => [t.name, t.stage, ...dims.map((d) => t.scores[d]?.value ?? null), t.quality, t.n]),
-          ]} />
+          <CsvDownload
+            filename="scores.csv"
+            rows={() => [
+              ['touchpoint', 'stage', ...dims, 'quality', 'answers'],
+              ...o.touchpoints.map((t) => [
+                t.name,
+                t.stage,
+                ...dims.map((d) => t.scores[d]?.value ?? null),
+                t.quality,
+                t.n,
+              ]),
+            ]}
+          />
         </div>
         <ScrollBox label="Score table">
           <table class="data heatmap stack">
@@ -133,7 +153,9 @@ export function ConsistencyView({ overview, site }: ViewProps) {
               {o.touchpoints.map((t) => (
                 <tr key={t.key} class={breaking.has(t.key) ? 'row-breaking' : ''}>
                   <th scope="row">
-                    <span class="heat-name"><TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink></span>
+                    <span class="heat-name">
+                      <TouchpointLink tpKey={t.key}>{t.name}</TouchpointLink>
+                    </span>
                     <span class="heat-stage">{t.stage}</span>
                     {sideOf(t.key) === 'below' && <span class="badge badge-warn">below the journey</span>}
                     {sideOf(t.key) === 'above' && <span class="badge badge-good">above the journey</span>}
@@ -167,13 +189,22 @@ export function ConsistencyView({ overview, site }: ViewProps) {
 function HeatCell({ value, n, strong, label }: { value: number | null; n?: number; strong?: boolean; label: string }) {
   if (value == null)
     return (
-      <td class="num heat heat-missing" data-label={label} title={n != null ? `not enough answers (n=${n})` : 'not enough answers'}>
+      <td
+        class="num heat heat-missing"
+        data-label={label}
+        title={n != null ? `not enough answers (n=${n})` : 'not enough answers'}
+      >
         <span class="visually-hidden">not enough answers</span>
         <span aria-hidden="true">–</span>
       </td>
     );
   return (
-    <td class={`num heat ${strong ? 'heat-strong' : ''}`} data-label={label} style={hueStyle(value)} title={n != null ? `n=${n}` : undefined}>
+    <td
+      class={`num heat ${strong ? 'heat-strong' : ''}`}
+      data-label={label}
+      style={hueStyle(value)}
+      title={n != null ? `n=${n}` : undefined}
+    >
       {fmt(value)}
     </td>
   );

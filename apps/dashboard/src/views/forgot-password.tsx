@@ -40,19 +40,35 @@ export function ForgotPasswordView() {
             <form onSubmit={submit} aria-label="Email me a reset link">
               <p class="muted">We email you a link that sets a new password. It works once, for an hour.</p>
               {error && <ErrorMessage error={error} title="No link was sent" />}
-              {sent && <p role="status" class="callout callout-ok">{sent}</p>}
+              {sent && (
+                <p role="status" class="callout callout-ok">
+                  {sent}
+                </p>
+              )}
               <div class="field">
                 <label for="forgot-email">Work email</label>
-                <input id="forgot-email" type="email" required autoComplete="email" value={email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+                <input
+                  id="forgot-email"
+                  type="email"
+                  required
+                  autoComplete="email"
+                  value={email}
+                  onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+                />
               </div>
               <button class="btn btn-primary btn-block" type="submit" disabled={busy}>
                 {busy ? 'Sending…' : 'Email me a reset link'}
               </button>
             </form>
           ) : (
-            <p data-testid="no-email">This Throughline sends no email. Ask an owner of your organization: on <strong>Team</strong>, they make a one-time <strong>Reset link</strong> for you and pass it on.</p>
+            <p data-testid="no-email">
+              This Throughline sends no email. Ask an owner of your organization: on <strong>Team</strong>, they make a
+              one-time <strong>Reset link</strong> for you and pass it on.
+            </p>
           )}
-          {options.data?.email && <p class="hint">You can also ask an owner of your organization for a reset link (Team → Reset link).</p>}
+          {options.data?.email && (
+            <p class="hint">You can also ask an owner of your organization for a reset link (Team → Reset link).</p>
+          )}
           <p class="auth-switch">
             <Link href="/login">Back to log in</Link>
           </p>

@@ -9,7 +9,9 @@ export function InstallView({ site }: ViewProps) {
       <div class="view-head">
         <div>
           <h1>Install</h1>
-          <p class="muted">Add one script tag to every page of {site.name}. It loads asynchronously and never blocks the page.</p>
+          <p class="muted">
+            Add one script tag to every page of {site.name}. It loads asynchronously and never blocks the page.
+          </p>
         </div>
       </div>
       <section class="card install-step">
@@ -20,7 +22,9 @@ export function InstallView({ site }: ViewProps) {
       </section>
       <section class="card install-step">
         <h2>2. Name touchpoints in a single-page app (optional)</h2>
-        <p class="muted">URL rules in Journey setup find most pages. Where a URL says too little, name the touchpoint yourself:</p>
+        <p class="muted">
+          URL rules in Journey setup find most pages. Where a URL says too little, name the touchpoint yourself:
+        </p>
         <CopyBox text={`throughline('touchpoint', 'checkout')`} label="Touchpoint call" />
       </section>
       <section class="card install-step">
@@ -37,7 +41,9 @@ export function InstallView({ site }: ViewProps) {
         ) : (
           <p class="callout callout-info">No origins yet: answers will be refused until you add the site's address.</p>
         )}
-        <p class="hint">Site key: <code>{site.key}</code></p>
+        <p class="hint">
+          Site key: <code>{site.key}</code>
+        </p>
       </section>
     </div>
   );

@@ -43,13 +43,17 @@ export function InviteView({ token }: { token: string }) {
             <>
               <h1>Join {preview.data.organization}</h1>
               <p class="muted">
-                You are invited as <strong>{preview.data.role}</strong>. The link works once, until {new Date(preview.data.expiresAt).toLocaleDateString()}.
+                You are invited as <strong>{preview.data.role}</strong>. The link works once, until{' '}
+                {new Date(preview.data.expiresAt).toLocaleDateString()}.
               </p>
               <form onSubmit={join} aria-label="Accept the invite">
                 {error && <ErrorMessage error={error} title="You did not join yet" />}
                 {(error?.code === 'log_in_first' || error?.code === 'invalid_credentials') && (
                   <p>
-                    <Link class="btn btn-secondary btn-block" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+                    <Link
+                      class="btn btn-secondary btn-block"
+                      href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
+                    >
                       Log in to join with your account
                     </Link>
                   </p>
@@ -62,11 +66,27 @@ export function InviteView({ token }: { token: string }) {
                   <>
                     <div class="field">
                       <label for="inv-acc-email">Work email</label>
-                      <input id="inv-acc-email" type="email" required autocomplete="email" value={email} readOnly={!!preview.data.email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+                      <input
+                        id="inv-acc-email"
+                        type="email"
+                        required
+                        autocomplete="email"
+                        value={email}
+                        readOnly={!!preview.data.email}
+                        onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+                      />
                     </div>
                     <div class="field">
                       <label for="inv-acc-password">Choose a password (or your password, if you have an account)</label>
-                      <input id="inv-acc-password" type="password" required minLength={10} autocomplete="new-password" value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+                      <input
+                        id="inv-acc-password"
+                        type="password"
+                        required
+                        minLength={10}
+                        autocomplete="new-password"
+                        value={password}
+                        onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+                      />
                     </div>
                   </>
                 )}

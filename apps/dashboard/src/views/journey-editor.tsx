@@ -52,14 +52,17 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
       setDeleteError(err as ApiError);
     }
   }
-  const setPrompt = (key: string, p: Prompt) => tps.set({ touchpoints: list.map((t) => (t.key === key ? { ...t, prompt: p } : t)) });
+  const setPrompt = (key: string, p: Prompt) =>
+    tps.set({ touchpoints: list.map((t) => (t.key === key ? { ...t, prompt: p } : t)) });
 
   return (
     <div class="editor">
       <div class="view-head">
         <div>
           <h1>Journey setup</h1>
-          <p class="muted">Journey types and their stages, the touchpoints in each, and what visitors are asked there.</p>
+          <p class="muted">
+            Journey types and their stages, the touchpoints in each, and what visitors are asked there.
+          </p>
         </div>
         <Link class="btn btn-secondary" href={`/sites/${encodeURIComponent(site.id)}/install`}>
           Install snippet
@@ -74,7 +77,15 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
         {types.error ? (
           <StagesEditor siteId={site.id} stages={stageList} used={used} onSaved={(s) => stages.set({ stages: s })} />
         ) : (
-          <JourneyTypesEditor siteId={site.id} types={types} touchpoints={list} onChanged={() => { stages.reload(); tps.reload(); }} />
+          <JourneyTypesEditor
+            siteId={site.id}
+            types={types}
+            touchpoints={list}
+            onChanged={() => {
+              stages.reload();
+              tps.reload();
+            }}
+          />
         )}
         <PartnersEditor site={site} onSaved={setSite} />
       </fieldset>
@@ -83,7 +94,10 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
         <div class="editor-head">
           <div>
             <h2 id="tps-h">Touchpoints</h2>
-            <p class="hint">Every touchpoint of the site, by its stage in the default journey; which other journey types it serves is set above.</p>
+            <p class="hint">
+              Every touchpoint of the site, by its stage in the default journey; which other journey types it serves is
+              set above.
+            </p>
           </div>
           {canEdit && list.length > 0 && adding === null && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => setAdding(stageList[0] ?? '')}>
@@ -102,13 +116,23 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
               )
             }
           >
-            <p>A touchpoint is a place where customers meet your brand: a product page, the checkout, a delivery, a shop counter. Web touchpoints are recognised by URL rules; offline ones by a QR code.</p>
+            <p>
+              A touchpoint is a place where customers meet your brand: a product page, the checkout, a delivery, a shop
+              counter. Web touchpoints are recognised by URL rules; offline ones by a QR code.
+            </p>
           </Empty>
         )}
         {adding !== null && (
           <div class="card editor-card">
             <h3>New touchpoint</h3>
-            <TouchpointForm siteId={site.id} origin={site.origins[0] ?? location.origin} stages={stageList} defaultStage={adding} onDone={done} onCancel={() => setAdding(null)} />
+            <TouchpointForm
+              siteId={site.id}
+              origin={site.origins[0] ?? location.origin}
+              stages={stageList}
+              defaultStage={adding}
+              onDone={done}
+              onCancel={() => setAdding(null)}
+            />
           </div>
         )}
         {stageList.map((stage) => {
@@ -119,7 +143,12 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
               <h3 class="editor-stage-h">
                 {stage} <span class="muted">({inStage.length})</span>
                 {canEdit && (
-                  <button type="button" class="btn btn-ghost btn-sm" onClick={() => setAdding(stage)} aria-label={`Add touchpoint to ${stage}`}>
+                  <button
+                    type="button"
+                    class="btn btn-ghost btn-sm"
+                    onClick={() => setAdding(stage)}
+                    aria-label={`Add touchpoint to ${stage}`}
+                  >
                     + Add
                   </button>
                 )}
@@ -129,7 +158,14 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                 {inStage.map((t) => (
                   <li key={t.key} class="card tp-row">
                     {editing === t.key ? (
-                      <TouchpointForm siteId={site.id} origin={site.origins[0] ?? location.origin} stages={stageList} initial={t} onDone={done} onCancel={() => setEditing(null)} />
+                      <TouchpointForm
+                        siteId={site.id}
+                        origin={site.origins[0] ?? location.origin}
+                        stages={stageList}
+                        initial={t}
+                        onDone={done}
+                        onCancel={() => setEditing(null)}
+                      />
                     ) : (
                       <>
                         <div class="tp-row-main">
@@ -161,23 +197,41 @@ export function JourneyEditorView({ site, setSite }: ViewProps) {
                           </div>
                         </div>
                         {canEdit && (
-                        <div class="tp-row-actions">
-                          <button type="button" class="btn btn-secondary btn-sm" aria-expanded={promptOpen === t.key} onClick={() => setPromptOpen(promptOpen === t.key ? null : t.key)}>
-                            {t.prompt ? 'Prompt' : 'Add prompt'}
-                          </button>
-                          <button type="button" class="btn btn-ghost btn-sm" onClick={() => setEditing(t.key)}>
-                            Edit
-                          </button>
-                          <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={() => remove(t)} aria-label={`Delete ${t.name}`}>
-                            Delete
-                          </button>
-                        </div>
+                          <div class="tp-row-actions">
+                            <button
+                              type="button"
+                              class="btn btn-secondary btn-sm"
+                              aria-expanded={promptOpen === t.key}
+                              onClick={() => setPromptOpen(promptOpen === t.key ? null : t.key)}
+                            >
+                              {t.prompt ? 'Prompt' : 'Add prompt'}
+                            </button>
+                            <button type="button" class="btn btn-ghost btn-sm" onClick={() => setEditing(t.key)}>
+                              Edit
+                            </button>
+                            <button
+                              type="button"
+                              class="btn btn-ghost btn-sm btn-danger-text"
+                              onClick={() => remove(t)}
+                              aria-label={`Delete ${t.name}`}
+                            >
+                              Delete
+                            </button>
+                          </div>
                         )}
-                        {t.code && (t.channel === 'offline' || !t.match.length) && <QrPanel siteId={site.id} tpKey={t.key} name={t.name} code={t.code} />}
+                        {t.code && (t.channel === 'offline' || !t.match.length) && (
+                          <QrPanel siteId={site.id} tpKey={t.key} name={t.name} code={t.code} />
+                        )}
                         {promptOpen === t.key && (
                           <div class="tp-prompt">
                             <PromptReachPanel site={site} tpKey={t.key} />
-                            <PromptForm siteId={site.id} tpKey={t.key} prompt={t.prompt} onSaved={(p) => setPrompt(t.key, p)} brand={site.settings?.brandName || site.name} />
+                            <PromptForm
+                              siteId={site.id}
+                              tpKey={t.key}
+                              prompt={t.prompt}
+                              onSaved={(p) => setPrompt(t.key, p)}
+                              brand={site.settings?.brandName || site.name}
+                            />
                           </div>
                         )}
                       </>

@@ -19,11 +19,17 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   // the stages of the journey type shown (docs/metrics.md › Journey types): the one picked, else the default
   const types = useResource((s) => api.journeyTypes(site.id, s), [site.id]);
   const typeList = types.data?.journeyTypes ?? [];
-  const type = typeList.find((t) => t.slug === filters.journey || t.id === filters.journey) ?? typeList.find((t) => t.isDefault);
+  const type =
+    typeList.find((t) => t.slug === filters.journey || t.id === filters.journey) ?? typeList.find((t) => t.isDefault);
   const stages = { ...types, data: types.data && { stages: type?.stages ?? [] } };
   // Alerts test the 7 days ending at `to` against the 28 before, whatever the range: ask for one day of series only.
   const trends = useResource(
-    (s) => api.trends(site.id, { from: filters.to, to: filters.to, segment: filters.segment, journey: filters.journey, dimension: 'quality' }, s),
+    (s) =>
+      api.trends(
+        site.id,
+        { from: filters.to, to: filters.to, segment: filters.segment, journey: filters.journey, dimension: 'quality' },
+        s,
+      ),
     [site.id, filters.to, filters.segment, filters.journey],
     { live: true },
   );
@@ -47,28 +53,47 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
         }
       >
         <p>
-          A journey is a row of stages ({stages.data.stages.join(', ')}) with touchpoints in each: a product page, the checkout, a delivery email, a
-          shop counter. Add touchpoints, then install the script tag so visitors can rate them.
+          A journey is a row of stages ({stages.data.stages.join(', ')}) with touchpoints in each: a product page, the
+          checkout, a delivery email, a shop counter. Add touchpoints, then install the script tag so visitors can rate
+          them.
         </p>
       </Empty>
     );
 
   const total = shown.reduce((a, t) => a + t.n, 0);
   const columns = groupByStage(shown, stages.data.stages);
-  const weakest = o.touchpoints.filter((t) => t.quadrant === 'fix_first').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  const weakest = o.touchpoints
+    .filter((t) => t.quadrant === 'fix_first')
+    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const alerts = new Map((trends.data?.alerts ?? []).map((a) => [a.touchpoint, a]));
   const exits = exitsOf(o);
   const ends = journeyEndsOf(o);
-  const factsOf = (t: TouchpointScores) => cardFacts({ tp: t, alert: alerts.get(t.key), outliers: o.consistency.outliers, exits: exits.get(t.key), minN: o.minN });
+  const factsOf = (t: TouchpointScores) =>
+    cardFacts({
+      tp: t,
+      alert: alerts.get(t.key),
+      outliers: o.consistency.outliers,
+      exits: exits.get(t.key),
+      minN: o.minN,
+    });
   const nameOf = (key: string) => o.touchpoints.find((t) => t.key === key)?.name ?? key;
 
   return (
     <div class={`journey-map ${overview.loading ? 'is-refreshing' : ''}`} aria-busy={overview.loading}>
       <div class="view-head">
         <div>
-          <h1>Journey map{typeList.length > 1 && type ? <span class="muted" data-testid="map-journey">: {type.name}</span> : null}</h1>
+          <h1>
+            Journey map
+            {typeList.length > 1 && type ? (
+              <span class="muted" data-testid="map-journey">
+                : {type.name}
+              </span>
+            ) : null}
+          </h1>
           <p class="muted">
-            {site.name}{team ? ` · team ${team}` : ''} · {countOf(total, 'answer')} across {countOf(shown.length, 'touchpoint')} · scores shown from {o.minN} answers
+            {site.name}
+            {team ? ` · team ${team}` : ''} · {countOf(total, 'answer')} across {countOf(shown.length, 'touchpoint')} ·
+            scores shown from {o.minN} answers
           </p>
         </div>
         <TeamFilter team={team} teams={teams} />
@@ -77,26 +102,41 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
       <HowToRead>
         {typeList.length > 1 && (
           <p>
-            This site has several journey types ({typeList.map((t) => t.name).join(', ')}). The map shows one at a time, with its own stages: pick another
-            under Journey above. Its scores count only the visits of that journey type.
+            This site has several journey types ({typeList.map((t) => t.name).join(', ')}). The map shows one at a time,
+            with its own stages: pick another under Journey above. Its scores count only the visits of that journey
+            type.
           </p>
         )}
         <p>
-          Every score runs from 0 (all answers 1 of 5) to 100 (all 5 of 5); it is shown once {o.minN} visitors answered, with the number of answers beside
-          it. The thin dark line inside a bar is the 95% interval: the true score very likely lies there, and it narrows as answers add up.
+          Every score runs from 0 (all answers 1 of 5) to 100 (all 5 of 5); it is shown once {o.minN} visitors answered,
+          with the number of answers beside it. The thin dark line inside a bar is the 95% interval: the true score very
+          likely lies there, and it narrows as answers add up.
         </p>
         <p>Each card shows one status, the most urgent that applies, in this order:</p>
         <ol class="status-order">
-          <li><strong>Quality falling</strong>: the last 7 days score significantly below the 28 days before.</li>
-          <li><strong>Fix first</strong>: matters to visitors (importance) and rated low (quality).</li>
-          <li><strong>Below the journey</strong>: a dimension more than one standard deviation below the mean of all touchpoints.</li>
-          <li><strong>Many exits</strong>: at least 1.5 times the typical share of journeys end here (and at least 20%).</li>
-          <li><strong>Above the journey</strong>: a dimension more than one standard deviation above the mean, good news.</li>
-          <li><strong>Keep it up, Possible overkill, Low priority</strong>: the other priority quadrants.</li>
+          <li>
+            <strong>Quality falling</strong>: the last 7 days score significantly below the 28 days before.
+          </li>
+          <li>
+            <strong>Fix first</strong>: matters to visitors (importance) and rated low (quality).
+          </li>
+          <li>
+            <strong>Below the journey</strong>: a dimension more than one standard deviation below the mean of all
+            touchpoints.
+          </li>
+          <li>
+            <strong>Many exits</strong>: at least 1.5 times the typical share of journeys end here (and at least 20%).
+          </li>
+          <li>
+            <strong>Above the journey</strong>: a dimension more than one standard deviation above the mean, good news.
+          </li>
+          <li>
+            <strong>Keep it up, Possible overkill, Low priority</strong>: the other priority quadrants.
+          </li>
         </ol>
         <p>
-          Other facts are listed under the card. Exits count journeys that reached a touchpoint and ended there; natural ends (an order confirmation)
-          and the last stage are where journeys are meant to end, so they have none.
+          Other facts are listed under the card. Exits count journeys that reached a touchpoint and ended there; natural
+          ends (an order confirmation) and the last stage are where journeys are meant to end, so they have none.
         </p>
       </HowToRead>
       {total === 0 && (
@@ -105,13 +145,21 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
             <strong>No answers in this range</strong>
             <p>Widen the date range, or install the script tag so visitors can start rating touchpoints.</p>
           </div>
-          <button type="button" class="btn btn-secondary" onClick={() => navigate(withFilters(`${base}/map`, new URLSearchParams({ from: daysAgo(365), to: isoDate(new Date()) })))}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() =>
+              navigate(withFilters(`${base}/map`, new URLSearchParams({ from: daysAgo(365), to: isoDate(new Date()) })))
+            }
+          >
             Show last 12 months
           </button>
         </div>
       )}
       {alerts.size > 0 && <FallingQuality alerts={[...alerts.values()]} nameOf={nameOf} base={base} />}
-      {trends.error && <p class="hint">Trend alerts could not be loaded ({trends.error.message}); the Trends view shows them.</p>}
+      {trends.error && (
+        <p class="hint">Trend alerts could not be loaded ({trends.error.message}); the Trends view shows them.</p>
+      )}
       {weakest.length > 0 && (
         <section class="weak-links" aria-labelledby="weak-h">
           <h2 id="weak-h">Weakest links</h2>
@@ -146,7 +194,16 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
                   No touchpoints in this stage. <Link href={`${base}/journey`}>Add one</Link>
                 </p>
               ) : (
-                tps.map((t) => <TouchpointCard key={t.key} tp={t} minN={o.minN} facts={factsOf(t)} exits={exits.get(t.key)} journeyEnd={ends.has(t.key)} />)
+                tps.map((t) => (
+                  <TouchpointCard
+                    key={t.key}
+                    tp={t}
+                    minN={o.minN}
+                    facts={factsOf(t)}
+                    exits={exits.get(t.key)}
+                    journeyEnd={ends.has(t.key)}
+                  />
+                ))
               )}
             </div>
           </section>
@@ -156,7 +213,15 @@ export function JourneyMapView({ site, overview, filters }: ViewProps) {
   );
 }
 
-function FallingQuality({ alerts, nameOf, base }: { alerts: TrendAlert[]; nameOf: (key: string) => string; base: string }) {
+function FallingQuality({
+  alerts,
+  nameOf,
+  base,
+}: {
+  alerts: TrendAlert[];
+  nameOf: (key: string) => string;
+  base: string;
+}) {
   const trendsOf = (key: string) => {
     const href = withFilters(`${base}/trends`);
     return `${href}${href.includes('?') ? '&' : '?'}touchpoint=${encodeURIComponent(key)}`;
@@ -168,8 +233,8 @@ function FallingQuality({ alerts, nameOf, base }: { alerts: TrendAlert[]; nameOf
         <ul>
           {alerts.map((a) => (
             <li key={a.touchpoint}>
-              <Link href={trendsOf(a.touchpoint)}>{nameOf(a.touchpoint)}</Link>: {fmt(a.recent.value)} in the
-              last 7 days, {fmt(a.baseline.value)} in the 28 days before ({fmt(a.change)} points)
+              <Link href={trendsOf(a.touchpoint)}>{nameOf(a.touchpoint)}</Link>: {fmt(a.recent.value)} in the last 7
+              days, {fmt(a.baseline.value)} in the 28 days before ({fmt(a.change)} points)
             </li>
           ))}
         </ul>
@@ -192,9 +257,27 @@ function Summary({ o, total, base }: { o: Overview; total: number; base: string 
   const fix = o.touchpoints.filter((t) => t.quadrant === 'fix_first').length;
   const tiles: Kpi[] = [
     { label: 'Answers', value: count(total), sub: `${scored} of ${o.touchpoints.length} touchpoints scored` },
-    { label: 'Consistency', value: o.consistency.overall, sub: 'same experience everywhere', href: `${base}/consistency` },
-    { label: 'Connectivity', value: o.connectivity.score, sub: o.connectivity.crossChannelShare != null ? `${pct(o.connectivity.crossChannelShare)} of journeys cross channels` : 'moves between touchpoints', href: `${base}/connectivity` },
-    { label: 'Fix first', value: String(fix), sub: fix === 1 ? 'touchpoint needs attention' : 'touchpoints need attention', href: `${base}/priorities` },
+    {
+      label: 'Consistency',
+      value: o.consistency.overall,
+      sub: 'same experience everywhere',
+      href: `${base}/consistency`,
+    },
+    {
+      label: 'Connectivity',
+      value: o.connectivity.score,
+      sub:
+        o.connectivity.crossChannelShare != null
+          ? `${pct(o.connectivity.crossChannelShare)} of journeys cross channels`
+          : 'moves between touchpoints',
+      href: `${base}/connectivity`,
+    },
+    {
+      label: 'Fix first',
+      value: String(fix),
+      sub: fix === 1 ? 'touchpoint needs attention' : 'touchpoints need attention',
+      href: `${base}/priorities`,
+    },
   ];
   return (
     <div class="kpis">

@@ -53,8 +53,8 @@ export function ResetPasswordView({ token }: { token: string }) {
             <>
               <h1>Set a new password</h1>
               <p class="muted">
-                For <strong>{preview.data.email}</strong>. The link works once, until {new Date(preview.data.expiresAt).toLocaleString()}; every
-                session of this account is signed out.
+                For <strong>{preview.data.email}</strong>. The link works once, until{' '}
+                {new Date(preview.data.expiresAt).toLocaleString()}; every session of this account is signed out.
               </p>
               <form onSubmit={submit} aria-label="Set a new password">
                 {error && <ErrorMessage error={error} title="The password was not set" />}

@@ -40,7 +40,11 @@ export function ResponsesView({ site, filters }: ViewProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const page: ResponsesPage = await api.responses(site.id, { ...q, limit: PAGE, cursor: after ?? undefined }, signal);
+      const page: ResponsesPage = await api.responses(
+        site.id,
+        { ...q, limit: PAGE, cursor: after ?? undefined },
+        signal,
+      );
       setRows((prev) => (after && prev ? [...prev, ...page.responses] : page.responses));
       setCursor(page.nextCursor);
     } catch (err) {
@@ -55,7 +59,9 @@ export function ResponsesView({ site, filters }: ViewProps) {
     try {
       const d = await api.deleteVisitor(site.id, visitor);
       setRows((prev) => prev?.filter((r) => r.visitor !== visitor));
-      setDeleted(`Deleted this visitor's data: ${countOf(d.answers, 'answer')}, ${countOf(d.comments, 'comment')}, ${countOf(d.visits, 'visit')}.`);
+      setDeleted(
+        `Deleted this visitor's data: ${countOf(d.answers, 'answer')}, ${countOf(d.comments, 'comment')}, ${countOf(d.visits, 'visit')}.`,
+      );
     } catch (err) {
       setError(err as ApiError);
     }
@@ -69,7 +75,10 @@ export function ResponsesView({ site, filters }: ViewProps) {
   // Fresh answers on focus and every minute, as the other views; not once more pages are open (that would drop them).
   const shown = useRef(0);
   shown.current = rows?.length ?? 0;
-  useEffect(() => onRefresh(() => shown.current <= PAGE && void load(null)), [site.id, filters.from, filters.to, filters.segment, filters.journey, touchpoint, withComment, search]);
+  useEffect(
+    () => onRefresh(() => shown.current <= PAGE && void load(null)),
+    [site.id, filters.from, filters.to, filters.segment, filters.journey, touchpoint, withComment, search],
+  );
 
   return (
     <div>
@@ -96,15 +105,19 @@ export function ResponsesView({ site, filters }: ViewProps) {
       </div>
       <HowToRead>
         <p>
-          Each card is one answer as the visitor gave it: every dimension on the 1–5 scale, and its quality on 0–100 (the mean of its experience
-          answers, where 1 is 0 and 5 is 100). The line under it is the context of the visit the answer was given in: device, how the visitor
-          arrived, language, country, new or returning.
+          Each card is one answer as the visitor gave it: every dimension on the 1–5 scale, and its quality on 0–100
+          (the mean of its experience answers, where 1 is 0 and 5 is 100). The line under it is the context of the visit
+          the answer was given in: device, how the visitor arrived, language, country, new or returning.
         </p>
       </HowToRead>
       <div class="response-filters" role="group" aria-label="Response filters">
         <div class="field-inline">
           <label for="resp-tp">Touchpoint</label>
-          <select id="resp-tp" value={touchpoint ?? ''} onChange={(e) => setQuery({ touchpoint: (e.currentTarget as HTMLSelectElement).value || null })}>
+          <select
+            id="resp-tp"
+            value={touchpoint ?? ''}
+            onChange={(e) => setQuery({ touchpoint: (e.currentTarget as HTMLSelectElement).value || null })}
+          >
             <option value="">All touchpoints</option>
             {[...names].map(([key, name]) => (
               <option key={key} value={key}>
@@ -113,16 +126,32 @@ export function ResponsesView({ site, filters }: ViewProps) {
             ))}
           </select>
         </div>
-        <form class="field-inline" role="search" onSubmit={(e) => {
-          e.preventDefault();
-          setQuery({ q: (new FormData(e.currentTarget as HTMLFormElement).get('q') as string).trim() || null });
-        }}>
+        <form
+          class="field-inline"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery({ q: (new FormData(e.currentTarget as HTMLFormElement).get('q') as string).trim() || null });
+          }}
+        >
           <label for="resp-q">Search comments</label>
-          <input id="resp-q" name="q" type="search" maxLength={100} defaultValue={search ?? ''} key={search ?? ''} placeholder="voucher" />
+          <input
+            id="resp-q"
+            name="q"
+            type="search"
+            maxLength={100}
+            defaultValue={search ?? ''}
+            key={search ?? ''}
+            placeholder="voucher"
+          />
         </form>
         <label class="check">
-          <input type="checkbox" checked={withComment} onChange={(e) => setQuery({ comments: (e.currentTarget as HTMLInputElement).checked ? '1' : null })} /> Only
-          answers with a comment
+          <input
+            type="checkbox"
+            checked={withComment}
+            onChange={(e) => setQuery({ comments: (e.currentTarget as HTMLInputElement).checked ? '1' : null })}
+          />{' '}
+          Only answers with a comment
         </label>
       </div>
       <section class="section card" aria-labelledby="themes-h">
@@ -138,17 +167,30 @@ export function ResponsesView({ site, filters }: ViewProps) {
       )}
       {!rows && !error && <Loading rows={5} label="Loading responses…" />}
       {rows && rows.length === 0 && (
-        <Empty title={search ? `No comments mention “${search}” in this range` : withComment ? 'No comments in this range' : 'No answers in this range'}>
+        <Empty
+          title={
+            search
+              ? `No comments mention “${search}” in this range`
+              : withComment
+                ? 'No comments in this range'
+                : 'No answers in this range'
+          }
+        >
           <p>
-            Widen the date range or remove a filter. New answers appear here as soon as visitors send them; turn on the comment box in a touchpoint's
-            prompt (Journey setup) to collect comments.
+            Widen the date range or remove a filter. New answers appear here as soon as visitors send them; turn on the
+            comment box in a touchpoint's prompt (Journey setup) to collect comments.
           </p>
         </Empty>
       )}
       {rows && rows.length > 0 && (
         <ul class="response-list" aria-label="Responses">
           {rows.map((r) => (
-            <ResponseItem key={r.id} r={r} name={names.get(r.touchpoint) ?? r.touchpoint} onForget={canForget ? () => forget(r.visitor) : undefined} />
+            <ResponseItem
+              key={r.id}
+              r={r}
+              name={names.get(r.touchpoint) ?? r.touchpoint}
+              onForget={canForget ? () => forget(r.visitor) : undefined}
+            />
           ))}
         </ul>
       )}
@@ -164,13 +206,21 @@ export function ResponsesView({ site, filters }: ViewProps) {
 }
 
 function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onForget?: () => void }) {
-  const ctx = [r.context.device, r.context.channel, r.context.locale, r.context.country, r.context.returning == null ? null : r.context.returning ? 'returning' : 'new']
+  const ctx = [
+    r.context.device,
+    r.context.channel,
+    r.context.locale,
+    r.context.country,
+    r.context.returning == null ? null : r.context.returning ? 'returning' : 'new',
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
     <li class="card response" data-testid="response">
       <div class="response-head">
-        <strong><TouchpointLink tpKey={r.touchpoint}>{name}</TouchpointLink></strong>
+        <strong>
+          <TouchpointLink tpKey={r.touchpoint}>{name}</TouchpointLink>
+        </strong>
         <time class="muted" dateTime={r.at}>
           {new Date(r.at).toLocaleString()}
         </time>
@@ -190,7 +240,9 @@ function ResponseItem({ r, name, onForget }: { r: ResponseRow; name: string; onF
         {onForget && (
           // a privacy request is rare and cannot be undone: kept in a menu, owners only (as the API requires)
           <details class="response-menu">
-            <summary class="btn btn-ghost btn-sm" aria-label="More actions for this response">More…</summary>
+            <summary class="btn btn-ghost btn-sm" aria-label="More actions for this response">
+              More…
+            </summary>
             <button type="button" class="btn btn-ghost btn-sm btn-danger-text" onClick={onForget}>
               Delete visitor's data
             </button>

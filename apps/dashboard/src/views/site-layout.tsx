@@ -31,7 +31,6 @@ export const SITE_VIEWS = [
 ] as const;
 export type SiteView = (typeof SITE_VIEWS)[number]['id'];
 
-
 const PrioritiesView = lazyView<ViewProps>(() => import('./priorities').then((m) => m.PrioritiesView));
 const ConsistencyView = lazyView<ViewProps>(() => import('./consistency').then((m) => m.ConsistencyView));
 const ConnectivityView = lazyView<ViewProps>(() => import('./connectivity').then((m) => m.ConnectivityView));
@@ -41,7 +40,9 @@ const TrendsView = lazyView<ViewProps>(() => import('./trends').then((m) => m.Tr
 const ResponsesView = lazyView<ViewProps>(() => import('./responses').then((m) => m.ResponsesView));
 const JourneyEditorView = lazyView<ViewProps>(() => import('./journey-editor').then((m) => m.JourneyEditorView));
 const InstallView = lazyView<ViewProps>(() => import('./install').then((m) => m.InstallView));
-const TouchpointView = lazyView<ViewProps & { touchpoint: string }>(() => import('./touchpoint').then((m) => m.TouchpointView));
+const TouchpointView = lazyView<ViewProps & { touchpoint: string }>(() =>
+  import('./touchpoint').then((m) => m.TouchpointView),
+);
 const SettingsView = lazyView<ViewProps>(() => import('./settings').then((m) => m.SettingsView));
 
 const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
@@ -60,19 +61,38 @@ const VIEWS: Record<SiteView, ComponentType<ViewProps>> = {
 
 /** `touchpoint`: the page of one touchpoint (under the Journey map tab), instead of the view. */
 /** `shared`: opened by a share link: that view only, read-only, with a banner saying so. */
-export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId: string; view: SiteView; query: URLSearchParams; touchpoint?: string; shared?: ShareInfo }) {
+export function SiteLayout({
+  siteId,
+  view,
+  query,
+  touchpoint,
+  shared,
+}: {
+  siteId: string;
+  view: SiteView;
+  query: URLSearchParams;
+  touchpoint?: string;
+  shared?: ShareInfo;
+}) {
   const site = useResource((s) => api.site(siteId, s), [siteId]);
   const meta = SITE_VIEWS.find((v) => v.id === view)!;
   // docs/metrics.md › Journey types: the map and the flow (stage columns) show one type at a time, the default until
   // another is picked; a shared view keeps the type its link was made with
-  const types = useResource((s) => (meta.analytics && !shared ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})), [siteId, meta.analytics, !shared]);
+  const types = useResource(
+    (s) => (meta.analytics && !shared ? api.journeyTypes(siteId, s) : new Promise<JourneyTypes>(() => {})),
+    [siteId, meta.analytics, !shared],
+  );
   const typeList = types.data?.journeyTypes;
   const oneType = !shared && (view === 'map' || view === 'connectivity') && touchpoint === undefined;
   const fromUrl = readFilters(query);
   // `journey=all` is every journey (not on the map and the flow); without `journey`, every view shows the default type,
   // so that moving between views keeps one overview. A type this site does not have (a link from another site) is dropped.
   const all = fromUrl.journey === 'all';
-  const unknown = fromUrl.journey !== undefined && !all && typeList !== undefined && !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
+  const unknown =
+    fromUrl.journey !== undefined &&
+    !all &&
+    typeList !== undefined &&
+    !typeList.some((t) => t.slug === fromUrl.journey || t.id === fromUrl.journey);
   useEffect(() => void (unknown && setQuery({ journey: null })), [unknown]);
   const several = typeList !== undefined && typeList.length > 1;
   const defaultSlug = typeList?.find((t) => t.isDefault)?.slug;
@@ -91,7 +111,13 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
   const canShare = useCan('editor');
   useEffect(() => void (!shared && rememberSite(siteId)), [siteId]);
   // On narrow screens the tabs scroll sideways: keep the current one in view.
-  useEffect(() => document.querySelector('.site-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [view]);
+  useEffect(
+    () =>
+      document
+        .querySelector('.site-nav [aria-current="page"]')
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+    [view],
+  );
   useEffect(() => {
     document.title = `${touchpoint ?? meta.label}${site.data ? ` · ${site.data.name}` : ''} · Throughline`;
   }, [meta.label, site.data?.name, touchpoint]);
@@ -101,36 +127,49 @@ export function SiteLayout({ siteId, view, query, touchpoint, shared }: { siteId
     <>
       {shared ? (
         <aside class="callout shared-banner" aria-label="About this shared view">
-          Read-only view of <strong>{shared.siteName}</strong>{shared.label ? ` (${shared.label})` : ''}, shared with you. The link works until{' '}
+          Read-only view of <strong>{shared.siteName}</strong>
+          {shared.label ? ` (${shared.label})` : ''}, shared with you. The link works until{' '}
           {new Date(shared.expiresAt).toLocaleDateString()}.
         </aside>
       ) : (
-      <nav class="site-nav" aria-label="Site views">
-        <div class="site-nav-inner">
-          {SITE_VIEWS.map((v) => (
-            <Link
-              key={v.id}
-              href={v.analytics ? withFilters(`/sites/${encodeURIComponent(siteId)}/${v.id}`, query) : `/sites/${encodeURIComponent(siteId)}/${v.id}`}
-              class="tab"
-              aria-current={v.id === view ? 'page' : undefined}
-            >
-              {v.label}
-            </Link>
-          ))}
-        </div>
-      </nav>
+        <nav class="site-nav" aria-label="Site views">
+          <div class="site-nav-inner">
+            {SITE_VIEWS.map((v) => (
+              <Link
+                key={v.id}
+                href={
+                  v.analytics
+                    ? withFilters(`/sites/${encodeURIComponent(siteId)}/${v.id}`, query)
+                    : `/sites/${encodeURIComponent(siteId)}/${v.id}`
+                }
+                class="tab"
+                aria-current={v.id === view ? 'page' : undefined}
+              >
+                {v.label}
+              </Link>
+            ))}
+          </div>
+        </nav>
       )}
-      {meta.analytics && <FilterBar key={siteId} {...filters} journeyTypes={typeList} oneType={oneType} updatedAt={overview.updatedAt} />}
+      {meta.analytics && (
+        <FilterBar key={siteId} {...filters} journeyTypes={typeList} oneType={oneType} updatedAt={overview.updatedAt} />
+      )}
       {meta.analytics && !shared && touchpoint === undefined && canShare && <ShareView siteId={siteId} view={view} />}
       <main id="main" class="page" tabIndex={-1}>
         {site.error ? (
           <ErrorMessage error={site.error} retry={site.reload} />
         ) : !site.data ? (
           <Loading />
+        ) : touchpoint === undefined ? (
+          <View site={site.data} overview={overview} filters={filters} setSite={site.set} />
         ) : (
-          touchpoint === undefined
-            ? <View site={site.data} overview={overview} filters={filters} setSite={site.set} />
-            : <TouchpointView site={site.data} overview={overview} filters={filters} setSite={site.set} touchpoint={touchpoint} />
+          <TouchpointView
+            site={site.data}
+            overview={overview}
+            filters={filters}
+            setSite={site.set}
+            touchpoint={touchpoint}
+          />
         )}
       </main>
     </>

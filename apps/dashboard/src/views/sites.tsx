@@ -69,7 +69,8 @@ export function SitesView() {
                     <Link href={`/sites/${encodeURIComponent(s.id)}/map`}>{s.name}</Link>
                   </h2>
                   <p class="muted">
-                    {s.origins.length ? s.origins.join(', ') : 'No allowed origins yet'} · created {new Date(s.createdAt).toLocaleDateString()}
+                    {s.origins.length ? s.origins.join(', ') : 'No allowed origins yet'} · created{' '}
+                    {new Date(s.createdAt).toLocaleDateString()}
                   </p>
                 </div>
                 <div class="site-actions">
@@ -91,7 +92,15 @@ export function SitesView() {
   );
 }
 
-function CreateSite({ first, onCreated, onCancel }: { first: boolean; onCreated: (s: Site) => void; onCancel?: () => void }) {
+function CreateSite({
+  first,
+  onCreated,
+  onCancel,
+}: {
+  first: boolean;
+  onCreated: (s: Site) => void;
+  onCancel?: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -123,7 +132,13 @@ function CreateSite({ first, onCreated, onCancel }: { first: boolean; onCreated:
       </div>
       <div class="field">
         <label for="site-origins">Allowed origins</label>
-        <textarea id="site-origins" name="origins" rows={2} placeholder="https://shop.example.com" aria-describedby="site-origins-hint" />
+        <textarea
+          id="site-origins"
+          name="origins"
+          rows={2}
+          placeholder="https://shop.example.com"
+          aria-describedby="site-origins-hint"
+        />
         <p class="hint" id="site-origins-hint">
           Where the widget may send answers from: scheme and host, one per line. You can add more later.
         </p>
@@ -143,7 +158,10 @@ function CreateSite({ first, onCreated, onCancel }: { first: boolean; onCreated:
   if (!first) return form;
   return (
     <Empty title="Start measuring your customer journey">
-      <p>Create a site for each web shop or app. You get a script tag to install and a journey with the six default stages to fill in.</p>
+      <p>
+        Create a site for each web shop or app. You get a script tag to install and a journey with the six default
+        stages to fill in.
+      </p>
       <div class="empty-form">{form}</div>
     </Empty>
   );

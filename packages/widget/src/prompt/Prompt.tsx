@@ -55,7 +55,14 @@ export class Prompt extends Component<Props, State> {
     this.timers = [];
     this.moves = 0;
     // On a phone the corner card opens compact, its first question only, and grows when the visitor answers it.
-    this.state = { answers: {}, comment: '', live: '', built: 0, corner: 0, more: !!props.inline || !matchMedia(PHONE).matches };
+    this.state = {
+      answers: {},
+      comment: '',
+      live: '',
+      built: 0,
+      corner: 0,
+      more: !!props.inline || !matchMedia(PHONE).matches,
+    };
   }
 
   later(fn: () => void, ms: number) {
@@ -104,7 +111,12 @@ export class Prompt extends Component<Props, State> {
     const r = el.getBoundingClientRect();
     const host = (el.getRootNode() as ShadowRoot).host;
     // 16 px in: inside a rounded corner of any usual radius.
-    if (![r.left + 16, r.right - 16].some((x) => [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host))) this.moves = 0;
+    if (
+      ![r.left + 16, r.right - 16].some((x) =>
+        [r.top + 16, r.bottom - 16].some((y) => document.elementFromPoint(x, y) != host),
+      )
+    )
+      this.moves = 0;
     // Covered everywhere (a modal over the page): back where it started, and no further moves until it is free.
     else if (this.moves++ < 4) this.setState({ corner: (this.state.corner + 1) % 4 });
     this.hit = setTimeout(() => this.check(), 1e3);
@@ -127,7 +139,10 @@ export class Prompt extends Component<Props, State> {
     this.setState({ sent: true });
   }
 
-  override render({ dimensions, prompt, theme, fromName, kind, name, inline, dark }: Props, { answers, comment, sent, live, more, built, corner }: State) {
+  override render(
+    { dimensions, prompt, theme, fromName, kind, name, inline, dark }: Props,
+    { answers, comment, sent, live, more, built, corner }: State,
+  ) {
     const { m, id } = this;
     const whole = built > dimensions.length && more;
     const shown = built > dimensions.length + 1;
@@ -155,8 +170,22 @@ export class Prompt extends Component<Props, State> {
       >
         <div class="head">
           <h2 id={id + 'h'}>{m.t('title')}</h2>
-          <button type="button" class="x" aria-label={m.t('close')} onClick={() => (sent ? this.leave() : this.dismiss())}>
-            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
+          <button
+            type="button"
+            class="x"
+            aria-label={m.t('close')}
+            onClick={() => (sent ? this.leave() : this.dismiss())}
+          >
+            <svg
+              width="18"
+              height="18"
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2.2"
+              stroke-linecap="round"
+            >
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>
           </button>
@@ -182,7 +211,12 @@ export class Prompt extends Component<Props, State> {
             {whole && prompt.comment && (
               <label class="lbl">
                 {m.t('comment')}
-                <textarea rows={1} maxLength={2000} value={comment} onInput={(e) => this.setState({ comment: (e.target as HTMLTextAreaElement).value })} />
+                <textarea
+                  rows={1}
+                  maxLength={2000}
+                  value={comment}
+                  onInput={(e) => this.setState({ comment: (e.target as HTMLTextAreaElement).value })}
+                />
               </label>
             )}
             {whole && (

@@ -7,7 +7,14 @@ import { endsOf, type Messages } from './i18n';
 function Face({ level }: { level: number }) {
   const k = (level - 3) * 1.6;
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+    >
       <circle cx="12" cy="12" r="9.5" />
       <circle cx="8.8" cy="10" r=".6" fill="currentColor" />
       <circle cx="15.2" cy="10" r=".6" fill="currentColor" />
@@ -40,7 +47,15 @@ export function Scale({ dim, id, legend, m, value, onPick }: ScaleProps) {
               value={n}
               checked={value === n}
               onChange={() => onPick(n)}
-              aria-label={faces ? m.t(`face${n}` as 'face1') : n === 1 ? `1: ${m.t(low)}` : n === 5 ? `5: ${m.t(high)}` : String(n)}
+              aria-label={
+                faces
+                  ? m.t(`face${n}` as 'face1')
+                  : n === 1
+                    ? `1: ${m.t(low)}`
+                    : n === 5
+                      ? `5: ${m.t(high)}`
+                      : String(n)
+              }
             />
             <span class="opt" aria-hidden="true">
               {faces ? <Face level={n} /> : n}

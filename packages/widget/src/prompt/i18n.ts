@@ -6,17 +6,45 @@ type Dim = keyof Answers;
 
 /** Message order in every locale's list below. */
 const KEYS = [
-  'title', 'close', 'send', 'thanks', 'thanksBody', 'comment', 'announce',
-  'sensorial', 'affective', 'cognitive', 'relational', 'behavioral', 'importance', 'handoff',
-  'poor', 'excellent', 'hard', 'easy', 'notAtAll', 'veryMuch', 'rough', 'smooth',
-  'face1', 'face2', 'face3', 'face4', 'face5',
+  'title',
+  'close',
+  'send',
+  'thanks',
+  'thanksBody',
+  'comment',
+  'announce',
+  'sensorial',
+  'affective',
+  'cognitive',
+  'relational',
+  'behavioral',
+  'importance',
+  'handoff',
+  'poor',
+  'excellent',
+  'hard',
+  'easy',
+  'notAtAll',
+  'veryMuch',
+  'rough',
+  'smooth',
+  'face1',
+  'face2',
+  'face3',
+  'face4',
+  'face5',
   // By kind of touchpoint (wording-kind.ts); {touchpoint} is its name.
-  'sensorialVisit', 'cognitiveVisit', 'sensorialPartner', 'cognitivePartner', 'cognitiveCheckout',
+  'sensorialVisit',
+  'cognitiveVisit',
+  'sensorialPartner',
+  'cognitivePartner',
+  'cognitiveCheckout',
 ] as const;
 export type MessageKey = (typeof KEYS)[number];
 
 /** English, built in; other locales come as packs (locales.ts) in the same '|'-separated order. */
-const EN = 'Quick question|Close|Send|Thank you!|Your feedback helps us improve.|Anything else? (optional)|A short feedback question is available.|How does this page look and feel?|How do you feel right now?|How easy was it to find what you needed?|How connected do you feel to us?|How likely are you to come back?|How much does this step matter to you?|How smoothly did you get here from {from}?|Very poor|Excellent|Very hard|Very easy|Not at all|Very much|Very rough|Very smooth|Very unhappy|Unhappy|Neutral|Happy|Very happy|How was your visit to {touchpoint}?|How easy was it to get what you came for?|How was your experience with {touchpoint}?|How easy was it to get what you needed from {touchpoint}?|How easy was it to complete this step?';
+const EN =
+  'Quick question|Close|Send|Thank you!|Your feedback helps us improve.|Anything else? (optional)|A short feedback question is available.|How does this page look and feel?|How do you feel right now?|How easy was it to find what you needed?|How connected do you feel to us?|How likely are you to come back?|How much does this step matter to you?|How smoothly did you get here from {from}?|Very poor|Excellent|Very hard|Very easy|Not at all|Very much|Very rough|Very smooth|Very unhappy|Unhappy|Neutral|Happy|Very happy|How was your visit to {touchpoint}?|How easy was it to get what you came for?|How was your experience with {touchpoint}?|How easy was it to get what you needed from {touchpoint}?|How easy was it to complete this step?';
 
 /** Labels of the two ends of each dimension's scale (affective uses faces); the others (relational, behavioral, importance,
  * theme) run from "not at all" to "very much". The `theme` question has no built-in text here: the config brings it
@@ -53,7 +81,9 @@ export function messages(locale: string, wording: Prompt['wording'], pack?: stri
     question(dim, from = '', kind = '', touchpoint = '') {
       const own = wording[locale]?.[dim] ?? wording[base]?.[dim] ?? (lang === base ? undefined : wording.en?.[dim]);
       const byKind = (dim + kind) as MessageKey;
-      return (own ?? t((KEYS.includes(byKind) ? byKind : dim) as MessageKey)).replace('{from}', from).replace('{touchpoint}', touchpoint);
+      return (own ?? t((KEYS.includes(byKind) ? byKind : dim) as MessageKey))
+        .replace('{from}', from)
+        .replace('{touchpoint}', touchpoint);
     },
   };
 }

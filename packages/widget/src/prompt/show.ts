@@ -51,7 +51,11 @@ export const show: ShowPrompt = (a) => {
     const locale = a.locale();
     pack(a, locale)
       // Rendered in a task of its own, apart from compiling the chunk: two short tasks, not one long one.
-      .then((text) => new Promise<void>((r) => setTimeout(r)).then(() => a.live() && (unmount = mount({ ...props, locale, pack: text, onAnswer, onDismiss, onShow }))))
+      .then((text) =>
+        new Promise<void>((r) => setTimeout(r)).then(
+          () => a.live() && (unmount = mount({ ...props, locale, pack: text, onAnswer, onDismiss, onShow })),
+        ),
+      )
       .catch(() => {});
   };
   // `show` asks now, whatever the trigger.

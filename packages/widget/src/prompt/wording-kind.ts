@@ -10,9 +10,13 @@ import type { ConfigTouchpoint } from '@throughline/schema';
 
 export type WordingKind = '' | 'Partner' | 'Visit' | 'Checkout';
 
-export function wordingKind(t: Pick<ConfigTouchpoint, 'key' | 'name' | 'stage' | 'channel' | 'owner'> | undefined): WordingKind {
+export function wordingKind(
+  t: Pick<ConfigTouchpoint, 'key' | 'name' | 'stage' | 'channel' | 'owner'> | undefined,
+): WordingKind {
   if (!t) return '';
   if (t.owner == 'partner' || t.owner == 'external') return 'Partner';
   if (t.channel == 'offline') return 'Visit';
-  return /^purchase$/i.test(t.stage) || /checkout|cart|basket|payment|order/i.test(t.key + ' ' + t.name) ? 'Checkout' : '';
+  return /^purchase$/i.test(t.stage) || /checkout|cart|basket|payment|order/i.test(t.key + ' ' + t.name)
+    ? 'Checkout'
+    : '';
 }
