@@ -1,5 +1,6 @@
 // The visit context: device class, locale, channel of arrival, returning visitor, path. No personal data.
 import type { Context } from '@throughline/schema';
+import { JOURNEY_LINK_PARAM } from '@throughline/schema/constants';
 
 const SEARCH = /(^|\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|qwant|startpage)\./;
 const SOCIAL =
@@ -20,7 +21,7 @@ export function arrival(url: URL, referrer: string): NonNullable<Context['channe
   // a journey link in a QR code or an email keeps that channel; any other comes from a partner
   if (medium === 'qr' || url.searchParams.has('tl_qr')) return 'qr';
   if (medium === 'email') return 'email';
-  if (url.searchParams.has('tl_j')) return 'partner';
+  if (url.searchParams.has(JOURNEY_LINK_PARAM)) return 'partner';
   if (medium === 'social') return 'social';
   let host = '';
   try {

@@ -4,7 +4,8 @@ import type { SiteConfig, TrackedEvent } from '@throughline/schema';
 import type { Asking, ShowPrompt } from './prompt/types';
 import { type AskLog, mayAsk, noteShown } from './ask-policy';
 import { arrival, device, pagePath } from './context';
-import { JOURNEY_PARAM, decorate } from './partners';
+import { JOURNEY_LINK_PARAM } from '@throughline/schema/constants';
+import { decorate } from './partners';
 import { get, set, del } from './storage';
 import { matchTouchpoint } from './touchpoint-match';
 import { transport } from './transport';
@@ -194,13 +195,13 @@ export function start(o: SdkOptions, queued: ArrayLike<Command> = []): (...cmd: 
     if (booted || off()) return;
     booted = true;
     const url = new URL(location.href);
-    const handed = url.searchParams.get(JOURNEY_PARAM);
+    const handed = url.searchParams.get(JOURNEY_LINK_PARAM);
     if (handed != null) {
       // Arrived by a journey link (a partner, an email, a QR code): this tab's visits carry it, and the worker joins
       // them to that journey only if its signature holds. It never replaces the visitor's own id, and it is kept out
       // of the address bar (and so out of links copied from it).
       handedOver = arrival(url, document.referrer) == 'partner';
-      url.searchParams.delete(JOURNEY_PARAM);
+      url.searchParams.delete(JOURNEY_LINK_PARAM);
       history.replaceState(history.state, '', url.href);
       if (/^[\w-]{8,64}\.[0-9a-z]{1,10}\.[\w-]{43}$/.test(handed)) tab(L, (link = handed));
     }

@@ -1,4 +1,4 @@
-// Signed journey links (DESIGN.md "Journey link"; issue 15, M4). A link carries a journey id in a URL (`tl_j`): on
+// Signed journey links (docs/metrics.md › Journey link). A link carries a journey id in a URL (`tl_j`): on
 // links to partner domains, in emails, in QR codes printed for one customer. Only the worker makes them: an
 // HMAC-SHA256 over the site, the journey id and the expiry, with a Worker secret. A visit joins a linked journey only
 // with a valid, unexpired link of its own site; anything else keeps the visitor's own id, so a link posted in a forum

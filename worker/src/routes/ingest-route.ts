@@ -100,7 +100,7 @@ export const ingestRoute = new Hono<AppEnv>()
           await refresh();
           continue;
         }
-        // DESIGN.md "Journey link": an event that arrived with a valid signed link joins that journey
+        // docs/metrics.md › Journey link: an event that arrived with a valid signed link joins that journey
         // (the secret is derived only for a batch that carries a link: most carry none)
         const secret = valid.some((e) => e.link) ? await journeyLinkSecret(c.env) : '';
         const now = Date.now();

@@ -8,8 +8,11 @@ import { wordingKind } from './wording-kind';
 /** Locales with a built-in text pack besides English (see locales.ts). */
 const PACKS = /^(de|fr|es|nl|ja|ar)$/;
 
-/** The locale's text pack, when it has one (fetched once, however often asked for). */
-const pack = (a: Pick<Asking, 'load'>, locale: string) => {
+/**
+ * The locale's text pack, when it has one (fetched once, however often asked for).
+ * @public exported only because the npm bundle is smaller that way (tests/size/check-size.mjs)
+ */
+export const pack = (a: Pick<Asking, 'load'>, locale: string) => {
   const base = locale.slice(0, 2).toLowerCase();
   return PACKS.test(base) ? (a.load(base) as Promise<string>).catch(() => undefined) : Promise.resolve(undefined);
 };
