@@ -4,9 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { collectPageErrors, launchBrowser } from '../support/browser';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 
 const baseURL = inject('baseURL');
-const headers = { 'x-throughline': '1', origin: baseURL };
+const headers = { [CSRF_HEADER]: '1', origin: baseURL };
 let browser: Browser;
 let page: Page;
 let siteId: string;

@@ -5,10 +5,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { collectPageErrors, launchBrowser } from '../support/browser';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 
 const baseURL = inject('baseURL');
 const ORIGIN = 'https://shop.settings.example';
-const headers = { 'x-throughline': '1', origin: baseURL };
+const headers = { [CSRF_HEADER]: '1', origin: baseURL };
 let browser: Browser;
 let owner: BrowserContext;
 let page: Page;

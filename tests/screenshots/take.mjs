@@ -20,6 +20,7 @@ const VIEWS = [
   'connectivity',
   'trends',
   'partners',
+  'employees',
   'responses',
   'journey',
   'install',

@@ -3,6 +3,7 @@
 import type { Me } from '@throughline/schema';
 import { describe, expect, it } from 'vitest';
 import { BASE, createSiteWithTouchpoints, invite, sessionFor, signup, worker } from './helpers';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 
 const PASSWORD = 'correct horse battery';
 
@@ -10,7 +11,7 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
   return worker.fetch(`${BASE}${path}`, {
     method: 'POST',
     body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', 'x-throughline': '1', origin: BASE, ...headers },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', origin: BASE, ...headers },
   });
 }
 const sessionCookie = (res: Response) =>

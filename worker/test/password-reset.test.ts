@@ -8,12 +8,13 @@ import { resetEmail } from '../src/auth/reset-email';
 import { sha256 } from '../src/ids';
 import { RESET_LIMITS } from '../src/routes/password-reset-routes';
 import { BASE, db, invite, signup, worker, type Session } from './helpers';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'violet harbour seventeen';
 const headers = (extra: Record<string, string> = {}) => ({
   'content-type': 'application/json',
-  'x-throughline': '1',
+  [CSRF_HEADER]: '1',
   origin: BASE,
   ...extra,
 });

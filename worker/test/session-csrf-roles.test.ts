@@ -18,6 +18,7 @@ import {
   worker,
 } from './helpers';
 import { type ApiRoute, documentedRoutes, fill, paramsFor, bodyFor } from './openapi-routes';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 
 /** Routes a visitor without a session must reach: they make or end the session (accepting an invite may sign up; a reset link signs in). */
 const PUBLIC_WRITES = new Set([
@@ -128,8 +129,7 @@ describe('every state-changing route', () => {
   it('answers 401 without a session or token', async () => {
     const { routes, failures } = await overWrites(
       (r) => !PUBLIC_WRITES.has(name(r)),
-      async (r, path) =>
-        expectStatus(await raw(r.method, path, { 'x-throughline': '1', origin: BASE }, bodyFor(r)), 401),
+      async (r, path) => expectStatus(await raw(r.method, path, { [CSRF_HEADER]: '1', origin: BASE }, bodyFor(r)), 401),
     );
     expect(routes.length).toBeGreaterThanOrEqual(MIN_WRITE_ROUTES - PUBLIC_WRITES.size);
     expect(failures).toEqual([]);
@@ -152,11 +152,11 @@ describe('every state-changing route', () => {
         const cookie = owner.session.cookie;
         return (
           (await expectStatus(
-            await raw(r.method, path, { cookie, 'x-throughline': '1', origin: 'https://evil.example' }, bodyFor(r)),
+            await raw(r.method, path, { cookie, [CSRF_HEADER]: '1', origin: 'https://evil.example' }, bodyFor(r)),
             403,
           )) ??
           expectStatus(
-            await raw(r.method, path, { cookie, 'x-throughline': '1', 'sec-fetch-site': 'cross-site' }, bodyFor(r)),
+            await raw(r.method, path, { cookie, [CSRF_HEADER]: '1', 'sec-fetch-site': 'cross-site' }, bodyFor(r)),
             403,
           )
         );
@@ -239,14 +239,14 @@ describe('every state-changing route', () => {
 
 describe('sessions', () => {
   const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-    raw('POST', '/api/v1/auth/login', { 'x-throughline': '1', origin: BASE, ...headers }, { email, password });
+    raw('POST', '/api/v1/auth/login', { [CSRF_HEADER]: '1', origin: BASE, ...headers }, { email, password });
   const meWith = (cookie: string) => raw('GET', '/api/v1/me', { cookie });
 
   it('sets a __Host- cookie that is Secure, HttpOnly and SameSite=Lax', async () => {
     const res = await raw(
       'POST',
       '/api/v1/auth/signup',
-      { 'x-throughline': '1', origin: BASE },
+      { [CSRF_HEADER]: '1', origin: BASE },
       { email: `${crypto.randomUUID()}@example.com`, password: 'correct horse battery', organization: 'Acme' },
     );
     const cookie = res.headers.get('set-cookie') ?? '';

@@ -2,11 +2,12 @@
 // link). It loads the real widget (/w.js with data-site and data-touchpoint), so answers take the normal ingest
 // path. No inline script: /t/show.js (a static script) asks the widget to show the prompt; styles carry a nonce.
 import { Hono } from 'hono';
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import { touchpointByCode } from '../db/hosted-touchpoints';
 import { readSettings } from '../db/sites';
 import type { AppEnv } from '../env';
 import { newSecret } from '../ids';
+import { hostedShell } from './hosted-shell';
 
 /**
  * Queues `show` until the widget has loaded its config and drawn the prompt into #prompt: the page exists to ask,
@@ -27,19 +28,8 @@ const csp = (nonce: string) =>
     `frame-ancestors 'none'`,
   ].join('; ');
 
-function page(nonce: string, title: string, body: ReturnType<typeof html>, color = '#4f46e5') {
-  return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${title}</title>
-<style nonce="${nonce}">:root{--c:${raw(/^[#a-zA-Z0-9(),.% -]+$/.test(color) ? color : '#4f46e5')}}
-body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:flex;min-height:100vh;justify-content:center}
-main{width:100%;max-width:32rem;padding:1.5rem 1rem;box-sizing:border-box}
-h1{font-size:1.25rem;margin:0 0 .25rem;border-inline-start:4px solid var(--c);padding-inline-start:.5rem}
-p{margin:.25rem 0 1rem;color:#4b5563}#prompt{min-height:12rem}
-:root{color-scheme:light dark}
-@media (prefers-color-scheme:dark){body{color:#e5e7eb;background:#0f1318}p{color:#aab2bf}}</style></head>
-<body><main>${body}</main></body></html>`;
-}
+const page = (nonce: string, title: string, body: ReturnType<typeof html>, color?: string) =>
+  hostedShell(nonce, title, body, { color, css: '#prompt{min-height:12rem}' });
 
 export const hostedPages = new Hono<AppEnv>()
   .get('/show.js', (c) =>

@@ -3,12 +3,13 @@
 // touchpoint's daily sums. Rate limited per client address like ingest, and per address and page per day.
 import { PULSE_QUESTIONS, PulseAnswerSchema, type PulseQuestion } from '@throughline/schema';
 import { Hono } from 'hono';
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import { addPulse, touchpointByStaffCode } from '../db/pulse';
 import { bumpAll } from '../db/rate-counters';
 import { readSettings } from '../db/sites';
 import type { AppEnv } from '../env';
 import { newSecret } from '../ids';
+import { hostedShell } from './hosted-shell';
 import { clientHash } from '../ingest/client-limit';
 
 /** Responses one client address may give on one staff page per day (a shared shop network carries a whole team). */
@@ -31,27 +32,19 @@ const csp = (nonce: string) =>
     `frame-ancestors 'none'`,
   ].join('; ');
 
-function page(nonce: string, title: string, body: ReturnType<typeof html>, color = '#4f46e5') {
-  return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${title}</title>
-<style nonce="${nonce}">:root{--c:${raw(/^[#a-zA-Z0-9(),.% -]+$/.test(color) ? color : '#4f46e5')};color-scheme:light dark}
-body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:flex;min-height:100vh;justify-content:center}
-main{width:100%;max-width:34rem;padding:1.5rem 1rem;box-sizing:border-box}
-h1{font-size:1.25rem;margin:0 0 .25rem;border-inline-start:4px solid var(--c);padding-inline-start:.5rem}
-p{margin:.25rem 0 1rem;color:#4b5563}
-fieldset{border:1px solid #d1d5db;border-radius:10px;margin:0 0 1rem;padding:.75rem}
+const STAFF_CSS = `fieldset{border:1px solid #d1d5db;border-radius:10px;margin:0 0 1rem;padding:.75rem}
 legend{font-weight:600;padding:0 .25rem}
 .row{display:grid;grid-template-columns:repeat(5,1fr);gap:.35rem}
 label{display:grid;justify-items:center;gap:.2rem;font-size:.75rem;text-align:center;padding:.4rem .1rem;border-radius:8px;cursor:pointer}
 input[type=radio]{width:1.4rem;height:1.4rem;accent-color:var(--c);margin:0}
 button{width:100%;min-height:48px;border:0;border-radius:10px;background:var(--c);color:#fff;font:inherit;font-weight:600}
 button:focus-visible,input:focus-visible{outline:3px solid #1f2937;outline-offset:2px}
-.err{color:#b42318;font-weight:600}
-@media (prefers-color-scheme:dark){body{color:#e5e7eb;background:#0f1318}p{color:#aab2bf}fieldset{border-color:#3b4452}.err{color:#fda29b}
-button:focus-visible,input:focus-visible{outline-color:#e5e7eb}}</style></head>
-<body><main>${body}</main></body></html>`;
-}
+.err{color:#b42318;font-weight:600}`;
+const STAFF_DARK_CSS =
+  'fieldset{border-color:#3b4452}.err{color:#fda29b}button:focus-visible,input:focus-visible{outline-color:#e5e7eb}';
+
+const page = (nonce: string, title: string, body: ReturnType<typeof html>, color?: string) =>
+  hostedShell(nonce, title, body, { color, css: STAFF_CSS, darkCss: STAFF_DARK_CSS, widthRem: 34 });
 
 const headers = (nonce: string) => ({
   'content-security-policy': csp(nonce),
