@@ -24,8 +24,12 @@ interface Overview {
   touchpoints: { key: string; n: number; joined: { n: number; linked: number } }[];
   connectivity: { transitions: { from: string; to: string; count: number }[] };
 }
+/** The overview of the demo's default journey type (Buying): what the dashboard's pages show when none is picked. */
 async function overview(page: Page): Promise<Overview> {
-  const res = await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview`);
+  const types = await page.request.get(`${baseURL}/api/v1/sites/${siteId}/journey-types`);
+  const { journeyTypes } = (await types.json()) as { journeyTypes: { slug: string; isDefault: boolean }[] };
+  const journey = journeyTypes.find((t) => t.isDefault)!.slug;
+  const res = await page.request.get(`${baseURL}/api/v1/sites/${siteId}/analytics/overview?journey=${journey}`);
   if (!res.ok()) throw new Error(`overview: ${res.status()} ${await res.text()}`);
   return res.json();
 }
