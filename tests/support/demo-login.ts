@@ -1,16 +1,23 @@
-// Logs a browser page into the dashboard as the seeded demo user, through the real login screen's API; or opens a
+// Signs a browser page into the dashboard as the seeded demo user (the session global-setup.ts opened); or opens a
 // whole signed-in desktop browser for a suite.
 import type { Page } from 'playwright-core';
-import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
+import { inject } from 'vitest';
 import { collectPageErrors, launchBrowser } from './browser';
-import { CSRF_HEADER } from '@throughline/schema/constants';
 
 export async function loginAsDemo(page: Page, baseURL: string): Promise<void> {
-  const res = await page.request.post(`${baseURL}/api/v1/auth/login`, {
-    data: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
-    headers: { [CSRF_HEADER]: '1', origin: baseURL },
-  });
-  if (res.status() !== 200) throw new Error(`demo login failed: ${res.status()} ${await res.text()}`);
+  // the suites share one session (global-setup.ts): a login per suite would reach the login throttle
+  const cookie = inject('demoCookie');
+  const eq = cookie.indexOf('=');
+  await page.context().addCookies([
+    {
+      name: cookie.slice(0, eq),
+      value: cookie.slice(eq + 1),
+      url: baseURL.replace(/^http:/, 'https:'), // a Secure cookie; Chromium sends it to http://localhost too
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
 }
 
 /** A desktop browser signed in as the demo user (downloads allowed), with the page's errors collected; `close` ends it. */

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CSRF_HEADER } from '@throughline/schema/constants';
 import type { TestProject } from 'vitest/node';
+import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
 import { writeDemoPages } from '../../scripts/lib/demo-pages.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 import { startLocalWorker } from '../../scripts/lib/local-worker.mjs';
@@ -14,6 +16,9 @@ declare module 'vitest' {
     baseURL: string;
     demoSiteKey: string;
     demoSiteId: string;
+    /** A signed-in session of the demo user (`__Host-tl_session=…`), shared by the suites: logging in once per
+     * suite would reach the login throttle's 50 attempts per address and 15 minutes. */
+    demoCookie: string;
   }
 }
 
@@ -33,6 +38,17 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', worker.url);
   project.provide('demoSiteKey', seed.siteKey);
   project.provide('demoSiteId', seed.siteId);
+  const login = await fetch(`${worker.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', origin: worker.url },
+    body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-tl_session='))
+    ?.split(';')[0];
+  if (login.status !== 200 || !cookie) throw new Error(`demo login failed: ${login.status} ${await login.text()}`);
+  project.provide('demoCookie', cookie);
   return async () => {
     await worker.stop();
     rmSync(persistTo, { recursive: true, force: true });

@@ -2,9 +2,8 @@
 // to verify, keeps their own visitor id for later journeys, and loses the parameter from the address bar. An
 // unsigned id, as an ad or a forum post could carry, is not adopted. Links to partner domains carry the tab's link.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { apiClient, must } from '../../scripts/lib/api-client.mjs';
-import { DEMO_LOGIN } from '../../scripts/lib/demo-journey.mjs';
 import { MODES } from './support/fixture-server';
 import { openPage } from './support/page-probe';
 import { widgetSuite } from './support/suite';
@@ -23,8 +22,7 @@ for (const mode of MODES) {
   describe(`${mode} journey links`, () => {
     it('sends a signed link with the tab’s visits, keeps the own visitor id, strips tl_j; ignores an unsigned id', async () => {
       const site = await createTestSite(s.baseURL, s.fixtures.origin, [{ key: 'page', match: ['/*'], prompt: null }]);
-      const { api } = apiClient(s.baseURL);
-      await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
+      const { api } = apiClient(s.baseURL, { cookie: inject('demoCookie') });
       const { link } = await must(
         api.sites[':id']['journey-links'].$post({ param: { id: site.id }, json: { journey: 'order-4711-abc' } }),
       );
@@ -54,8 +52,7 @@ for (const mode of MODES) {
         { key: 'shop', match: ['/never-shop'], prompt: null },
         { key: 'parcel', match: ['/never-parcel'], prompt: null },
       ]);
-      const { api } = apiClient(s.baseURL);
-      await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
+      const { api } = apiClient(s.baseURL, { cookie: inject('demoCookie') });
       const shopper = await openPage(s.browser);
       await visitOf(shopper.page, s.fixtures.url(mode, site.key, 'blank.html?touchpoint=shop'));
       const journey = JSON.parse((await shopper.page.evaluate((k) => localStorage.getItem(`tl:${k}:v`), site.key))!);

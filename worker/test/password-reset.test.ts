@@ -134,12 +134,19 @@ describe('password reset link issued by an owner', () => {
   });
 
   it('counts uses of reset links per address, like logins', async () => {
-    const from = { 'cf-connecting-ip': '192.0.2.77' };
-    const statuses: number[] = [];
-    for (let i = 0; i <= RESET_LIMITS.use; i++)
-      statuses.push(
-        (await post('/api/v1/auth/reset', { token: `tlr_guess-${i}-abcdef`, password: NEW_PASSWORD }, from)).status,
-      );
+    // The counters are fixed 15-minute windows: a run that straddles a window's end is run again from a new address.
+    const WINDOW_MS = 15 * 60 * 1000;
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const from = { 'cf-connecting-ip': `192.0.2.${77 + attempt}` };
+      const window = Math.floor(Date.now() / WINDOW_MS);
+      statuses = [];
+      for (let i = 0; i <= RESET_LIMITS.use; i++)
+        statuses.push(
+          (await post('/api/v1/auth/reset', { token: `tlr_guess-${i}-abcdef`, password: NEW_PASSWORD }, from)).status,
+        );
+      if (Math.floor(Date.now() / WINDOW_MS) === window) break;
+    }
     expect(statuses.slice(0, RESET_LIMITS.use).every((s) => s === 404)).toBe(true);
     expect(statuses[RESET_LIMITS.use]).toBe(429);
   });

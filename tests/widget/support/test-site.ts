@@ -2,7 +2,7 @@
 // and the answer and visit counts the worker stored for it (read back from the API's overview).
 import type { Channel, PromptInput, SiteSettings } from '@throughline/schema';
 import { apiClient, must } from '../../../scripts/lib/api-client.mjs';
-import { DEMO_LOGIN } from '../../../scripts/lib/demo-journey.mjs';
+import { inject } from 'vitest';
 
 export interface TestTouchpoint {
   key: string;
@@ -27,8 +27,8 @@ let made = 0;
 
 async function client(baseURL: string) {
   if (!api) {
-    api = apiClient(baseURL).api;
-    await must(api.auth.login.$post({ json: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } }));
+    // the demo user's session that global-setup.ts opened (a login per suite would reach the login throttle)
+    api = apiClient(baseURL, { cookie: inject('demoCookie') }).api;
   }
   return api;
 }
