@@ -71,8 +71,7 @@ export class SiteStore extends DurableObject {
       migrateStore(this.sql);
       const saved = this.meta('rules');
       if (saved) this.rules = JSON.parse(saved) as StoreRules;
-      if (!this.meta('joined')) this.backfillJoined();
-      this.addLoyaltyPairs();
+      this.backfillMissingMetrics();
       this.recover();
     });
   }
@@ -314,11 +313,20 @@ export class SiteStore extends DurableObject {
   }
 
   /**
-   * Once per object: rollups written before joined answers were counted (rules.ts `k`) get the joined answers of the
-   * events they hold (seq <= flushed); events past the watermark get theirs from `recover`, like every other metric.
-   * Written straight to the rollups, so the watermark stays where it is.
+   * Once per object and metric: rollups written before a metric existed get it for the events they already hold
+   * (seq <= flushed), in one pass over those events for every metric still missing; events past the watermark get
+   * theirs from `recover`, like every other metric. Written straight to the rollups, so the watermark stays where
+   * it is (a later batch's after − before would otherwise subtract what was never added).
+   * - `joined`: the joined answers (rules.ts `k`);
+   * - `loyalty`: the loyalty pairs (journey/loyalty.ts).
    */
-  private backfillJoined(): void {
+  private backfillMissingMetrics(): void {
+    const parts: { meta: string; of: (events: StoredEvent[], rules: JourneyRules) => Contribution }[] = [
+      { meta: 'joined', of: (events, rules) => onlyMetric(contributionOf(events, rules), 'k') },
+      { meta: 'loyalty', of: loyaltyContributionOf },
+    ];
+    const missing = parts.filter((p) => this.meta(p.meta) !== '1');
+    if (!missing.length) return;
     const rules = this.rules;
     const flushed = Number(this.meta('flushed') ?? 0);
     this.ctx.storage.transactionSync(() => {
@@ -328,61 +336,17 @@ export class SiteStore extends DurableObject {
           .toArray()
           .map((r) => r.visitor);
         for (let i = 0; i < visitors.length; i += 200) {
-          const joined: Contribution = new Map();
+          const added: Contribution = new Map();
           for (const rows of loadVisitors(this.sql, visitors.slice(i, i + 200)).byVisitor.values()) {
-            for (const [key, metrics] of contributionOf(
-              rows.filter((r) => r.seq <= flushed).map((r) => r.event),
-              rules,
-            )) {
-              const k = metrics.get('k');
-              if (k) addMetric(joined, key, 'k', k);
-            }
+            const events = rows.filter((r) => r.seq <= flushed).map((r) => r.event);
+            for (const part of missing) addContribution(added, part.of(events, rules));
           }
-          if (joined.size) applyContribution(this.sql, joined);
+          const c = pruneZeros(added);
+          if (c.size) applyContribution(this.sql, c);
         }
       }
-      this.setMeta('joined', '1');
+      for (const part of missing) this.setMeta(part.meta, '1');
     });
-  }
-
-  /**
-   * Rollups written before the loyalty pairs existed (journey/loyalty.ts) lack them, and a later batch's
-   * after − before would then subtract pairs never added: once per object, the pairs of every event the rollups
-   * hold (seq <= flushed) are added, one pass over the events like a changed window.
-   */
-  private addLoyaltyPairs(): void {
-    if (this.meta('loyalty') === '1') return;
-    const flushed = Number(this.meta('flushed') ?? 0);
-    const rules = this.rules;
-    if (rules && flushed > 0) {
-      const visitors = this.sql
-        .exec<{ visitor: string }>('SELECT DISTINCT visitor FROM events WHERE archived = 0 AND seq <= ?', flushed)
-        .toArray()
-        .map((r) => r.visitor);
-      for (let i = 0; i < visitors.length; i += 200) {
-        const { byVisitor } = loadVisitors(this.sql, visitors.slice(i, i + 200));
-        for (const rows of byVisitor.values()) {
-          this.fold(
-            loyaltyContributionOf(
-              rows.filter((r) => r.seq <= flushed).map((r) => r.event),
-              rules,
-            ),
-            new Map(),
-          );
-        }
-        this.applyPending();
-      }
-    }
-    this.setMeta('loyalty', '1');
-  }
-
-  /** Writes the pending rollups without moving the watermark (they belong to events it already covers). */
-  private applyPending(): void {
-    if (!this.pending.size) return;
-    const c = pruneZeros(this.pending);
-    this.pending = new Map();
-    this.pendingRows = 0;
-    this.ctx.storage.transactionSync(() => applyContribution(this.sql, c));
   }
 
   private async armFlush(): Promise<void> {
@@ -462,5 +426,15 @@ function typesOfAnswers(journeys: readonly Journey[], rules: JourneyRules | null
 function effectiveContexts(journeys: readonly Journey[]): Map<string, SegmentContext> {
   const out = new Map<string, SegmentContext>();
   for (const j of journeys) for (const { answer, step } of j.answers) out.set(answer.id, step.context);
+  return out;
+}
+
+/** The rows of `c` with only `metric` kept. */
+function onlyMetric(c: Contribution, metric: string): Contribution {
+  const out: Contribution = new Map();
+  for (const [key, metrics] of c) {
+    const v = metrics.get(metric);
+    if (v) addMetric(out, key, metric, v);
+  }
   return out;
 }
